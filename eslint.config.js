@@ -1,0 +1,59 @@
+// Lint config. The rule that matters most: the headless core (src/core) never reaches into Lit or the UI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import globals from 'globals';
+
+/** Imports the headless core must never make: rendering belongs to src/ui. */
+export const coreBoundary = {
+  patterns: [
+    { group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+      message: 'src/core is headless: Lit belongs in src/ui.' },
+    { group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**'],
+      message: 'src/core must not depend on the UI or the boot code; send state up, take intents in.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.tmp/', 'test-results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', coreBoundary],
+      'no-restricted-globals': ['error',
+        { name: 'document', message: 'src/core is headless: no DOM rendering.' },
+        { name: 'customElements', message: 'src/core is headless: no custom elements.' },
+        { name: 'alert', message: 'Never alert/confirm/prompt inside the Finesse desktop.' },
+        { name: 'confirm', message: 'Never alert/confirm/prompt inside the Finesse desktop.' },
+        { name: 'prompt', message: 'Never alert/confirm/prompt inside the Finesse desktop.' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never assign innerHTML: customer text is untrusted.' },
+        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'Never assign outerHTML: customer text is untrusted.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never insert HTML strings.' },
+        { selector: "ImportSpecifier[imported.name='unsafeHTML']", message: 'unsafeHTML would render untrusted text as markup.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,41 @@
+// The headless core must never reach into Lit or the UI: the lint rule is the guard, and this proves it fires.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function lint(code: string, filePath: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+test('src/core importing lit is a lint error', async () => {
+  const messages = await lint("import { html } from 'lit';\nexport const t = html`x`;\n", 'src/core/blending/bad.ts');
+  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Lit belongs in src/ui')), messages.join('\n'));
+});
+
+test('src/core importing from src/ui is a lint error', async () => {
+  const messages = await lint("import { AgentPanel } from '../../ui/agent-panel.ts';\nexport const p = AgentPanel;\n", 'src/core/finesse/bad.ts');
+  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on the UI')), messages.join('\n'));
+});
+
+test('src/core touching document is a lint error', async () => {
+  const messages = await lint('export const b = document.body;\n', 'src/core/chat/bad.ts');
+  assert.ok(messages.some((m) => m.startsWith('no-restricted-globals')), messages.join('\n'));
+});
+
+test('src/ui may import lit', async () => {
+  const messages = await lint("import { html } from 'lit';\nexport const t = html`x`;\n", 'src/ui/fine.ts');
+  assert.deepEqual(messages, []);
+});
+
+test('innerHTML assignment is a lint error anywhere in src', async () => {
+  const messages = await lint('export function f(el: HTMLElement, s: string) { el.innerHTML = s; }\n', 'src/ui/bad.ts');
+  assert.ok(messages.some((m) => m.startsWith('no-restricted-syntax')), messages.join('\n'));
+});
+
+test('eval is a lint error', async () => {
+  const messages = await lint('export const v = eval("1");\n', 'src/boot/bad.ts');
+  assert.ok(messages.some((m) => m.startsWith('no-eval')), messages.join('\n'));
+});
