@@ -1,0 +1,86 @@
+// The gadget's configuration, read from what the Finesse container gives every gadget (gadgets.Prefs, the same
+// values finesse.gadget.Config exposes) plus the gadget's own UserPrefs. Problems come back as sentences an
+// administrator can act on, never as a half-configured gadget.
+import { err, ok, type Result } from '../result.ts';
+import { Secret } from './secret.ts';
+
+export interface GadgetConfig {
+  /** The signed-in agent's Finesse id. */
+  readonly agentId: string;
+  /** The ready Authorization header value ("Basic ..." or "Bearer ..."). */
+  readonly authorization: Secret;
+  readonly scheme: 'http' | 'https';
+  /** The Finesse node the desktop was loaded from. */
+  readonly host: string;
+  readonly hostPort: string | null;
+  /** The host REST requests go to (defaults to host). */
+  readonly restHost: string;
+  readonly xmppDomain: string | null;
+  readonly pubsubDomain: string | null;
+  readonly locale: string;
+  readonly extension: string | null;
+  readonly maxChats: number;
+  /** The Not Ready reason for chats, as configured: a label ("Handling Chat") or a numeric code ("12"). */
+  readonly handlingChatReason: string;
+  readonly chatService: string | null;
+}
+
+export interface ConfigProblem {
+  readonly pref: string;
+  readonly message: string;
+}
+
+/** The most chats a gadget accepts as a maxChats setting. */
+export const MAX_CHATS_LIMIT = 20;
+
+/** Reads and checks the configuration; `get` returns a pref's value or "" when it is not set. */
+export function readGadgetConfig(get: (name: string) => string): Result<GadgetConfig, ConfigProblem[]> {
+  const problems: ConfigProblem[] = [];
+  const text = (name: string) => get(name).trim();
+
+  const agentId = text('id');
+  if (!agentId) problems.push({ pref: 'id', message: 'The Finesse desktop did not tell the gadget who is signed in (no "id"). Load the gadget from the Finesse desktop layout.' });
+
+  const authorization = authorizationHeader(text('authorization'), text('authToken'));
+  if (!authorization) problems.push({ pref: 'authorization', message: 'The Finesse desktop gave the gadget no credentials ("authorization" or "authToken"). Load the gadget from the Finesse desktop layout.' });
+
+  const host = text('host');
+  if (!host) problems.push({ pref: 'host', message: 'The Finesse desktop did not give the gadget its server name ("host").' });
+
+  const schemeText = text('scheme') || 'https';
+  const scheme = schemeText === 'http' || schemeText === 'https' ? schemeText : null;
+  if (!scheme) problems.push({ pref: 'scheme', message: `The scheme "${schemeText}" is neither http nor https.` });
+
+  const maxText = text('maxChats') || '5';
+  const maxChats = /^\d+$/.test(maxText) ? Number(maxText) : NaN;
+  if (!(maxChats >= 1 && maxChats <= MAX_CHATS_LIMIT)) {
+    problems.push({ pref: 'maxChats', message: `maxChats is "${maxText}": set it to a whole number from 1 to ${MAX_CHATS_LIMIT} in the gadget's layout entry.` });
+  }
+
+  const handlingChatReason = text('handlingChatReason') || 'Handling Chat';
+
+  if (problems.length > 0 || !authorization || !scheme) return err(problems);
+  return ok({
+    agentId,
+    authorization,
+    scheme,
+    host,
+    hostPort: text('hostPort') || null,
+    restHost: text('restHost') || host,
+    xmppDomain: text('xmppDomain') || null,
+    pubsubDomain: text('pubsubDomain') || null,
+    locale: text('locale') || 'en_US',
+    extension: text('extension') || null,
+    maxChats,
+    handlingChatReason,
+    chatService: text('chatService') || null,
+  });
+}
+
+/** Finesse gives Basic credentials as base64 "id:password" without the scheme, and SSO tokens as authToken. */
+function authorizationHeader(authorization: string, authToken: string): Secret | null {
+  if (/^(Basic|Bearer) \S+$/.test(authorization)) return new Secret(authorization);
+  if (authorization) return new Secret(`Basic ${authorization}`);
+  if (authToken) return new Secret(`Bearer ${authToken}`);
+  return null;
+}

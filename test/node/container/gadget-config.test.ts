@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { readGadgetConfig } from '../../../src/core/container/gadget-config.ts';
+
+const prefs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+const base = { id: '1001', authorization: Buffer.from('1001:secret-pw').toString('base64'), host: 'finesse-a.example.com', scheme: 'https' };
+
+test('the container prefs become a typed config with defaults', () => {
+  const r = readGadgetConfig(prefs(base));
+  assert.ok(r.ok);
+  assert.equal(r.value.agentId, '1001');
+  assert.equal(r.value.authorization.reveal(), `Basic ${base.authorization}`);
+  assert.equal(r.value.restHost, 'finesse-a.example.com');
+  assert.equal(r.value.maxChats, 5);
+  assert.equal(r.value.handlingChatReason, 'Handling Chat');
+});
+
+test('an SSO token becomes a Bearer credential', () => {
+  const r = readGadgetConfig(prefs({ ...base, authorization: '', authToken: 'tok-123' }));
+  assert.ok(r.ok);
+  assert.equal(r.value.authorization.reveal(), 'Bearer tok-123');
+});
+
+test('credentials never show when the config is printed or serialized', () => {
+  const r = readGadgetConfig(prefs(base));
+  assert.ok(r.ok);
+  const shown = [JSON.stringify(r.value), inspect(r.value, { depth: 5 }), String(r.value.authorization), `${r.value.authorization}`].join('\n');
+  assert.ok(!shown.includes(base.authorization));
+  assert.ok(!shown.includes('secret-pw'));
+  assert.ok(shown.includes('[redacted]'));
+});
+
+test('missing identity and bad maxChats are reported in words an administrator can act on', () => {
+  const r = readGadgetConfig(prefs({ host: 'x', maxChats: 'lots' }));
+  assert.ok(!r.ok);
+  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
+  assert.match(byPref.id!, /who is signed in/);
+  assert.match(byPref.authorization!, /no credentials/);
+  assert.match(byPref.maxChats!, /whole number from 1 to 20/);
+});
+
+test('maxChats outside 1..20 is refused', () => {
+  for (const bad of ['0', '21', '-1', '2.5']) {
+    const r = readGadgetConfig(prefs({ ...base, maxChats: bad }));
+    assert.ok(!r.ok, bad);
+  }
+  const r = readGadgetConfig(prefs({ ...base, maxChats: '3' }));
+  assert.ok(r.ok && r.value.maxChats === 3);
+});
