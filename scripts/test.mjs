@@ -1,4 +1,4 @@
-// `npm test`: system parts, typecheck, lint, Node-side tests, browser tests; then one line `N passed, N failed`.
+// `npm test`: system parts, typecheck, lint, Node-side tests, browser tests, end-to-end tests; then one line `N passed, N failed`.
 // Counts also go to test-results/summary.json so CI can print its own line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -44,9 +44,11 @@ ensureSystemParts(['chromium', 'prosody']);
 step('typecheck', () => check(run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])));
 step('lint', () => check(run('npx', ['eslint', '.'])));
 
-step('node', () => {
-  const files = findTests('test/node', '.test.ts');
-  const tap = 'test-results/node.tap';
+/** Runs node:test files (TypeScript through tsx) and reads the counts from a TAP copy of the report. */
+function nodeTests(dir, name) {
+  const files = findTests(dir, '.test.ts');
+  if (files.length === 0) return { passed: 0, failed: 0 };
+  const tap = `test-results/${name}.tap`;
   const ok = run('node', ['--import', 'tsx', '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
@@ -55,7 +57,9 @@ step('node', () => {
   const counts = { passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped') + num('todo') };
   if (!ok && counts.failed === 0) counts.failed = 1; // the runner itself failed (e.g. a file did not load)
   return counts;
-});
+}
+
+step('node', () => nodeTests('test/node', 'node'));
 
 step('browser', () => {
   const ok = run('npx', ['web-test-runner']);
@@ -66,6 +70,8 @@ step('browser', () => {
   delete counts.erroredFiles;
   return counts;
 });
+
+step('e2e', () => nodeTests('test/e2e', 'e2e'));
 
 // Skipped tests are not allowed to linger: a skip counts as a failure of the run.
 const skippedFails = results.skipped > 0;
