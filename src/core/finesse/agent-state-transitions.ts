@@ -214,7 +214,8 @@ export interface EndOfCallContext {
  * WORK when heading to NOT_READY ("the agent chooses NOT_READY while on a call ... enters WORK state"), WORK_READY
  * when heading to READY ("The user was in READY state before taking a call. The user set a state of READY while
  * in TALKING state"); WORK_READY exists only in Unified CCE, so UCCX wraps up in WORK. A pending LOGOUT
- * (supervisor) skips wrap-up.
+ * (supervisor) skips wrap-up. A reservation that never became a call (RESERVED -> READY in the table, or a
+ * preview reservation closed) has nothing to wrap up: pass wrapUpEnabled false for it.
  */
 export function endOfCallState(current: VoiceStateSnapshot, context: EndOfCallContext): VoiceStateSnapshot {
   const target = current.pendingState ?? context.stateBeforeCall;

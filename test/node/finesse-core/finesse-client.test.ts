@@ -377,3 +377,10 @@ test('the log gets one entry per request with method, URL, requestId, outcome an
     { method: 'GET', url: 'https://finesse1.example.com:8445/finesse/api/SystemInfo', requestId: 'req-2', outcome: 'unavailable', status: 503 },
   ]);
 });
+
+test('a base URL holding user:password@ never shows them in errors or logs', async () => {
+  const { client, logs } = clientWith(() => answer(503), { baseUrl: `https://agent:${PASSWORD}@finesse1.example.com` });
+  const e = expectError(await client.getSystemInfo());
+  assert.equal(e.url, 'https://finesse1.example.com/finesse/api/SystemInfo');
+  assert.ok(!JSON.stringify(logs).includes(PASSWORD));
+});

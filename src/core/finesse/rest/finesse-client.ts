@@ -120,7 +120,8 @@ export function createFinesseClient(options: FinesseClientOptions): FinesseClien
       requestId,
     };
     if (body !== undefined) headers['Content-Type'] = XML;
-    const info = { method, url };
+    // Errors and logs name the URL without any user:password@ a misconfigured base URL might hold.
+    const info = { method, url: withoutUserInfo(url) };
     const response = await withDeadline(
       (signal) => transport.request({ method, url, headers, body, timeoutMs, signal }),
       timeoutMs,
@@ -136,7 +137,7 @@ export function createFinesseClient(options: FinesseClientOptions): FinesseClien
     }
     log?.({
       method,
-      url,
+      url: info.url,
       requestId,
       outcome: outcome.ok ? 'ok' : outcome.error.kind,
       ...(response.ok ? { status: response.value.status } : {}),
@@ -148,7 +149,7 @@ export function createFinesseClient(options: FinesseClientOptions): FinesseClien
     const { outcome } = await send('GET', path, undefined, call);
     if (!outcome.ok) return outcome;
     const parsed = parse(outcome.value.body);
-    return parsed.ok ? ok(parsed.value) : err(parseFailure({ method: 'GET', url: urlFor(path) }, outcome.value.status, parsed.error));
+    return parsed.ok ? ok(parsed.value) : err(parseFailure({ method: 'GET', url: withoutUserInfo(urlFor(path)) }, outcome.value.status, parsed.error));
   }
 
   async function command(method: 'PUT' | 'POST', path: string, body: string, call?: CallOptions): Outcome<Accepted> {
@@ -203,6 +204,10 @@ export function createFinesseClient(options: FinesseClientOptions): FinesseClien
       ),
   };
   return client;
+}
+
+function withoutUserInfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
 }
 
 function withReason<T extends object>(request: T, reasonCodeId: string | undefined): T & { reasonCodeId?: string } {
