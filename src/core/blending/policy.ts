@@ -1,0 +1,130 @@
+// The blending policy: a pure function from facts to the desired chat presence, at most one voice request,
+// a decision for each chat offer, and whether chats go back to the router. Every output carries a human reason.
+
+import type { ChatPresence, VoiceStateRequest } from './ports.ts';
+import type { Facts } from './facts.ts';
+import { readSituation, type Situation } from './situation.ts';
+import { chatAvailabilityRule } from './chat-availability-rules.ts';
+
+/** Why the gadget asks for a voice change; the reconciler uses it for the log and for rule 1. */
+export type VoicePurpose =
+  /** NOT_READY Handling Chat before taking the first chat (rule 1). */
+  | 'reserve'
+  /** Back to NOT_READY Handling Chat after someone made voice READY while chats are active (rule 3, once per action). */
+  | 'answer-ready'
+  /** NOT_READY Handling Chat as the pending state, so the call ends there and not in READY (rule 4). */
+  | 'pending'
+  /** Leave WORK_READY into NOT_READY Handling Chat while chats are active (rule 4, when the pending state was missed). */
+  | 'leave-wrap-up'
+  /** Back to READY: all chats ended and the gadget set the Not Ready (rule 2). */
+  | 'restore';
+
+export interface VoiceIntent {
+  readonly request: VoiceStateRequest;
+  readonly purpose: VoicePurpose;
+  readonly reason: string;
+}
+
+export type OfferAction = 'accept' | 'decline' | 'wait';
+
+export interface OfferDecision {
+  readonly offerId: string;
+  readonly action: OfferAction;
+  readonly reason: string;
+}
+
+export interface Decision {
+  readonly chat: ChatPresence;
+  /** The name of the availability rule that matched (for tests and the diagnostics view). */
+  readonly chatRule: string;
+  readonly voice: VoiceIntent | null;
+  readonly offers: readonly OfferDecision[];
+  /** Hand active chats back to the router (signed out of Finesse with chats open, rule 7). */
+  readonly handBack: boolean;
+  /** Why the controller holds still, or null. */
+  readonly degraded: string | null;
+}
+
+const chats = (n: number): string => `${n} chat${n === 1 ? '' : 's'}`;
+
+function decideOffers(s: Situation, f: Facts, availability: string, availabilityReason: string): OfferDecision[] {
+  const out: OfferDecision[] = [];
+  let room = f.maxChats - s.load;
+  for (const offer of f.offers) {
+    if (offer.status === 'accepting') continue;
+    const decide = (action: OfferDecision['action'], reason: string): void => {
+      out.push({ offerId: offer.id, action, reason });
+    };
+    if (s.degraded !== null) decide('decline', `Declined: ${s.degraded}`);
+    else if (offer.status === 'reservation-failed')
+      decide('decline', 'Declined: voice could not be set Not Ready first (the agent may have been reserved for a call)');
+    else if (availability !== 'READY' && availability !== 'ACTIVE') decide('decline', `Declined: ${availabilityReason}`);
+    else if (room <= 0) decide('decline', `Declined: already handling ${f.maxChats} of ${f.maxChats} chats`);
+    else if (f.voiceBusy) decide('wait', 'Waiting for the voice state change in progress');
+    else if (s.voiceHeldForChat) {
+      room -= 1;
+      decide('accept', `Accepted: voice is Not Ready (${f.handlingChat.label}), now handling ${chats(s.load + 1)}`);
+    } else if (s.voice?.state === 'READY') decide('wait', `Waiting: setting voice Not Ready (${f.handlingChat.label}) first`);
+    else decide('decline', `Declined: voice is ${s.voice?.state ?? 'unknown'}, it cannot be held for a chat`);
+  }
+  return out;
+}
+
+function decideVoice(s: Situation, f: Facts, offers: readonly OfferDecision[]): VoiceIntent | null {
+  const v = s.voice;
+  if (v === null || !f.owner || s.degraded !== null || f.voiceBusy) return null;
+  const hc: VoiceStateRequest = { state: 'NOT_READY', reasonCodeId: f.handlingChat.id };
+  const label = f.handlingChat.label;
+  const waiting = offers.some((o) => o.action === 'wait');
+
+  if (s.inCall) {
+    if (s.load >= 1 && !s.callEndsInHandlingChat && s.othersNotReady === null) {
+      return {
+        request: hc,
+        purpose: 'pending',
+        reason: `Not Ready (${label}) after the call: handling ${chats(s.load)}, so the call must not end in Ready`,
+      };
+    }
+    return null;
+  }
+  if (v.state === 'WORK_READY' && s.load >= 1) {
+    return {
+      request: hc,
+      purpose: 'leave-wrap-up',
+      reason: `Not Ready (${label}): handling ${chats(s.load)}, so wrap-up must not end in Ready`,
+    };
+  }
+  if (v.state === 'READY') {
+    if (s.load >= 1) {
+      return {
+        request: hc,
+        purpose: 'answer-ready',
+        reason: `Not Ready (${label}): handling ${chats(s.load)}; voice stays Not Ready until the chats end`,
+      };
+    }
+    if (waiting) {
+      return { request: hc, purpose: 'reserve', reason: `Not Ready (${label}): reserving voice to take a chat` };
+    }
+    return null;
+  }
+  if (s.gadgetOwnsVoice && s.load === 0 && !offers.some((o) => o.action !== 'decline')) {
+    return { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', reason: 'Ready: all chats ended, voice back to Ready' };
+  }
+  return null;
+}
+
+/** Derives what the gadget wants from the facts: chat presence, at most one voice request, offer decisions. */
+export function decide(facts: Facts): Decision {
+  const s = readSituation(facts);
+  const rule = chatAvailabilityRule(s, facts);
+  const reason = rule.reason(s, facts);
+  const offers = facts.owner ? decideOffers(s, facts, rule.availability, reason) : [];
+  return {
+    chat: { availability: rule.availability, activeChats: facts.activeChats, maxChats: facts.maxChats, reason },
+    chatRule: rule.name,
+    voice: decideVoice(s, facts, offers),
+    offers,
+    handBack: facts.owner && s.signedOut && facts.activeChats > 0,
+    degraded: s.degraded,
+  };
+}

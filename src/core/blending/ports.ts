@@ -1,0 +1,87 @@
+// The narrow ports the blending controller needs. The boot code adapts the real Finesse REST client, the
+// notification source and the chat channel to these; tests use fakes. Nothing here knows about HTTP or XMPP.
+
+import type { Result } from '../result.ts';
+import type { Dialog, User } from '../finesse/types.ts';
+
+/**
+ * A failed Finesse request, shaped like the REST client's FinesseError so the client's errors pass straight
+ * through: kind, whether a retry may help, and the `<ApiErrors>` Finesse sent (errorType "Invalid State",
+ * CF_INVALID_OBJECT_STATE...).
+ */
+export interface VoiceError {
+  readonly kind: 'network' | 'timeout' | 'auth' | 'api' | 'unavailable' | 'not-found' | 'parse' | 'http';
+  readonly retryable: boolean;
+  readonly message?: string;
+  readonly status?: number;
+  readonly apiErrors?: readonly { readonly errorType: string; readonly errorMessage?: string }[];
+}
+
+/** What the blending controller ever asks of Finesse voice: READY, or NOT_READY with a reason code. */
+export interface VoiceStateRequest {
+  readonly state: 'READY' | 'NOT_READY';
+  readonly reasonCodeId: string | null;
+}
+
+/** Finesse answered 202: the change is accepted; the result arrives later as a User notification. */
+export interface VoiceRequestAccepted {
+  readonly accepted: true;
+  readonly requestId: string;
+}
+
+/** Sends a voice state change (PUT User/{id}); adapted from FinesseClient.setUserState. */
+export interface VoiceStatePort {
+  requestState(request: VoiceStateRequest): Promise<Result<VoiceRequestAccepted, VoiceError>>;
+}
+
+/** Reads the facts again (GET User/{id} and GET User/{id}/Dialogs), after an Invalid State, a timeout or recovery. */
+export interface FinesseFactsPort {
+  readUser(): Promise<Result<User, VoiceError>>;
+  readDialogs(): Promise<Result<readonly Dialog[], VoiceError>>;
+}
+
+/** The chat availability published to the chat router, which routes by it. */
+export type ChatAvailability = 'READY' | 'INTERRUPTED' | 'ACTIVE' | 'BUSY' | 'NOT_READY' | 'OFFLINE';
+
+/** What the chat router is told: the availability, the load, and why (for supervisors and logs). */
+export interface ChatPresence {
+  readonly availability: ChatAvailability;
+  readonly activeChats: number;
+  readonly maxChats: number;
+  readonly reason: string;
+}
+
+export interface ChatError {
+  readonly kind: 'expired' | 'not-found' | 'network' | 'refused' | 'offline';
+  readonly message: string;
+}
+
+/**
+ * The chat side as blending sees it. OFFLINE signs out of chat; any other availability signs in first if needed.
+ * The adapter reports offers and chat starts/ends back through the controller's input methods.
+ */
+export interface ChatPort {
+  publishAvailability(presence: ChatPresence): void;
+  /** Accepts an offer; resolves ok once the chat is the agent's (it then counts as active). */
+  acceptOffer(offerId: string): Promise<Result<void, ChatError>>;
+  /** Declines an offer so the router routes it elsewhere. */
+  declineOffer(offerId: string, reason: string): Promise<Result<void, ChatError>>;
+  /** Returns every active chat to the router's queue (nothing is dropped). */
+  handBackChats(reason: string): Promise<Result<void, ChatError>>;
+}
+
+/** An opaque timer handle. */
+export type TimerHandle = unknown;
+
+/**
+ * Time as the controller sees it. The boot code backs it with the container's 1 s tick where present (hidden
+ * tabs throttle setTimeout) or with setTimeout; tests back it with a virtual clock.
+ */
+export interface Timers {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** A number in [0, 1), like Math.random; injected so backoff jitter is deterministic in tests. */
+export type RandomSource = () => number;

@@ -1,0 +1,752 @@
+// The one reconciler (rule 5): keeps the facts from notifications, re-reads and chat events, derives the desired
+// state with the pure policy, and acts on it: publishes chat presence, decides offers, and makes at most one voice
+// request at a time, waiting for Finesse to confirm it (or refuse it, or time out) before deriving a voice request
+// again. It makes no new voice request unless the facts changed since the last one, except bounded retries.
+
+import type { Dialog, Update, User } from '../finesse/types.ts';
+import type { Unsubscribe } from '../container/hub.ts';
+import type {
+  ChatPort,
+  ChatPresence,
+  FinesseFactsPort,
+  RandomSource,
+  TimerHandle,
+  Timers,
+  VoiceError,
+  VoiceStatePort,
+  VoiceStateRequest,
+} from './ports.ts';
+import type { Connectivity, Facts, HandlingChatReason, OfferFact, StateSetter, VoiceFacts } from './facts.ts';
+import { classifyDialogs } from './dialog-classifier.ts';
+import { decide, type Decision, type VoiceIntent, type VoicePurpose } from './policy.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { DecisionLog, type DecisionEntry, type DecisionKind } from './decision-log.ts';
+import { classifyVoiceError } from './voice-error.ts';
+
+export interface ReconcilerOptions {
+  readonly voice: VoiceStatePort;
+  readonly facts: FinesseFactsPort;
+  readonly chat: ChatPort;
+  readonly timers: Timers;
+  readonly random: RandomSource;
+  readonly handlingChat: HandlingChatReason;
+  /** Most chats at once (M). */
+  readonly maxChats: number;
+  /** How long to wait for the notification confirming an accepted (202) request. Default 10 s. */
+  readonly confirmTimeoutMs?: number;
+  readonly backoff?: BackoffOptions;
+  /** Re-read User and Dialogs this often while idle, in case a notification was lost. Default 120 s; 0 turns it off. */
+  readonly resyncIntervalMs?: number;
+  /** Decision log size. Default 50. */
+  readonly logCapacity?: number;
+  /** Reason codes the supervisor-forced Not Ready uses (UCCE 999, UCCX 33): shown as set by the supervisor. */
+  readonly supervisorReasonCodes?: readonly number[];
+}
+
+/** The voice request on its way, for display. */
+export interface VoiceRequestView {
+  readonly request: VoiceStateRequest;
+  readonly purpose: VoicePurpose;
+  readonly reason: string;
+  readonly attempt: number;
+  readonly phase: 'sending' | 'awaiting-confirmation' | 'retry-wait';
+}
+
+/** Everything the UI (and a non-owner window) shows about blending. */
+export interface BlendingSnapshot {
+  readonly owner: boolean;
+  readonly chat: ChatPresence;
+  readonly chatRule: string;
+  readonly voice: VoiceFacts | null;
+  readonly offers: readonly OfferFact[];
+  readonly degraded: string | null;
+  readonly voiceRequest: VoiceRequestView | null;
+  readonly log: readonly DecisionEntry[];
+}
+
+/** Counters the property tests check: requests never outnumber fact changes. */
+export interface ReconcilerStats {
+  readonly factChanges: number;
+  /** Voice requests made for a new set of facts (retries not included). */
+  readonly requests: number;
+  /** Every voice request sent, retries included. */
+  readonly attempts: number;
+}
+
+interface Flight {
+  readonly intent: VoiceIntent;
+  readonly attempt: number;
+  phase: 'sending' | 'awaiting-confirmation';
+  requestId: string | null;
+  /** The confirming notification came before the 202 did. */
+  confirmedEarly: boolean;
+  timer: TimerHandle | null;
+}
+
+interface LastRequest {
+  readonly request: VoiceStateRequest;
+  readonly version: number;
+  readonly attempt: number;
+  outcome: 'pending' | 'confirmed' | 'refused' | 'retry' | 'gave-up';
+}
+
+interface UserView {
+  readonly state: VoiceFacts['state'];
+  readonly pendingState: VoiceFacts['pendingState'];
+  readonly reasonCodeId: string | null;
+  readonly reasonCode: VoiceFacts['reasonCode'];
+  readonly extension: string | null;
+}
+
+const CALL_STATES = new Set(['RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD']);
+const WRAP_UP_STATES = new Set(['WORK', 'WORK_READY']);
+const RECENT_IDS = 32;
+
+const sameRequest = (a: VoiceStateRequest, b: VoiceStateRequest): boolean =>
+  a.state === b.state && (a.state === 'READY' || a.reasonCodeId === b.reasonCodeId);
+
+function describeRequest(r: VoiceStateRequest, label: string): string {
+  return r.state === 'READY' ? 'Ready' : `Not Ready (${r.reasonCodeId === null ? 'no reason' : label})`;
+}
+
+/** The blending controller for one agent. Feed it facts; it acts through its ports. */
+export class BlendingReconciler {
+  readonly #o: Required<Omit<ReconcilerOptions, 'backoff'>> & { backoff: BackoffOptions };
+  readonly #log: DecisionLog;
+  readonly #listeners = new Set<(snapshot: BlendingSnapshot) => void>();
+
+  #user: UserView | null = null;
+  #setBy: StateSetter = 'unknown';
+  #beforeCall: VoiceFacts['beforeCall'] = null;
+  #userSeq = 0;
+  #dialogs = new Map<string, Dialog>();
+  #dialogSeq = 0;
+  #chats = new Set<string>();
+  #offers = new Map<string, OfferFact['status']>();
+  #offersArrived = 0;
+  #chatIntent: Facts['chatIntent'] = 'available';
+  #link: Connectivity = { finesseInService: true, notificationsUp: true, chatServerUp: true };
+  #owner = false;
+  #started = false;
+  #stopped = false;
+
+  #flight: Flight | null = null;
+  #retryTimer: TimerHandle | null = null;
+  #retryView: VoiceRequestView | null = null;
+  #last: LastRequest | null = null;
+  #ourRequestIds: string[] = [];
+  #seenRequestIds: string[] = [];
+  #rereading = false;
+  #rereadAgain = false;
+  #resyncTimer: TimerHandle | null = null;
+  #handingBack = false;
+  #published: string | null = null;
+  #publishedAvailability: string | null = null;
+  #degradedShown: string | null = null;
+  #deriving = false;
+  #deriveAgain = false;
+  #idleWaiters: (() => void)[] = [];
+
+  #fingerprint = '';
+  #version = 0;
+  #stats = { factChanges: 0, requests: 0, attempts: 0 };
+  #decision: Decision | null = null;
+
+  constructor(options: ReconcilerOptions) {
+    this.#o = {
+      confirmTimeoutMs: 10_000,
+      resyncIntervalMs: 120_000,
+      logCapacity: 50,
+      supervisorReasonCodes: [999, 33],
+      ...options,
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+    };
+    this.#log = new DecisionLog(this.#o.logCapacity);
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------------------
+
+  /** Starts blending as the owner (or as an observer): reads User and Dialogs, then reconciles. */
+  async start(owner = true): Promise<void> {
+    this.#started = true;
+    this.#owner = owner;
+    await this.#reread();
+  }
+
+  /** Stops acting: cancels timers; later inputs only update what is shown. */
+  stop(): void {
+    this.#stopped = true;
+    this.#clearTimers();
+    this.#flight = null;
+    this.#resolveIdle();
+  }
+
+  // ---- inputs: Finesse ---------------------------------------------------------------------------------------
+
+  /** A Finesse notification for the agent's User or Dialogs node (the `Update` the XML layer parses). */
+  handleUpdate(update: Update): void {
+    const data = update.data;
+    switch (data.kind) {
+      case 'user':
+        this.#applyUser(data.user, update.requestId);
+        break;
+      case 'dialogs':
+        this.#dialogs = new Map(data.dialogs.map((d) => [d.id, d]));
+        this.#dialogSeq++;
+        break;
+      case 'dialog':
+        if (update.event === 'DELETE') this.#dialogs.delete(data.dialog.id);
+        else this.#dialogs.set(data.dialog.id, data.dialog);
+        this.#dialogSeq++;
+        break;
+      case 'apiErrors': {
+        const flight = this.#flight;
+        if (flight !== null && (update.requestId === null || update.requestId === flight.requestId)) {
+          this.#failed(flight, { kind: 'api', retryable: false, apiErrors: data.errors, message: 'asynchronous error' });
+        }
+        return;
+      }
+      default:
+        return;
+    }
+    this.#derive();
+  }
+
+  /** Connectivity changed (failover monitor, notification connection, chat connection). */
+  setConnectivity(change: Partial<Connectivity>): void {
+    const before = this.#degradedReason();
+    const chatWasUp = this.#link.chatServerUp;
+    this.#link = { ...this.#link, ...change };
+    const after = this.#degradedReason();
+    if (!chatWasUp && this.#link.chatServerUp) this.#published = null; // a new chat session needs the presence again
+    if (before !== null && after === null) {
+      this.#degradedShown = null;
+      this.#note('recovered', 'Finesse is back: re-reading the agent state and dialogs, then reconciling');
+      void this.#reread();
+      return;
+    }
+    this.#derive();
+  }
+
+  /** This window gained or lost blending ownership (rule 8). */
+  setOwner(owner: boolean): void {
+    if (owner === this.#owner) return;
+    this.#owner = owner;
+    if (owner) {
+      this.#note('ownership', 'This window now runs blending for the agent');
+      if (this.#started) void this.#reread();
+      return;
+    }
+    this.#note('ownership', 'Another window took over blending; this one only shows the state now');
+    if (this.#retryTimer !== null) this.#o.timers.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#retryView = null;
+    this.#derive();
+  }
+
+  /** Resolves when no voice request of this instance is in flight (the hand-over waits for it). */
+  whenIdle(): Promise<void> {
+    if (this.#flight === null) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  // ---- inputs: chat ------------------------------------------------------------------------------------------
+
+  /** The router offers a chat. */
+  offerArrived(offerId: string): void {
+    if (this.#offers.has(offerId) || this.#chats.has(offerId)) return;
+    this.#offers.set(offerId, 'new');
+    this.#offersArrived++;
+    this.#derive();
+  }
+
+  /** The router took an offer back (expired, re-routed). */
+  offerWithdrawn(offerId: string): void {
+    if (this.#offers.get(offerId) === 'accepting') return; // the accept result settles it
+    if (this.#offers.delete(offerId)) this.#derive();
+  }
+
+  /** A chat is the agent's (rejoined after a reload, or accepted elsewhere). */
+  chatStarted(chatId: string): void {
+    this.#offers.delete(chatId);
+    if (this.#chats.has(chatId)) return;
+    this.#chats.add(chatId);
+    this.#derive();
+  }
+
+  /** A chat ended (either side) or was transferred away. */
+  chatEnded(chatId: string): void {
+    if (this.#chats.delete(chatId)) this.#derive();
+  }
+
+  /** The agent's own chat availability choice. */
+  setChatIntent(intent: Facts['chatIntent']): void {
+    if (intent === this.#chatIntent) return;
+    this.#chatIntent = intent;
+    this.#derive();
+  }
+
+  // ---- outputs -----------------------------------------------------------------------------------------------
+
+  /** Calls the listener with every new snapshot; returns the unsubscribe. */
+  subscribe(listener: (snapshot: BlendingSnapshot) => void): Unsubscribe {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** What blending looks like now. */
+  snapshot(): BlendingSnapshot {
+    const facts = this.#facts();
+    const decision = this.#decision ?? decide(facts);
+    const flight = this.#flight;
+    const view: VoiceRequestView | null =
+      flight !== null
+        ? {
+            request: flight.intent.request,
+            purpose: flight.intent.purpose,
+            reason: flight.intent.reason,
+            attempt: flight.attempt,
+            phase: flight.phase,
+          }
+        : this.#retryView;
+    return {
+      owner: this.#owner,
+      chat: decision.chat,
+      chatRule: decision.chatRule,
+      voice: facts.voice,
+      offers: facts.offers,
+      degraded: decision.degraded,
+      voiceRequest: view,
+      log: this.#log.entries(),
+    };
+  }
+
+  /** The current facts, as the policy sees them. */
+  facts(): Facts {
+    return this.#facts();
+  }
+
+  /** Request and fact-change counters. */
+  stats(): ReconcilerStats {
+    return { ...this.#stats };
+  }
+
+  // ---- facts -------------------------------------------------------------------------------------------------
+
+  #applyUser(user: User, requestId: string | null): void {
+    const prev = this.#user;
+    const next: UserView = {
+      state: user.state,
+      pendingState: user.pendingState,
+      reasonCodeId: user.reasonCodeId,
+      reasonCode:
+        user.reasonCode === null
+          ? null
+          : { id: user.reasonCode.id, code: user.reasonCode.code, label: user.reasonCode.label, systemCode: user.reasonCode.systemCode },
+      extension: user.extension,
+    };
+    this.#userSeq++;
+    if (requestId !== null && !this.#seenRequestIds.includes(requestId)) {
+      this.#seenRequestIds.push(requestId);
+      if (this.#seenRequestIds.length > RECENT_IDS) this.#seenRequestIds.shift();
+    }
+    const unchanged =
+      prev !== null &&
+      prev.state === next.state &&
+      prev.pendingState === next.pendingState &&
+      prev.reasonCodeId === next.reasonCodeId;
+
+    const flight = this.#flight;
+    const ours = requestId !== null && this.#ourRequestIds.includes(requestId);
+    const matchesFlight = flight !== null && this.#reaches(next, flight.intent.request);
+
+    if (ours || (matchesFlight && (requestId === null || requestId === flight?.requestId || flight?.phase === 'sending'))) {
+      this.#setBy = 'gadget';
+    } else if (!unchanged) {
+      this.#setBy = this.#whoSet(next, requestId);
+    }
+
+    // Remember where the agent was when a call began: without a pending state, the call ends there.
+    const wasOnCall = prev !== null && (CALL_STATES.has(prev.state) || WRAP_UP_STATES.has(prev.state));
+    if (CALL_STATES.has(next.state)) {
+      if (prev !== null && !wasOnCall) this.#beforeCall = { state: prev.state, reasonCodeId: prev.reasonCodeId };
+      else if (prev === null) this.#beforeCall = null;
+    } else if (!WRAP_UP_STATES.has(next.state)) {
+      this.#beforeCall = null;
+    }
+    this.#user = next;
+
+    if (flight !== null) {
+      const byId = requestId !== null && requestId === flight.requestId;
+      if (byId || (matchesFlight && flight.phase === 'awaiting-confirmation')) this.#confirmed(flight);
+      else if (matchesFlight && flight.phase === 'sending') flight.confirmedEarly = true;
+    }
+  }
+
+  #whoSet(user: UserView, requestId: string | null): StateSetter {
+    if (CALL_STATES.has(user.state) || WRAP_UP_STATES.has(user.state)) return 'call';
+    if (user.state === 'NOT_READY' && user.reasonCodeId === this.#o.handlingChat.id) {
+      // The Handling Chat reason is the gadget's. With no requestId the change came from Finesse itself (a call
+      // ending into our pending state, a re-read); a foreign requestId means the agent picked it from the menu.
+      return requestId === null ? 'gadget' : 'agent';
+    }
+    const rc = user.reasonCode;
+    if (rc !== null && rc.systemCode) return this.#o.supervisorReasonCodes.includes(rc.code) ? 'supervisor' : 'system';
+    return 'agent';
+  }
+
+  /** True when the user shows the result the request asked for (now, or as the pending state during a call). */
+  #reaches(user: UserView, request: VoiceStateRequest): boolean {
+    if (request.state === 'READY') return user.state === 'READY' || user.pendingState === 'READY';
+    const reasonOk = user.reasonCodeId === request.reasonCodeId;
+    return reasonOk && (user.state === 'NOT_READY' || user.pendingState === 'NOT_READY');
+  }
+
+  #voiceFacts(): VoiceFacts | null {
+    const u = this.#user;
+    if (u === null) return null;
+    return {
+      state: u.state,
+      pendingState: u.pendingState,
+      reasonCodeId: u.reasonCodeId,
+      reasonCode: u.reasonCode,
+      setBy: this.#setBy,
+      beforeCall: this.#beforeCall,
+    };
+  }
+
+  #facts(): Facts {
+    const offers: OfferFact[] = [...this.#offers].map(([id, status]) => ({ id, status }));
+    return {
+      voice: this.#voiceFacts(),
+      calls: classifyDialogs([...this.#dialogs.values()], this.#user?.extension ?? null),
+      activeChats: this.#chats.size,
+      offers,
+      maxChats: this.#o.maxChats,
+      handlingChat: this.#o.handlingChat,
+      chatIntent: this.#chatIntent,
+      connectivity: this.#link,
+      owner: this.#owner && !this.#stopped,
+      voiceBusy: this.#flight !== null || this.#retryTimer !== null || this.#rereading,
+    };
+  }
+
+  #degradedReason(): string | null {
+    if (!this.#link.finesseInService) return 'Finesse is out of service on both nodes';
+    if (!this.#link.notificationsUp) return 'Finesse notifications are down';
+    return null;
+  }
+
+  // ---- deriving and acting -----------------------------------------------------------------------------------
+
+  #derive(): void {
+    // Acting can feed back (a port answering synchronously); derive again afterwards instead of recursing.
+    if (this.#deriving) {
+      this.#deriveAgain = true;
+      return;
+    }
+    this.#deriving = true;
+    try {
+      let rounds = 0;
+      do {
+        this.#deriveAgain = false;
+        this.#deriveOnce();
+      } while (this.#deriveAgain && ++rounds < 8);
+    } finally {
+      this.#deriving = false;
+    }
+    this.#emit();
+  }
+
+  #deriveOnce(): void {
+    const facts = this.#facts();
+    // Offer statuses and removals are the gadget's own doing; only arrivals are new facts from outside.
+    const { voiceBusy: _busy, offers: _offers, ...tracked } = facts;
+    const fingerprint = JSON.stringify({ ...tracked, offersArrived: this.#offersArrived });
+    if (fingerprint !== this.#fingerprint) {
+      this.#fingerprint = fingerprint;
+      this.#version++;
+      this.#stats.factChanges++;
+    }
+    const decision = decide(facts);
+    this.#decision = decision;
+    if (!facts.owner || !this.#started) return;
+
+    if (decision.degraded !== null && this.#degradedShown !== decision.degraded) {
+      this.#degradedShown = decision.degraded;
+      this.#note('hold-still', `Holding still: ${decision.degraded}. No voice changes and no new chats until it is back`);
+    }
+    this.#publish(decision, facts);
+    if (decision.handBack) this.#handBack();
+    let offersChanged = false;
+    for (const offer of decision.offers) {
+      if (offer.action === 'accept') {
+        offersChanged = true;
+        this.#accept(offer.offerId, offer.reason);
+      } else if (offer.action === 'decline') {
+        offersChanged = true;
+        this.#offers.delete(offer.offerId);
+        this.#note('offer-declined', offer.reason);
+        void this.#o.chat.declineOffer(offer.offerId, offer.reason).catch(() => undefined);
+      }
+    }
+    if (offersChanged) {
+      this.#deriveAgain = true; // the voice decision must see the new load
+      return;
+    }
+    if (decision.voice !== null) this.#maybeRequest(decision.voice);
+    this.#scheduleResync();
+  }
+
+  #publish(decision: Decision, facts: Facts): void {
+    const presence = decision.chat;
+    // Rule 7: chats go back to the router before chat goes OFFLINE.
+    if (presence.availability === 'OFFLINE' && facts.activeChats > 0 && facts.voice?.state === 'LOGOUT') return;
+    if (!facts.connectivity.chatServerUp) return;
+    const key = `${presence.availability}|${presence.activeChats}|${presence.maxChats}|${presence.reason}`;
+    if (key === this.#published) return;
+    this.#published = key;
+    if (this.#publishedAvailability !== presence.availability) {
+      const signingIn = this.#publishedAvailability === 'OFFLINE' || this.#publishedAvailability === null;
+      this.#publishedAvailability = presence.availability;
+      const suffix = signingIn && presence.availability !== 'OFFLINE' ? ' (signed in to chat with Finesse)' : '';
+      this.#note('chat-availability', `Chat ${presence.reason}${suffix}`);
+    }
+    this.#o.chat.publishAvailability(presence);
+  }
+
+  #accept(offerId: string, reason: string): void {
+    this.#offers.set(offerId, 'accepting');
+    this.#o.chat
+      .acceptOffer(offerId)
+      .then(
+        (r) => r,
+        (e: unknown) => ({ ok: false as const, error: { kind: 'network' as const, message: String(e) } }),
+      )
+      .then((result) => {
+        this.#offers.delete(offerId);
+        if (result.ok) {
+          this.#chats.add(offerId);
+          this.#note('offer-accepted', reason);
+        } else {
+          this.#note('offer-declined', `The chat offer could not be accepted: ${result.error.message}`);
+        }
+        this.#derive();
+      });
+  }
+
+  #handBack(): void {
+    if (this.#handingBack) return;
+    this.#handingBack = true;
+    const count = this.#chats.size;
+    const reason = `Signed out of Finesse: ${count} chat${count === 1 ? '' : 's'} handed back to the queue`;
+    void this.#o.chat
+      .handBackChats(reason)
+      .then(
+        (r) => r,
+        (e: unknown) => ({ ok: false as const, error: { kind: 'network' as const, message: String(e) } }),
+      )
+      .then((result) => {
+        this.#handingBack = false;
+        if (result.ok) {
+          this.#chats.clear();
+          this.#note('chats-handed-back', reason);
+        } else {
+          this.#note('voice-failed', `Could not hand the chats back to the queue: ${result.error.message}`);
+        }
+        this.#derive();
+      });
+  }
+
+  #maybeRequest(intent: VoiceIntent): void {
+    if (this.#flight !== null || this.#retryTimer !== null || this.#rereading) return;
+    const last = this.#last;
+    const retrying = last !== null && last.outcome === 'retry' && sameRequest(last.request, intent.request);
+    // Nothing changed since the last request: asking again would be a loop (rule 3 "once", rule 5 bound).
+    if (last !== null && last.version === this.#version && !retrying) return;
+    const attempt = retrying ? last.attempt + 1 : 1;
+    void this.#send(intent, attempt);
+  }
+
+  async #send(intent: VoiceIntent, attempt: number): Promise<void> {
+    const flight: Flight = { intent, attempt, phase: 'sending', requestId: null, confirmedEarly: false, timer: null };
+    this.#flight = flight;
+    this.#last = { request: intent.request, version: this.#version, attempt, outcome: 'pending' };
+    this.#stats.attempts++;
+    if (attempt === 1) this.#stats.requests++;
+    const max = this.#o.backoff.maxAttempts;
+    this.#note('voice-request', attempt === 1 ? intent.reason : `${intent.reason} (attempt ${attempt} of ${max})`);
+    this.#emit();
+
+    let result: Awaited<ReturnType<VoiceStatePort['requestState']>>;
+    try {
+      result = await this.#o.voice.requestState(intent.request);
+    } catch (e) {
+      result = { ok: false, error: { kind: 'network', retryable: true, message: String(e) } };
+    }
+    if (this.#flight !== flight) return;
+    if (!result.ok) {
+      this.#failed(flight, result.error);
+      return;
+    }
+    const requestId = result.value.requestId;
+    flight.requestId = requestId;
+    this.#ourRequestIds.push(requestId);
+    if (this.#ourRequestIds.length > RECENT_IDS) this.#ourRequestIds.shift();
+    if (flight.confirmedEarly || this.#seenRequestIds.includes(requestId)) {
+      this.#setBy = 'gadget';
+      this.#confirmed(flight);
+      return;
+    }
+    flight.phase = 'awaiting-confirmation';
+    flight.timer = this.#o.timers.setTimeout(() => this.#confirmTimedOut(flight), this.#o.confirmTimeoutMs);
+    this.#emit();
+  }
+
+  #confirmed(flight: Flight): void {
+    if (this.#flight !== flight) return;
+    this.#endFlight(flight);
+    if (this.#last !== null) this.#last.outcome = 'confirmed';
+    this.#note('voice-confirmed', `Finesse confirmed ${describeRequest(flight.intent.request, this.#o.handlingChat.label)}`);
+    this.#deriveAgain = true;
+    if (!this.#deriving) this.#derive();
+  }
+
+  #confirmTimedOut(flight: Flight): void {
+    if (this.#flight !== flight) return;
+    flight.timer = null;
+    this.#failed(flight, { kind: 'timeout', retryable: true, message: 'no confirmation from Finesse in time' });
+  }
+
+  #failed(flight: Flight, error: VoiceError): void {
+    if (this.#flight !== flight) return;
+    this.#endFlight(flight);
+    const last = this.#last;
+    const what = describeRequest(flight.intent.request, this.#o.handlingChat.label);
+    const kind = classifyVoiceError(error);
+    const forOffers = flight.intent.purpose === 'reserve' || flight.intent.purpose === 'answer-ready';
+    if (kind === 'invalid-state') {
+      if (last !== null) last.outcome = 'refused';
+      this.#note('voice-refused', `Finesse refused ${what}: the agent's state changed; re-reading it`);
+      if (forOffers) this.#failOffers();
+      void this.#reread();
+      return;
+    }
+    if (kind === 'retry' && flight.attempt < this.#o.backoff.maxAttempts) {
+      if (last !== null) last.outcome = 'retry';
+      const delay = backoffDelay(flight.attempt, this.#o.backoff, this.#o.random);
+      const cause = error.kind === 'timeout' ? 'no answer in time' : error.kind === 'unavailable' ? 'Finesse is unavailable' : error.kind;
+      this.#note('voice-retry', `${what} not done (${cause}); trying again in ${Math.round(delay / 100) / 10} s`);
+      this.#retryView = {
+        request: flight.intent.request,
+        purpose: flight.intent.purpose,
+        reason: flight.intent.reason,
+        attempt: flight.attempt,
+        phase: 'retry-wait',
+      };
+      this.#retryTimer = this.#o.timers.setTimeout(() => {
+        this.#retryTimer = null;
+        this.#retryView = null;
+        // After a timeout the change may have happened with its notification lost: look before asking again.
+        if (error.kind === 'timeout') void this.#reread();
+        else this.#derive();
+      }, delay);
+      this.#emit();
+      return;
+    }
+    if (last !== null) last.outcome = 'gave-up';
+    this.#note('voice-failed', `Could not set voice ${what}: ${error.message ?? error.kind}`);
+    if (forOffers) this.#failOffers();
+    if (error.kind === 'timeout') void this.#reread();
+    else this.#derive();
+  }
+
+  #endFlight(flight: Flight): void {
+    if (flight.timer !== null) this.#o.timers.clearTimeout(flight.timer);
+    flight.timer = null;
+    this.#flight = null;
+    this.#resolveIdle();
+  }
+
+  /** Offers waiting for voice to be reserved are declined, so the router offers them to someone else (rule 1). */
+  #failOffers(): void {
+    for (const [id, status] of this.#offers) if (status === 'new') this.#offers.set(id, 'reservation-failed');
+  }
+
+  async #reread(): Promise<void> {
+    if (this.#stopped) return;
+    if (this.#rereading) {
+      this.#rereadAgain = true;
+      return;
+    }
+    this.#rereading = true;
+    this.#cancelResync();
+    this.#emit();
+    const userSeq = this.#userSeq;
+    const dialogSeq = this.#dialogSeq;
+    let user: Awaited<ReturnType<FinesseFactsPort['readUser']>>;
+    let dialogs: Awaited<ReturnType<FinesseFactsPort['readDialogs']>>;
+    try {
+      [user, dialogs] = await Promise.all([this.#o.facts.readUser(), this.#o.facts.readDialogs()]);
+    } catch (e) {
+      const error: VoiceError = { kind: 'network', retryable: true, message: String(e) };
+      user = { ok: false, error };
+      dialogs = { ok: false, error };
+    }
+    this.#rereading = false;
+    if (this.#stopped) return;
+    // A notification that arrived while reading is at least as new as the read: keep it.
+    if (user.ok && this.#userSeq === userSeq) this.#applyUser(user.value, null);
+    if (dialogs.ok && this.#dialogSeq === dialogSeq) this.#dialogs = new Map(dialogs.value.map((d) => [d.id, d]));
+    if (!user.ok || !dialogs.ok) {
+      const error = !user.ok ? user.error : !dialogs.ok ? dialogs.error : null;
+      this.#note('voice-failed', `Could not re-read the agent state from Finesse: ${error?.message ?? error?.kind ?? 'unknown'}`);
+    }
+    if (this.#rereadAgain) {
+      this.#rereadAgain = false;
+      void this.#reread();
+      return;
+    }
+    this.#derive();
+  }
+
+  #scheduleResync(): void {
+    if (this.#o.resyncIntervalMs <= 0 || this.#resyncTimer !== null || this.#stopped) return;
+    if (this.#flight !== null || this.#retryTimer !== null || this.#rereading) return;
+    this.#resyncTimer = this.#o.timers.setTimeout(() => {
+      this.#resyncTimer = null;
+      if (this.#owner && this.#degradedReason() === null) void this.#reread();
+    }, this.#o.resyncIntervalMs);
+  }
+
+  #cancelResync(): void {
+    if (this.#resyncTimer !== null) this.#o.timers.clearTimeout(this.#resyncTimer);
+    this.#resyncTimer = null;
+  }
+
+  #clearTimers(): void {
+    if (this.#flight?.timer != null) this.#o.timers.clearTimeout(this.#flight.timer);
+    if (this.#retryTimer !== null) this.#o.timers.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#cancelResync();
+  }
+
+  #resolveIdle(): void {
+    if (this.#flight !== null) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  #note(kind: DecisionKind, reason: string): void {
+    this.#log.add(this.#o.timers.now(), kind, reason);
+  }
+
+  #emit(): void {
+    if (this.#listeners.size === 0) return;
+    const snapshot = this.snapshot();
+    for (const listener of this.#listeners) listener(snapshot);
+  }
+}

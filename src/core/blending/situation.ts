@@ -1,0 +1,110 @@
+// A reading of the facts in blending terms (is an ACD call on, does voice hold the agent for chat...), computed
+// once so the availability rules, offer decisions and voice requests all see the same answers.
+
+import type { AgentState } from '../finesse/types.ts';
+import type { CallFact } from './dialog-classifier.ts';
+import type { Facts, VoiceFacts } from './facts.ts';
+
+/** States in which a READY/NOT_READY request becomes Finesse's pendingState (the call is still on). */
+const CALL_STATES: ReadonlySet<AgentState> = new Set(['RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD']);
+/** States that only a routed (ACD or campaign) call puts the agent in: reserved for it, or wrapping it up. */
+const ACD_ONLY_STATES: ReadonlySet<AgentState> = new Set([
+  'RESERVED',
+  'RESERVED_OUTBOUND',
+  'RESERVED_OUTBOUND_PREVIEW',
+  'WORK',
+  'WORK_READY',
+]);
+
+export interface Situation {
+  /** Why the controller must hold still, or null. */
+  readonly degraded: string | null;
+  readonly voice: VoiceFacts | null;
+  readonly signedOut: boolean;
+  /** The ACD call (or the ACD-only voice state) that interrupts chat, or null. */
+  readonly acd: CallFact | AgentState | null;
+  readonly internalCall: CallFact | null;
+  /** The voice state is one in which a request becomes pending. */
+  readonly inCall: boolean;
+  /** Voice is NOT_READY with the Handling Chat reason. */
+  readonly handlingChat: boolean;
+  /** ...and the gadget set it, so the gadget may undo it (rule 2). */
+  readonly gadgetOwnsVoice: boolean;
+  /** Voice is Not Ready (or heading there) by someone else's choice: the label to show, else null. */
+  readonly othersNotReady: string | null;
+  /** Chats active plus offers being accepted: what voice must be held for. */
+  readonly load: number;
+  /** While in a call: the call will end in NOT_READY with the Handling Chat reason. */
+  readonly callEndsInHandlingChat: boolean;
+  /** Voice keeps the agent away from ACD routing for chat's sake, so a chat may be accepted now. */
+  readonly voiceHeldForChat: boolean;
+}
+
+function reasonLabel(voice: VoiceFacts): string {
+  const rc = voice.reasonCode;
+  if (rc !== null && rc.label.trim() !== '') return rc.label;
+  if (rc !== null) return `code ${rc.code}`;
+  return voice.reasonCodeId === null ? 'no reason' : `reason ${voice.reasonCodeId}`;
+}
+
+/** Reads the facts in blending terms. */
+export function readSituation(facts: Facts): Situation {
+  const { connectivity: link, voice, handlingChat: hc } = facts;
+  const degraded = !link.finesseInService
+    ? 'Finesse is out of service on both nodes'
+    : !link.notificationsUp
+      ? 'Finesse notifications are down'
+      : null;
+  const internalCall = facts.calls.find((c) => c.kind === 'internal') ?? null;
+  const acdCall = facts.calls.find((c) => c.kind === 'acd') ?? null;
+  let acd: CallFact | AgentState | null = acdCall;
+  if (acd === null && voice !== null) {
+    if (ACD_ONLY_STATES.has(voice.state)) acd = voice.state;
+    // TALKING or HOLD with no internal dialog known: assume routed until the dialogs say otherwise.
+    else if ((voice.state === 'TALKING' || voice.state === 'HOLD') && internalCall === null) acd = voice.state;
+  }
+  const inCall = voice !== null && CALL_STATES.has(voice.state);
+  const handlingChat = voice !== null && voice.state === 'NOT_READY' && voice.reasonCodeId === hc.id;
+  const gadgetOwnsVoice = handlingChat && voice.setBy === 'gadget';
+  const load = facts.activeChats + facts.offers.filter((o) => o.status === 'accepting').length;
+
+  let callEndsInHandlingChat = false;
+  let callEndsNotReadyByOthers = false;
+  if (voice !== null && inCall) {
+    if (voice.pendingState === 'NOT_READY') {
+      callEndsInHandlingChat = voice.reasonCodeId === hc.id;
+      callEndsNotReadyByOthers = !callEndsInHandlingChat;
+    } else if (voice.pendingState === 'LOGOUT') {
+      callEndsNotReadyByOthers = true;
+    } else if (voice.pendingState === null && voice.beforeCall?.state === 'NOT_READY') {
+      callEndsInHandlingChat = voice.beforeCall.reasonCodeId === hc.id;
+      callEndsNotReadyByOthers = !callEndsInHandlingChat;
+    }
+  }
+
+  let othersNotReady: string | null = null;
+  if (voice !== null) {
+    if (voice.state === 'NOT_READY' && !handlingChat) othersNotReady = reasonLabel(voice);
+    else if (voice.pendingState === 'LOGOUT') othersNotReady = 'signing out';
+    else if (callEndsNotReadyByOthers) othersNotReady = reasonLabel(voice);
+  }
+
+  const voiceHeldForChat =
+    handlingChat ||
+    (voice !== null && internalCall !== null && inCall && facts.activeChats >= 1 && callEndsInHandlingChat);
+
+  return {
+    degraded,
+    voice,
+    signedOut: voice?.state === 'LOGOUT',
+    acd,
+    internalCall,
+    inCall,
+    handlingChat,
+    gadgetOwnsVoice,
+    othersNotReady,
+    load,
+    callEndsInHandlingChat,
+    voiceHeldForChat,
+  };
+}
