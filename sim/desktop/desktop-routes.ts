@@ -1,0 +1,292 @@
+// The desktop container harness as routes on the simulator's primary listener (the same origin as
+// /finesse/api/, as on a Finesse server): the desktop and control pages, Shindig's /gadgets/ifr renderer and
+// /gadgets/makeRequest proxy, and the uploaded gadget files under /3rdpartygadget/files/<folder>/.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTROL_HTML, DESKTOP_HTML } from './pages.ts';
+import { createClientBundler } from './client-bundle.ts';
+import { BASE_HEADERS, readBody, send, serveFile, selfOrigins, type RouteHandler } from './http-util.ts';
+import { defaultLayoutXml, parseLayout, type RoleLayout } from './layout.ts';
+import { chooseLocale, defaultLocale, parseGadgetSpec, parseMessageBundle, type GadgetSpec } from './gadget-spec.ts';
+import { escapeHtml, jsonForHtml, renderGadgetDocument, substitute } from './gadget-render.ts';
+import { join } from 'node:path';
+import type { GadgetFeatureConfig, HarnessConfig } from './client/harness-config.ts';
+
+export interface XmppEndpoints {
+  readonly domain: string;
+  readonly pubsubDomain: string;
+  readonly websocketUrl: string;
+  readonly boshUrl: string;
+}
+
+export interface DesktopHarnessOptions {
+  /** Gadget folders served under /3rdpartygadget/files/<folder>/, each from a directory (e.g. dist/). */
+  readonly gadgetFolders: Readonly<Record<string, string>>;
+  /** Finesse layout XML; defaults to the product gadget for agents plus a team tab for supervisors. */
+  readonly layoutXml?: string;
+  readonly xmpp: XmppEndpoints;
+  /** The other Finesse node's base URL, shown to gadgets that fail over. */
+  readonly secondaryUrl?: string;
+  readonly deployment?: string;
+  /** Origins besides this server that /gadgets/makeRequest may reach (e.g. the secondary node). */
+  readonly proxyOrigins?: readonly string[];
+  /** Rebuild the browser bundles on each request (development). */
+  readonly rebuildClient?: boolean;
+}
+
+export interface DesktopHarness {
+  readonly routes: RouteHandler;
+  readonly layouts: readonly RoleLayout[];
+  close(): Promise<void>;
+}
+
+/** The CSP of every gadget iframe document: no inline script, no eval, connections only home and to XMPP. */
+export function gadgetCsp(xmpp: XmppEndpoints): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${xmppOrigins(xmpp).join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+/** The CSP of the harness's own pages: as strict, plus the gadget frames. */
+export function pageCsp(xmpp: XmppEndpoints): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${xmppOrigins(xmpp).join(' ')}`,
+    "frame-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+function xmppOrigins(xmpp: XmppEndpoints): string[] {
+  const origins = new Set<string>();
+  for (const u of [xmpp.websocketUrl, xmpp.boshUrl]) {
+    try {
+      origins.add(new URL(u).origin);
+    } catch {
+      // a missing endpoint adds nothing
+    }
+  }
+  return [...origins];
+}
+
+const HARNESS_ASSETS = join(import.meta.dirname, 'client');
+const FETCH_TIMEOUT_MS = 5000;
+
+/** Creates the harness routes. */
+export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHarness {
+  const layoutResult = parseLayout(options.layoutXml ?? defaultLayoutXml());
+  if (!layoutResult.ok) throw new Error(layoutResult.error);
+  const layouts = layoutResult.value;
+  const bundler = createClientBundler({ rebuildEachTime: options.rebuildClient ?? false });
+  const csp = { page: pageCsp(options.xmpp), gadget: gadgetCsp(options.xmpp) };
+  const pageHeaders = { 'Content-Security-Policy': csp.page, 'X-Frame-Options': 'SAMEORIGIN' };
+
+  const harnessConfig: HarnessConfig = {
+    xmpp: options.xmpp,
+    layouts,
+    secondaryUrl: options.secondaryUrl ?? null,
+    deployment: options.deployment ?? 'UCCE',
+  };
+
+  const routes: RouteHandler = async (req, res, url) => {
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && (path === '/' || path === '/desktop')) {
+      res.writeHead(302, { ...BASE_HEADERS, Location: '/desktop/' });
+      res.end();
+      return true;
+    }
+    if (method === 'GET' && path === '/desktop/') {
+      send(res, 200, DESKTOP_HTML, 'text/html; charset=utf-8', pageHeaders);
+      return true;
+    }
+    if (method === 'GET' && (path === '/control.html' || path === '/control')) {
+      send(res, 200, CONTROL_HTML, 'text/html; charset=utf-8', pageHeaders);
+      return true;
+    }
+    if (method === 'GET' && path === '/desktop/harness/config.json') {
+      send(res, 200, JSON.stringify(harnessConfig), 'application/json; charset=utf-8');
+      return true;
+    }
+    if (method === 'GET' && path.startsWith('/desktop/harness/')) {
+      const name = path.slice('/desktop/harness/'.length);
+      if (name.endsWith('.js')) return serveBundle(res, name);
+      if (name.endsWith('.css') && /^[a-z-]+\.css$/.test(name)) return serveFile(res, HARNESS_ASSETS, name);
+      return false;
+    }
+    if (method === 'GET' && path === '/gadgets/js/features.js') return serveBundle(res, 'features.js');
+    if (method === 'GET' && path === '/gadgets/ifr') {
+      await renderIfr(req, res, url);
+      return true;
+    }
+    if (method === 'GET' && path === '/gadgets/metadata') {
+      await metadata(req, res, url);
+      return true;
+    }
+    if (method === 'POST' && path === '/gadgets/makeRequest') {
+      await makeRequest(req, res);
+      return true;
+    }
+    const files = /^\/3rdpartygadget\/files\/([^/]+)\/(.+)$/.exec(path);
+    if (files && (method === 'GET' || method === 'HEAD')) {
+      const dir = options.gadgetFolders[files[1] ?? ''];
+      if (dir && await serveFile(res, dir, files[2] ?? '')) return true;
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return true;
+    }
+    return false;
+  };
+
+  async function serveBundle(res: ServerResponse, name: string): Promise<boolean> {
+    try {
+      const text = await bundler.get(name);
+      if (text === null) return false;
+      send(res, 200, text, 'text/javascript; charset=utf-8');
+    } catch (e) {
+      send(res, 500, `harness bundle ${name} failed to build: ${e instanceof Error ? e.message : String(e)}`, 'text/plain; charset=utf-8');
+    }
+    return true;
+  }
+
+  /** Fetches a gadget-side URL (spec or bundle) from this server or an allowed origin. */
+  async function fetchText(req: IncomingMessage, target: string): Promise<string> {
+    const own = selfOrigins(req);
+    const resolved = new URL(target, own[0]);
+    if (!own.includes(resolved.origin) && !(options.proxyOrigins ?? []).includes(resolved.origin)) {
+      throw new Error(`${resolved.origin} is not a server this container loads gadgets from`);
+    }
+    const response = await fetch(resolved, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'error' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${resolved.pathname}`);
+    return response.text();
+  }
+
+  async function loadSpec(req: IncomingMessage, specUrl: string, lang: string, country: string) {
+    const spec = parseGadgetSpec(await fetchText(req, specUrl));
+    if (!spec.ok) throw new Error(spec.error);
+    const messages = new Map<string, string>();
+    const chosen = chooseLocale(spec.value.locales, lang, country);
+    const fallback = defaultLocale(spec.value.locales);
+    for (const locale of [fallback, chosen]) {
+      if (!locale) continue;
+      const bundle = parseMessageBundle(await fetchText(req, new URL(locale.messages, new URL(specUrl, selfOrigins(req)[0])).href));
+      if (!bundle.ok) throw new Error(`${locale.messages}: ${bundle.error}`);
+      for (const [k, v] of bundle.value) messages.set(k, v);
+    }
+    return { spec: spec.value, messages };
+  }
+
+  function prefsFrom(spec: GadgetSpec, url: URL): Map<string, string> {
+    const prefs = new Map(spec.userPrefs.map((p) => [p.name, p.defaultValue] as const));
+    for (const [k, v] of url.searchParams) if (k.startsWith('up_')) prefs.set(k.slice(3), v);
+    return prefs;
+  }
+
+  async function renderIfr(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const specUrl = url.searchParams.get('url') ?? '';
+    const moduleId = url.searchParams.get('mid') ?? '0';
+    const lang = url.searchParams.get('lang') ?? 'en';
+    const country = url.searchParams.get('country') ?? 'US';
+    const headers = { 'Content-Security-Policy': csp.gadget };
+    try {
+      if (!specUrl) throw new Error('no gadget url');
+      const { spec, messages } = await loadSpec(req, specUrl, lang, country);
+      const prefs = prefsFrom(spec, url);
+      const config: GadgetFeatureConfig = {
+        moduleId,
+        specUrl,
+        features: [...spec.features],
+        prefs: Object.fromEntries(prefs),
+        messages: Object.fromEntries(messages),
+        lang,
+        country,
+        parentOrigin: url.searchParams.get('parent') ?? '',
+        title: substitute(spec.title, messages, prefs, moduleId),
+      };
+      const head = `<script type="application/json" id="gadget-container-config">${jsonForHtml(config)}</script>\n`
+        + '<script src="/gadgets/js/features.js"></script>\n';
+      const html = renderGadgetDocument({ content: spec.content, messages, prefs, moduleId, head });
+      send(res, 200, html, 'text/html; charset=utf-8', headers);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      send(res, 502, `<!DOCTYPE html><html><body><p>The gadget ${escapeHtml(specUrl)} could not be rendered: ${escapeHtml(why)}</p></body></html>`,
+        'text/html; charset=utf-8', headers);
+    }
+  }
+
+  async function metadata(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const specUrl = url.searchParams.get('url') ?? '';
+    try {
+      const { spec, messages } = await loadSpec(req, specUrl, url.searchParams.get('lang') ?? 'en', url.searchParams.get('country') ?? 'US');
+      const prefs = prefsFrom(spec, url);
+      send(res, 200, JSON.stringify({
+        url: specUrl,
+        title: substitute(spec.title, messages, prefs, '0'),
+        features: spec.features,
+        userPrefs: spec.userPrefs,
+      }), 'application/json; charset=utf-8');
+    } catch (e) {
+      send(res, 502, JSON.stringify({ url: specUrl, error: e instanceof Error ? e.message : String(e) }), 'application/json; charset=utf-8');
+    }
+  }
+
+  /** Shindig's proxied request: form fields url, httpMethod, headers (form-encoded), postData; JSON answer keyed by url. */
+  async function makeRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const prefix = "throw 1; < don't be evil' >";
+    let target = '';
+    try {
+      const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+      target = form.get('url') ?? '';
+      const own = selfOrigins(req);
+      const resolved = new URL(target, own[0]);
+      if (!own.includes(resolved.origin) && !(options.proxyOrigins ?? []).includes(resolved.origin)) {
+        send(res, 403, `${prefix}${JSON.stringify({ [target]: { rc: 403, body: '', headers: {}, errors: ['The container does not proxy to that origin.'] } })}`,
+          'application/json; charset=utf-8');
+        return;
+      }
+      const method = (form.get('httpMethod') ?? 'GET').toUpperCase();
+      if (!['GET', 'POST', 'PUT', 'DELETE', 'HEAD'].includes(method)) throw new Error(`method ${method} is not proxied`);
+      const headers = new Headers();
+      for (const [k, v] of new URLSearchParams(form.get('headers') ?? '')) {
+        if (!HOP_BY_HOP.has(k.toLowerCase())) headers.set(k, v);
+      }
+      const postData = form.get('postData');
+      const response = await fetch(resolved, {
+        method,
+        headers,
+        body: method === 'GET' || method === 'HEAD' ? undefined : postData ?? '',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
+      const body = await response.text();
+      const outHeaders: Record<string, string[]> = {};
+      response.headers.forEach((v, k) => { if (k !== 'set-cookie') outHeaders[k] = [v]; });
+      send(res, 200, `${prefix}${JSON.stringify({ [target]: { rc: response.status, body, headers: outHeaders } })}`,
+        'application/json; charset=utf-8');
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      send(res, 200, `${prefix}${JSON.stringify({ [target]: { rc: 504, body: '', headers: {}, errors: [why] } })}`,
+        'application/json; charset=utf-8');
+    }
+  }
+
+  return {
+    routes,
+    layouts,
+    close: () => bundler.close(),
+  };
+}
+
+const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade',
+  'proxy-authorization', 'te', 'trailer', 'cookie', 'origin', 'referer']);
+

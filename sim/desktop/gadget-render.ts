@@ -1,0 +1,51 @@
+// Turns a gadget's html Content into the iframe document, as Shindig's renderer does:
+// __MSG_name__ from the message bundle, __UP_name__ from the user prefs (HTML-escaped, they come from URLs),
+// __MODULE_ID__, and the container's feature script placed before the gadget's own markup.
+
+/** The values one rendering uses. */
+export interface RenderInput {
+  readonly content: string;
+  readonly messages: ReadonlyMap<string, string>;
+  readonly prefs: ReadonlyMap<string, string>;
+  readonly moduleId: string;
+  /** Markup the container puts before the content (the feature config and script tags). */
+  readonly head: string;
+}
+
+/** Escapes a value for HTML text and attribute positions alike. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Substitutes the hangman variables. Messages go in as written (the administrator's bundle may hold markup,
+ * as in Shindig); user prefs are escaped; unknown names become empty, as Shindig leaves them.
+ */
+export function substitute(text: string, messages: ReadonlyMap<string, string>, prefs: ReadonlyMap<string, string>, moduleId: string): string {
+  return text
+    .replace(/__MSG_([A-Za-z0-9_.-]+?)__/g, (_m, name: string) => messages.get(name) ?? '')
+    .replace(/__UP_([A-Za-z0-9_.-]+?)__/g, (_m, name: string) => escapeHtml(prefs.get(name) ?? ''))
+    .replace(/__MODULE_ID__/g, escapeHtml(moduleId));
+}
+
+/** The full iframe document: the content substituted, with the container's head markup first. */
+export function renderGadgetDocument(input: RenderInput): string {
+  const body = substitute(input.content, input.messages, input.prefs, input.moduleId);
+  const headOpen = /<head(\s[^>]*)?>/i.exec(body);
+  if (headOpen) {
+    const at = headOpen.index + headOpen[0].length;
+    return `${body.slice(0, at)}\n${input.head}${body.slice(at)}`;
+  }
+  const htmlOpen = /<html(\s[^>]*)?>/i.exec(body);
+  if (htmlOpen) {
+    const at = htmlOpen.index + htmlOpen[0].length;
+    return `${body.slice(0, at)}<head>${input.head}</head>${body.slice(at)}`;
+  }
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8">\n${input.head}</head><body>\n${body}\n</body></html>\n`;
+}
+
+/** Embeds a value as JSON inside an html data block, safe against `</script>` and comment tricks. */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

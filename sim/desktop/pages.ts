@@ -1,0 +1,131 @@
+// The harness's two pages as static markup: every script is external and no element carries an inline handler,
+// so they run under the same strict CSP as the gadgets.
+
+/** The Finesse-like desktop: sign-in form, then header, tabs and gadget columns (filled by desktop.js). */
+export const DESKTOP_HTML = `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Finesse (simulated desktop)</title>
+  <link rel="stylesheet" href="/desktop/harness/desktop.css">
+</head>
+<body>
+  <main id="signin" class="signin">
+    <form id="signin-form" class="signin-card" autocomplete="off">
+      <h1>Cisco Finesse <span class="sim">simulated</span></h1>
+      <label>Username <input name="agentId" id="signin-id" required autocomplete="username" spellcheck="false"></label>
+      <label>Password <input name="password" id="signin-password" type="password" required autocomplete="current-password"></label>
+      <label>Extension <input name="extension" id="signin-extension" required inputmode="numeric" spellcheck="false"></label>
+      <button type="submit" id="signin-submit">Sign In</button>
+      <p id="signin-error" class="error" role="alert"></p>
+      <p class="hint"><a href="/control.html" target="_blank" rel="noopener">Simulator control page</a></p>
+    </form>
+  </main>
+  <div id="desktop" class="desktop" hidden>
+    <header class="header">
+      <div class="brand">Finesse <span class="sim">sim</span></div>
+      <div class="agent"><span id="agent-name"></span> <span class="ext">Ext. <span id="agent-extension"></span></span></div>
+      <div class="state-area">
+        <button type="button" id="state-button" class="state-button" aria-haspopup="menu" aria-expanded="false">
+          <span id="state-label" class="state-label"></span>
+          <span id="state-timer" class="state-timer">00:00:00</span>
+        </button>
+        <ul id="state-menu" class="state-menu" role="menu" hidden></ul>
+      </div>
+      <div id="connection" class="connection" role="status"></div>
+      <a class="control-link" href="/control.html" target="_blank" rel="noopener">Control</a>
+    </header>
+    <p id="desktop-error" class="error banner" role="alert" hidden></p>
+    <nav id="tabs" class="tabs" role="tablist"></nav>
+    <section id="panels" class="panels"></section>
+  </div>
+  <script src="/desktop/harness/desktop.js"></script>
+</body>
+</html>
+`;
+
+/** The simulator control page: calls, wrap-up, node failures, malformed notifications, state and request log. */
+export const CONTROL_HTML = `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Simulator control</title>
+  <link rel="stylesheet" href="/desktop/harness/control.css">
+</head>
+<body>
+  <header><h1>Finesse simulator control</h1> <a href="/desktop/" target="_blank" rel="noopener">Open a desktop</a></header>
+  <p id="result" class="result" role="status"></p>
+  <div class="grid">
+    <section>
+      <h2>ACD call</h2>
+      <form id="acd-form">
+        <label>Agent <select name="agentId" class="agent-select"></select></label>
+        <label>Caller <input name="from" value="5551234"></label>
+        <label>Dialed number <input name="dialedNumber" value="8000"></label>
+        <button type="submit">Place ACD call</button>
+      </form>
+    </section>
+    <section>
+      <h2>Internal call</h2>
+      <form id="internal-form">
+        <label>Kind <select name="kind">
+          <option value="direct">Direct call to extension</option>
+          <option value="transfer">Transfer</option>
+          <option value="consult">Consult</option>
+          <option value="conference">Conference</option>
+        </select></label>
+        <label>From agent <select name="fromAgentId" class="agent-select"></select></label>
+        <label>To agent <select name="toAgentId" class="agent-select"></select></label>
+        <button type="submit">Place internal call</button>
+      </form>
+    </section>
+    <section>
+      <h2>Calls</h2>
+      <ul id="dialogs" class="dialogs"></ul>
+      <p class="hint">End a call with its button; wrap-up follows when it is on.</p>
+    </section>
+    <section>
+      <h2>Wrap-up</h2>
+      <form id="wrapup-form">
+        <label><input type="checkbox" name="enabled"> Agents go to WORK after calls</label>
+        <button type="submit">Apply</button>
+      </form>
+    </section>
+    <section>
+      <h2>Finesse nodes</h2>
+      <div class="row">
+        <button type="button" data-node="primary" data-up="false">Take node A down</button>
+        <button type="button" data-node="primary" data-up="true">Bring node A up</button>
+      </div>
+      <div class="row">
+        <button type="button" data-node="secondary" data-up="false">Take node B down</button>
+        <button type="button" data-node="secondary" data-up="true">Bring node B up</button>
+      </div>
+    </section>
+    <section>
+      <h2>Malformed notification</h2>
+      <form id="malformed-form">
+        <label>Agent <select name="agentId" class="agent-select"></select></label>
+        <label>Payload <textarea name="payload" rows="3">&lt;Update&gt;&lt;event&gt;PUT&lt;/event&gt;&lt;data&gt;&lt;user&gt;&lt;state&gt;BOGUS</textarea></label>
+        <button type="submit">Inject</button>
+      </form>
+    </section>
+    <section>
+      <h2>Reset</h2>
+      <button type="button" id="reset">Reset the simulated world</button>
+    </section>
+  </div>
+  <section>
+    <h2>World state <button type="button" id="refresh">Refresh</button></h2>
+    <pre id="state" class="state"></pre>
+  </section>
+  <section>
+    <h2>Request log</h2>
+    <pre id="log" class="state"></pre>
+  </section>
+  <script src="/desktop/harness/control.js"></script>
+</body>
+</html>
+`;
