@@ -15,21 +15,26 @@ export class AgentPanel extends LitElement {
     }
     .state { font-weight: 600; }
     .status { color: var(--fb-color-muted, #5b5b60); }
+    .problem { color: var(--fb-color-error, #b3261e); }
   `;
 
   static override properties = {
     user: { attribute: false },
     status: { type: String },
+    problem: { type: String },
   };
 
   /** The signed-in agent, as Finesse last reported it. */
   user: User | null = null;
   /** A one-line status when there is no user yet (connecting, or what went wrong). */
   status = 'Connecting to Finesse…';
+  /** The latest problem worth telling the agent (a refused request, a broken notification). */
+  problem = '';
 
   override render() {
     if (!this.user) return html`<p class="status" role="status">${this.status}</p>`;
     const reason = this.user.reasonCode ? ` (${this.user.reasonCode.label})` : '';
-    return html`<p>Voice: <span class="state">${this.user.state}${reason}</span></p>`;
+    return html`<p>Voice: <span class="state">${this.user.state}${reason}</span></p>
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : null}`;
   }
 }
