@@ -50,6 +50,7 @@ const chats = (n: number): string => `${n} chat${n === 1 ? '' : 's'}`;
 function decideOffers(s: Situation, f: Facts, availability: string, availabilityReason: string): OfferDecision[] {
   const out: OfferDecision[] = [];
   let room = f.maxChats - s.load;
+  let accepted = 0;
   for (const offer of f.offers) {
     if (offer.status === 'accepting') continue;
     const decide = (action: OfferDecision['action'], reason: string): void => {
@@ -63,7 +64,8 @@ function decideOffers(s: Situation, f: Facts, availability: string, availability
     else if (f.voiceBusy) decide('wait', 'Waiting for the voice state change in progress');
     else if (s.voiceHeldForChat) {
       room -= 1;
-      decide('accept', `Accepted: voice is Not Ready (${f.handlingChat.label}), now handling ${chats(s.load + 1)}`);
+      accepted += 1;
+      decide('accept', `Accepted: voice is Not Ready (${f.handlingChat.label}), now handling ${chats(s.load + accepted)}`);
     } else if (s.voice?.state === 'READY') decide('wait', `Waiting: setting voice Not Ready (${f.handlingChat.label}) first`);
     else decide('decline', `Declined: voice is ${s.voice?.state ?? 'unknown'}, it cannot be held for a chat`);
   }

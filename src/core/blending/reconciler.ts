@@ -461,6 +461,7 @@ export class BlendingReconciler {
   }
 
   #deriveOnce(): void {
+    this.#dropStaleRetry();
     const facts = this.#facts();
     // Offer statuses and removals are the gadget's own doing; only arrivals are new facts from outside.
     const { voiceBusy: _busy, offers: _offers, ...tracked } = facts;
@@ -500,6 +501,18 @@ export class BlendingReconciler {
     this.#scheduleResync();
   }
 
+  /** A retry waiting for its backoff is dropped once the facts no longer call for that request (e.g. a re-read shows it done). */
+  #dropStaleRetry(): void {
+    const last = this.#last;
+    if (this.#retryTimer === null || last === null || this.#rereading) return;
+    const wanted = decide({ ...this.#facts(), voiceBusy: false }).voice;
+    if (wanted !== null && sameRequest(wanted.request, last.request)) return;
+    this.#o.timers.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#retryView = null;
+    last.outcome = 'confirmed';
+  }
+
   #publish(decision: Decision, facts: Facts): void {
     const presence = decision.chat;
     // Rule 7: chats go back to the router before chat goes OFFLINE.
@@ -508,12 +521,10 @@ export class BlendingReconciler {
     const key = `${presence.availability}|${presence.activeChats}|${presence.maxChats}|${presence.reason}`;
     if (key === this.#published) return;
     this.#published = key;
-    if (this.#publishedAvailability !== presence.availability) {
-      const signingIn = this.#publishedAvailability === 'OFFLINE' || this.#publishedAvailability === null;
-      this.#publishedAvailability = presence.availability;
-      const suffix = signingIn && presence.availability !== 'OFFLINE' ? ' (signed in to chat with Finesse)' : '';
-      this.#note('chat-availability', `Chat ${presence.reason}${suffix}`);
-    }
+    const signingIn = this.#publishedAvailability === 'OFFLINE' || this.#publishedAvailability === null;
+    this.#publishedAvailability = presence.availability;
+    const suffix = signingIn && presence.availability !== 'OFFLINE' ? ' (signed in to chat with Finesse)' : '';
+    this.#note('chat-availability', `Chat availability ${presence.reason}${suffix}`);
     this.#o.chat.publishAvailability(presence);
   }
 
@@ -649,10 +660,10 @@ export class BlendingReconciler {
       this.#retryTimer = this.#o.timers.setTimeout(() => {
         this.#retryTimer = null;
         this.#retryView = null;
-        // After a timeout the change may have happened with its notification lost: look before asking again.
-        if (error.kind === 'timeout') void this.#reread();
-        else this.#derive();
+        this.#derive();
       }, delay);
+      // After a timeout the change may have happened with its notification lost: look before asking again.
+      if (error.kind === 'timeout') void this.#reread();
       this.#emit();
       return;
     }

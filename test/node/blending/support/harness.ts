@@ -1,0 +1,66 @@
+// A reconciler wired to fakes, with a small Finesse stand-in that answers requests the way the transition table says.
+
+import { BlendingReconciler, type ReconcilerOptions } from '../../../../src/core/blending/reconciler.ts';
+import { applyStateRequest } from '../../../../src/core/finesse/agent-state-transitions.ts';
+import type { AgentState, Dialog, User } from '../../../../src/core/finesse/types.ts';
+import { HANDLING_CHAT, reasonById, user as makeUser } from './builders.ts';
+import { FakeChatPort, FakeFactsPort, FakeVoicePort, flush, INVALID_STATE, VirtualTimers } from './fakes.ts';
+
+export interface HarnessOptions {
+  readonly user?: User;
+  readonly dialogs?: readonly Dialog[];
+  /** 'auto': Finesse applies each accepted request and notifies; 'manual': the test sends the notification. */
+  readonly confirm?: 'auto' | 'manual';
+  readonly maxChats?: number;
+  readonly random?: () => number;
+  readonly options?: Partial<ReconcilerOptions>;
+}
+
+export async function harness(h: HarnessOptions = {}) {
+  const timers = new VirtualTimers();
+  const voicePort = new FakeVoicePort();
+  const factsPort = new FakeFactsPort(h.user ?? makeUser('READY'), h.dialogs ?? []);
+  const chat = new FakeChatPort();
+  const reconciler = new BlendingReconciler({
+    voice: voicePort,
+    facts: factsPort,
+    chat,
+    timers,
+    random: h.random ?? (() => 0.5),
+    handlingChat: HANDLING_CHAT,
+    maxChats: h.maxChats ?? 5,
+    ...h.options,
+  });
+
+  /** Finesse sends a User notification (and holds that user for re-reads). */
+  const notifyUser = (u: User, requestId: string | null = null): void => {
+    factsPort.user = u;
+    reconciler.handleUpdate({ event: 'PUT', requestId, source: '/finesse/api/User/1001001', data: { kind: 'user', user: u } });
+  };
+  const notifyDialogs = (dialogs: readonly Dialog[]): void => {
+    factsPort.dialogs = dialogs;
+    reconciler.handleUpdate({ event: 'PUT', requestId: null, source: '/finesse/api/User/1001001/Dialogs', data: { kind: 'dialogs', dialogs } });
+  };
+  /** Applies a request to the current user as Finesse would; null when Finesse would refuse it. */
+  const apply = (state: AgentState, reasonCodeId: string | null): User | null => {
+    const cur = factsPort.user;
+    const r = applyStateRequest({ state: cur.state, pendingState: cur.pendingState }, state, { wrapUpEnabled: true });
+    if (!r.ok) return null;
+    const keepsReason = r.value.state !== 'NOT_READY' && r.value.pendingState !== 'NOT_READY';
+    const rid = keepsReason ? null : reasonCodeId;
+    return { ...cur, state: r.value.state, pendingState: r.value.pendingState, reasonCodeId: rid, reasonCode: reasonById(rid) };
+  };
+
+  if ((h.confirm ?? 'auto') === 'auto') {
+    voicePort.onRequest = (request, requestId) => {
+      const next = apply(request.state, request.reasonCodeId);
+      if (next === null) return INVALID_STATE;
+      queueMicrotask(() => notifyUser(next, requestId));
+      return undefined;
+    };
+  }
+
+  await reconciler.start(true);
+  await flush();
+  return { timers, voicePort, factsPort, chat, reconciler, notifyUser, notifyDialogs, apply, flush };
+}
