@@ -1,0 +1,594 @@
+// The simulated Hybrid Chat routing engine: an XMPP client on the same server as the agents. It keeps a
+// queue of customer chats, one room per chat, offers each to an available agent (routing-policy.ts), and
+// takes chats back when an agent hands them on, signs out or stays disconnected past a grace period.
+// It speaks the profile in docs/xmpp-chat-profile.md.
+import { $iq, $pres } from 'strophe.js';
+import type { ChatContextField } from '../../src/core/chat/chat-channel.ts';
+import { toXmlText } from '../../src/core/chat/chat-text.ts';
+import { systemClock, type Clock, type TimerHandle } from '../../src/core/chat/clock.ts';
+import { DEFAULT_BACKOFF, reconnectDelay } from '../../src/core/chat/reconnect-backoff.ts';
+import { bareJid } from '../../src/core/chat/xmpp/dom-read.ts';
+import { IqTracker } from '../../src/core/chat/xmpp/iq-tracker.ts';
+import { joinPresence, mediatedInvite, readOccupantPresence, roomConfigSubmit, setAffiliation } from '../../src/core/chat/xmpp/muc-stanzas.ts';
+import { NS_CHAT, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
+import {
+  assignedElement,
+  assignmentsElement,
+  noticeMessage,
+  offerIq,
+  queuedElement,
+  queuePositionMessage,
+  readAgentRequest,
+  readAvailability,
+  readChatRequest,
+  revokeIq,
+  type AgentRequest,
+  type Notice,
+  type OfferPayload,
+  type RevokeReason,
+} from '../../src/core/chat/xmpp/profile-stanzas.ts';
+import { createStropheConnection, XmppStatus, type ConnectionFactory, type XmppConnection } from '../../src/core/chat/xmpp/xmpp-connection.ts';
+import { randomId } from '../../src/core/chat/xmpp/xmpp-chat-channel.ts';
+import { pickAgent, type AgentView } from './routing-policy.ts';
+
+export interface ChatRouterOptions {
+  readonly websocketUrl: string;
+  /** The agents' XMPP domain. */
+  readonly domain: string;
+  /** The MUC service rooms are created on. */
+  readonly mucDomain: string;
+  /** The router's own account on `domain`. */
+  readonly username: string;
+  readonly password: string;
+  /** How long an offer stays open (default 30 s). */
+  readonly offerTimeoutMs?: number;
+  /** How long a disconnected agent keeps its chats (default 30 s). */
+  readonly graceMs?: number;
+  readonly clock?: Clock;
+  readonly createConnection?: ConnectionFactory;
+  readonly log?: (line: string) => void;
+}
+
+type ChatStatus = 'queued' | 'offered' | 'assigned' | 'ended';
+
+interface RoutedChat {
+  readonly id: string;
+  readonly room: string;
+  readonly customerJid: string;
+  readonly customerName: string;
+  readonly context: readonly ChatContextField[];
+  /** Order in the queue: the time it first queued (a returned chat keeps its place at the front). */
+  queuedAt: number;
+  status: ChatStatus;
+  agent: string | null;
+  offer: { agent: string; expiresAt: number; timer: TimerHandle } | null;
+  /** Agents who declined it or let it expire, and when. */
+  readonly passedOn: Map<string, number>;
+  /** A transfer to a named agent: only that agent is offered the chat, once. */
+  onlyAgent: string | null;
+  transferredFrom: string | null;
+  lastPosition: number | null;
+}
+
+interface AgentRecord {
+  readonly jid: string;
+  fullJid: string | null;
+  online: boolean;
+  state: AgentView['state'];
+  reportedActive: number;
+  max: number;
+  idleSince: number;
+  grace: TimerHandle;
+}
+
+export interface RouterSnapshot {
+  readonly queue: readonly { chatId: string; status: ChatStatus; agent: string | null }[];
+  readonly agents: readonly { jid: string; online: boolean; state: string; active: number; max: number; assigned: number }[];
+  /** Every offer made, in order: which chat to which agent (bare JID), and the agent's state then. */
+  readonly offerLog: readonly { chatId: string; agent: string; state: string; load: number; max: number }[];
+}
+
+const ROUTER_NICK = 'router';
+const ROUTER_RESOURCE = 'router';
+
+export class ChatRouter {
+  readonly #opts: ChatRouterOptions;
+  readonly #clock: Clock;
+  readonly #iq: IqTracker;
+  readonly #chats = new Map<string, RoutedChat>();
+  readonly #agents = new Map<string, AgentRecord>();
+  readonly #offerLog: { chatId: string; agent: string; state: string; load: number; max: number }[] = [];
+  readonly #roomJoins = new Map<string, () => void>();
+  #conn: XmppConnection | null = null;
+  #running = false;
+  #attempt = 0;
+  #reconnectTimer: TimerHandle = null;
+  #onlineWaiters: (() => void)[] = [];
+  #online = false;
+  #jid: string;
+
+  constructor(options: ChatRouterOptions) {
+    this.#opts = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#iq = new IqTracker(this.#clock, 10_000);
+    // A fixed resource: the server answers IQs sent to a bare JID itself, so clients address the router's full JID.
+    this.#jid = `${options.username}@${options.domain}/${ROUTER_RESOURCE}`;
+  }
+
+  /** The router's full JID: agents publish availability to it, customers request chats from it. */
+  get jid(): string {
+    return this.#jid;
+  }
+
+  /** Connects (and keeps reconnecting); resolves once online the first time. */
+  start(): Promise<void> {
+    this.#running = true;
+    const online = new Promise<void>((resolve) => this.#onlineWaiters.push(resolve));
+    this.#connect();
+    return online;
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#clock.clearTimeout(this.#reconnectTimer);
+    for (const chat of this.#chats.values()) if (chat.offer) this.#clock.clearTimeout(chat.offer.timer);
+    for (const agent of this.#agents.values()) this.#clock.clearTimeout(agent.grace);
+    const conn = this.#conn;
+    this.#conn = null;
+    if (conn && this.#online) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1500);
+        conn.connect_callback = (status: number) => {
+          if (status === XmppStatus.DISCONNECTED) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        conn.disconnect('router stopping');
+      });
+    }
+    this.#iq.failAll();
+  }
+
+  snapshot(): RouterSnapshot {
+    return {
+      queue: [...this.#chats.values()].map((c) => ({ chatId: c.id, status: c.status, agent: c.agent })),
+      agents: [...this.#agents.values()].map((a) => ({
+        jid: a.jid,
+        online: a.online,
+        state: a.state,
+        active: a.reportedActive,
+        max: a.max,
+        assigned: this.#assignedTo(a.jid).length,
+      })),
+      offerLog: [...this.#offerLog],
+    };
+  }
+
+  // ---------------------------------------------------------------- link
+
+  #connect(): void {
+    if (!this.#running) return;
+    if (!this.#conn) {
+      this.#conn = (this.#opts.createConnection ?? createStropheConnection)({
+        service: this.#opts.websocketUrl,
+        streamManagement: false,
+        auth: 'password',
+      });
+    }
+    const conn = this.#conn;
+    conn.connect(this.#jid, this.#opts.password, (status: number) => {
+      if (conn !== this.#conn) return;
+      if (status === XmppStatus.CONNECTED) this.#onConnected(conn);
+      else if (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL) this.#onLost();
+    });
+  }
+
+  #onLost(): void {
+    if (!this.#online && this.#reconnectTimer) return;
+    this.#online = false;
+    this.#iq.failAll();
+    if (!this.#running) return;
+    this.#opts.log?.('router: link lost, reconnecting');
+    const delay = reconnectDelay(DEFAULT_BACKOFF, this.#attempt, Math.random);
+    this.#attempt += 1;
+    this.#clock.clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = this.#clock.setTimeout(() => {
+      this.#reconnectTimer = null;
+      this.#connect();
+    }, delay);
+  }
+
+  #onConnected(conn: XmppConnection): void {
+    this.#online = true;
+    this.#attempt = 0;
+    conn.addHandler((iq) => this.#onIq(conn, iq), NS_CHAT, 'iq', null);
+    conn.addHandler((presence) => this.#onPresence(presence), null, 'presence', null);
+    conn.send($pres());
+    // Every agent must announce itself again on this new session; until then (and for the grace period)
+    // they keep their chats but get no offers.
+    for (const agent of this.#agents.values()) this.#agentGone(agent);
+    for (const chat of this.#chats.values()) {
+      if (chat.status !== 'ended') conn.send(joinPresence(chat.room, ROUTER_NICK));
+    }
+    const waiters = this.#onlineWaiters;
+    this.#onlineWaiters = [];
+    for (const resolve of waiters) resolve();
+    this.#dispatch();
+  }
+
+  // ---------------------------------------------------------------- inbound
+
+  #onIq(conn: XmppConnection, iq: Element): boolean {
+    const type = iq.getAttribute('type');
+    if (type !== 'set' && type !== 'get') return true;
+    void this.#answer(conn, iq).catch((e: unknown) => {
+      this.#opts.log?.(`router: request failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.#reply(conn, iq, { condition: 'internal-server-error', text: 'The router could not handle the request.' });
+    });
+    return true;
+  }
+
+  async #answer(conn: XmppConnection, iq: Element): Promise<void> {
+    const from = iq.getAttribute('from') ?? '';
+    const fromBare = bareJid(from);
+    const form = readChatRequest(iq);
+    if (form) {
+      const chat = await this.#createChat(from, form);
+      this.#reply(conn, iq, null, queuedElement(chat.id, chat.room, this.#positionOf(chat)).tree());
+      this.#dispatch();
+      return;
+    }
+    if (iq.getAttribute('type') === 'get') {
+      if (!this.#isAgent(fromBare)) return this.#reply(conn, iq, { condition: 'forbidden', text: 'Only agents have assignments.' });
+      this.#reply(conn, iq, null, assignmentsElement(this.#assignmentsOf(fromBare)).tree());
+      return;
+    }
+    const request = readAgentRequest(iq);
+    if (!request) return this.#reply(conn, iq, { condition: 'bad-request', text: 'Unknown request.' });
+    const chat = this.#chats.get(request.chatId);
+    if (!chat) return this.#reply(conn, iq, { condition: 'item-not-found', text: 'There is no such chat.' });
+    const problem = await this.#handle(request, chat, fromBare);
+    if (typeof problem === 'object' && problem && 'condition' in problem) return this.#reply(conn, iq, problem);
+    this.#reply(conn, iq, null, problem ?? undefined);
+    this.#dispatch();
+  }
+
+  /** Carries out an agent's or customer's request; returns an error, or the result payload. */
+  async #handle(request: AgentRequest, chat: RoutedChat, fromBare: string): Promise<{ condition: string; text: string } | Element | null> {
+    switch (request.kind) {
+      case 'accept': {
+        if (chat.status !== 'offered' || chat.offer?.agent !== fromBare) return { condition: 'item-not-found', text: 'This chat is no longer offered to you.' };
+        this.#clearOffer(chat);
+        chat.status = 'assigned';
+        chat.agent = fromBare;
+        chat.onlyAgent = null;
+        const agent = this.#agents.get(fromBare);
+        if (agent) agent.idleSince = this.#clock.now();
+        await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, fromBare, 'member'));
+        this.#mustConn().send(mediatedInvite(chat.room, fromBare, `Chat with ${chat.customerName}`));
+        this.#notice(chat, { type: 'agent-joined', by: localPart(fromBare) }, 'An agent has joined the chat.');
+        return assignedElement(chat.id, chat.room).tree();
+      }
+      case 'decline': {
+        if (chat.status !== 'offered' || chat.offer?.agent !== fromBare) return { condition: 'item-not-found', text: 'This chat is not offered to you.' };
+        this.#passOn(chat, fromBare);
+        return null;
+      }
+      case 'end': {
+        const byAgent = chat.agent === fromBare;
+        const byCustomer = bareJid(chat.customerJid) === fromBare;
+        if (!byAgent && !byCustomer) return { condition: 'forbidden', text: 'Only the chat\'s agent or customer can end it.' };
+        if (chat.status === 'ended') return null;
+        const wasAgent = chat.agent;
+        if (chat.offer) this.#withdrawOffer(chat, 'withdrawn');
+        chat.status = 'ended';
+        chat.agent = null;
+        if (wasAgent) {
+          const agent = this.#agents.get(wasAgent);
+          if (agent) agent.idleSince = this.#clock.now();
+        }
+        this.#notice(chat, { type: 'ended', by: byAgent ? 'agent' : 'customer' }, byAgent ? 'The agent ended the chat.' : 'The customer ended the chat.');
+        return null;
+      }
+      case 'transfer': {
+        if (chat.status !== 'assigned' || chat.agent !== fromBare) return { condition: 'forbidden', text: 'Only the chat\'s agent can transfer it.' };
+        let only: string | null = null;
+        if (request.target.kind === 'agent') {
+          only = `${request.target.agentId}@${this.#opts.domain}`.toLowerCase();
+          const target = this.#agents.get(only);
+          if (!target || only === fromBare || !target.online || !['READY', 'ACTIVE'].includes(target.state)) {
+            return { condition: 'service-unavailable', text: `Agent ${request.target.agentId} is not available for chats.` };
+          }
+        }
+        await this.#requeue(chat, only ? 'transferred' : 'returned-to-queue', false);
+        chat.onlyAgent = only;
+        chat.transferredFrom = localPart(fromBare);
+        return null;
+      }
+    }
+  }
+
+  #onPresence(presence: Element): boolean {
+    const from = presence.getAttribute('from') ?? '';
+    const fromBare = bareJid(from);
+    const occupant = fromBare.endsWith(`@${this.#opts.mucDomain}`) ? readOccupantPresence(presence) : null;
+    if (occupant) {
+      if (occupant.nick === ROUTER_NICK && (occupant.self || occupant.error)) this.#roomJoins.get(occupant.room)?.();
+      return true;
+    }
+    if (!this.#isAgent(fromBare)) return true;
+    const report = readAvailability(presence);
+    if (!report) return true;
+    let agent = this.#agents.get(fromBare);
+    if (!agent) {
+      agent = { jid: fromBare, fullJid: null, online: false, state: 'OFFLINE', reportedActive: 0, max: 0, idleSince: this.#clock.now(), grace: null };
+      this.#agents.set(fromBare, agent);
+    }
+    const unavailable = presence.getAttribute('type') === 'unavailable';
+    if (unavailable && agent.fullJid && from !== agent.fullJid) return true; // an older session of the agent went away
+    if (unavailable) {
+      const signedOut = report.state === 'OFFLINE' && presence.getElementsByTagName('availability').length > 0;
+      this.#agentGone(agent);
+      agent.state = 'OFFLINE';
+      if (signedOut) {
+        this.#clock.clearTimeout(agent.grace);
+        void this.#returnAgentChats(agent);
+      }
+    } else {
+      this.#clock.clearTimeout(agent.grace);
+      agent.grace = null;
+      agent.fullJid = from;
+      agent.online = true;
+      agent.state = report.state;
+      agent.reportedActive = report.active;
+      agent.max = report.max;
+    }
+    this.#dispatch();
+    return true;
+  }
+
+  /** The agent is not reachable: no offers; its open offers go elsewhere; its chats wait out the grace period. */
+  #agentGone(agent: AgentRecord): void {
+    agent.online = false;
+    for (const chat of this.#chats.values()) {
+      if (chat.offer?.agent === agent.jid) {
+        this.#clearOffer(chat);
+        chat.status = 'queued';
+      }
+    }
+    this.#clock.clearTimeout(agent.grace);
+    agent.grace = this.#clock.setTimeout(() => {
+      agent.grace = null;
+      if (!agent.online) void this.#returnAgentChats(agent);
+    }, this.#opts.graceMs ?? 30_000);
+  }
+
+  async #returnAgentChats(agent: AgentRecord): Promise<void> {
+    for (const chat of this.#assignedTo(agent.jid)) await this.#requeue(chat, 'returned-to-queue', true);
+    this.#dispatch();
+  }
+
+  // ---------------------------------------------------------------- chats
+
+  async #createChat(customerFullJid: string, form: ChatContextField[]): Promise<RoutedChat> {
+    const id = randomId().slice(0, 12);
+    const room = `chat-${id}@${this.#opts.mucDomain}`;
+    const name = cleanName(form.find((f) => f.name === 'name')?.value ?? '');
+    const labels: Record<string, string> = { name: 'Name', question: 'Question', email: 'Email' };
+    const context = form.slice(0, 20).map((f) => ({
+      name: f.name.slice(0, 64),
+      label: labels[f.name] ?? f.label.slice(0, 64),
+      value: toXmlText(f.value).slice(0, 2000),
+    }));
+    await this.#createRoom(room, `Chat with ${name}`);
+    await this.#iq.send(this.#mustConn(), setAffiliation(room, bareJid(customerFullJid), 'member'));
+    const chat: RoutedChat = {
+      id,
+      room,
+      customerJid: customerFullJid,
+      customerName: name,
+      context,
+      queuedAt: this.#clock.now(),
+      status: 'queued',
+      agent: null,
+      offer: null,
+      passedOn: new Map(),
+      onlyAgent: null,
+      transferredFrom: null,
+      lastPosition: null,
+    };
+    this.#chats.set(id, chat);
+    this.#opts.log?.(`router: chat ${id} queued`);
+    return chat;
+  }
+
+  async #createRoom(room: string, title: string): Promise<void> {
+    const conn = this.#mustConn();
+    const joined = new Promise<void>((resolve) => {
+      const timer = this.#clock.setTimeout(resolve, 5000);
+      this.#roomJoins.set(room, () => {
+        this.#clock.clearTimeout(timer);
+        this.#roomJoins.delete(room);
+        resolve();
+      });
+    });
+    conn.send(joinPresence(room, ROUTER_NICK));
+    await joined;
+    const configured = await this.#iq.send(conn, roomConfigSubmit(room, title));
+    if (!configured.ok) throw new Error('the chat room could not be configured');
+  }
+
+  /** Takes a chat back from its agent (transfer, sign-out, grace expiry) and queues it at the front. */
+  async #requeue(chat: RoutedChat, reason: RevokeReason, tellAgent: boolean): Promise<void> {
+    const agentJid = chat.agent;
+    chat.status = 'queued';
+    chat.agent = null;
+    chat.lastPosition = null;
+    if (agentJid) {
+      chat.passedOn.set(agentJid, this.#clock.now());
+      const agent = this.#agents.get(agentJid);
+      if (agent) agent.idleSince = this.#clock.now();
+      if (tellAgent && agent?.online && agent.fullJid) void this.#iq.send(this.#mustConn(), revokeIq(agent.fullJid, chat.id, reason));
+      await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, agentJid, 'none'));
+    }
+    this.#notice(chat, { type: 'requeued', by: null }, 'You are being connected to another agent.');
+  }
+
+  #passOn(chat: RoutedChat, agentJid: string): void {
+    this.#clearOffer(chat);
+    chat.passedOn.set(agentJid, this.#clock.now());
+    chat.status = 'queued';
+    chat.onlyAgent = null; // a named agent who passes sends the chat back to the general queue
+  }
+
+  #clearOffer(chat: RoutedChat): void {
+    if (chat.offer) this.#clock.clearTimeout(chat.offer.timer);
+    chat.offer = null;
+  }
+
+  #withdrawOffer(chat: RoutedChat, reason: RevokeReason): void {
+    const offer = chat.offer;
+    if (!offer) return;
+    const agent = this.#agents.get(offer.agent);
+    if (agent?.fullJid && this.#conn) void this.#iq.send(this.#conn, revokeIq(agent.fullJid, chat.id, reason));
+    this.#passOn(chat, offer.agent);
+  }
+
+  /** Offers every waiting chat it can, in queue order, then tells waiting customers their position. */
+  #dispatch(): void {
+    if (!this.#online) return;
+    const now = this.#clock.now();
+    const retryAfter = this.#opts.offerTimeoutMs ?? 30_000;
+    for (const chat of this.#waiting()) {
+      if (chat.status !== 'queued') continue;
+      const agent = pickAgent(this.#agentViews(), chat.passedOn, now, retryAfter, chat.onlyAgent);
+      if (!agent) continue;
+      this.#offer(chat, agent);
+    }
+    this.#announcePositions();
+  }
+
+  #offer(chat: RoutedChat, view: AgentView): void {
+    const agent = this.#agents.get(view.jid);
+    if (!agent?.fullJid) return;
+    const expiresAt = this.#clock.now() + (this.#opts.offerTimeoutMs ?? 30_000);
+    const timer = this.#clock.setTimeout(() => {
+      if (chat.offer?.agent !== view.jid) return;
+      this.#withdrawOffer(chat, 'expired');
+      this.#dispatch();
+    }, expiresAt - this.#clock.now());
+    chat.status = 'offered';
+    chat.offer = { agent: view.jid, expiresAt, timer };
+    this.#offerLog.push({
+      chatId: chat.id,
+      agent: view.jid,
+      state: view.state,
+      load: Math.max(view.reportedActive, view.assigned) + view.offered,
+      max: view.max,
+    });
+    this.#opts.log?.(`router: offering ${chat.id} to ${view.jid}`);
+    const payload = this.#payload(chat, expiresAt);
+    void this.#iq.send(this.#mustConn(), offerIq(agent.fullJid, payload)).then((answer) => {
+      if (answer.ok || chat.offer?.agent !== view.jid) return;
+      // The agent's session did not take the offer: route it elsewhere now rather than wait for expiry.
+      this.#passOn(chat, view.jid);
+      this.#dispatch();
+    });
+  }
+
+  #announcePositions(): void {
+    const conn = this.#conn;
+    if (!conn) return;
+    for (const chat of this.#waiting()) {
+      const position = this.#positionOf(chat);
+      if (position === chat.lastPosition) continue;
+      chat.lastPosition = position;
+      conn.send(queuePositionMessage(chat.customerJid, chat.id, position, `You are number ${position} in the queue.`));
+    }
+  }
+
+  #notice(chat: RoutedChat, notice: Notice, text: string): void {
+    this.#conn?.send(noticeMessage(chat.room, randomId(), notice, text));
+  }
+
+  // ---------------------------------------------------------------- views
+
+  #waiting(): RoutedChat[] {
+    return [...this.#chats.values()]
+      .filter((c) => c.status === 'queued' || c.status === 'offered')
+      .sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  #positionOf(chat: RoutedChat): number {
+    return this.#waiting().indexOf(chat) + 1;
+  }
+
+  #assignedTo(agentJid: string): RoutedChat[] {
+    return [...this.#chats.values()].filter((c) => c.status === 'assigned' && c.agent === agentJid);
+  }
+
+  #agentViews(): AgentView[] {
+    return [...this.#agents.values()].map((a) => ({
+      jid: a.jid,
+      online: a.online,
+      state: a.state,
+      reportedActive: a.reportedActive,
+      max: a.max,
+      assigned: this.#assignedTo(a.jid).length,
+      offered: [...this.#chats.values()].filter((c) => c.status === 'offered' && c.offer?.agent === a.jid).length,
+      idleSince: a.idleSince,
+    }));
+  }
+
+  #payload(chat: RoutedChat, expiresAt: number): OfferPayload {
+    return {
+      chatId: chat.id,
+      customerName: chat.customerName,
+      customerJid: bareJid(chat.customerJid),
+      context: chat.context,
+      expiresAt,
+      transferredFrom: chat.transferredFrom,
+    };
+  }
+
+  #assignmentsOf(agentJid: string): { chats: (OfferPayload & { room: string })[]; offers: OfferPayload[] } {
+    const chats = this.#assignedTo(agentJid).map((c) => ({ ...this.#payload(c, 0), room: c.room }));
+    const offers = [...this.#chats.values()]
+      .filter((c) => c.status === 'offered' && c.offer?.agent === agentJid)
+      .map((c) => this.#payload(c, c.offer?.expiresAt ?? 0));
+    return { chats, offers };
+  }
+
+  #isAgent(bare: string): boolean {
+    return bare.endsWith(`@${this.#opts.domain}`) && bare !== bareJid(this.#jid);
+  }
+
+  #mustConn(): XmppConnection {
+    if (!this.#conn) throw new Error('the router is not connected');
+    return this.#conn;
+  }
+
+  #reply(conn: XmppConnection, iq: Element, error: { condition: string; text: string } | null, payload?: Element): void {
+    const answer = $iq({ type: error ? 'error' : 'result', to: iq.getAttribute('from') ?? '', id: iq.getAttribute('id') ?? '' });
+    if (error) {
+      answer.c('error', { type: error.condition === 'internal-server-error' ? 'wait' : 'cancel' })
+        .c(error.condition, { xmlns: NS_STANZAS }).up()
+        .c('text', { xmlns: NS_STANZAS }).t(error.text);
+    } else if (payload) {
+      answer.cnode(payload);
+    }
+    conn.send(answer);
+  }
+}
+
+function localPart(jid: string): string {
+  const at = jid.indexOf('@');
+  return at < 0 ? jid : jid.slice(0, at);
+}
+
+/** A display name from untrusted input: XML-safe, one line, bounded. */
+function cleanName(raw: string): string {
+  const name = toXmlText(raw).replace(/\s+/g, ' ').trim().slice(0, 80);
+  return name || 'Customer';
+}

@@ -1,0 +1,153 @@
+// The chat channel as the rest of the gadget sees it: a port with no protocol in it. The XMPP adapter in ./xmpp
+// implements it; another chat backend would implement the same interface. Customer text stays a plain string
+// everywhere: the UI renders it as text, never as markup.
+import type { Result } from '../result.ts';
+import type { Secret } from '../container/secret.ts';
+
+/** The agent's chat availability as blending decides it and the router reads it. */
+export const CHAT_AVAILABILITIES = ['READY', 'INTERRUPTED', 'ACTIVE', 'BUSY', 'NOT_READY', 'OFFLINE'] as const;
+export type ChatAvailability = (typeof CHAT_AVAILABILITIES)[number];
+
+/** What the gadget publishes to the router: the state, the active chat count C and the maximum M. */
+export interface AvailabilityReport {
+  readonly state: ChatAvailability;
+  readonly active: number;
+  readonly max: number;
+}
+
+/** The link to the chat server: `reconnecting` keeps every chat and queued message; `offline` is signed out. */
+export type ChatConnectionStatus = 'offline' | 'connecting' | 'online' | 'reconnecting';
+
+/** How the agent proves who they are: the Finesse password, or the Finesse SSO access token. */
+export type ChatCredentials =
+  | { readonly kind: 'password'; readonly username: string; readonly password: Secret }
+  | { readonly kind: 'token'; readonly username: string; readonly token: Secret };
+
+/** One pre-chat form field the customer filled in (or the router added), shown to the agent as context. */
+export interface ChatContextField {
+  readonly name: string;
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A chat the router offers this agent; it is withdrawn at `expiresAt` (ms since epoch) if not answered. */
+export interface ChatOffer {
+  readonly chatId: string;
+  readonly customerName: string;
+  readonly context: readonly ChatContextField[];
+  readonly offeredAt: number;
+  readonly expiresAt: number;
+  /** Set when another agent transferred the chat to this agent (their id). */
+  readonly transferredFrom: string | null;
+}
+
+/** Who wrote a message, from this agent's point of view. */
+export type ChatSender = 'self' | 'customer' | 'agent' | 'system';
+
+/** One message of a conversation. `id` is stable across reconnects and is what de-duplication uses. */
+export interface ChatMessage {
+  readonly id: string;
+  readonly chatId: string;
+  readonly sender: ChatSender;
+  /** The sender's display name (a nickname for agents, the pre-chat name for the customer). */
+  readonly senderName: string;
+  /** Plain text; never markup. */
+  readonly text: string;
+  /** When the server stamped it (or when it was written, for a message not yet sent). */
+  readonly at: number;
+  /** True until the server has confirmed an outgoing message; always false for incoming ones. */
+  readonly pending: boolean;
+}
+
+/** A conversation this agent is handling. */
+export interface ChatSession {
+  readonly chatId: string;
+  readonly customerName: string;
+  readonly context: readonly ChatContextField[];
+  readonly acceptedAt: number;
+  /** Everything said so far, in order, each message once. */
+  readonly transcript: readonly ChatMessage[];
+  readonly customerTyping: TypingState;
+}
+
+/** XEP-0085 chat states, as the UI needs them. */
+export type TypingState = 'active' | 'composing' | 'paused' | 'inactive' | 'gone';
+
+/** Where a chat goes when the agent hands it on. */
+export type TransferTarget = { readonly kind: 'queue' } | { readonly kind: 'agent'; readonly agentId: string };
+
+/** Why an offer disappeared without being accepted here. */
+export type OfferWithdrawnReason = 'expired' | 'revoked' | 'declined';
+
+/** Why a chat left this agent: ended by someone, or handed on (by this agent, or by the router after a fault). */
+export type SessionCloseReason =
+  | 'ended-by-agent'
+  | 'ended-by-customer'
+  | 'ended-by-system'
+  | 'transferred'
+  | 'returned-to-queue';
+
+export type ChatEvent =
+  | { readonly type: 'status'; readonly status: ChatConnectionStatus; readonly detail: string | null }
+  | { readonly type: 'offer'; readonly offer: ChatOffer }
+  | { readonly type: 'offer-withdrawn'; readonly chatId: string; readonly reason: OfferWithdrawnReason }
+  | { readonly type: 'session-started'; readonly session: ChatSession }
+  | { readonly type: 'message'; readonly chatId: string; readonly message: ChatMessage }
+  | { readonly type: 'message-confirmed'; readonly chatId: string; readonly messageId: string }
+  | { readonly type: 'typing'; readonly chatId: string; readonly state: TypingState }
+  /** The chat left this agent; `transcript` is the conversation as it stood, kept for the record. */
+  | {
+      readonly type: 'session-closed';
+      readonly chatId: string;
+      readonly reason: SessionCloseReason;
+      readonly transcript: readonly ChatMessage[];
+    };
+
+/** Expected failures, each with a sentence an agent or administrator can act on. */
+export type ChatErrorCode =
+  | 'not-signed-in'
+  | 'auth-failed'
+  | 'unreachable'
+  | 'no-such-offer'
+  | 'no-such-chat'
+  | 'chat-ended'
+  | 'rejected'
+  | 'timeout'
+  | 'too-long'
+  | 'empty';
+
+export interface ChatError {
+  readonly code: ChatErrorCode;
+  readonly message: string;
+}
+
+/** Releases a subscription; calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+/** The chat port: sign in, publish availability, answer offers, converse, hand chats back, go offline. */
+export interface ChatChannel {
+  /** Signs in and publishes the last availability; resolves once online or when sign-in fails for good. */
+  signIn(credentials: ChatCredentials): Promise<Result<void, ChatError>>;
+  /** Returns every active chat to the queue, publishes OFFLINE and disconnects. Nothing is dropped. */
+  signOut(): Promise<Result<void, ChatError>>;
+  /** Publishes availability (state, C, M) to the router now, or as soon as the link is back. Latest wins. */
+  publishAvailability(report: AvailabilityReport): void;
+  /** Accepts a pending offer; resolves with the session once the router has assigned the chat here. */
+  accept(chatId: string): Promise<Result<ChatSession, ChatError>>;
+  /** Declines a pending offer so the router routes it elsewhere. */
+  decline(chatId: string, reason?: string): Promise<Result<void, ChatError>>;
+  /** Sends plain text; queued while offline and sent exactly once. Returns the pending message. */
+  send(chatId: string, text: string): Result<ChatMessage, ChatError>;
+  /** Tells the customer whether the agent is typing (XEP-0085); best effort, never queued. */
+  setTyping(chatId: string, state: TypingState): void;
+  /** Ends the chat for both sides. */
+  end(chatId: string): Promise<Result<void, ChatError>>;
+  /** Hands the chat to the queue or to another agent; it leaves this agent. */
+  transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatError>>;
+  status(): ChatConnectionStatus;
+  /** Offers waiting for an answer. */
+  offers(): readonly ChatOffer[];
+  /** Chats this agent is handling (ended chats leave once closed). */
+  activeChats(): readonly ChatSession[];
+  subscribe(listener: (event: ChatEvent) => void): Unsubscribe;
+}
