@@ -1,6 +1,6 @@
 // Public API of the Finesse XML layer: parsers return Result<T, ParseError>, serializers return XML text.
 export type { XmlLimits } from './xml-reader.ts';
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './xml-reader.ts';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS } from './xml-reader.ts';
 export { parseUser, userToXml } from './user-xml.ts';
 export { teamUserToXml } from './team-user-xml.ts';
 export { parseTeam, teamToXml } from './team-xml.ts';

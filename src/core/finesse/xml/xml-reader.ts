@@ -1,7 +1,9 @@
 // The one way into fast-xml-parser. Every Finesse document passes the same gates, in this order:
-// empty -> size -> DTD/ENTITY declarations -> well-formedness (the library's validator) -> parse with
-// a depth limit, our own entity decoder and list paths. Nothing thrown inside escapes: all of it
-// becomes a typed ParseError.
+// empty -> size -> DTD/ENTITY declarations -> parse with depth and element-count limits, our own
+// entity decoder and list paths -> well-formedness (the library's validator). The parser runs before
+// the validator because it stops at the first element past a limit, while the validator always walks
+// the whole document (100k nested elements cost it tens of milliseconds). Nothing thrown inside
+// escapes: all of it becomes a typed ParseError.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { MatcherView } from 'fast-xml-parser';
 import { err, ok } from '../../result.ts';
@@ -15,10 +17,16 @@ export interface XmlLimits {
   readonly maxBytes?: number;
   /** Deepest accepted element nesting (default 64; real Finesse documents stay under 10). */
   readonly maxDepth?: number;
+  /**
+   * Most elements accepted in one document (default 10 000: a 300-member Team is about 4 000).
+   * Bounds parse time: a 1 MiB document of empty elements would otherwise take ~200 ms.
+   */
+  readonly maxElements?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 64;
+export const DEFAULT_MAX_ELEMENTS = 10_000;
 
 /** A parsed value as fast-xml-parser produces it with our options: text, an element map, or a list. */
 export type XmlValue = string | XmlMap | readonly XmlValue[];
@@ -63,6 +71,7 @@ const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor'
 const DTD_KEYWORDS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST', 'NOTATION'] as const;
 
 class DepthExceededError extends Error {}
+class TooManyElementsError extends Error {}
 class ForbiddenNameError extends Error {
   constructor(readonly tagName: string) {
     super(`forbidden element name ${tagName}`);
@@ -73,6 +82,7 @@ class ForbiddenNameError extends Error {
 export function readXml(xml: string, doc: string, limits: XmlLimits = {}): Result<XmlElement, ParseError> {
   const maxBytes = positiveOr(limits.maxBytes, DEFAULT_MAX_BYTES);
   const maxDepth = positiveOr(limits.maxDepth, DEFAULT_MAX_DEPTH);
+  const maxElements = positiveOr(limits.maxElements, DEFAULT_MAX_ELEMENTS);
 
   if (typeof xml !== 'string' || xml.trim() === '') {
     return fail('EMPTY', `The ${doc} is empty: Finesse sent no XML.`);
@@ -89,20 +99,35 @@ export function readXml(xml: string, doc: string, limits: XmlLimits = {}): Resul
     );
   }
 
+  let parsed: unknown;
+  try {
+    parsed = createParser(maxDepth, maxElements).parse(text);
+  } catch (error) {
+    // A limit, a forbidden name or an undefined entity has its own message (and must not cost a
+    // full validation pass); for plain syntax errors the validator's message, with line and column,
+    // is the more useful one.
+    const own = error instanceof DepthExceededError || error instanceof TooManyElementsError ||
+      error instanceof ForbiddenNameError || error instanceof UndefinedEntityError || error instanceof RangeError;
+    return (own ? null : validationFailure(text, doc)) ?? fail(...describeFailure(error, doc, maxDepth, maxElements));
+  }
+  // The parser is lenient (a truncated document still yields a tree), so well-formedness is checked too.
+  return validationFailure(text, doc) ?? rootOf(parsed, doc);
+}
+
+function validationFailure(text: string, doc: string): { readonly ok: false; readonly error: ParseError } | null {
   try {
     const valid = XMLValidator.validate(text);
-    if (valid !== true) {
-      const { msg, line, col } = valid.err;
-      return fail('MALFORMED_XML', `The ${doc} is not well-formed XML: ${clip(msg, 160)} (line ${line}, column ${col}).`);
-    }
-    const parsed: unknown = createParser(maxDepth).parse(text);
-    return rootOf(parsed, doc);
+    if (valid === true) return null;
+    const { msg, line, col } = valid.err;
+    return fail('MALFORMED_XML', `The ${doc} is not well-formed XML: ${clip(msg, 160)} (line ${line}, column ${col}).`);
   } catch (error) {
-    return fail(...describeFailure(error, doc, maxDepth));
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('MALFORMED_XML', `The ${doc} is not well-formed XML: ${clip(detail, 160)}.`);
   }
 }
 
-function createParser(maxDepth: number): XMLParser {
+function createParser(maxDepth: number, maxElements: number): XMLParser {
+  let elements = 0;
   return new XMLParser({
     ignoreAttributes: true,
     ignoreDeclaration: true,
@@ -122,6 +147,7 @@ function createParser(maxDepth: number): XMLParser {
     isArray: (tagName, where) => isListItem(tagName, where),
     updateTag: (tagName, where) => {
       if (typeof where !== 'string' && where.getDepth() > maxDepth) throw new DepthExceededError();
+      if (++elements > maxElements) throw new TooManyElementsError();
       return tagName;
     },
     transformTagName: (tagName) => {
@@ -159,9 +185,12 @@ export function isXmlMap(value: unknown): value is XmlMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describeFailure(error: unknown, doc: string, maxDepth: number): [ParseErrorCode, string] {
+function describeFailure(error: unknown, doc: string, maxDepth: number, maxElements: number): [ParseErrorCode, string] {
   if (error instanceof DepthExceededError || error instanceof RangeError) {
     return ['TOO_LARGE', `The ${doc} nests elements more than ${maxDepth} levels deep and was not read.`];
+  }
+  if (error instanceof TooManyElementsError) {
+    return ['TOO_LARGE', `The ${doc} has more than ${maxElements} elements and was not read.`];
   }
   if (error instanceof ForbiddenNameError) {
     return ['MALFORMED_XML', `The ${doc} uses the reserved element name <${error.tagName}>; Finesse never does, so it was refused.`];
