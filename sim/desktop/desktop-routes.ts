@@ -107,6 +107,11 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       res.end();
       return true;
     }
+    if (method === 'GET' && path === '/favicon.ico') {
+      res.writeHead(204, BASE_HEADERS);
+      res.end();
+      return true;
+    }
     if (method === 'GET' && path === '/desktop/') {
       send(res, 200, DESKTOP_HTML, 'text/html; charset=utf-8', pageHeaders);
       return true;

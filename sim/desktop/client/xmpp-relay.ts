@@ -32,6 +32,8 @@ export class XmppRelay {
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Nodes to keep subscribed across reconnects, with how many holders each has. */
   readonly #nodes = new Map<string, number>();
+  /** Callers waiting for the (re)connection's subscriptions to be in place. */
+  #waiting: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
 
   constructor(private readonly options: XmppRelayOptions) {}
 
@@ -56,7 +58,12 @@ export class XmppRelay {
   /** Subscribes this user to a node (kept across reconnects); resolves when the server confirms. */
   async subscribeNode(node: string): Promise<void> {
     this.#nodes.set(node, (this.#nodes.get(node) ?? 0) + 1);
-    if (this.#connected) await this.#pubsub('subscribe', node);
+    if (this.#connected) {
+      await this.#pubsub('subscribe', node);
+      return;
+    }
+    // Not connected yet: the node is subscribed with the others as soon as the connection is up.
+    await new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }));
   }
 
   /** Releases one hold on a node; the XMPP subscription ends when nobody holds it. */
@@ -74,6 +81,7 @@ export class XmppRelay {
   stop(unloading = false): void {
     this.#stopped = true;
     clearTimeout(this.#retryTimer);
+    for (const w of this.#waiting.splice(0)) w.reject(new Error('the desktop closed its connection'));
     this.options.onStatus(unloading ? 'unloading' : 'disconnected', null);
     const conn = this.#conn;
     this.#conn = null;
@@ -101,12 +109,17 @@ export class XmppRelay {
       this.#attempt = 0;
       conn.send($pres().tree());
       void Promise.all([...this.#nodes.keys()].map((n) => this.#pubsub('subscribe', n).catch(() => undefined)))
-        .then(() => { if (conn === this.#conn) this.options.onStatus('connected', this.#transport); });
+        .then(() => {
+          if (conn !== this.#conn) return;
+          for (const w of this.#waiting.splice(0)) w.resolve();
+          this.options.onStatus('connected', this.#transport);
+        });
       return;
     }
     if (s === S.AUTHFAIL) {
       this.#stopped = true;
       this.#connected = false;
+      for (const w of this.#waiting.splice(0)) w.reject(new Error('XMPP sign-in refused'));
       this.options.onStatus('disconnected', null);
       return;
     }
