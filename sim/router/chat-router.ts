@@ -207,7 +207,11 @@ export class ChatRouter {
     conn.send($pres());
     // Every agent must announce itself again on this new session; until then (and for the grace period)
     // they keep their chats but get no offers.
-    for (const agent of this.#agents.values()) this.#agentGone(agent);
+    for (const agent of this.#agents.values()) {
+      this.#agentGone(agent);
+      // Tell every known agent the router is back, so each publishes its availability again.
+      conn.send($pres({ to: agent.jid }));
+    }
     for (const chat of this.#chats.values()) {
       if (chat.status !== 'ended') conn.send(joinPresence(chat.room, ROUTER_NICK));
     }

@@ -147,6 +147,8 @@ export class XmppChatChannel implements ChatChannel {
   #linkToken = 0;
   #signInWaiters: ((result: Result<void, ChatError>) => void)[] = [];
   #myBare = '';
+  /** The router did not answer the assignments query (it may be restarting): ask again when it is back. */
+  #reconcileFailed = false;
 
   constructor(options: XmppChatChannelOptions) {
     this.#opts = options;
@@ -417,6 +419,7 @@ export class XmppChatChannel implements ChatChannel {
     const answer = await this.#iq.send(conn, assignmentsQuery(this.#opts.routerJid));
     if (conn !== this.#conn || this.#status !== 'online') return;
     const list = answer.ok ? readAssignments(answer.value) : null;
+    this.#reconcileFailed = list === null;
     if (list) {
       const listed = new Set(list.chats.map((c) => c.chatId));
       for (const session of [...this.#sessions.values()]) {
@@ -502,6 +505,15 @@ export class XmppChatChannel implements ChatChannel {
   }
 
   #onPresence(presence: Element): boolean {
+    const from = presence.getAttribute('from') ?? '';
+    if (bareJid(from) === this.#routerBare) {
+      // The router (re)started: it knows nothing of this agent until told again.
+      if (presence.getAttribute('type') !== 'unavailable' && this.#status === 'online' && this.#conn) {
+        this.#conn.send(availabilityPresence(this.#opts.routerJid, this.#availability));
+        if (this.#reconcileFailed) void this.#reconcile(this.#conn);
+      }
+      return true;
+    }
     const occupant = readOccupantPresence(presence);
     if (!occupant) return true;
     const session = [...this.#sessions.values()].find((s) => s.room === occupant.room);

@@ -1,0 +1,94 @@
+// Shared pieces of the chat integration tests: agents, customers and a router on a test Prosody.
+import { Strophe } from 'strophe.js';
+import type { ChatChannel, ChatEvent } from '../../../src/core/chat/chat-channel.ts';
+import { Secret } from '../../../src/core/container/secret.ts';
+import { XmppChatChannel, type XmppChatChannelOptions } from '../../../src/core/chat/xmpp/xmpp-chat-channel.ts';
+import { createStropheConnection, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
+import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import { startChatRouter, type ChatRouterHandle } from '../../../sim/router/start-chat-router.ts';
+import type { ChatProsody } from './chat-prosody.ts';
+
+Strophe.setLogLevel(Strophe.LogLevel.FATAL);
+
+/** Polls until `check` returns a value (not undefined/false/null), or fails after `ms`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | null | false, ms = 8000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+let counter = 0;
+/** A name no other test in this run uses. */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}${process.pid}x${counter}`;
+}
+
+export interface TestAgent {
+  readonly id: string;
+  readonly channel: XmppChatChannel;
+  readonly events: ChatEvent[];
+  /** The live strophe connection, so a test can cut its socket. */
+  connection(): XmppConnection | null;
+}
+
+/** Registers an agent account and signs a channel in with it, publishing `state` with capacity `max`. */
+export async function signInAgent(
+  prosody: ChatProsody,
+  router: ChatRouterHandle,
+  options: { state?: 'READY' | 'NOT_READY' | 'INTERRUPTED' | 'BUSY' | 'ACTIVE'; max?: number; channel?: Partial<XmppChatChannelOptions> } = {},
+): Promise<TestAgent> {
+  const id = unique('agent');
+  prosody.register(id, 'pw');
+  let live: XmppConnection | null = null;
+  const channel = new XmppChatChannel({
+    websocketUrl: prosody.websocketUrl,
+    boshUrl: prosody.boshUrl,
+    domain: prosody.domain,
+    routerJid: router.jid,
+    backoff: { firstMs: 100, maxMs: 1000, jitter: 0.2 },
+    createConnection: (request) => (live = createStropheConnection(request)),
+    ...options.channel,
+  });
+  const events: ChatEvent[] = [];
+  channel.subscribe((e) => events.push(e));
+  const signedIn = await channel.signIn({ kind: 'password', username: id, password: new Secret('pw') });
+  if (!signedIn.ok) throw new Error(`agent ${id} could not sign in: ${signedIn.error.message}`);
+  channel.publishAvailability({ state: options.state ?? 'READY', active: 0, max: options.max ?? 5 });
+  await waitFor(`router to see ${id}`, () => router.snapshot().agents.find((a) => a.jid.startsWith(`${id}@`) && a.state === (options.state ?? 'READY')));
+  return { id, channel, events, connection: () => live };
+}
+
+export function startCustomer(prosody: ChatProsody, router: ChatRouterHandle): CustomerChatClient {
+  return new CustomerChatClient({ service: prosody.websocketUrl, guestDomain: prosody.guestDomain, routerJid: router.jid });
+}
+
+/** Starts a router with its own account on the test server. */
+export async function startTestRouter(prosody: ChatProsody, options: { offerTimeoutMs?: number; graceMs?: number } = {}): Promise<ChatRouterHandle> {
+  const username = unique('router');
+  prosody.register(username, 'pw');
+  return startChatRouter({
+    websocketUrl: prosody.websocketUrl,
+    domain: prosody.domain,
+    mucDomain: prosody.mucDomain,
+    username,
+    password: 'pw',
+    ...options,
+  });
+}
+
+/** Waits for the next offer the channel receives and returns its chat id. */
+export function offeredChat(channel: ChatChannel, customerName?: string): Promise<string> {
+  return waitFor('an offer', () => channel.offers().find((o) => customerName === undefined || o.customerName === customerName)?.chatId);
+}
+
+/** The texts of a transcript, in order. */
+export function texts(lines: readonly { text: string }[]): string[] {
+  return lines.map((l) => l.text);
+}
