@@ -70,6 +70,20 @@ const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor'
 // ("billion laughs") and external entities without depending on how the parser treats them.
 const DTD_KEYWORDS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST', 'NOTATION'] as const;
 
+// Finesse documents carry data in elements, not attributes (an xml declaration or an xmlns at most). The
+// validator is slow on attribute floods, so they are refused first by a cheap count of `="` and `='`.
+const MAX_ATTRIBUTES = 1000;
+
+/** Counts `="` and `='` up to `stopAt`; text may contain them too, which only makes the count an upper bound. */
+function countAttributeLike(text: string, stopAt: number): number {
+  let count = 0;
+  for (let i = text.indexOf('='); i !== -1 && count < stopAt; i = text.indexOf('=', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 0x22 || next === 0x27) count += 1;
+  }
+  return count;
+}
+
 class DepthExceededError extends Error {}
 class TooManyElementsError extends Error {}
 class ForbiddenNameError extends Error {
@@ -97,6 +111,10 @@ export function readXml(xml: string, doc: string, limits: XmlLimits = {}): Resul
       'FORBIDDEN_DTD',
       `The ${doc} contains a <!${declaration}> declaration; Finesse never sends one, so the document was refused.`,
     );
+  }
+
+  if (countAttributeLike(text, MAX_ATTRIBUTES + 1) > MAX_ATTRIBUTES) {
+    return fail('TOO_LARGE', `The ${doc} has more than ${MAX_ATTRIBUTES} attributes; Finesse documents use almost none, so it was not read.`);
   }
 
   let parsed: unknown;
