@@ -1,0 +1,53 @@
+// The Prosody configuration of a test/dev notification server: loopback only, free ports, no TLS, plain
+// passwords, BOSH + WebSocket open to pages served from other origins (the simulator's own ports), a pubsub
+// component for Finesse notifications and a MUC component for chat rooms. Everything lives in one temp dir.
+
+export interface ProsodyConfigInput {
+  readonly dir: string;
+  readonly domain: string;
+  readonly c2sPort: number;
+  readonly httpPort: number;
+  readonly adminJid: string;
+}
+
+/** Quotes a value as a Lua string literal (domains and paths are ours, but never trust a string into code). */
+export function luaString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** The text of prosody.cfg.lua for these ports and domain. */
+export function prosodyConfig(input: ProsodyConfigInput): string {
+  const q = luaString;
+  const { dir, domain } = input;
+  return `-- Written by the finesse-blend simulator; deleted with its directory when the server stops.
+run_as_root = true
+pidfile = ${q(`${dir}/prosody.pid`)}
+data_path = ${q(dir)}
+certificates = ${q(dir)}
+interfaces = { "127.0.0.1" }
+local_interfaces = { "127.0.0.1" }
+c2s_ports = { ${input.c2sPort} }
+c2s_interfaces = { "127.0.0.1" }
+http_ports = { ${input.httpPort} }
+http_interfaces = { "127.0.0.1" }
+https_ports = {}
+s2s_ports = {}
+component_ports = {}
+admins = { ${q(input.adminJid)} }
+modules_enabled = { "bosh", "websocket", "ping", "disco", "roster", "saslauth", "posix" }
+modules_disabled = { "s2s" }
+authentication = "internal_plain"
+storage = "internal"
+c2s_require_encryption = false
+allow_unencrypted_plain_auth = true
+consider_bosh_secure = true
+consider_websocket_secure = true
+cross_domain_bosh = true
+cross_domain_websocket = true
+http_max_content_size = 1048576
+log = { error = ${q(`${dir}/prosody.err`)}, warn = ${q(`${dir}/prosody.log`)} }
+VirtualHost ${q(domain)}
+Component ${q(`pubsub.${domain}`)} "pubsub"
+Component ${q(`conference.${domain}`)} "muc"
+`;
+}
