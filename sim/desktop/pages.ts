@@ -61,8 +61,8 @@ export const CONTROL_HTML = `<!DOCTYPE html>
     <section>
       <h2>ACD call</h2>
       <form id="acd-form">
-        <label>Agent <select name="agentId" class="agent-select"></select></label>
-        <label>Caller <input name="from" value="5551234"></label>
+        <label>To agent (must be Ready) <select name="agentId" class="agent-select"></select></label>
+        <label>Caller <input name="from" value="6175551234"></label>
         <label>Dialed number <input name="dialedNumber" value="8000"></label>
         <button type="submit">Place ACD call</button>
       </form>
@@ -71,26 +71,31 @@ export const CONTROL_HTML = `<!DOCTYPE html>
       <h2>Internal call</h2>
       <form id="internal-form">
         <label>Kind <select name="kind">
-          <option value="direct">Direct call to extension</option>
-          <option value="transfer">Transfer</option>
-          <option value="consult">Consult</option>
-          <option value="conference">Conference</option>
+          <option value="direct">Direct call to the extension</option>
+          <option value="transfer">Transfer from another agent</option>
+          <option value="consult">Consult from another agent</option>
+          <option value="conference">Conference from another agent</option>
         </select></label>
-        <label>From agent <select name="fromAgentId" class="agent-select"></select></label>
-        <label>To agent <select name="toAgentId" class="agent-select"></select></label>
+        <label>To agent <select name="agentId" class="agent-select"></select></label>
+        <label>From (phone or other agent's extension) <input name="fromAddress" value="2000"></label>
         <button type="submit">Place internal call</button>
       </form>
     </section>
     <section>
       <h2>Calls</h2>
       <ul id="dialogs" class="dialogs"></ul>
-      <p class="hint">End a call with its button; wrap-up follows when it is on.</p>
+      <p class="hint">End hangs up the far side; wrap-up follows when it is on for the agent.</p>
     </section>
     <section>
       <h2>Wrap-up</h2>
       <form id="wrapup-form">
-        <label><input type="checkbox" name="enabled"> Agents go to WORK after calls</label>
+        <label>Agent <select name="agentId" class="agent-select"></select></label>
+        <label class="check"><input type="checkbox" name="enabled"> Wrap-up after ACD calls</label>
         <button type="submit">Apply</button>
+      </form>
+      <form id="wrapup-expire-form">
+        <label>Agent <select name="agentId" class="agent-select"></select></label>
+        <button type="submit">Expire the wrap-up timer</button>
       </form>
     </section>
     <section>
@@ -107,7 +112,7 @@ export const CONTROL_HTML = `<!DOCTYPE html>
     <section>
       <h2>Malformed notification</h2>
       <form id="malformed-form">
-        <label>Agent <select name="agentId" class="agent-select"></select></label>
+        <label>On the User node of <select name="agentId" class="agent-select"></select></label>
         <label>Payload <textarea name="payload" rows="3">&lt;Update&gt;&lt;event&gt;PUT&lt;/event&gt;&lt;data&gt;&lt;user&gt;&lt;state&gt;BOGUS</textarea></label>
         <button type="submit">Inject</button>
       </form>
@@ -115,6 +120,7 @@ export const CONTROL_HTML = `<!DOCTYPE html>
     <section>
       <h2>Reset</h2>
       <button type="button" id="reset">Reset the simulated world</button>
+      <p class="hint">Everyone signed out, no calls, wrap-up off, both nodes in service, log cleared.</p>
     </section>
   </div>
   <section>
@@ -122,7 +128,7 @@ export const CONTROL_HTML = `<!DOCTYPE html>
     <pre id="state" class="state"></pre>
   </section>
   <section>
-    <h2>Request log</h2>
+    <h2>REST request log (newest first)</h2>
     <pre id="log" class="state"></pre>
   </section>
   <script src="/desktop/harness/control.js"></script>

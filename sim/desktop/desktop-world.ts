@@ -1,0 +1,81 @@
+// The simulated world with the desktop harness on its primary listener: Prosody, every simulator user in XMPP,
+// the Finesse REST simulator, and the desktop/control pages and gadget renderer on the same origin.
+import { startWorld } from '../world.ts';
+import { createDesktopHarness, type DesktopHarness } from './desktop-routes.ts';
+import type { RouteHandler } from './http-util.ts';
+
+type World = Awaited<ReturnType<typeof startWorld>>;
+
+export interface DesktopWorldOptions {
+  /** The directory served as /3rdpartygadget/files/finesse-blend/ (vite's output, dist/). */
+  readonly distDir: string;
+  /** More gadget folders (tests add their own gadgets). */
+  readonly gadgetFolders?: Readonly<Record<string, string>>;
+  /** Finesse layout XML, or a function of the started world (when it needs ids from it). */
+  readonly layoutXml?: string | ((world: World) => string);
+  readonly host?: string;
+  /** 0 (or absent) picks a free port. */
+  readonly primaryPort?: number;
+  readonly secondaryPort?: number;
+  readonly rebuildClient?: boolean;
+}
+
+export interface DesktopWorld {
+  readonly world: World;
+  readonly harness: DesktopHarness;
+  /** e.g. http://127.0.0.1:8080 */
+  readonly baseUrl: string;
+  readonly desktopUrl: string;
+  readonly controlUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts everything; on a failure half-way, stops what did start before rethrowing. */
+export async function startDesktopWorld(options: DesktopWorldOptions): Promise<DesktopWorld> {
+  let harness: DesktopHarness | null = null;
+  // The harness needs Prosody's addresses, known only once the world runs: route through it from then on.
+  const routes: RouteHandler = (req, res, url) => (harness ? harness.routes(req, res, url) : false);
+  const world = await startWorld({
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.primaryPort !== undefined ? { primaryPort: options.primaryPort } : {}),
+    ...(options.secondaryPort !== undefined ? { secondaryPort: options.secondaryPort } : {}),
+    routes: [routes],
+  });
+  try {
+    const { prosody, simulator } = world;
+    const layoutXml = typeof options.layoutXml === 'function' ? options.layoutXml(world) : options.layoutXml;
+    harness = createDesktopHarness({
+      gadgetFolders: { 'finesse-blend': options.distDir, ...options.gadgetFolders },
+      ...(layoutXml !== undefined ? { layoutXml } : {}),
+      xmpp: {
+        domain: prosody.domain,
+        pubsubDomain: prosody.pubsubDomain,
+        websocketUrl: prosody.websocketUrl,
+        boshUrl: prosody.boshUrl,
+      },
+      secondaryUrl: simulator.secondaryUrl,
+      deployment: simulator.deployment,
+      proxyOrigins: [new URL(simulator.secondaryUrl).origin],
+      rebuildClient: options.rebuildClient ?? false,
+    });
+  } catch (e) {
+    await world.stop();
+    throw e;
+  }
+  const h = harness;
+  const baseUrl = world.simulator.primaryUrl.replace(/\/$/, '');
+  return {
+    world,
+    harness: h,
+    baseUrl,
+    desktopUrl: `${baseUrl}/desktop/`,
+    controlUrl: `${baseUrl}/control.html`,
+    async stop() {
+      try {
+        await world.stop();
+      } finally {
+        await h.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// The desktop harness end to end, through real Prosody and Chromium: a test gadget rendered the way Shindig
+// renders it receives the agent's User notification after a state change made in the header menu; prefs and
+// messages are substituted (prefs escaped); every gadget document carries the strict CSP; two gadgets each get
+// only their own topics; finesse.info.connection is published and SubscribeNodeReq answered.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { startDesktopWorld, type DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
+import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
+import { chooseState, gadgetFrames, signIn, watchForProblems, type Agent } from '../../../sim/desktop/desktop-driver.ts';
+import { gadgetCsp } from '../../../sim/desktop/desktop-routes.ts';
+
+const PROBE = '/3rdpartygadget/files/probe/hub-probe.xml';
+const HOSTILE_GREETING = `<b>"x"&'</b>`;
+
+let desktop: DesktopWorld;
+let chromium: LaunchedChromium;
+let page: Page;
+let problems: string[];
+let agent: Agent & { teamId: string };
+let probeA: Frame;
+let probeB: Frame;
+
+function layout(teamId: string): string {
+  const a = new URLSearchParams({ label: 'A', listen: 'probe.a', say: 'probe.b', greeting: HOSTILE_GREETING, watchNode: `/finesse/api/Team/${teamId}/Users` });
+  const b = new URLSearchParams({ label: 'B', listen: 'probe.b', say: 'probe.a' });
+  const gadget = (q: URLSearchParams) => `<gadget>${PROBE}?${q.toString().replace(/&/g, '&amp;')}</gadget>`;
+  return `<finesseLayout><layout><role>Agent</role><tabs><tab><id>home</id><label>Home</label>
+    <columns><column><gadgets>${gadget(a)}${gadget(b)}</gadgets></column></columns></tab></tabs></layout></finesseLayout>`;
+}
+
+/** What a probe frame logged, as [topic, text] pairs. */
+function logOf(frame: Frame): Promise<Array<[string, string]>> {
+  return frame.$$eval('#log li', (items) => items.map((li) => [li.getAttribute('data-topic') ?? '', li.textContent ?? ''] as [string, string]));
+}
+
+async function waitForLog(frame: Frame, topic: string, contains: string): Promise<string> {
+  await frame.waitForFunction(
+    (t, c) => Array.from(document.querySelectorAll('#log li')).some((li) => li.getAttribute('data-topic') === t && (li.textContent ?? '').includes(c)),
+    { timeout: 10_000 }, topic, contains,
+  );
+  const entry = (await logOf(frame)).find(([t, text]) => t === topic && text.includes(contains));
+  return entry?.[1] ?? '';
+}
+
+before(async () => {
+  desktop = await startDesktopWorld({
+    distDir: join(import.meta.dirname, '../../../dist'),
+    gadgetFolders: { probe: join(import.meta.dirname, '../../fixtures/gadgets') },
+    layoutXml: (world) => {
+      const user = world.simulator.users.find((u) => !u.supervisor && u.teamId);
+      if (!user?.teamId) throw new Error('the simulator has no agent with a team');
+      agent = { id: user.id, password: user.password, extension: user.extension, teamId: user.teamId };
+      return layout(user.teamId);
+    },
+  });
+  chromium = await launchChromium();
+  page = await chromium.browser.newPage();
+  problems = await watchForProblems(page);
+  await signIn(page, desktop.desktopUrl, agent);
+  await page.waitForFunction(() => document.querySelectorAll('iframe.gadget-frame').length === 2);
+  const connected = async (f: Frame) => f.waitForFunction(() => document.getElementById('connected')?.textContent === 'yes', { timeout: 10_000 });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('iframe')).every((f) => f.contentDocument?.readyState === 'complete'));
+  [probeA, probeB] = gadgetFrames(page, PROBE) as [Frame, Frame];
+  assert.ok(probeA && probeB, 'both probe gadgets are rendered');
+  await connected(probeA);
+  await connected(probeB);
+});
+
+after(async () => {
+  await chromium?.close();
+  await desktop?.stop();
+});
+
+test('a state change from the header menu reaches the gadget as a User notification through Prosody', async () => {
+  await chooseState(page, 'READY');
+  const update = await waitForLog(probeA, `finesse.api.User.${agent.id}`, '<state>READY</state>');
+  assert.match(update, /^<Update>[\s\S]*<source>\/finesse\/api\/User\/[^<]+<\/source>/);
+  await page.waitForFunction(() => document.getElementById('state-label')?.textContent?.startsWith('Ready'));
+  await waitForLog(probeB, `finesse.api.User.${agent.id}`, '<state>READY</state>');
+});
+
+test('__UP_ values arrive escaped as text, __MSG_ values come from the bundle with the default as fallback', async () => {
+  const greeting = await probeA.$eval('#greeting', (e) => ({ text: e.textContent, elements: e.children.length, attr: e.getAttribute('data-greeting') }));
+  assert.deepEqual(greeting, { text: HOSTILE_GREETING, elements: 0, attr: HOSTILE_GREETING });
+  assert.equal(await probeA.$eval('#title', (e) => e.textContent), 'Hub probe');
+  assert.equal(await probeB.$eval('#greeting', (e) => e.textContent), 'hello', 'the UserPref default applies when the layout sets none');
+
+  const german = await fetch(`${desktop.baseUrl}/gadgets/ifr?${new URLSearchParams({ url: PROBE, lang: 'de', country: 'DE', mid: '9' }).toString()}`);
+  const html = await german.text();
+  assert.match(html, /<h1 id="title">Hub-Sonde<\/h1>/);
+  assert.match(html, /<p id="fallback">from the default bundle<\/p>/);
+});
+
+test('every gadget document is served with the strict CSP, and nothing on the desktop violated it', async () => {
+  const response = await fetch(`${desktop.baseUrl}/gadgets/ifr?${new URLSearchParams({ url: PROBE, mid: '9' }).toString()}`);
+  const csp = response.headers.get('content-security-policy') ?? '';
+  assert.equal(csp, gadgetCsp({ ...desktop.world.prosody }));
+  assert.match(csp, /script-src 'self';/);
+  assert.match(csp, /object-src 'none'; base-uri 'none'; frame-ancestors 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  assert.deepEqual(problems.filter((p) => /CSP|Content Security Policy|page error/i.test(p)), []);
+});
+
+test('two gadgets each receive only the topics they subscribed to', async () => {
+  await (await probeA.$('#say'))?.click();
+  await waitForLog(probeB, 'probe.b', '"from":"A"');
+  await (await probeB.$('#say'))?.click();
+  await waitForLog(probeA, 'probe.a', '"from":"B"');
+  const topicsA = (await logOf(probeA)).map(([t]) => t);
+  const topicsB = (await logOf(probeB)).map(([t]) => t);
+  assert.ok(!topicsA.includes('probe.b'), 'A never sees B\'s topic');
+  assert.ok(!topicsB.includes('probe.a'), 'B never sees A\'s topic');
+});
+
+test('finesse.info.connection is published and SubscribeNodeReq is answered on the invokeID topic', async () => {
+  const connection = JSON.parse(await waitForLog(probeA, 'finesse.info.connection', '"connected"')) as { status: string; resourceID: string };
+  assert.equal(connection.status, 'connected');
+  assert.match(connection.resourceID, /^desktop-/);
+  const reply = JSON.parse(await waitForLog(probeA, 'finesse.info.responses', 'SubscribeNodeReq')) as { status: string; content?: { node: string } };
+  assert.equal(reply.status, 'success');
+  assert.equal(reply.content?.node, `/finesse/api/Team/${agent.teamId}/Users`);
+});

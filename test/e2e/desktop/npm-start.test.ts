@@ -1,0 +1,111 @@
+// `npm start` smoke: it prints the desktop URL, serves the desktop page and the built gadget.xml, and a Ctrl-C
+// (SIGINT to its process group, as a terminal sends it) stops every process it started, Prosody included.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Every live descendant of a process, from /proc (pid -> command line). */
+function descendants(root: number): Map<number, string> {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parentOf.set(Number(entry), ppid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out = new Map<number, string>();
+  const walk = (pid: number) => {
+    for (const [child, parent] of parentOf) {
+      if (parent !== pid || out.has(child)) continue;
+      let cmd = '';
+      try {
+        cmd = readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      } catch {
+        continue;
+      }
+      out.set(child, cmd);
+      walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+}
+
+test('npm start serves the desktop and the gadget, and Ctrl-C leaves no process behind', { timeout: 120_000 }, async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'fb-start-dist-'));
+  // PORT=0: a free port, since others run tests on this machine; the gadget builds into a temp folder.
+  const child = spawn('npm', ['start', '--silent'], {
+    env: { ...process.env, PORT: '0', FINESSE_BLEND_OUT_DIR: outDir },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid;
+  assert.ok(pid);
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => { output += d; });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { output += d; });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  let tree = new Map<number, string>();
+  try {
+    const deadline = Date.now() + 90_000;
+    while (!/Press Ctrl-C/.test(output)) {
+      if (Date.now() > deadline || child.exitCode !== null) assert.fail(`npm start did not come up:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const desktopUrl = /Desktop \(sign in here\):\s+(\S+)/.exec(output)?.[1];
+    assert.ok(desktopUrl, `the desktop URL is printed:\n${output}`);
+    assert.match(output, /Control page:\s+http:\/\/\S+\/control\.html/);
+    assert.match(output, /Demo accounts/);
+
+    const page = await fetch(desktopUrl);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<script src="\/desktop\/harness\/desktop\.js"><\/script>/);
+    const gadget = await fetch(new URL('/3rdpartygadget/files/finesse-blend/gadget.xml', desktopUrl));
+    assert.equal(gadget.status, 200);
+    assert.match(await gadget.text(), /<Require feature="pubsub-2"\/>/);
+
+    tree = descendants(pid);
+    const commands = [...tree.values()].join('\n');
+    assert.match(commands, /prosody/, 'Prosody runs under npm start');
+    assert.match(commands, /sim\/desktop\/start\.ts/);
+
+    process.kill(-pid, 'SIGINT');
+    const code = await exited;
+    assert.equal(code, 0, output);
+    await new Promise((r) => setTimeout(r, 300));
+    const left = [...tree].filter(([p]) => alive(p));
+    assert.deepEqual(left, [], 'every process npm start started has ended');
+  } finally {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    for (const [p] of tree) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(outDir, { recursive: true, force: true });
+  }
+});
