@@ -1,7 +1,10 @@
 // The simulated world with the desktop harness on its primary listener: Prosody, every simulator user in XMPP,
 // the Finesse REST simulator, and the desktop/control pages and gadget renderer on the same origin.
 import { startWorld } from '../world.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createDesktopHarness, type DesktopHarness } from './desktop-routes.ts';
+import { defaultLayoutXml } from './layout.ts';
 import type { RouteHandler } from './http-util.ts';
 
 type World = Awaited<ReturnType<typeof startWorld>>;
@@ -11,7 +14,11 @@ export interface DesktopWorldOptions {
   readonly distDir: string;
   /** More gadget folders (tests add their own gadgets). */
   readonly gadgetFolders?: Readonly<Record<string, string>>;
-  /** Finesse layout XML, or a function of the started world (when it needs ids from it). */
+  /**
+   * Finesse layout XML, or a function of the started world (when it needs ids from it). Default: the product
+   * gadget on the agents' home tab, and the product's team gadget (team.xml in distDir, once it exists) on the
+   * supervisors' team tab.
+   */
   readonly layoutXml?: string | ((world: World) => string);
   readonly host?: string;
   /** 0 (or absent) picks a free port. */
@@ -43,10 +50,13 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
   });
   try {
     const { prosody, simulator } = world;
-    const layoutXml = typeof options.layoutXml === 'function' ? options.layoutXml(world) : options.layoutXml;
+    const teamGadget = existsSync(join(options.distDir, 'team.xml')) ? '/3rdpartygadget/files/finesse-blend/team.xml' : null;
+    const layoutXml = typeof options.layoutXml === 'function'
+      ? options.layoutXml(world)
+      : options.layoutXml ?? defaultLayoutXml('finesse-blend', teamGadget);
     harness = createDesktopHarness({
       gadgetFolders: { 'finesse-blend': options.distDir, ...options.gadgetFolders },
-      ...(layoutXml !== undefined ? { layoutXml } : {}),
+      layoutXml,
       xmpp: {
         domain: prosody.domain,
         pubsubDomain: prosody.pubsubDomain,
