@@ -125,6 +125,25 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
       case 'POST agents/:/wrap-up/expire':
         answer(res, await control.expireWrapUp({ agentId: parts[1] ?? '' }));
         return true;
+      case 'POST agents/:/outbound/reserve': {
+        const body = await jsonBody(req);
+        const preview = body['preview'];
+        if (preview !== undefined && typeof preview !== 'boolean') throw new BadRequest('"preview" must be true or false');
+        answer(res, await control.reserveOutbound({ agentId: parts[1] ?? '', preview: preview === true }));
+        return true;
+      }
+      case 'POST agents/:/outbound/connect': {
+        const body = await jsonBody(req);
+        const fromAddress = str(body, 'fromAddress', false);
+        answer(res, await control.connectOutbound({ agentId: parts[1] ?? '', ...(fromAddress !== undefined ? { fromAddress } : {}) }), 201);
+        return true;
+      }
+      case 'POST agents/:/outbound/close':
+        answer(res, await control.closeOutboundReservation({ agentId: parts[1] ?? '' }));
+        return true;
+      case 'POST agents/:/unknown':
+        answer(res, await control.markUnknown({ agentId: parts[1] ?? '' }));
+        return true;
       case 'POST agents/:/system-not-ready': {
         const body = await jsonBody(req);
         answer(res, await control.systemNotReady({ agentId: parts[1] ?? '', reason: str(body, 'reason', true) as SystemReason }));

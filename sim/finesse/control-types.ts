@@ -86,6 +86,14 @@ export interface SimulatorControl {
   expireWrapUp(request: { readonly agentId: string }): Promise<ControlResult<void>>;
   /** The peripheral puts an agent in NOT_READY with a system reason (device or connection failure...). */
   systemNotReady(request: { readonly agentId: string; readonly reason: SystemReason }): Promise<ControlResult<void>>;
+  /** Outbound Option: a READY agent is reserved for a campaign call (progressive/predictive, or preview). */
+  reserveOutbound(request: { readonly agentId: string; readonly preview?: boolean }): Promise<ControlResult<void>>;
+  /** Outbound Option: the campaign call reaches the reserved agent (dialog ACTIVE, agent TALKING). */
+  connectOutbound(request: { readonly agentId: string; readonly fromAddress?: string }): Promise<ControlResult<CallPlaced>>;
+  /** Outbound Option: the reservation ends without a call (the customer did not answer, or the preview was closed). */
+  closeOutboundReservation(request: { readonly agentId: string }): Promise<ControlResult<void>>;
+  /** The peripheral loses track of the agent: state UNKNOWN (the table's "* -> UNKNOWN" row). */
+  markUnknown(request: { readonly agentId: string }): Promise<ControlResult<void>>;
   /** Takes a node out of service (503 to everything, SystemInfo OUT_OF_SERVICE) or back in. */
   setNodeInService(request: { readonly node: NodeName; readonly inService: boolean }): Promise<ControlResult<void>>;
   /** Publishes raw text as a notification item on a pubsub node (malformed notifications on purpose). */

@@ -269,7 +269,20 @@ export class SimWorld {
 
   /** Back to the seed; both nodes in service (with a notification for a node that was down). */
   reset(): void {
+    const dialogs = [...this.#dialogs.values()];
+    const signedIn = [...this.#users.values()].filter((u) => u.state !== 'LOGOUT').map((u) => u.account.id);
     this.#seed();
+    // Open desktops follow the reset: their calls go away and they see themselves signed out.
+    for (const dialog of dialogs) {
+      dialog.state = 'DROPPED';
+      const on = dialog.participants.filter((p) => p.agentId !== null && (isLive(p) || p.state === 'WRAP_UP'));
+      for (const p of dialog.participants) if (isLive(p) || p.state === 'WRAP_UP') this.#setParticipant(p, 'DROPPED');
+      this.#publishDialog('DELETE', dialog, on.flatMap((p) => (p.agentId === null ? [] : [p.agentId])), null);
+    }
+    for (const id of signedIn) {
+      const u = this.#users.get(id);
+      if (u !== undefined) this.#publishUser(u, null);
+    }
     for (const name of this.#nodes.keys()) this.setNodeInService(name, true);
   }
 
@@ -382,9 +395,15 @@ export class SimWorld {
     } else {
       u.pendingState = null;
       u.pendingReason = null;
+      // Leaving a reservation (RESERVED_OUTBOUND -> READY/NOT_READY) ends the call that never came.
+      if (u.call !== null && !this.#onAnyCall(u)) u.call = null;
       this.#setState(u, next.state, next.state === 'NOT_READY' || next.state === 'LOGOUT' ? reason : null);
     }
     this.#publishUser(u, requestId);
+  }
+
+  #onAnyCall(u: SimUser): boolean {
+    return [...this.#dialogs.values()].some((d) => d.participants.some((p) => p.agentId === u.account.id && isLive(p)));
   }
 
   // ---------------------------------------------------------------- calls
@@ -841,6 +860,70 @@ export class SimWorld {
     const reason = next === 'NOT_READY' ? u.pendingReason : null;
     u.pendingReason = null;
     this.#setState(u, next, reason);
+    this.#publishUser(u, null);
+    return ok(undefined);
+  }
+
+  reserveOutbound(agentId: string, preview: boolean): ControlResult<void> {
+    const found = this.#signedIn(agentId);
+    if (!found.ok) return found;
+    const u = found.value;
+    if (u.state !== 'READY') return err({ status: 409, message: `User ${agentId} is ${u.state}; campaigns reserve only READY agents` });
+    this.#startCallContext(u, true);
+    this.#setState(u, preview ? 'RESERVED_OUTBOUND_PREVIEW' : 'RESERVED_OUTBOUND', null);
+    this.#publishUser(u, null);
+    return ok(undefined);
+  }
+
+  connectOutbound(agentId: string, fromAddress: string): ControlResult<{ dialogId: string }> {
+    const found = this.#signedIn(agentId);
+    if (!found.ok) return found;
+    const u = found.value;
+    if (u.state !== 'RESERVED_OUTBOUND' && u.state !== 'RESERVED_OUTBOUND_PREVIEW') {
+      return err({ status: 409, message: `User ${agentId} is ${u.state}, not reserved for an outbound call` });
+    }
+    if (!ADDRESS.test(fromAddress)) return err({ status: 400, message: 'fromAddress is not a phone number' });
+    const preview = u.state === 'RESERVED_OUTBOUND_PREVIEW';
+    const dialog: SimDialog = {
+      id: this.#newDialogId(),
+      callType: preview ? 'OUTBOUND_PREVIEW' : 'OUTBOUND',
+      state: 'ACTIVE',
+      fromAddress,
+      toAddress: u.extension ?? '',
+      dialedNumber: fromAddress,
+      callVariables: [],
+      participants: [this.#participant(fromAddress, null, 'ACTIVE'), this.#participant(u.extension ?? '', u.account.id, 'ACTIVE')],
+      acd: true,
+      associatedDialogId: null,
+      consultInitiator: null,
+      wrapUpReason: null,
+    };
+    this.#dialogs.set(dialog.id, dialog);
+    this.#startCallContext(u, true);
+    this.#publishDialog('POST', dialog, [u.account.id], null);
+    this.#syncCallState(u, null);
+    return ok({ dialogId: dialog.id });
+  }
+
+  closeOutboundReservation(agentId: string): ControlResult<void> {
+    const u = this.#users.get(agentId);
+    if (u === undefined) return err({ status: 404, message: `No user ${agentId}` });
+    if (u.state !== 'RESERVED_OUTBOUND' && u.state !== 'RESERVED_OUTBOUND_PREVIEW') {
+      return err({ status: 409, message: `User ${agentId} is ${u.state}, not reserved for an outbound call` });
+    }
+    const ctx = u.call ?? { stateBeforeCall: 'READY' as const, reasonBeforeCall: null, acd: true, connected: false };
+    this.#endOfCall(u, ctx, null);
+    return ok(undefined);
+  }
+
+  markUnknown(agentId: string): ControlResult<void> {
+    const found = this.#signedIn(agentId);
+    if (!found.ok) return found;
+    const u = found.value;
+    u.call = null;
+    u.pendingState = null;
+    u.pendingReason = null;
+    this.#setState(u, 'UNKNOWN', null);
     this.#publishUser(u, null);
     return ok(undefined);
   }

@@ -23,6 +23,10 @@ export function createSimulatorControl(world: SimWorld, flush: () => Promise<voi
     expireWrapUp: ({ agentId }) => after(world.expireWrapUp(agentId)),
     systemNotReady: ({ agentId, reason }) =>
       after(SYSTEM_REASONS.includes(reason) ? world.systemNotReady(agentId, reason) : err({ status: 400, message: `Unknown system reason ${String(reason)}` })),
+    reserveOutbound: ({ agentId, preview }) => after(world.reserveOutbound(agentId, preview ?? false)),
+    connectOutbound: ({ agentId, fromAddress }) => after(world.connectOutbound(agentId, fromAddress ?? '6175550199')),
+    closeOutboundReservation: ({ agentId }) => after(world.closeOutboundReservation(agentId)),
+    markUnknown: ({ agentId }) => after(world.markUnknown(agentId)),
     setNodeInService: ({ node, inService }) => {
       if (node !== 'primary' && node !== 'secondary') return Promise.resolve(err({ status: 400, message: 'node must be primary or secondary' }));
       world.setNodeInService(node, inService);
