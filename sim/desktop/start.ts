@@ -76,5 +76,5 @@ try {
 
 function demoAccounts(d: DesktopWorld): string[] {
   return d.world.simulator.users.map((u) =>
-    `    ${u.id.padEnd(10)} ${u.password.padEnd(12)} ${u.extension.padEnd(10)} ${u.firstName} ${u.lastName}${u.supervisor ? ' (supervisor)' : ''}`);
+    `    ${u.id.padEnd(10)} ${u.password.padEnd(14)} ${u.extension.padEnd(10)} ${u.firstName} ${u.lastName}${u.supervisor ? ' (supervisor)' : ''}`);
 }

@@ -10,12 +10,12 @@ interface Snapshot {
   readonly requests: ReadonlyArray<{ at: string; node: string; method: string; path: string; user: string | null; status: number }>;
 }
 
-/** Calls one control operation; the answer (or the error the simulator gives) is shown in the result line. */
-async function control(operation: string, body: unknown): Promise<boolean> {
+/** Calls one control route; the answer (or the error the simulator gives) is shown in the result line. */
+async function control(operation: string, method: 'POST' | 'PUT', path: string, body: unknown = {}): Promise<boolean> {
   const result = byId('result');
   try {
-    const response = await fetch(`/control/${operation}`, {
-      method: 'POST',
+    const response = await fetch(`/control/${path}`, {
+      method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
@@ -96,26 +96,28 @@ function renderDialogs(snapshot: Snapshot): void {
   if (snapshot.dialogs.length === 0) list.append(el('li', {}, 'No calls.'));
   for (const d of snapshot.dialogs) {
     const end = el('button', { type: 'button' }, 'End');
-    end.addEventListener('click', () => void control('endCall', { dialogId: d.id }));
+    end.addEventListener('click', () => void control('end call', 'POST', `calls/${encodeURIComponent(d.id)}/end`));
     const noAnswer = el('button', { type: 'button' }, 'Ring, no answer');
-    noAnswer.addEventListener('click', () => void control('ringNoAnswer', { dialogId: d.id }));
+    noAnswer.addEventListener('click', () => void control('ring, no answer', 'POST', `calls/${encodeURIComponent(d.id)}/ring-no-answer`));
     list.append(el('li', {}, `${d.id} ${d.callType ?? ''} ${d.state} ${d.fromAddress ?? ''} → ${d.toAddress ?? ''}`,
       el('span', {}, end, ' ', d.state === 'ALERTING' ? noAnswer : null)));
   }
 }
 
-onSubmit('acd-form', (v) => control('placeAcdCall', { agentId: v['agentId'], fromAddress: v['from'], dialedNumber: v['dialedNumber'] }));
-onSubmit('internal-form', (v) => control('placeInternalCall', { agentId: v['agentId'], kind: v['kind'], ...(v['fromAddress'] ? { fromAddress: v['fromAddress'] } : {}) }));
+const agentPath = (id: string | undefined) => `agents/${encodeURIComponent(id ?? '')}`;
+onSubmit('acd-form', (v) => control('ACD call', 'POST', 'calls/acd', { agentId: v['agentId'], fromAddress: v['from'], dialedNumber: v['dialedNumber'] }));
+onSubmit('internal-form', (v) => control('internal call', 'POST', 'calls/internal', { agentId: v['agentId'], kind: v['kind'], ...(v['fromAddress'] ? { fromAddress: v['fromAddress'] } : {}) }));
 onSubmit('wrapup-form', (v, form) => {
   const enabled = form.querySelector<HTMLInputElement>('input[name="enabled"]')?.checked ?? false;
-  return control('setWrapUp', { agentId: v['agentId'], enabled });
+  return control('wrap-up', 'PUT', `${agentPath(v['agentId'])}/wrap-up`, { enabled });
 });
-onSubmit('wrapup-expire-form', (v) => control('expireWrapUp', { agentId: v['agentId'] }));
-onSubmit('malformed-form', (v) => control('injectNotification', { node: `/finesse/api/User/${v['agentId'] ?? ''}`, payload: v['payload'] ?? '' }));
+onSubmit('wrapup-expire-form', (v) => control('wrap-up timer', 'POST', `${agentPath(v['agentId'])}/wrap-up/expire`));
+onSubmit('malformed-form', (v) => control('malformed notification', 'POST', 'notifications', { node: `/finesse/api/User/${v['agentId'] ?? ''}`, payload: v['payload'] ?? '' }));
 for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-node]'))) {
-  button.addEventListener('click', () => void control('setNodeInService', { node: button.dataset['node'], inService: button.dataset['up'] === 'true' }));
+  const node = button.dataset['node'] ?? '';
+  button.addEventListener('click', () => void control(`node ${node}`, 'PUT', `nodes/${node}`, { inService: button.dataset['up'] === 'true' }));
 }
-byId('reset').addEventListener('click', () => void control('reset', {}));
+byId('reset').addEventListener('click', () => void control('reset', 'POST', 'reset'));
 byId('refresh').addEventListener('click', () => void refresh());
 void refresh();
 setInterval(() => void refresh(), 3000);
