@@ -76,7 +76,7 @@ export interface SimulatorControl {
   placeAcdCall(request: AcdCallRequest): Promise<ControlResult<CallPlaced>>;
   /** A non-ACD call alerting at the agent (direct, transfer, consult or conference). */
   placeInternalCall(request: InternalCallRequest): Promise<ControlResult<CallPlaced>>;
-  /** The far side hangs up (the caller, or the other phone). */
+  /** The far side hangs up: every outside party leaves; the call ends unless two agents are still on it. */
   endCall(request: { readonly dialogId: string }): Promise<ControlResult<void>>;
   /** An alerting ACD call is not answered in time: the router pulls it back; the agent goes NOT_READY (32767). */
   ringNoAnswer(request: { readonly dialogId: string }): Promise<ControlResult<void>>;

@@ -819,9 +819,15 @@ export class SimWorld {
   endCall(dialogId: string): ControlResult<void> {
     const dialog = this.#dialogs.get(dialogId);
     if (dialog === undefined) return err({ status: 404, message: `No dialog ${dialogId}` });
-    const far = dialog.participants.find((p) => p.agentId === null && isLive(p));
-    if (far === undefined) this.#endDialog(dialog, null);
-    else this.#partyLeaves(dialog, far, null);
+    // Every outside party hangs up; agents still connected to each other stay on the call.
+    const far = dialog.participants.filter((p) => p.agentId === null && isLive(p));
+    const agentsLeft = dialog.participants.filter((p) => p.agentId !== null && isLive(p));
+    if (far.length === 0 || agentsLeft.length < 2) {
+      this.#endDialog(dialog, null);
+      return ok(undefined);
+    }
+    for (const p of far) this.#setParticipant(p, 'DROPPED');
+    this.#publishDialog('PUT', dialog, agentsLeft.flatMap((p) => (p.agentId === null ? [] : [p.agentId])), null);
     return ok(undefined);
   }
 

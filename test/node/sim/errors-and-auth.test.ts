@@ -1,0 +1,174 @@
+// Synchronous errors (answered on the response), asynchronous errors (an <apiErrors> notification carrying
+// the requestId), and who may act on whom, through the simulator's REST API and a real XMPP subscriber.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { parseReasonCodes } from '../../../src/core/finesse/xml/index.ts';
+import { startWorld, type WorldHandle } from '../../../sim/world.ts';
+import type { SimulatorAccount } from '../../../sim/server.ts';
+import { RestClient, Subscriber, agent, assertAccepted, assertSyncError, resetAndSettle, supervisor } from './sim-test-kit.ts';
+
+let world: WorldHandle;
+let me: SimulatorAccount;
+let rest: RestClient;
+let sub: Subscriber;
+let nodes: Map<Subscriber, string[]>;
+
+before(async () => {
+  world = await startWorld();
+  me = agent(world, 0);
+  rest = RestClient.as(world.simulator.primaryUrl, me);
+  const myNodes = [`/finesse/api/User/${me.id}`, `/finesse/api/User/${me.id}/Dialogs`];
+  sub = await Subscriber.connect(world, me, myNodes);
+  nodes = new Map([[sub, myNodes]]);
+});
+
+after(async () => {
+  await sub?.close();
+  await world?.stop();
+});
+
+beforeEach(() => resetAndSettle(world, [sub], nodes));
+
+async function signedInReady(): Promise<void> {
+  const login = await rest.putUser(me.id, { state: 'LOGIN', extension: me.extension });
+  assertAccepted(login);
+  await sub.nextUser(me.id, 'signed in', login.requestId);
+  const ready = await rest.putUser(me.id, { state: 'READY' });
+  assertAccepted(ready);
+  await sub.nextUser(me.id, 'READY', ready.requestId);
+}
+
+describe('authentication and authorization', () => {
+  test('wrong or missing credentials get 401 with an ApiErrors body', async () => {
+    const wrong = await new RestClient(world.simulator.primaryUrl, me.id, 'not-the-password').call('GET', `User/${me.id}`);
+    assertSyncError(wrong, 401, 'Authorization Failure');
+    const none = await fetch(`${world.simulator.primaryUrl}/finesse/api/User/${me.id}`);
+    assert.equal(none.status, 401);
+  });
+
+  test('the loginName works as the Basic username as well as the loginId', async () => {
+    const byName = new RestClient(world.simulator.primaryUrl, me.loginName, me.password);
+    const user = await byName.getUser(me.id);
+    assert.equal(user.loginId, me.id);
+    assert.equal(user.state, 'LOGOUT');
+  });
+
+  test('an agent may not read or change another agent', async () => {
+    const other = agent(world, 1);
+    assertSyncError(await rest.call('GET', `User/${other.id}`), 401, 'Invalid Authorization User Specified');
+    assertSyncError(await rest.putUser(other.id, { state: 'LOGIN', extension: other.extension }), 401, 'Invalid Authorization User Specified');
+  });
+
+  test('a supervisor may not act on an agent outside their teams', async () => {
+    const otherTeamsSupervisor = RestClient.as(world.simulator.primaryUrl, supervisor(world, 1));
+    assertSyncError(await otherTeamsSupervisor.putUser(me.id, { state: 'LOGOUT' }), 401, 'Invalid Supervisor');
+  });
+});
+
+describe('synchronous errors', () => {
+  test('NOT_READY without a reason code is "Parameter Missing"', async () => {
+    await signedInReady();
+    const e = assertSyncError(await rest.putUser(me.id, { state: 'NOT_READY' }), 400, 'Parameter Missing');
+    assert.equal(e.errorData, 'finesse.api.reasoncode.require_reasoncode');
+  });
+
+  test('an unknown reason code, or one of the wrong category, is "Invalid Input"', async () => {
+    await signedInReady();
+    assertSyncError(await rest.putUser(me.id, { state: 'NOT_READY', reasonCodeId: '999999' }), 400, 'Invalid Input');
+    assertSyncError(await rest.putUser(me.id, { state: 'NOT_READY', reasonCodeId: '11' }), 400, 'Invalid Input');
+  });
+
+  test('a request with no state is "Parameter Missing"; an unknown state value is "Invalid Input"', async () => {
+    assertSyncError(await rest.putUser(me.id, {}), 400, 'Parameter Missing');
+    assertSyncError(await rest.call('PUT', `User/${me.id}`, '<User><state>DANCING</state></User>'), 400, 'Invalid Input');
+  });
+
+  test('an unreadable body is "Bad Request"', async () => {
+    assertSyncError(await rest.call('PUT', `User/${me.id}`, '<User><state>READY'), 400, 'Bad Request');
+  });
+
+  test('signing in without an extension is "Parameter Missing"; a signed-in agent signing in again is "Invalid State"', async () => {
+    assertSyncError(await rest.putUser(me.id, { state: 'LOGIN' }), 400, 'Parameter Missing');
+    await signedInReady();
+    assertSyncError(await rest.putUser(me.id, { state: 'LOGIN', extension: me.extension }), 400, 'Invalid State');
+  });
+
+  test('a signed-out agent asking for LOGOUT or READY gets "Invalid State"', async () => {
+    assertSyncError(await rest.putUser(me.id, { state: 'LOGOUT' }), 400, 'Invalid State');
+    assertSyncError(await rest.putUser(me.id, { state: 'READY' }), 400, 'Invalid State');
+  });
+
+  test('a dialog action on a dialog that does not exist is 404; a missing targetMediaAddress is "Parameter Missing"', async () => {
+    await signedInReady();
+    assertSyncError(await rest.putDialog('123', { requestedAction: 'ANSWER', targetMediaAddress: me.extension }), 404, 'Not Found');
+    const placed = await world.simulator.control.placeAcdCall({ agentId: me.id });
+    assert.ok(placed.ok);
+    assertSyncError(await rest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER' }), 400, 'Parameter Missing');
+    assertSyncError(await rest.putDialog(placed.value.dialogId, { requestedAction: 'DANCE', targetMediaAddress: me.extension }), 400, 'Invalid Input');
+  });
+
+  test('another agent cannot act on my dialog', async () => {
+    await signedInReady();
+    const placed = await world.simulator.control.placeAcdCall({ agentId: me.id });
+    assert.ok(placed.ok);
+    const other = RestClient.as(world.simulator.primaryUrl, agent(world, 1));
+    assertSyncError(await other.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: me.extension }), 401, 'Invalid Authorization User Specified');
+  });
+});
+
+describe('asynchronous errors', () => {
+  test('READY -> LOGOUT is accepted (202) and then refused by the CTI layer with CF_INVALID_OBJECT_STATE', async () => {
+    await signedInReady();
+    const answer = await rest.putUser(me.id, { state: 'LOGOUT' });
+    assertAccepted(answer);
+    const { errors, update } = await sub.nextApiErrors(answer.requestId, 'the refused sign-out');
+    assert.equal(update.source, `/finesse/api/User/${me.id}`);
+    assert.equal(errors[0]?.errorMessage, 'CF_INVALID_OBJECT_STATE');
+    assert.equal(errors[0]?.errorType, 'Invalid State');
+    assert.equal((await rest.getUser(me.id)).state, 'READY');
+  });
+
+  test('asking for a state nobody may request (WORK) is refused asynchronously', async () => {
+    await signedInReady();
+    const answer = await rest.putUser(me.id, { state: 'WORK' });
+    assertAccepted(answer);
+    const { errors } = await sub.nextApiErrors(answer.requestId, 'the refused WORK');
+    assert.equal(errors[0]?.errorMessage, 'CF_INVALID_OBJECT_STATE');
+  });
+
+  test('a call operation the participant may not do now (HOLD while ringing) comes back on the Dialogs node', async () => {
+    await signedInReady();
+    const placed = await world.simulator.control.placeAcdCall({ agentId: me.id });
+    assert.ok(placed.ok);
+    const answer = await rest.putDialog(placed.value.dialogId, { requestedAction: 'HOLD', targetMediaAddress: me.extension });
+    assertAccepted(answer);
+    const r = await sub.next((x) => x.update?.requestId === answer.requestId, 'the refused HOLD');
+    assert.equal(r.node, `/finesse/api/User/${me.id}/Dialogs`);
+    assert.equal(r.update?.source, `/finesse/api/Dialog/${placed.value.dialogId}`);
+    assert.equal(r.update?.data.kind, 'apiErrors');
+  });
+
+  test('MAKE_CALL while READY is refused asynchronously (calls are placed from NOT_READY)', async () => {
+    await signedInReady();
+    const answer = await rest.postDialog(me.id, { requestedAction: 'MAKE_CALL', fromAddress: me.extension, toAddress: '6175550000' });
+    assertAccepted(answer);
+    const { errors } = await sub.nextApiErrors(answer.requestId, 'the refused MAKE_CALL');
+    assert.equal(errors[0]?.errorMessage, 'CF_INVALID_OBJECT_STATE');
+  });
+});
+
+describe('reason codes', () => {
+  test('the user and team resources list the configured codes by category, never the system codes', async () => {
+    const user = await rest.call('GET', `User/${me.id}/ReasonCodes?category=NOT_READY`);
+    assert.equal(user.status, 200);
+    const parsed = parseReasonCodes(user.body);
+    assert.ok(parsed.ok);
+    assert.ok(parsed.value.some((r) => r.label === 'Handling Chat'));
+    assert.ok(parsed.value.every((r) => r.category === 'NOT_READY' && !r.systemCode));
+    const team = await rest.call('GET', `TeamResource/${me.teamId}/ReasonCodes?category=LOGOUT`);
+    const teamCodes = parseReasonCodes(team.body);
+    assert.ok(teamCodes.ok);
+    assert.deepEqual(teamCodes.value.map((r) => r.label), ['End of Shift', 'Personal']);
+    assertSyncError(await rest.call('GET', `User/${me.id}/ReasonCodes`), 400, 'Bad Request');
+  });
+});
