@@ -10,6 +10,7 @@ import { startDesktopWorld, type DesktopWorld } from '../../../sim/desktop/deskt
 import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
 import { chooseState, gadgetFrames, signIn, watchForProblems, type Agent } from '../../../sim/desktop/desktop-driver.ts';
 import { gadgetCsp } from '../../../sim/desktop/desktop-routes.ts';
+import { parseReasonCodes } from '../../../src/core/finesse/xml/index.ts';
 
 const PROBE = '/3rdpartygadget/files/probe/hub-probe.xml';
 const HOSTILE_GREETING = `<b>"x"&'</b>`;
@@ -81,6 +82,27 @@ test('a state change from the header menu reaches the gadget as a User notificat
   await waitForLog(probeB, `finesse.api.User.${agent.id}`, '<state>READY</state>');
 });
 
+test('the state menu offers Ready, every Not Ready reason and every Sign Out reason the REST API lists', async () => {
+  const auth = `Basic ${Buffer.from(`${agent.id}:${agent.password}`).toString('base64')}`;
+  const labels = async (category: string) => {
+    const xml = await (await fetch(`${desktop.baseUrl}/finesse/api/User/${agent.id}/ReasonCodes?category=${category}`, { headers: { Authorization: auth } })).text();
+    const codes = parseReasonCodes(xml);
+    assert.ok(codes.ok);
+    return codes.value.filter((c) => !c.systemCode).map((c) => c.label);
+  };
+  const notReady = await labels('NOT_READY');
+  const logout = await labels('LOGOUT');
+  assert.ok(notReady.length > 0, 'the simulator has Not Ready reasons');
+  await page.click('#state-button');
+  const items = await page.$$eval('#state-menu button', (buttons) => buttons.map((b) => b.textContent));
+  await page.click('#state-button');
+  assert.deepEqual(items, [
+    'Ready',
+    ...notReady.map((l) => `Not Ready - ${l}`),
+    ...(logout.length > 0 ? logout.map((l) => `Sign Out - ${l}`) : ['Sign Out']),
+  ]);
+});
+
 test('__UP_ values arrive escaped as text, __MSG_ values come from the bundle with the default as fallback', async () => {
   const greeting = await probeA.$eval('#greeting', (e) => ({ text: e.textContent, elements: e.children.length, attr: e.getAttribute('data-greeting') }));
   assert.deepEqual(greeting, { text: HOSTILE_GREETING, elements: 0, attr: HOSTILE_GREETING });
@@ -121,4 +143,28 @@ test('finesse.info.connection is published and SubscribeNodeReq is answered on t
   const reply = JSON.parse(await waitForLog(probeA, 'finesse.info.responses', 'SubscribeNodeReq')) as { status: string; content?: { node: string } };
   assert.equal(reply.status, 'success');
   assert.equal(reply.content?.node, `/finesse/api/Team/${agent.teamId}/Users`);
+});
+
+test('the makeRequest proxy carries method, headers and body to Finesse, and nowhere else', async () => {
+  const proxy = (fields: Record<string, string>) => fetch(`${desktop.baseUrl}/gadgets/makeRequest`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const read = async (r: Response) => JSON.parse((await r.text()).replace(/^throw 1; < don't be evil' >/, '')) as Record<string, { rc: number; body: string }>;
+  const userUrl = `${desktop.baseUrl}/finesse/api/User/${agent.id}`;
+  const headers = new URLSearchParams({ Authorization: `Basic ${Buffer.from(`${agent.id}:${agent.password}`).toString('base64')}` }).toString();
+  const got = (await read(await proxy({ url: userUrl, httpMethod: 'GET', headers })))[userUrl];
+  assert.equal(got?.rc, 200);
+  assert.match(got?.body ?? '', /<User>/);
+  const reasons = (await read(await proxy({ url: `${userUrl}/ReasonCodes?category=NOT_READY`, httpMethod: 'GET', headers })))[`${userUrl}/ReasonCodes?category=NOT_READY`];
+  const reason = parseReasonCodes(reasons?.body ?? '');
+  assert.ok(reason.ok && reason.value[0]);
+  const body = `<User><state>NOT_READY</state><reasonCodeId>${reason.value[0].id}</reasonCodeId></User>`;
+  const put = (await read(await proxy({ url: userUrl, httpMethod: 'PUT', headers, postData: body })))[userUrl];
+  assert.equal(put?.rc, 202);
+  const unauthenticated = (await read(await proxy({ url: userUrl, httpMethod: 'GET' })))[userUrl];
+  assert.equal(unauthenticated?.rc, 401);
+  const elsewhere = await proxy({ url: 'http://192.0.2.1/', httpMethod: 'GET' });
+  assert.equal(elsewhere.status, 403);
 });
