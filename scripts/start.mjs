@@ -2,8 +2,8 @@
 // 1. makes sure Prosody is installed (apt-get as root, or the exact command to run);
 // 2. builds the gadget into dist/ with vite and keeps rebuilding it on change;
 // 3. starts Prosody + the Finesse simulator + the desktop harness, which print the URLs and demo accounts.
-// Ctrl-C (SIGINT) or SIGTERM stops everything it started, by PID: each child runs in its own process group,
-// asked to stop first and then ended with the whole group, so no Prosody is ever left behind.
+// Ctrl-C (SIGINT) or SIGTERM stops everything it started, by PID: each child runs in its own process group, is
+// asked to stop (the server stops Prosody), and whatever is left of its group is then ended, so no Prosody remains.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,12 +63,12 @@ function alive(pid) {
   }
 }
 
-/** Asks each child's process group to stop, waits, then ends whatever is left of the group. */
+/** Asks a child to stop, waits for its whole process group to end, then ends whatever is left of it. */
 async function stopChild({ child }) {
   const pid = child.pid;
   if (pid === undefined) return;
   try {
-    process.kill(-pid, 'SIGTERM');
+    process.kill(pid, 'SIGTERM');
   } catch {
     // already gone
   }
