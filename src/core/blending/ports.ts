@@ -29,7 +29,10 @@ export interface VoiceRequestAccepted {
   readonly requestId: string;
 }
 
-/** Sends a voice state change (PUT User/{id}); adapted from FinesseClient.setUserState. */
+/**
+ * Sends a voice state change (PUT User/{id}); adapted from FinesseClient.setUserState. It must settle within a
+ * bounded time (the REST client's timeout): a window handing blending over waits for it.
+ */
 export interface VoiceStatePort {
   requestState(request: VoiceStateRequest): Promise<Result<VoiceRequestAccepted, VoiceError>>;
 }

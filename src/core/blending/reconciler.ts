@@ -41,6 +41,8 @@ export interface ReconcilerOptions {
   readonly logCapacity?: number;
   /** Reason codes the supervisor-forced Not Ready uses (UCCE 999, UCCX 33): shown as set by the supervisor. */
   readonly supervisorReasonCodes?: readonly number[];
+  /** Told each requestId Finesse gives this window's requests, so other windows of the agent can recognise them. */
+  readonly onRequestAccepted?: (requestId: string) => void;
 }
 
 /** The voice request on its way, for display. */
@@ -71,6 +73,11 @@ export interface ReconcilerStats {
   readonly requests: number;
   /** Every voice request sent, retries included. */
   readonly attempts: number;
+  /** Requests made again after a periodic re-read, for a request that had been refused or given up with no fact change since. */
+  readonly slowRetries: number;
+  /** The current fact version, and the version the last request was made at. */
+  readonly version: number;
+  readonly lastRequestVersion: number | null;
 }
 
 interface Flight {
@@ -87,7 +94,10 @@ interface LastRequest {
   readonly request: VoiceStateRequest;
   readonly version: number;
   readonly attempt: number;
+  readonly purpose: VoicePurpose;
   outcome: 'pending' | 'confirmed' | 'refused' | 'retry' | 'gave-up';
+  /** A periodic re-read allows one more try of a refused or given-up request (never of an answer to the agent). */
+  slowRetry: boolean;
 }
 
 interface UserView {
@@ -96,6 +106,7 @@ interface UserView {
   readonly reasonCodeId: string | null;
   readonly reasonCode: VoiceFacts['reasonCode'];
   readonly extension: string | null;
+  readonly stateChangeTime: number;
 }
 
 const CALL_STATES = new Set(['RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD']);
@@ -117,6 +128,9 @@ export class BlendingReconciler {
 
   #user: UserView | null = null;
   #setBy: StateSetter = 'unknown';
+  /** The requestId of the notification that last changed the state (null when Finesse changed it by itself). */
+  #setById: string | null = null;
+  #peerRequestIds: string[] = [];
   #beforeCall: VoiceFacts['beforeCall'] = null;
   #userSeq = 0;
   #dialogs = new Map<string, Dialog>();
@@ -149,7 +163,7 @@ export class BlendingReconciler {
 
   #fingerprint = '';
   #version = 0;
-  #stats = { factChanges: 0, requests: 0, attempts: 0 };
+  #stats = { factChanges: 0, requests: 0, attempts: 0, slowRetries: 0 };
   #decision: Decision | null = null;
 
   constructor(options: ReconcilerOptions) {
@@ -158,6 +172,7 @@ export class BlendingReconciler {
       resyncIntervalMs: 120_000,
       logCapacity: 50,
       supervisorReasonCodes: [999, 33],
+      onRequestAccepted: () => undefined,
       ...options,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
     };
@@ -242,6 +257,19 @@ export class BlendingReconciler {
     this.#retryTimer = null;
     this.#retryView = null;
     this.#derive();
+  }
+
+  /** Re-reads User and Dialogs and reconciles (after a node switch, or when notifications may have been missed). */
+  resync(): void {
+    if (this.#started) void this.#reread(true);
+  }
+
+  /** A requestId another window of this agent got for its own request: changes it made count as the gadget's. */
+  adoptPeerRequestId(requestId: string): void {
+    if (this.#peerRequestIds.includes(requestId)) return;
+    this.#peerRequestIds.push(requestId);
+    if (this.#peerRequestIds.length > RECENT_IDS) this.#peerRequestIds.shift();
+    if (this.#setById === requestId) this.#derive();
   }
 
   /** Resolves when no voice request of this instance is in flight (the hand-over waits for it). */
@@ -330,7 +358,7 @@ export class BlendingReconciler {
 
   /** Request and fact-change counters. */
   stats(): ReconcilerStats {
-    return { ...this.#stats };
+    return { ...this.#stats, version: this.#version, lastRequestVersion: this.#last?.version ?? null };
   }
 
   // ---- facts -------------------------------------------------------------------------------------------------
@@ -346,7 +374,13 @@ export class BlendingReconciler {
           ? null
           : { id: user.reasonCode.id, code: user.reasonCode.code, label: user.reasonCode.label, systemCode: user.reasonCode.systemCode },
       extension: user.extension,
+      stateChangeTime: user.stateChangeTime === null ? Number.NaN : Date.parse(user.stateChangeTime),
     };
+    // A notification older than what a re-read already showed (it was on its way meanwhile) must not win.
+    if (prev !== null && next.stateChangeTime < prev.stateChangeTime) {
+      if (requestId !== null && !this.#seenRequestIds.includes(requestId)) this.#seenRequestIds.push(requestId);
+      return;
+    }
     this.#userSeq++;
     if (requestId !== null && !this.#seenRequestIds.includes(requestId)) {
       this.#seenRequestIds.push(requestId);
@@ -362,10 +396,22 @@ export class BlendingReconciler {
     const ours = requestId !== null && this.#ourRequestIds.includes(requestId);
     const matchesFlight = flight !== null && this.#reaches(next, flight.intent.request);
 
-    if (ours || (matchesFlight && (requestId === null || requestId === flight?.requestId || flight?.phase === 'sending'))) {
+    const foreign = requestId !== null && !ours && !this.#peerRequestIds.includes(requestId);
+    const attributed = ours || (matchesFlight && (requestId === null || requestId === flight?.requestId || flight?.phase === 'sending'));
+    // A request that changed nothing (the agent had already chosen the same) leaves the state the agent's.
+    // Attributed to our request before (or without) its 202: remember the id and tell the other windows.
+    if (attributed && requestId !== null && !ours) {
+      this.#ourRequestIds.push(requestId);
+      if (this.#ourRequestIds.length > RECENT_IDS) this.#ourRequestIds.shift();
+      this.#o.onRequestAccepted(requestId);
+    }
+    if (attributed && !unchanged) {
       this.#setBy = 'gadget';
-    } else if (!unchanged) {
-      this.#setBy = this.#whoSet(next, requestId);
+      this.#setById = requestId;
+    } else if (!unchanged || (foreign && !attributed)) {
+      // Someone else's request counts even when it changed nothing: the agent chose this state themselves.
+      this.#setBy = this.#whoSet(next);
+      this.#setById = requestId;
     }
 
     // Remember where the agent was when a call began: without a pending state, the call ends there.
@@ -385,13 +431,13 @@ export class BlendingReconciler {
     }
   }
 
-  #whoSet(user: UserView, requestId: string | null): StateSetter {
+  #whoSet(user: UserView): StateSetter {
     if (CALL_STATES.has(user.state) || WRAP_UP_STATES.has(user.state)) return 'call';
-    if (user.state === 'NOT_READY' && user.reasonCodeId === this.#o.handlingChat.id) {
-      // The Handling Chat reason is the gadget's. With no requestId the change came from Finesse itself (a call
-      // ending into our pending state, a re-read); a foreign requestId means the agent picked it from the menu.
-      return requestId === null ? 'gadget' : 'agent';
-    }
+    // The Handling Chat reason is reserved for the gadget (the administrator sets it up for blending only), so
+    // NOT_READY with it is the gadget's whoever pressed the button: telling an agent's own pick of it apart from
+    // the gadget's is impossible when a notification or an HTTP answer is lost, and guessing wrong leaves the
+    // agent stuck Not Ready.
+    if (user.state === 'NOT_READY' && user.reasonCodeId === this.#o.handlingChat.id) return 'gadget';
     const rc = user.reasonCode;
     if (rc !== null && rc.systemCode) return this.#o.supervisorReasonCodes.includes(rc.code) ? 'supervisor' : 'system';
     return 'agent';
@@ -407,12 +453,14 @@ export class BlendingReconciler {
   #voiceFacts(): VoiceFacts | null {
     const u = this.#user;
     if (u === null) return null;
+    // Another window's requestId may become known after its notification did.
+    const peer = this.#setBy === 'agent' && this.#setById !== null && this.#peerRequestIds.includes(this.#setById);
     return {
       state: u.state,
       pendingState: u.pendingState,
       reasonCodeId: u.reasonCodeId,
       reasonCode: u.reasonCode,
-      setBy: this.#setBy,
+      setBy: peer ? 'gadget' : this.#setBy,
       beforeCall: this.#beforeCall,
     };
   }
@@ -463,9 +511,11 @@ export class BlendingReconciler {
   #deriveOnce(): void {
     this.#dropStaleRetry();
     const facts = this.#facts();
-    // Offer statuses and removals are the gadget's own doing; only arrivals are new facts from outside.
-    const { voiceBusy: _busy, offers: _offers, ...tracked } = facts;
-    const fingerprint = JSON.stringify({ ...tracked, offersArrived: this.#offersArrived });
+    // Offer statuses and removals are the gadget's own doing; only arrivals are new facts from outside. Likewise
+    // an accepted offer becoming an active chat leaves the load as it was: no new fact.
+    const { voiceBusy: _busy, offers, activeChats, ...tracked } = facts;
+    const load = activeChats + offers.filter((o) => o.status === 'accepting').length;
+    const fingerprint = JSON.stringify({ ...tracked, load, offersArrived: this.#offersArrived });
     if (fingerprint !== this.#fingerprint) {
       this.#fingerprint = fingerprint;
       this.#version++;
@@ -575,8 +625,10 @@ export class BlendingReconciler {
     if (this.#flight !== null || this.#retryTimer !== null || this.#rereading) return;
     const last = this.#last;
     const retrying = last !== null && last.outcome === 'retry' && sameRequest(last.request, intent.request);
+    const slow = last !== null && last.slowRetry && last.version === this.#version;
     // Nothing changed since the last request: asking again would be a loop (rule 3 "once", rule 5 bound).
-    if (last !== null && last.version === this.#version && !retrying) return;
+    if (last !== null && last.version === this.#version && !retrying && !slow) return;
+    if (slow) this.#stats.slowRetries++;
     const attempt = retrying ? last.attempt + 1 : 1;
     void this.#send(intent, attempt);
   }
@@ -584,7 +636,7 @@ export class BlendingReconciler {
   async #send(intent: VoiceIntent, attempt: number): Promise<void> {
     const flight: Flight = { intent, attempt, phase: 'sending', requestId: null, confirmedEarly: false, timer: null };
     this.#flight = flight;
-    this.#last = { request: intent.request, version: this.#version, attempt, outcome: 'pending' };
+    this.#last = { request: intent.request, version: this.#version, attempt, purpose: intent.purpose, outcome: 'pending', slowRetry: false };
     this.#stats.attempts++;
     if (attempt === 1) this.#stats.requests++;
     const max = this.#o.backoff.maxAttempts;
@@ -599,13 +651,16 @@ export class BlendingReconciler {
     }
     if (this.#flight !== flight) return;
     if (!result.ok) {
-      this.#failed(flight, result.error);
+      // The HTTP answer was lost, but a notification already showed the change: it happened.
+      if (flight.confirmedEarly) this.#confirmed(flight);
+      else this.#failed(flight, result.error);
       return;
     }
     const requestId = result.value.requestId;
     flight.requestId = requestId;
     this.#ourRequestIds.push(requestId);
     if (this.#ourRequestIds.length > RECENT_IDS) this.#ourRequestIds.shift();
+    this.#o.onRequestAccepted(requestId);
     if (flight.confirmedEarly || this.#seenRequestIds.includes(requestId)) {
       this.#setBy = 'gadget';
       this.#confirmed(flight);
@@ -620,6 +675,12 @@ export class BlendingReconciler {
     if (this.#flight !== flight) return;
     this.#endFlight(flight);
     if (this.#last !== null) this.#last.outcome = 'confirmed';
+    // Confirmed, yet the state already moved on (a newer change reached us first): that is a fact change of its
+    // own, so the policy may ask again instead of waiting on a version that will not change.
+    if (this.#user !== null && !this.#reaches(this.#user, flight.intent.request)) {
+      this.#version++;
+      this.#stats.factChanges++;
+    }
     this.#note('voice-confirmed', `Finesse confirmed ${describeRequest(flight.intent.request, this.#o.handlingChat.label)}`);
     this.#deriveAgain = true;
     if (!this.#deriving) this.#derive();
@@ -686,11 +747,17 @@ export class BlendingReconciler {
     for (const [id, status] of this.#offers) if (status === 'new') this.#offers.set(id, 'reservation-failed');
   }
 
-  async #reread(): Promise<void> {
+  async #reread(periodic = false): Promise<void> {
     if (this.#stopped) return;
     if (this.#rereading) {
       this.#rereadAgain = true;
       return;
+    }
+    const last = this.#last;
+    // A slow retry: a request refused or given up with nothing changed since must not leave the agent stuck for good
+    // (say, Not Ready with no chats). An answer to the agent's own READY is never repeated (rule 3: once).
+    if (periodic && last !== null && (last.outcome === 'refused' || last.outcome === 'gave-up') && last.purpose !== 'answer-ready') {
+      last.slowRetry = true;
     }
     this.#rereading = true;
     this.#cancelResync();
@@ -709,8 +776,9 @@ export class BlendingReconciler {
     this.#rereading = false;
     if (this.#stopped) return;
     // A notification that arrived while reading is at least as new as the read: keep it.
-    if (user.ok && this.#userSeq === userSeq) this.#applyUser(user.value, null);
+    // Dialogs first: applying the user may confirm a request and derive at once, which must see both.
     if (dialogs.ok && this.#dialogSeq === dialogSeq) this.#dialogs = new Map(dialogs.value.map((d) => [d.id, d]));
+    if (user.ok && this.#userSeq === userSeq) this.#applyUser(user.value, null);
     if (!user.ok || !dialogs.ok) {
       const error = !user.ok ? user.error : !dialogs.ok ? dialogs.error : null;
       this.#note('voice-failed', `Could not re-read the agent state from Finesse: ${error?.message ?? error?.kind ?? 'unknown'}`);
@@ -728,7 +796,7 @@ export class BlendingReconciler {
     if (this.#flight !== null || this.#retryTimer !== null || this.#rereading) return;
     this.#resyncTimer = this.#o.timers.setTimeout(() => {
       this.#resyncTimer = null;
-      if (this.#owner && this.#degradedReason() === null) void this.#reread();
+      if (this.#owner && this.#degradedReason() === null) void this.#reread(true);
     }, this.#o.resyncIntervalMs);
   }
 

@@ -31,7 +31,11 @@ export interface OwnershipCoordinatorOptions {
   readonly onBecomeOwner: () => void;
   /** Stops blending here; resolves once no voice request of this window is in flight (reconciler.setOwner(false) + whenIdle()). */
   readonly onLoseOwnership: () => Promise<void>;
-  /** How long a new owner waits for the old one to settle. Default 10 s. */
+  /**
+   * How long a new owner waits for the old one to settle. It must exceed the longest a voice request can stay in
+   * flight (the REST client's timeout plus the reconciler's confirmation timeout); only a frozen window takes this
+   * long. Default 30 s.
+   */
   readonly releaseTimeoutMs?: number;
 }
 
@@ -43,6 +47,7 @@ export class OwnershipCoordinator {
   readonly #o: OwnershipCoordinatorOptions;
   readonly #listeners = new Set<(status: OwnershipStatus) => void>();
   readonly #snapshotListeners = new Set<(snapshot: unknown) => void>();
+  readonly #requestIdListeners = new Set<(requestId: string) => void>();
   #status: OwnershipStatus = { role: 'starting' };
   #handle: LockHandle | null = null;
   #queued: LockRequest | null = null;
@@ -82,11 +87,22 @@ export class OwnershipCoordinator {
     }
     this.#queued?.cancel();
     this.#queued = null;
-    const from = this.#knownOwner?.instanceId ?? null;
-    const handle = await this.#o.lock.acquire('steal', () => this.#lost(null)).granted;
+    const known = this.#knownOwner?.instanceId ?? null;
+    const from = known === this.#o.instanceId ? null : known;
+    // Another window may steal the lock back while this one waits for the old owner to settle.
+    let stolenMeanwhile = false;
+    const handle = await this.#o.lock.acquire('steal', () => {
+      if (this.#status.role === 'owner') this.#lost(null);
+      else stolenMeanwhile = true;
+    }).granted;
     if (handle === null) return { result: 'failure', message: 'This window could not take over blending; try again.' };
     this.#o.channel.post({ type: 'taken-over', by: this.#o.instanceId, from });
     await this.#waitForRelease(from);
+    if (stolenMeanwhile) {
+      // Never acted as owner: say so, so the window that took it from us need not wait for us.
+      this.#o.channel.post({ type: 'released', instanceId: this.#o.instanceId });
+      return { result: 'failure', message: 'Another window took over blending meanwhile.' };
+    }
     this.#owned(handle);
     return { result: 'success' };
   }
@@ -111,6 +127,19 @@ export class OwnershipCoordinator {
     this.#snapshotListeners.add(listener);
     return () => {
       this.#snapshotListeners.delete(listener);
+    };
+  }
+
+  /** Tells the other windows a requestId this window's voice request got (wire to the reconciler's onRequestAccepted). */
+  announceRequestId(requestId: string): void {
+    this.#o.channel.post({ type: 'request-id', instanceId: this.#o.instanceId, requestId });
+  }
+
+  /** Requests ids other windows announced (wire to the reconciler's adoptPeerRequestId). */
+  onPeerRequestId(listener: (requestId: string) => void): Unsubscribe {
+    this.#requestIdListeners.add(listener);
+    return () => {
+      this.#requestIdListeners.delete(listener);
     };
   }
 
@@ -174,7 +203,7 @@ export class OwnershipCoordinator {
         this.#awaitingRelease = null;
         resolve();
       };
-      const timer = this.#o.timers.setTimeout(done, this.#o.releaseTimeoutMs ?? 10_000);
+      const timer = this.#o.timers.setTimeout(done, this.#o.releaseTimeoutMs ?? 30_000);
       this.#awaitingRelease = { from, done, timer };
     });
   }
@@ -192,6 +221,7 @@ export class OwnershipCoordinator {
         }
         return;
       case 'taken-over':
+        if (m.by !== this.#o.instanceId) this.#knownOwner = { instanceId: m.by, since: this.#o.timers.now() };
         if (m.by !== this.#o.instanceId && this.#status.role === 'owner') this.#lost(m.by);
         else if (m.by !== this.#o.instanceId && this.#status.role === 'taken-over') this.#set({ role: 'taken-over', by: m.by, message: TAKEN_OVER_MESSAGE });
         return;
@@ -204,6 +234,9 @@ export class OwnershipCoordinator {
         return;
       case 'snapshot':
         if (this.#status.role !== 'owner') for (const l of this.#snapshotListeners) l(m.snapshot);
+        return;
+      case 'request-id':
+        if (m.instanceId !== this.#o.instanceId) for (const l of this.#requestIdListeners) l(m.requestId);
         return;
     }
   }

@@ -29,7 +29,9 @@ export type OwnershipMessage =
   | { readonly type: 'who-owns'; readonly instanceId: string }
   | { readonly type: 'taken-over'; readonly by: string; readonly from: string | null }
   | { readonly type: 'released'; readonly instanceId: string }
-  | { readonly type: 'snapshot'; readonly instanceId: string; readonly snapshot: unknown };
+  | { readonly type: 'snapshot'; readonly instanceId: string; readonly snapshot: unknown }
+  /** A Finesse requestId a window got for its own voice request, so the others know that change was the gadget's. */
+  | { readonly type: 'request-id'; readonly instanceId: string; readonly requestId: string };
 
 export interface OwnershipChannelPort {
   /** Sends to every other window of the agent (not to itself). */
@@ -54,6 +56,8 @@ export function parseOwnershipMessage(data: unknown): OwnershipMessage | null {
       return str(m.instanceId) ? { type: 'released', instanceId: m.instanceId } : null;
     case 'snapshot':
       return str(m.instanceId) ? { type: 'snapshot', instanceId: m.instanceId, snapshot: m.snapshot } : null;
+    case 'request-id':
+      return str(m.instanceId) && str(m.requestId) ? { type: 'request-id', instanceId: m.instanceId, requestId: m.requestId } : null;
     default:
       return null;
   }

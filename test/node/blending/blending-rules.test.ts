@@ -82,12 +82,12 @@ describe('rule 2: restore only what the gadget set', () => {
     });
   }
 
-  it('Handling Chat picked by the agent from the desktop menu (not by the gadget) is not undone', async () => {
+  it('Handling Chat is reserved for the gadget: even picked from the desktop menu, with no chats voice goes back to Ready', async () => {
     const t = await harness();
     t.notifyUser(user('NOT_READY', HC), 'desktop-7');
     await t.flush();
-    assert.deepEqual(t.voicePort.requests, []);
-    assert.equal(t.reconciler.facts().voice?.setBy, 'agent');
+    assert.equal(t.reconciler.facts().voice?.setBy, 'gadget');
+    assert.deepEqual(t.voicePort.requests, [READY]);
   });
 
   it('signed out (LOGOUT) is never touched', async () => {
@@ -352,5 +352,37 @@ describe('rule 9: explainable', () => {
     assert.ok(reasons.includes('voice-request: Ready: all chats ended, voice back to Ready'), reasons.join('\n'));
     assert.equal(log.filter((e) => e.kind === 'voice-request').length, t.voicePort.requests.length);
     assert.equal(log.filter((e) => e.kind === 'offer-accepted').length, t.chat.accepted.length);
+  });
+});
+
+describe('reconciler details found by the property tests', () => {
+  it('a notification older than what a re-read showed (by stateChangeTime) does not win', async () => {
+    const t = await harness({ confirm: 'manual', user: { ...user('NOT_READY', '3'), stateChangeTime: '2026-01-01T10:00:05Z' } });
+    t.notifyUser({ ...user('READY'), stateChangeTime: '2026-01-01T10:00:01Z' });
+    await t.flush();
+    assert.equal(t.reconciler.facts().voice?.reasonCodeId, '3');
+  });
+
+  it('a restore refused with nothing changed is tried once more after the periodic re-read, not in a loop', async () => {
+    const t = await harness({ confirm: 'manual', user: user('NOT_READY', HC) });
+    const wait = async (seconds: number): Promise<void> => {
+      for (let i = 0; i < seconds; i++) {
+        t.timers.advance(1000);
+        await t.flush();
+      }
+    };
+    assert.deepEqual(t.voicePort.requests, [READY], 'the restore is sent, its confirmation never comes');
+    t.voicePort.onRequest = () => INVALID_STATE;
+    await wait(15); // timed out, re-read, retried, refused
+    assert.equal(t.voicePort.requests.length, 2);
+    await wait(60);
+    assert.equal(t.voicePort.requests.length, 2, 'no loop');
+    t.voicePort.onRequest = (_r, requestId) => {
+      queueMicrotask(() => t.notifyUser(user('READY'), requestId));
+    };
+    await wait(120);
+    assert.equal(t.voicePort.requests.length, 3, 'one slow retry after the periodic re-read');
+    assert.equal(t.reconciler.stats().slowRetries, 1);
+    assert.equal(t.factsPort.user.state, 'READY');
   });
 });

@@ -84,7 +84,7 @@ describe('rule 8: one owner per agent', () => {
     await flush();
     const done = b.takeOver({ confirmed: true });
     await flush();
-    w.timers.advance(10_000);
+    w.timers.advance(30_000);
     assert.deepEqual(await done, { result: 'success' });
     assert.equal(w.log.at(-1), 'tab-b owns');
   });
