@@ -10,7 +10,7 @@ import type { Dialog, User } from '../finesse/types.ts';
  * CF_INVALID_OBJECT_STATE...).
  */
 export interface VoiceError {
-  readonly kind: 'network' | 'timeout' | 'auth' | 'api' | 'unavailable' | 'not-found' | 'parse' | 'http';
+  readonly kind: 'network' | 'timeout' | 'aborted' | 'auth' | 'api' | 'unavailable' | 'not-found' | 'parse' | 'http';
   readonly retryable: boolean;
   readonly message?: string;
   readonly status?: number;
