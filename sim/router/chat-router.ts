@@ -103,6 +103,7 @@ export class ChatRouter {
   #running = false;
   #attempt = 0;
   #reconnectTimer: TimerHandle = null;
+  #retryTimer: TimerHandle = null;
   #onlineWaiters: (() => void)[] = [];
   #online = false;
   #jid: string;
@@ -130,12 +131,15 @@ export class ChatRouter {
 
   async stop(): Promise<void> {
     this.#running = false;
+    const wasOnline = this.#online;
+    this.#online = false;
     this.#clock.clearTimeout(this.#reconnectTimer);
+    this.#clock.clearTimeout(this.#retryTimer);
     for (const chat of this.#chats.values()) if (chat.offer) this.#clock.clearTimeout(chat.offer.timer);
     for (const agent of this.#agents.values()) this.#clock.clearTimeout(agent.grace);
     const conn = this.#conn;
     this.#conn = null;
-    if (conn && this.#online) {
+    if (conn && wasOnline) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 1500);
         conn.connect_callback = (status: number) => {
@@ -471,6 +475,23 @@ export class ChatRouter {
       this.#offer(chat, agent);
     }
     this.#announcePositions();
+    this.#scheduleRetry(now, retryAfter);
+  }
+
+  /** A chat that every able agent passed on is offered again once the earliest retry period is over. */
+  #scheduleRetry(now: number, retryAfter: number): void {
+    let next = Infinity;
+    for (const chat of this.#waiting()) {
+      if (chat.status !== 'queued') continue;
+      for (const at of chat.passedOn.values()) if (at + retryAfter > now) next = Math.min(next, at + retryAfter);
+    }
+    this.#clock.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    if (next === Infinity) return;
+    this.#retryTimer = this.#clock.setTimeout(() => {
+      this.#retryTimer = null;
+      this.#dispatch();
+    }, next - now);
   }
 
   #offer(chat: RoutedChat, view: AgentView): void {
@@ -494,7 +515,8 @@ export class ChatRouter {
     this.#opts.log?.(`router: offering ${chat.id} to ${view.jid}`);
     const payload = this.#payload(chat, expiresAt);
     void this.#iq.send(this.#mustConn(), offerIq(agent.fullJid, payload)).then((answer) => {
-      if (answer.ok || chat.offer?.agent !== view.jid) return;
+      if (answer.ok || chat.offer?.agent !== view.jid || !this.#running) return;
+      this.#opts.log?.(`router: offer of ${chat.id} to ${view.jid} failed (${answer.error.kind === 'error' ? answer.error.condition : answer.error.kind})`);
       // The agent's session did not take the offer: route it elsewhere now rather than wait for expiry.
       this.#passOn(chat, view.jid);
       this.#dispatch();

@@ -79,6 +79,7 @@ export async function startTestRouter(prosody: ChatProsody, options: { offerTime
     mucDomain: prosody.mucDomain,
     username,
     password: 'pw',
+    log: process.env['CHAT_TEST_LOG'] ? (line) => console.log(line) : undefined,
     ...options,
   });
 }

@@ -42,11 +42,15 @@ export class IqTracker {
       };
       entry.timer = this.#clock.setTimeout(() => entry.settle(err({ kind: 'timeout' })), this.#timeoutMs);
       this.#pending.add(entry);
-      conn.sendIQ(
-        iq,
-        (result) => entry.settle(ok(result)),
-        (error) => entry.settle(err(error ? readIqError(error) : { kind: 'timeout' })),
-      );
+      try {
+        conn.sendIQ(
+          iq,
+          (result) => entry.settle(ok(result)),
+          (error) => entry.settle(err(error ? readIqError(error) : { kind: 'timeout' })),
+        );
+      } catch {
+        entry.settle(err({ kind: 'disconnected' })); // the transport is already gone
+      }
     });
   }
 

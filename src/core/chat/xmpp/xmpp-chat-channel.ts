@@ -1,7 +1,7 @@
 // The ChatChannel over XMPP (docs/xmpp-chat-profile.md): availability as directed presence to the router,
 // offers and answers as IQs, one XEP-0045 room per chat, XEP-0359 ids for exactly-once delivery, XEP-0313
 // catch-up after a reconnect, XEP-0198 resumption when the server keeps the session.
-import { $iq, $pres } from 'strophe.js';
+import { $iq, $pres, type Builder } from 'strophe.js';
 import { err, ok, type Result } from '../../result.ts';
 import type {
   AvailabilityReport,
@@ -84,12 +84,15 @@ export interface XmppChatChannelOptions {
 }
 
 interface OfferState {
+  /** When it arrived, on the channel's own counter (see #reconcile). */
+  readonly sequence: number;
   readonly offer: ChatOffer;
   readonly customerJid: string | null;
   timer: TimerHandle;
 }
 
 interface SessionState {
+  readonly sequence: number;
   readonly chatId: string;
   readonly room: string;
   readonly customerName: string;
@@ -149,6 +152,8 @@ export class XmppChatChannel implements ChatChannel {
   #myBare = '';
   /** The router did not answer the assignments query (it may be restarting): ask again when it is back. */
   #reconcileFailed = false;
+  /** Orders offers and sessions against assignments queries. */
+  #sequence = 0;
 
   constructor(options: XmppChatChannelOptions) {
     this.#opts = options;
@@ -210,9 +215,12 @@ export class XmppChatChannel implements ChatChannel {
     this.#clock.clearTimeout(this.#reconnectTimer);
     const conn = this.#conn;
     if (conn && this.#status === 'online') {
-      conn.send(availabilityPresence(this.#opts.routerJid, this.#availability));
-      conn.flush();
-      conn.disconnect('signed out');
+      this.#send(availabilityPresence(this.#opts.routerJid, this.#availability));
+      try {
+        conn.disconnect('signed out');
+      } catch {
+        // the transport was already gone; the router's grace period covers it
+      }
     }
     this.#dropLink();
     for (const chatId of [...this.#offers.keys()]) this.#removeOffer(chatId, 'revoked');
@@ -223,7 +231,7 @@ export class XmppChatChannel implements ChatChannel {
 
   publishAvailability(report: AvailabilityReport): void {
     this.#availability = report;
-    if (this.#status === 'online' && this.#conn) this.#conn.send(availabilityPresence(this.#opts.routerJid, report));
+    if (this.#status === 'online' && this.#conn) this.#send(availabilityPresence(this.#opts.routerJid, report));
   }
 
   async accept(chatId: string): Promise<Result<ChatSession, ChatError>> {
@@ -274,7 +282,7 @@ export class XmppChatChannel implements ChatChannel {
     const session = this.#sessions.get(chatId);
     if (!session || !this.#canSendToRoom(session) || session.lastTypingSent === state) return;
     session.lastTypingSent = state;
-    this.#conn?.send(typingMessage(session.room, state));
+    this.#send(typingMessage(session.room, state));
   }
 
   async end(chatId: string): Promise<Result<void, ChatError>> {
@@ -405,17 +413,19 @@ export class XmppChatChannel implements ChatChannel {
         session.joined = true;
         this.#flushOutbox(session);
       }
-      conn.send(availabilityPresence(this.#opts.routerJid, this.#availability));
+      this.#send(availabilityPresence(this.#opts.routerJid, this.#availability));
       return;
     }
     for (const session of this.#sessions.values()) session.log.streamLost();
-    conn.send($pres());
-    conn.send(availabilityPresence(this.#opts.routerJid, this.#availability));
+    this.#send($pres());
+    this.#send(availabilityPresence(this.#opts.routerJid, this.#availability));
     void this.#reconcile(conn);
   }
 
   /** After a fresh session: ask the router what is ours, then rejoin every room and catch up. */
   async #reconcile(conn: XmppConnection): Promise<void> {
+    // Offers and chats that arrive while the query is out are newer than its answer: keep them.
+    const asked = ++this.#sequence;
     const answer = await this.#iq.send(conn, assignmentsQuery(this.#opts.routerJid));
     if (conn !== this.#conn || this.#status !== 'online') return;
     const list = answer.ok ? readAssignments(answer.value) : null;
@@ -423,13 +433,15 @@ export class XmppChatChannel implements ChatChannel {
     if (list) {
       const listed = new Set(list.chats.map((c) => c.chatId));
       for (const session of [...this.#sessions.values()]) {
-        if (!listed.has(session.chatId)) this.#closeSession(session, 'returned-to-queue', false);
+        if (!listed.has(session.chatId) && session.sequence < asked) this.#closeSession(session, 'returned-to-queue', false);
       }
       for (const chat of list.chats) {
         if (!this.#sessions.has(chat.chatId)) this.#startSession(chat, chat.room, this.#clock.now());
       }
       const offered = new Set(list.offers.map((o) => o.chatId));
-      for (const chatId of [...this.#offers.keys()]) if (!offered.has(chatId)) this.#removeOffer(chatId, 'revoked');
+      for (const [chatId, state] of [...this.#offers]) {
+        if (!offered.has(chatId) && state.sequence < asked) this.#removeOffer(chatId, 'revoked');
+      }
       for (const offer of list.offers) if (!this.#offers.has(offer.chatId)) this.#addOffer(offer);
     }
     for (const session of this.#sessions.values()) if (!session.joined) this.#join(session);
@@ -448,6 +460,19 @@ export class XmppChatChannel implements ChatChannel {
       }
       this.#schedulePing(conn);
     }, PING_INTERVAL_MS);
+  }
+
+  /** Sends on the current stream; a transport that is already gone counts as a lost link. */
+  #send(stanza: Builder): void {
+    const conn = this.#conn;
+    if (!conn) return;
+    try {
+      conn.send(stanza);
+    } catch {
+      this.#clock.setTimeout(() => {
+        if (this.#conn === conn && this.#status === 'online') this.#onLinkLost('send failed');
+      }, 0);
+    }
   }
 
   #finishSignIn(result: Result<void, ChatError>): void {
@@ -480,7 +505,7 @@ export class XmppChatChannel implements ChatChannel {
     const reply = (type: 'result' | 'error'): void => {
       const answer = $iq({ type, to: from, id });
       if (type === 'error') answer.c('error', { type: 'cancel' }).c('not-allowed', { xmlns: NS_STANZAS });
-      conn.send(answer);
+      this.#send(answer);
     };
     if (bareJid(from) !== this.#routerBare) {
       reply('error'); // offers come only from the router
@@ -509,7 +534,7 @@ export class XmppChatChannel implements ChatChannel {
     if (bareJid(from) === this.#routerBare) {
       // The router (re)started: it knows nothing of this agent until told again.
       if (presence.getAttribute('type') !== 'unavailable' && this.#status === 'online' && this.#conn) {
-        this.#conn.send(availabilityPresence(this.#opts.routerJid, this.#availability));
+        this.#send(availabilityPresence(this.#opts.routerJid, this.#availability));
         if (this.#reconcileFailed) void this.#reconcile(this.#conn);
       }
       return true;
@@ -612,6 +637,7 @@ export class XmppChatChannel implements ChatChannel {
 
   #startSession(offer: OfferPayload, room: string, acceptedAt: number): SessionState {
     const session: SessionState = {
+      sequence: ++this.#sequence,
       chatId: offer.chatId,
       room: bareJid(room),
       customerName: offer.customerName,
@@ -635,7 +661,7 @@ export class XmppChatChannel implements ChatChannel {
 
   #join(session: SessionState): void {
     if (this.#status !== 'online' || !this.#conn) return;
-    this.#conn.send(joinPresence(session.room, this.#displayName()));
+    this.#send(joinPresence(session.room, this.#displayName()));
   }
 
   /** Fetches what the room archived after the last message taken in, then releases what arrived meanwhile. */
@@ -685,7 +711,7 @@ export class XmppChatChannel implements ChatChannel {
   #flushOutbox(session: SessionState): void {
     if (!this.#canSendToRoom(session) || !this.#conn) return;
     for (const message of session.log.unsent()) {
-      this.#conn.send(textMessage(session.room, message.id, message.text));
+      this.#send(textMessage(session.room, message.id, message.text));
       session.log.markSent(message.id);
     }
   }
@@ -694,7 +720,7 @@ export class XmppChatChannel implements ChatChannel {
     if (this.#sessions.get(session.chatId) !== session) return;
     this.#sessions.delete(session.chatId);
     if (leaveRoom && this.#status === 'online' && this.#conn && session.joined) {
-      this.#conn.send(leavePresence(session.room, this.#displayName()));
+      this.#send(leavePresence(session.room, this.#displayName()));
     }
     this.#emit({ type: 'session-closed', chatId: session.chatId, reason, transcript: session.log.transcript() });
   }
@@ -712,7 +738,7 @@ export class XmppChatChannel implements ChatChannel {
       expiresAt: payload.expiresAt,
       transferredFrom: payload.transferredFrom,
     };
-    const state: OfferState = { offer, customerJid: payload.customerJid, timer: null };
+    const state: OfferState = { sequence: ++this.#sequence, offer, customerJid: payload.customerJid, timer: null };
     state.timer = this.#clock.setTimeout(() => this.#removeOffer(offer.chatId, 'expired'), payload.expiresAt - now);
     this.#offers.set(offer.chatId, state);
     this.#emit({ type: 'offer', offer });
