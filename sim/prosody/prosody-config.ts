@@ -8,6 +8,21 @@ export interface ProsodyConfigInput {
   readonly c2sPort: number;
   readonly httpPort: number;
   readonly adminJid: string;
+  /** Adds what the chat profile needs (docs/xmpp-chat-profile.md): see chatConfig. */
+  readonly chat?: boolean;
+}
+
+/**
+ * The chat additions: XEP-0198 stream management (smacks), archived rooms (muc_mam, XEP-0313) that only local
+ * accounts (the router) may create, and an anonymous VirtualHost guest.<domain> for customers.
+ */
+function chatConfig(domain: string): { modules: string; global: string; hosts: string; muc: string } {
+  return {
+    modules: ', "smacks"',
+    global: 'smacks_hibernation_time = 30\n',
+    hosts: `VirtualHost ${luaString(`guest.${domain}`)}\n  authentication = "anonymous"\n`,
+    muc: '  modules_enabled = { "muc_mam" }\n  restrict_room_creation = "local"\n',
+  };
 }
 
 /** Quotes a value as a Lua string literal (domains and paths are ours, but never trust a string into code). */
@@ -19,6 +34,7 @@ export function luaString(value: string): string {
 export function prosodyConfig(input: ProsodyConfigInput): string {
   const q = luaString;
   const { dir, domain } = input;
+  const chat = input.chat ? chatConfig(domain) : { modules: '', global: '', hosts: '', muc: '' };
   return `-- Written by the finesse-blend simulator; deleted with its directory when the server stops.
 run_as_root = true
 pidfile = ${q(`${dir}/prosody.pid`)}
@@ -34,7 +50,7 @@ https_ports = {}
 s2s_ports = {}
 component_ports = {}
 admins = { ${q(input.adminJid)} }
-modules_enabled = { "bosh", "websocket", "ping", "disco", "roster", "saslauth", "posix" }
+modules_enabled = { "bosh", "websocket", "ping", "disco", "roster", "saslauth", "posix"${chat.modules} }
 modules_disabled = { "s2s" }
 authentication = "internal_plain"
 storage = "internal"
@@ -46,8 +62,8 @@ cross_domain_bosh = true
 cross_domain_websocket = true
 http_max_content_size = 1048576
 log = { error = ${q(`${dir}/prosody.err`)}, warn = ${q(`${dir}/prosody.log`)} }
-VirtualHost ${q(domain)}
-Component ${q(`pubsub.${domain}`)} "pubsub"
+${chat.global}VirtualHost ${q(domain)}
+${chat.hosts}Component ${q(`pubsub.${domain}`)} "pubsub"
 Component ${q(`conference.${domain}`)} "muc"
-`;
+${chat.muc}`;
 }

@@ -28,11 +28,15 @@ export interface ProsodyHandle {
   register(username: string, password: string): Promise<void>;
   /** Stops the server and removes its directory; safe to call twice. */
   stop(): Promise<void>;
+  /** With the `chat` option: the anonymous VirtualHost customers sign in to. */
+  readonly guestDomain?: string;
 }
 
 export interface StartProsodyOptions {
   /** The XMPP domain (VirtualHost); default "localhost". */
   readonly domain?: string;
+  /** Also host chat: stream management, archived MUC rooms, anonymous guest.<domain> for customers. */
+  readonly chat?: boolean;
 }
 
 export const PROSODY_INSTALL_HINT = 'apt-get install -y prosody';
@@ -115,7 +119,7 @@ export async function startProsody(opts: StartProsodyOptions = {}): Promise<Pros
   let lastError: Error | null = null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     try {
-      return await startOnce(opts.domain ?? 'localhost');
+      return await startOnce(opts.domain ?? 'localhost', opts.chat ?? false);
     } catch (error) {
       // Usually a port taken by another run between probing and binding: try fresh ports.
       lastError = error instanceof Error ? error : new Error(String(error));
@@ -124,7 +128,7 @@ export async function startProsody(opts: StartProsodyOptions = {}): Promise<Pros
   throw lastError ?? new Error('Prosody did not start');
 }
 
-async function startOnce(domain: string): Promise<ProsodyHandle> {
+async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'finesse-sim-prosody-'));
   const config = join(dir, 'prosody.cfg.lua');
   const pidfile = join(dir, 'prosody.pid');
@@ -132,7 +136,7 @@ async function startOnce(domain: string): Promise<ProsodyHandle> {
   // "finesse" is the account Finesse's own notification service uses on its XMPP server.
   const adminJid = `finesse@${domain}`;
   const adminPassword = randomBytes(12).toString('hex');
-  writeFileSync(config, prosodyConfig({ dir, domain, c2sPort, httpPort, adminJid }), { mode: 0o600 });
+  writeFileSync(config, prosodyConfig({ dir, domain, c2sPort, httpPort, adminJid, chat }), { mode: 0o600 });
   await prosodyctl(config, ['register', 'finesse', domain, adminPassword]);
 
   const child = spawn('prosody', ['-F', '--config', config], { stdio: 'ignore' });
@@ -227,5 +231,6 @@ async function startOnce(domain: string): Promise<ProsodyHandle> {
     adminPassword,
     register: (username, password) => prosodyctl(config, ['register', username, domain, password]),
     stop,
+    ...(chat ? { guestDomain: `guest.${domain}` } : {}),
   };
 }
