@@ -67,6 +67,7 @@ c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
 consider_bosh_secure = true
 consider_websocket_secure = true
+cross_domain_websocket = true
 smacks_hibernation_time = 30
 log = { error = "${dir}/prosody.err" }
 VirtualHost "${domain}"
