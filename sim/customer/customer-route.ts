@@ -6,8 +6,6 @@ import { build } from 'esbuild';
 import type { RouteHandler } from '../server.ts';
 
 export interface CustomerChatRouteOptions {
-  /** Where the page lives; default "/chat/". */
-  readonly path?: string;
   /** The WebSocket endpoint the page connects to (the browser must reach it). */
   readonly websocketUrl: string;
   /** The anonymous VirtualHost customers sign in to. */
@@ -131,11 +129,17 @@ function send(res: ServerResponse, status: number, type: string, body: string, c
   res.end(body);
 }
 
-/** The customer chat page as a route for the simulator's server. */
-export function customerChatRoute(options: CustomerChatRouteOptions): CustomerChatRoute {
-  const base = options.path ?? '/chat/';
+/**
+ * The customer chat page as a route for the simulator's server. `options` may be a function, for a world whose
+ * Prosody and router start after its routes are declared: until it returns options the page answers 503.
+ */
+export function customerChatRoute(
+  options: CustomerChatRouteOptions | (() => CustomerChatRouteOptions | null),
+  path = '/chat/',
+): CustomerChatRoute {
+  const base = path;
   const script = bundler();
-  const csp = customerPagePolicy(options.websocketUrl);
+  const current = typeof options === 'function' ? options : () => options;
   const route: RouteHandler = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (!url.pathname.startsWith(base) && url.pathname !== base.replace(/\/$/, '')) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -147,7 +151,9 @@ export function customerChatRoute(options: CustomerChatRouteOptions): CustomerCh
       res.writeHead(301, { location: base });
       res.end();
     } else if (rest === '' || rest === 'index.html') {
-      send(res, 200, 'text/html; charset=utf-8', page(options, base), csp);
+      const config = current();
+      if (config) send(res, 200, 'text/html; charset=utf-8', page(config, base), customerPagePolicy(config.websocketUrl));
+      else send(res, 503, 'text/plain; charset=utf-8', 'The chat service is starting; reload in a moment.', null);
     } else if (rest === 'customer.js') {
       send(res, 200, 'text/javascript; charset=utf-8', await script(), null);
     } else if (rest === 'customer.css') {

@@ -1,4 +1,6 @@
 // Starting the simulated chat router next to the simulated world's Prosody.
+import { randomBytes } from 'node:crypto';
+import { Strophe } from 'strophe.js';
 import { ChatRouter, type ChatRouterOptions, type RouterSnapshot } from './chat-router.ts';
 
 export interface ChatRouterHandle {
@@ -10,6 +12,7 @@ export interface ChatRouterHandle {
 
 /** Starts the router on an existing account; resolves once it is online. */
 export async function startChatRouter(options: ChatRouterOptions): Promise<ChatRouterHandle> {
+  Strophe.setLogLevel(Strophe.LogLevel.WARN); // strophe's INFO lines are connection chatter in a Node process
   const router = new ChatRouter(options);
   await router.start();
   return {
@@ -17,4 +20,23 @@ export async function startChatRouter(options: ChatRouterOptions): Promise<ChatR
     snapshot: () => router.snapshot(),
     stop: () => router.stop(),
   };
+}
+
+/** What the router needs from the world's Prosody (a ProsodyHandle fits). */
+export interface RouterHost {
+  readonly domain: string;
+  readonly mucDomain: string;
+  readonly websocketUrl: string;
+  register(username: string, password: string): Promise<void> | void;
+}
+
+/** Registers the router's account (`chat-router`, a fresh random password) on the world's Prosody and starts it. */
+export async function startWorldChatRouter(
+  host: RouterHost,
+  options: Pick<ChatRouterOptions, 'offerTimeoutMs' | 'graceMs' | 'log'> = {},
+): Promise<ChatRouterHandle> {
+  const username = 'chat-router';
+  const password = randomBytes(18).toString('base64url');
+  await host.register(username, password);
+  return startChatRouter({ ...options, websocketUrl: host.websocketUrl, domain: host.domain, mucDomain: host.mucDomain, username, password });
 }
