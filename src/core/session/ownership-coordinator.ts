@@ -54,6 +54,7 @@ export class OwnershipCoordinator {
   #unsubscribe: Unsubscribe | null = null;
   #knownOwner: { instanceId: string; since: number } | null = null;
   #awaitingRelease: { from: string | null; done: () => void; timer: TimerHandle } | null = null;
+  #takingOver: Promise<TakeOverAnswer> | null = null;
 
   constructor(options: OwnershipCoordinatorOptions) {
     this.#o = options;
@@ -74,7 +75,19 @@ export class OwnershipCoordinator {
   }
 
   /** Take blending over in this window: first answer is 'confirm' with the prompt; call again with confirmed. */
-  async takeOver(options: { readonly confirmed: boolean }): Promise<TakeOverAnswer> {
+  takeOver(options: { readonly confirmed: boolean }): Promise<TakeOverAnswer> {
+    // A second click while the first take-over waits for the old owner joins it rather than stealing again.
+    if (this.#takingOver !== null) return this.#takingOver;
+    const attempt = this.#takeOver(options);
+    if (!options.confirmed) return attempt;
+    const joined = attempt.finally(() => {
+      this.#takingOver = null;
+    });
+    this.#takingOver = joined;
+    return joined;
+  }
+
+  async #takeOver(options: { readonly confirmed: boolean }): Promise<TakeOverAnswer> {
     const role = this.#status.role;
     if (role === 'owner') return { result: 'success' };
     if (role === 'stopped' || role === 'starting') return { result: 'failure', message: 'Blending is not running in this window.' };

@@ -138,3 +138,27 @@ describe('rule 8: one owner per agent', () => {
     assert.deepEqual(parseOwnershipMessage({ type: 'released', instanceId: 'a', extra: 1 }), { type: 'released', instanceId: 'a' });
   });
 });
+
+describe('rule 8: take-over races', () => {
+  it('clicking take-over again while the first waits joins it; windows taking it back and forth end with one owner', async () => {
+    let settleA: () => void = () => undefined;
+    const w = world();
+    const a = w.window('tab-a', () => new Promise<void>((r) => (settleA = r)));
+    const b = w.window('tab-b');
+    await a.start();
+    await b.start();
+    await flush();
+    const byB = b.takeOver({ confirmed: true });
+    await flush();
+    const byA1 = a.takeOver({ confirmed: true });
+    const byA2 = a.takeOver({ confirmed: true });
+    assert.equal(byA1, byA2);
+    await flush();
+    settleA();
+    const [rb, ra] = await Promise.all([byB, byA1]);
+    assert.equal(rb.result, 'failure');
+    assert.deepEqual(ra, { result: 'success' });
+    assert.equal(a.status().role, 'owner');
+    assert.notEqual(b.status().role, 'owner');
+  });
+});
