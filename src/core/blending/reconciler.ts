@@ -376,16 +376,13 @@ export class BlendingReconciler {
       extension: user.extension,
       stateChangeTime: user.stateChangeTime === null ? Number.NaN : Date.parse(user.stateChangeTime),
     };
-    // A notification older than what a re-read already showed (it was on its way meanwhile) must not win.
-    if (prev !== null && next.stateChangeTime < prev.stateChangeTime) {
-      if (requestId !== null && !this.#seenRequestIds.includes(requestId)) this.#seenRequestIds.push(requestId);
-      return;
-    }
-    this.#userSeq++;
     if (requestId !== null && !this.#seenRequestIds.includes(requestId)) {
       this.#seenRequestIds.push(requestId);
       if (this.#seenRequestIds.length > RECENT_IDS) this.#seenRequestIds.shift();
     }
+    // A notification older than what a re-read already showed (it was on its way meanwhile) must not win.
+    if (prev !== null && next.stateChangeTime < prev.stateChangeTime) return;
+    this.#userSeq++;
     const unchanged =
       prev !== null &&
       prev.state === next.state &&
@@ -398,13 +395,13 @@ export class BlendingReconciler {
 
     const foreign = requestId !== null && !ours && !this.#peerRequestIds.includes(requestId);
     const attributed = ours || (matchesFlight && (requestId === null || requestId === flight?.requestId || flight?.phase === 'sending'));
-    // A request that changed nothing (the agent had already chosen the same) leaves the state the agent's.
     // Attributed to our request before (or without) its 202: remember the id and tell the other windows.
     if (attributed && requestId !== null && !ours) {
       this.#ourRequestIds.push(requestId);
       if (this.#ourRequestIds.length > RECENT_IDS) this.#ourRequestIds.shift();
       this.#o.onRequestAccepted(requestId);
     }
+    // A request of ours that changed nothing (the agent had already chosen the same) leaves the state theirs.
     if (attributed && !unchanged) {
       this.#setBy = 'gadget';
       this.#setById = requestId;
