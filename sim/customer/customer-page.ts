@@ -24,6 +24,7 @@ function main(): void {
   const input = byId<HTMLTextAreaElement>('message');
   const endButton = byId<HTMLButtonElement>('end');
   const rendered = new Map<string, HTMLLIElement>();
+  let ended = false;
 
   const show = (line: CustomerLine): void => {
     let li = rendered.get(line.id);
@@ -56,19 +57,20 @@ function main(): void {
         rendered.get(event.id)?.classList.remove('pending');
         break;
       case 'agent':
-        status.textContent = event.name ? `You are chatting with ${event.name}.` : 'The agent left the chat.';
+        if (!ended) status.textContent = event.name ? `You are chatting with ${event.name}.` : 'The agent left the chat.';
         break;
       case 'agent-typing':
         typing.textContent = event.state === 'composing' ? 'The agent is typing…' : '';
         break;
       case 'ended':
+        ended = true;
         status.textContent = 'The chat has ended.';
         typing.textContent = '';
         input.disabled = true;
         endButton.disabled = true;
         break;
       case 'disconnected':
-        status.textContent = 'The connection to the chat service was lost.';
+        if (!ended) status.textContent = 'The connection to the chat service was lost.';
         break;
     }
   });

@@ -12,7 +12,6 @@ export interface ChatRouterHandle {
 
 /** Starts the router on an existing account; resolves once it is online. */
 export async function startChatRouter(options: ChatRouterOptions): Promise<ChatRouterHandle> {
-  Strophe.setLogLevel(Strophe.LogLevel.WARN); // strophe's INFO lines are connection chatter in a Node process
   const router = new ChatRouter(options);
   await router.start();
   return {
@@ -35,6 +34,7 @@ export async function startWorldChatRouter(
   host: RouterHost,
   options: Pick<ChatRouterOptions, 'offerTimeoutMs' | 'graceMs' | 'log'> = {},
 ): Promise<ChatRouterHandle> {
+  Strophe.setLogLevel(Strophe.LogLevel.ERROR); // strophe's INFO and WARN lines are connection chatter here
   const username = 'chat-router';
   const password = randomBytes(18).toString('base64url');
   await host.register(username, password);

@@ -55,6 +55,8 @@ test('a visitor chats from the page: queue position, messages both ways as text,
     await page.type('#question', 'Can I change my address?');
     await page.click('#start button[type=submit]');
     await page.waitForFunction(() => /number 1 in the queue/.test(document.getElementById('status')?.textContent ?? ''));
+    // The question is in the room (confirmed) before any agent comes.
+    await page.waitForFunction(() => document.querySelector('#lines .from-me:not(.pending)') !== null);
 
     agent = await signInAgent(prosody, router);
     const chatId = await offeredChat(agent.channel, 'Robin <i>');
@@ -91,6 +93,13 @@ test('a visitor chats from the page: queue position, messages both ways as text,
       'The customer ended the chat.',
     ]);
     assert.deepEqual(violations, []);
+  } catch (error) {
+    const state = await page.evaluate(() => ({
+      status: document.getElementById('status')?.textContent,
+      lines: [...document.querySelectorAll('#lines .line')].map((li) => `${li.className}: ${li.textContent ?? ''}`),
+    }));
+    console.log('# page state at failure:', JSON.stringify(state), JSON.stringify(router.snapshot()));
+    throw error;
   } finally {
     await page.close();
     await agent?.channel.signOut();
