@@ -1,10 +1,11 @@
 // Starts a private Prosody for the simulator and the tests: a fresh temp dir, free loopback ports, the
 // config from prosody-config.ts, `prosody -F` as a child. Nothing is left running: stop() ends it by the PID
 // in its pidfile, an exit handler does the same if the process exits without stop(), and a small watchdog
-// (a shell reading a pipe from this process) does it if this process is killed outright.
+// (a shell reading a pipe from this process) does it if this process is killed outright. restart() ends the
+// process only, so the directory (accounts, rooms, archives) and the ports carry over to the next one.
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
@@ -26,10 +27,21 @@ export interface ProsodyHandle {
   readonly adminPassword: string;
   /** Creates or updates an account (`prosodyctl register`, about 30 ms each; run several at once freely). */
   register(username: string, password: string): Promise<void>;
-  /** Stops the server and removes its directory; safe to call twice. */
+  /**
+   * Stops the server and starts it again on the same ports and data directory (accounts, rooms and archives
+   * survive); resolves once it answers again. `whileDown` runs while it is down (a test's moment to act).
+   * Rejects after stop(), or when the server does not come back (the handle is then down; stop() still cleans up).
+   */
+  restart(whileDown?: () => Promise<void> | void): Promise<void>;
+  /** Stops the server and removes its directory; safe to call twice, and waits for a restart in progress. */
   stop(): Promise<void>;
   /** With the `chat` option: the anonymous VirtualHost customers sign in to. */
   readonly guestDomain?: string;
+}
+
+/** A Prosody started with `chat: true`. */
+export interface ChatProsodyHandle extends ProsodyHandle {
+  readonly guestDomain: string;
 }
 
 export interface StartProsodyOptions {
@@ -113,6 +125,8 @@ function prosodyctl(config: string, args: readonly string[]): Promise<void> {
 }
 
 /** Starts Prosody on free loopback ports; resolves when its HTTP port answers. */
+export function startProsody(opts: StartProsodyOptions & { readonly chat: true }): Promise<ChatProsodyHandle>;
+export function startProsody(opts?: StartProsodyOptions): Promise<ProsodyHandle>;
 export async function startProsody(opts: StartProsodyOptions = {}): Promise<ProsodyHandle> {
   requireProsody();
   installExitHook();
@@ -128,21 +142,62 @@ export async function startProsody(opts: StartProsodyOptions = {}): Promise<Pros
   throw lastError ?? new Error('Prosody did not start');
 }
 
+/** The size of a file, 0 when it does not exist (Prosody creates its logs on first write). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** What Prosody wrote to a log after `offset` (a restart appends to the same file). */
+function readFrom(file: string, offset: number): string {
+  try {
+    return readFileSync(file).subarray(offset).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Ends a Prosody process: SIGTERM (it saves rooms on the way out), SIGKILL if it is still there after the deadline. */
+async function endProcess(pid: number | null): Promise<void> {
+  if (pid === null || !alive(pid)) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // gone meanwhile
+  }
+  const until = Date.now() + STOP_DEADLINE_MS;
+  while (alive(pid) && Date.now() < until) await sleep(25);
+  if (alive(pid)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
 async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'finesse-sim-prosody-'));
   const config = join(dir, 'prosody.cfg.lua');
   const pidfile = join(dir, 'prosody.pid');
+  const errorLog = join(dir, 'prosody.err');
   const [c2sPort, httpPort] = [await freePort(), await freePort()];
+  const boshUrl = `http://127.0.0.1:${httpPort}/http-bind`;
   // "finesse" is the account Finesse's own notification service uses on its XMPP server.
   const adminJid = `finesse@${domain}`;
   const adminPassword = randomBytes(12).toString('hex');
   writeFileSync(config, prosodyConfig({ dir, domain, c2sPort, httpPort, adminJid, chat }), { mode: 0o600 });
   await prosodyctl(config, ['register', 'finesse', domain, adminPassword]);
 
-  const child = spawn('prosody', ['-F', '--config', config], { stdio: 'ignore' });
-  // A forgotten stop() must not keep this process alive; the exit hook and the watchdog end Prosody then.
-  child.unref();
+  let child: ChildProcess | null = null;
+  /** The running server's PID: the pidfile's, or the child's before Prosody has written it. */
+  const currentPid = (): number | null => readPid(pidfile) ?? child?.pid ?? null;
+
   // The watchdog: `cat` returns when this process's end of the pipe closes, whatever the way this process dies.
+  // It reads the pidfile only then, so it ends whichever Prosody runs after any number of restarts.
   const watchdog = spawn(
     'sh',
     ['-c', 'cat >/dev/null; p=$(cat "$1" 2>/dev/null); [ -n "$p" ] && kill "$p" 2>/dev/null; sleep 2; [ -n "$p" ] && kill -9 "$p" 2>/dev/null; rm -rf "$2"', 'sim-prosody-watchdog', pidfile, dir],
@@ -151,16 +206,18 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
   watchdog.unref();
   const watchdogStdin = watchdog.stdin;
   if (watchdogStdin && 'unref' in watchdogStdin && typeof watchdogStdin.unref === 'function') watchdogStdin.unref();
+  const endWatchdog = (): void => {
+    if (watchdog.pid === undefined) return;
+    try {
+      process.kill(watchdog.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
 
   const killNow = (): void => {
-    if (watchdog.pid !== undefined) {
-      try {
-        process.kill(watchdog.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    const pid = readPid(pidfile) ?? child.pid ?? null;
+    endWatchdog();
+    const pid = currentPid();
     if (pid !== null) {
       try {
         process.kill(pid, 'SIGKILL');
@@ -172,51 +229,60 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
   };
   running.add(killNow);
 
-  let stopped: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopped ??= (async () => {
-      running.delete(killNow);
-      if (watchdog.pid !== undefined) {
-        try {
-          process.kill(watchdog.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-      const pid = readPid(pidfile) ?? child.pid ?? null;
-      if (pid !== null && alive(pid)) {
-        try {
-          process.kill(pid, 'SIGTERM');
-        } catch {
-          // gone meanwhile
-        }
-        const until = Date.now() + STOP_DEADLINE_MS;
-        while (alive(pid) && Date.now() < until) await sleep(25);
-        if (alive(pid)) {
-          try {
-            process.kill(pid, 'SIGKILL');
-          } catch {
-            // gone meanwhile
-          }
-        }
-      }
-      rmSync(dir, { recursive: true, force: true });
-    })();
-    return stopped;
+  /** Runs `prosody -F` and waits until it answers; throws (with Prosody's own complaint) when it does not. */
+  const launch = async (): Promise<void> => {
+    const errorsFrom = sizeOf(errorLog);
+    const spawned = spawn('prosody', ['-F', '--config', config], { stdio: 'ignore' });
+    // A forgotten stop() must not keep this process alive; the exit hook and the watchdog end Prosody then.
+    spawned.unref();
+    child = spawned;
+    const ready = await waitReady(boshUrl, spawned);
+    const errors = readFrom(errorLog, errorsFrom);
+    if (!ready || /Failed to open server port/i.test(errors)) {
+      await endProcess(currentPid());
+      throw new Error(`Prosody did not come up on ports ${c2sPort}/${httpPort}${errors ? `: ${errors.trim().slice(0, 500)}` : ''}`);
+    }
   };
 
-  const boshUrl = `http://127.0.0.1:${httpPort}/http-bind`;
-  const ready = await waitReady(boshUrl, child);
-  const errors = (() => {
-    try {
-      return readFileSync(join(dir, 'prosody.err'), 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  if (!ready || /Failed to open server port/i.test(errors)) {
+  // restart() and stop() take turns: a stop during a restart waits for it, a restart after stop() is refused.
+  let turn: Promise<void> = Promise.resolve();
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= turn.catch(() => undefined).then(async () => {
+      running.delete(killNow);
+      endWatchdog();
+      await endProcess(currentPid());
+      rmSync(dir, { recursive: true, force: true });
+    });
+    return stopped;
+  };
+  const restart = (whileDown?: () => Promise<void> | void): Promise<void> => {
+    if (stopped) return Promise.reject(new Error('Prosody was stopped; it cannot be restarted'));
+    const next = turn.catch(() => undefined).then(async () => {
+      await endProcess(currentPid());
+      await whileDown?.();
+      // The ports were Prosody's a moment ago; another process taking one in between is rare, so retry briefly.
+      let lastError: unknown = null;
+      for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+        try {
+          await launch();
+          return;
+        } catch (error) {
+          lastError = error;
+          await sleep(200);
+        }
+      }
+      throw lastError instanceof Error ? lastError : new Error('Prosody did not come back');
+    });
+    turn = next;
+    return next;
+  };
+
+  try {
+    await launch();
+  } catch (error) {
     await stop();
-    throw new Error(`Prosody did not come up on ports ${c2sPort}/${httpPort}${errors ? `: ${errors.trim().slice(0, 500)}` : ''}`);
+    throw error;
   }
 
   return {
@@ -230,6 +296,7 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
     adminJid,
     adminPassword,
     register: (username, password) => prosodyctl(config, ['register', username, domain, password]),
+    restart,
     stop,
     ...(chat ? { guestDomain: `guest.${domain}` } : {}),
   };

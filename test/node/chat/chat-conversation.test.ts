@@ -2,12 +2,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_MESSAGE_LENGTH } from '../../../src/core/chat/chat-text.ts';
-import { startChatProsody, type ChatProsody } from './chat-prosody.ts';
+import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { offeredChat, signInAgent, startCustomer, startTestRouter, texts, waitFor } from './chat-test-kit.ts';
 
-let prosody: ChatProsody;
+let prosody: ChatProsodyHandle;
 before(async () => {
-  prosody = await startChatProsody();
+  prosody = await startProsody({ chat: true });
 });
 after(async () => {
   await prosody.stop();

@@ -6,12 +6,12 @@ import type { XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection
 import { XmppChatChannel } from '../../../src/core/chat/xmpp/xmpp-chat-channel.ts';
 import { DEFAULT_BACKOFF } from '../../../src/core/chat/reconnect-backoff.ts';
 import { Secret } from '../../../src/core/container/secret.ts';
-import { startChatProsody, type ChatProsody } from './chat-prosody.ts';
+import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { offeredChat, signInAgent, startCustomer, startTestRouter, texts, waitFor, type TestAgent } from './chat-test-kit.ts';
 
-let prosody: ChatProsody;
+let prosody: ChatProsodyHandle;
 before(async () => {
-  prosody = await startChatProsody();
+  prosody = await startProsody({ chat: true });
 });
 after(async () => {
   await prosody.stop();

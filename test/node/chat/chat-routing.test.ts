@@ -2,13 +2,13 @@
 // and sign-out handing active chats back to the queue.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startChatProsody, type ChatProsody } from './chat-prosody.ts';
+import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { offeredChat, pause, signInAgent, startCustomer, startTestRouter, waitFor } from './chat-test-kit.ts';
 import type { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
 
-let prosody: ChatProsody;
+let prosody: ChatProsodyHandle;
 before(async () => {
-  prosody = await startChatProsody();
+  prosody = await startProsody({ chat: true });
 });
 after(async () => {
   await prosody.stop();

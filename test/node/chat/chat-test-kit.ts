@@ -6,7 +6,12 @@ import { XmppChatChannel, type XmppChatChannelOptions } from '../../../src/core/
 import { createStropheConnection, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
 import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
 import { startChatRouter, type ChatRouterHandle } from '../../../sim/router/start-chat-router.ts';
-import type { ChatProsody } from './chat-prosody.ts';
+import type { ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
+
+/** What an agent needs of the chat server (a test's Prosody, or a world's). */
+export type AgentServer = Pick<ChatProsodyHandle, 'websocketUrl' | 'boshUrl' | 'domain' | 'register'>;
+/** What a customer needs of the chat server. */
+export type CustomerServer = Pick<ChatProsodyHandle, 'websocketUrl' | 'guestDomain'>;
 
 Strophe.setLogLevel(Strophe.LogLevel.FATAL);
 
@@ -40,12 +45,12 @@ export interface TestAgent {
 
 /** Registers an agent account and signs a channel in with it, publishing `state` with capacity `max`. */
 export async function signInAgent(
-  prosody: ChatProsody,
+  prosody: AgentServer,
   router: ChatRouterHandle,
   options: { state?: 'READY' | 'NOT_READY' | 'INTERRUPTED' | 'BUSY' | 'ACTIVE'; max?: number; channel?: Partial<XmppChatChannelOptions> } = {},
 ): Promise<TestAgent> {
   const id = unique('agent');
-  prosody.register(id, 'pw');
+  await prosody.register(id, 'pw');
   let live: XmppConnection | null = null;
   const channel = new XmppChatChannel({
     websocketUrl: prosody.websocketUrl,
@@ -65,14 +70,14 @@ export async function signInAgent(
   return { id, channel, events, connection: () => live };
 }
 
-export function startCustomer(prosody: ChatProsody, router: ChatRouterHandle): CustomerChatClient {
+export function startCustomer(prosody: CustomerServer, router: Pick<ChatRouterHandle, 'jid'>): CustomerChatClient {
   return new CustomerChatClient({ service: prosody.websocketUrl, guestDomain: prosody.guestDomain, routerJid: router.jid });
 }
 
 /** Starts a router with its own account on the test server. */
-export async function startTestRouter(prosody: ChatProsody, options: { offerTimeoutMs?: number; graceMs?: number } = {}): Promise<ChatRouterHandle> {
+export async function startTestRouter(prosody: ChatProsodyHandle, options: { offerTimeoutMs?: number; graceMs?: number } = {}): Promise<ChatRouterHandle> {
   const username = unique('router');
-  prosody.register(username, 'pw');
+  await prosody.register(username, 'pw');
   return startChatRouter({
     websocketUrl: prosody.websocketUrl,
     domain: prosody.domain,

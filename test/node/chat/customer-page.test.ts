@@ -7,17 +7,17 @@ import type { AddressInfo } from 'node:net';
 import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
 import { customerChatRoute } from '../../../sim/customer/customer-route.ts';
 import type { ChatRouterHandle } from '../../../sim/router/start-chat-router.ts';
-import { startChatProsody, type ChatProsody } from './chat-prosody.ts';
+import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { offeredChat, signInAgent, startTestRouter, waitFor } from './chat-test-kit.ts';
 
-let prosody: ChatProsody;
+let prosody: ChatProsodyHandle;
 let router: ChatRouterHandle;
 let server: Server;
 let pageUrl: string;
 let chromium: LaunchedChromium;
 
 before(async () => {
-  prosody = await startChatProsody();
+  prosody = await startProsody({ chat: true });
   router = await startTestRouter(prosody);
   const { route, path } = customerChatRoute({ websocketUrl: prosody.websocketUrl, guestDomain: prosody.guestDomain, routerJid: router.jid });
   server = createServer((req, res) => {
