@@ -1,13 +1,28 @@
 // Entry of the agent gadget bundle: a classic IIFE script inside the Shindig iframe. It reads the container's
-// configuration, wires the headless core to the UI, and releases everything when the gadget unloads.
-import { readGadgetConfig } from '../core/container/gadget-config.ts';
-import { createFinesseClient, fetchTransport } from '../core/finesse/rest/index.ts';
-import { watchUser } from '../core/finesse/user-feed.ts';
+// configuration, makes the real adapters (REST over fetch, the hub, XMPP chat, Web Locks), starts the agent's
+// session, mounts the UI, and releases everything when the gadget unloads.
+import { readGadgetConfig, type GadgetConfig } from '../core/container/gadget-config.ts';
+import type { HubPort } from '../core/container/hub.ts';
+import { createFinesseClient, fetchTransport, makeRequestTransport, type FinesseClient, type GadgetsIo } from '../core/finesse/rest/index.ts';
+import { XmppChatChannel, randomId } from '../core/chat/xmpp/xmpp-chat-channel.ts';
+import { chatCredentialsFrom } from '../core/blending/adapters/chat-credentials.ts';
+import { createTickTimers } from '../core/blending/adapters/tick-timers.ts';
+import { createWebLocksOwnershipLock, ownershipLockName } from '../core/session/web-locks-ownership-lock.ts';
+import { createBroadcastOwnershipChannel, ownershipChannelName } from '../core/session/broadcast-ownership-channel.ts';
 import type { AgentPanel } from '../ui/agent-panel.ts';
+import type { AgentIntentName } from '../ui/agent-view.ts';
 import { defineElements } from '../ui/define.ts';
+import { t } from '../ui/messages.ts';
+import type { Ticker } from '../ui/ticker.ts';
+import { startAgentSession, type AgentSession } from './agent-session.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
 
 defineElements();
+
+const INTENTS: readonly AgentIntentName[] = [
+  'offer-accept', 'offer-decline', 'chat-send', 'chat-typing', 'chat-end', 'chat-transfer', 'chat-read', 'chat-dismiss',
+  'take-over', 'take-over-cancel',
+];
 
 function panel(): AgentPanel {
   const existing = document.querySelector('finesse-blend-agent');
@@ -15,43 +30,134 @@ function panel(): AgentPanel {
   return document.body.appendChild(document.createElement('finesse-blend-agent'));
 }
 
-function adjustHeight(gadgets: GadgetsGlobal): void {
-  // Let Lit render first, then tell the container how tall the gadget is.
-  requestAnimationFrame(() => gadgets.window?.adjustHeight?.());
+/** Tells the container the gadget's height whenever the rendered height changes. */
+function followHeight(gadgets: GadgetsGlobal): () => void {
+  const adjust = gadgets.window?.adjustHeight;
+  if (!adjust) return () => undefined;
+  let last = -1;
+  const observer = new ResizeObserver(() => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    adjust();
+  });
+  observer.observe(document.body);
+  return () => observer.disconnect();
+}
+
+/** A ticker for countdowns: the container's tick where it comes, a 1 s interval otherwise. */
+function containerTicker(): Ticker & { tick(): void; dispose(): void } {
+  const listeners = new Set<() => void>();
+  let lastContainerTick = 0;
+  const fallback = setInterval(() => {
+    if (Date.now() - lastContainerTick < 1500) return;
+    for (const l of listeners) l();
+  }, 1000);
+  return {
+    now: () => Date.now(),
+    subscribe(onTick) {
+      listeners.add(onTick);
+      return () => listeners.delete(onTick);
+    },
+    tick() {
+      lastContainerTick = Date.now();
+      for (const l of listeners) l();
+    },
+    dispose() {
+      clearInterval(fallback);
+      listeners.clear();
+    },
+  };
+}
+
+/** SystemInfo from the other node goes through the container's proxy (gadgets.io), as it is another origin. */
+function systemInfoReader(config: GadgetConfig, sameOrigin: FinesseClient, io: GadgetsIo | undefined) {
+  const clients = new Map<string, FinesseClient>();
+  const here = `${config.host}${config.hostPort ? `:${config.hostPort}` : ''}`;
+  return (node: string) => {
+    if (node === here || node === config.host || io === undefined) return sameOrigin.getSystemInfo();
+    let c = clients.get(node);
+    if (c === undefined) {
+      c = createFinesseClient({ baseUrl: `${config.scheme}://${node}`, auth: { kind: 'header', value: config.authorization }, transport: makeRequestTransport(io) });
+      clients.set(node, c);
+    }
+    return c.getSystemInfo();
+  };
+}
+
+function chatFactory(config: GadgetConfig): (() => XmppChatChannel) | null {
+  const service = config.chatService;
+  const router = config.chatRouter;
+  const domain = config.xmppDomain;
+  if (service === null || router === null || domain === null) return null;
+  const websocket = /^wss?:/i.test(service);
+  return () =>
+    new XmppChatChannel({
+      websocketUrl: websocket ? service : null,
+      boshUrl: websocket ? null : service,
+      domain,
+      routerJid: router,
+    });
 }
 
 function start(gadgets: GadgetsGlobal): void {
   const view = panel();
   if (!gadgets.Prefs || !gadgets.Hub) {
-    view.status = 'This gadget runs inside the Finesse desktop: the container gave it no hub or preferences.';
+    view.status = t('status.noContainer');
     return;
   }
+  const stopHeight = followHeight(gadgets);
   const prefs = new gadgets.Prefs();
   const config = readGadgetConfig((name) => prefs.getString(name) ?? '');
   if (!config.ok) {
     view.status = `The gadget is not configured correctly: ${config.error.map((p) => p.message).join(' ')}`;
-    adjustHeight(gadgets);
+    addEventListener('pagehide', stopHeight, { once: true });
     return;
   }
+  const cfg = config.value;
+  const hub: HubPort = hubPort(gadgets.Hub);
   const client = createFinesseClient({
     baseUrl: '', // same origin: the gadget is served by the Finesse node the desktop runs on
-    auth: { kind: 'header', value: config.value.authorization },
+    auth: { kind: 'header', value: cfg.authorization },
     transport: fetchTransport(),
   });
-  const stop = watchUser(
-    { client, hub: hubPort(gadgets.Hub), agentId: config.value.agentId },
-    {
-      onUser(user) {
-        view.user = user;
-        adjustHeight(gadgets);
-      },
-      onProblem(message) {
-        view.problem = message;
-        adjustHeight(gadgets);
-      },
+  const ticker = containerTicker();
+  view.ticker = ticker;
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const ownership = locks && typeof BroadcastChannel !== 'undefined'
+    ? { lock: createWebLocksOwnershipLock(locks, ownershipLockName(cfg.agentId)), channel: createBroadcastOwnershipChannel(ownershipChannelName(cfg.agentId)) }
+    : null;
+
+  const session: AgentSession = startAgentSession({
+    config: cfg,
+    hub,
+    client,
+    systemInfoFor: systemInfoReader(cfg, client, (gadgets as { io?: GadgetsIo }).io),
+    createChatChannel: chatFactory(cfg),
+    chatCredentials: chatCredentialsFrom(cfg.agentId, cfg.authorization),
+    ownership,
+    timers: createTickTimers(),
+    random: Math.random,
+    instanceId: randomId(),
+    onView: (v) => {
+      view.view = v;
     },
+    onTick: () => ticker.tick(),
+  });
+  const onIntent = (e: Event): void => {
+    session.handle(e.type as AgentIntentName, (e as CustomEvent).detail as never);
+  };
+  for (const name of INTENTS) view.addEventListener(name, onIntent);
+  addEventListener(
+    'pagehide',
+    () => {
+      for (const name of INTENTS) view.removeEventListener(name, onIntent);
+      session.stop();
+      ticker.dispose();
+      stopHeight();
+    },
+    { once: true },
   );
-  addEventListener('pagehide', stop, { once: true });
 }
 
 const gadgets = containerGadgets();

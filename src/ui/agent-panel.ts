@@ -1,40 +1,62 @@
 import { LitElement, css, html } from 'lit';
-import type { User } from '../core/finesse/types.ts';
+import type { AgentView } from './agent-view.ts';
+import { t } from './messages.ts';
+import { baseStyles } from './theme.ts';
+import { intervalTicker, type Ticker } from './ticker.ts';
 
 /**
- * The agent gadget's main panel: the blended state with its reason.
- * It only renders what it is given; boot wires the core to it.
+ * The agent gadget's main panel: the blended state, problems, the ownership notice, chat offers,
+ * conversations and the decision log. It renders the snapshot it is given; the intents its parts fire bubble
+ * out of it for boot to handle.
  */
 export class AgentPanel extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font: var(--fb-font, 14px/1.4 system-ui, sans-serif);
-      color: var(--fb-color-text, #1d1d1f);
-      padding: var(--fb-space-m, 12px);
-    }
-    .state { font-weight: 600; }
-    .status { color: var(--fb-color-muted, #5b5b60); }
-    .problem { color: var(--fb-color-error, #b3261e); }
-  `;
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        padding: var(--fb-space-m, 12px);
+      }
+      .stack { display: grid; gap: var(--fb-space-m, 12px); }
+      h2 { font-size: 1em; margin: 0 0 6px; }
+      .offers { display: grid; gap: 8px; }
+      .status { margin: 0; }
+    `,
+  ];
 
   static override properties = {
-    user: { attribute: false },
+    view: { attribute: false },
+    ticker: { attribute: false },
     status: { type: String },
-    problem: { type: String },
   };
 
-  /** The signed-in agent, as Finesse last reported it. */
-  user: User | null = null;
-  /** A one-line status when there is no user yet (connecting, or what went wrong). */
-  status = 'Connecting to Finesse…';
-  /** The latest problem worth telling the agent (a refused request, a broken notification). */
-  problem = '';
+  /** Everything to show; null until boot has a first snapshot. */
+  view: AgentView | null = null;
+  /** The clock for countdowns (the container's tick in the gadget). */
+  ticker: Ticker = intervalTicker;
+  /** A one-line status while there is no view yet (connecting, or what went wrong at start). */
+  status = t('status.connecting');
 
   override render() {
-    if (!this.user) return html`<p class="status" role="status">${this.status}</p>`;
-    const reason = this.user.reasonCode ? ` (${this.user.reasonCode.label})` : '';
-    return html`<p>Voice: <span class="state">${this.user.state}${reason}</span></p>
-      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : null}`;
+    const v = this.view;
+    if (!v) return html`<p class="status muted" role="status">${this.status}</p>`;
+    const observer = v.ownership.role !== 'owner';
+    return html`<div class="stack">
+      <fb-blend-status .snapshot=${v.blending}></fb-blend-status>
+      <fb-problem-banner .problems=${v.problems}></fb-problem-banner>
+      <fb-ownership-notice .ownership=${v.ownership}></fb-ownership-notice>
+      ${v.offers.length > 0
+        ? html`<section class="offers" aria-label=${t('offer.heading')}>
+            ${v.offers.map((o) => html`<fb-chat-offer .offer=${o} .ticker=${this.ticker} ?read-only=${observer}></fb-chat-offer>`)}
+          </section>`
+        : null}
+      ${v.chatConfigured || v.conversations.length > 0
+        ? html`<section aria-label=${t('chats.heading')}>
+            <h2>${t('chats.heading')}</h2>
+            <fb-conversation-tabs .conversations=${v.conversations} chat-status=${v.chatStatus} ?read-only=${observer}></fb-conversation-tabs>
+          </section>`
+        : null}
+      <fb-decision-log .entries=${v.blending?.log ?? []}></fb-decision-log>
+    </div>`;
   }
 }

@@ -1,13 +1,41 @@
 // Tag registration lives apart from the classes so tests can define their own tags.
 import { AgentPanel } from './agent-panel.ts';
+import { BlendStatus } from './blend-status.ts';
+import { ChatOfferCard } from './chat-offer-card.ts';
+import { ConversationPane } from './conversation-pane.ts';
+import { ConversationTabs } from './conversation-tabs.ts';
+import { DecisionLogView } from './decision-log-view.ts';
+import { OwnershipNotice } from './ownership-notice.ts';
+import { ProblemBanner } from './problem-banner.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
     'finesse-blend-agent': AgentPanel;
+    'fb-blend-status': BlendStatus;
+    'fb-chat-offer': ChatOfferCard;
+    'fb-conversation': ConversationPane;
+    'fb-conversation-tabs': ConversationTabs;
+    'fb-decision-log': DecisionLogView;
+    'fb-ownership-notice': OwnershipNotice;
+    'fb-problem-banner': ProblemBanner;
   }
 }
 
+/** The gadget's tags and their classes. */
+export const ELEMENTS = {
+  'finesse-blend-agent': AgentPanel,
+  'fb-blend-status': BlendStatus,
+  'fb-chat-offer': ChatOfferCard,
+  'fb-conversation': ConversationPane,
+  'fb-conversation-tabs': ConversationTabs,
+  'fb-decision-log': DecisionLogView,
+  'fb-ownership-notice': OwnershipNotice,
+  'fb-problem-banner': ProblemBanner,
+} as const;
+
 /** Registers the gadget's custom elements once. */
 export function defineElements(): void {
-  if (!customElements.get('finesse-blend-agent')) customElements.define('finesse-blend-agent', AgentPanel);
+  for (const [tag, element] of Object.entries(ELEMENTS)) {
+    if (!customElements.get(tag)) customElements.define(tag, element);
+  }
 }

@@ -22,7 +22,12 @@ export interface GadgetConfig {
   readonly maxChats: number;
   /** The Not Ready reason for chats, as configured: a label ("Handling Chat") or a numeric code ("12"). */
   readonly handlingChatReason: string;
+  /** The chat server's WebSocket (ws:, wss:) or BOSH (http:, https:) endpoint; null when chat is not set up. */
   readonly chatService: string | null;
+  /** The chat router's full JID (e.g. chat-router@example.com/router); null when chat is not set up. */
+  readonly chatRouter: string | null;
+  /** The agent's team (for the team's reason codes), when the container gives it. */
+  readonly teamId: string | null;
 }
 
 export interface ConfigProblem {
@@ -59,6 +64,15 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
 
   const handlingChatReason = text('handlingChatReason') || 'Handling Chat';
 
+  const chatService = text('chatService') || null;
+  if (chatService !== null && !/^(wss?|https?):\/\/[^\s/]+/i.test(chatService)) {
+    problems.push({ pref: 'chatService', message: `chatService is "${chatService}": set it to the chat server's WebSocket address (wss://host:port/path) or its BOSH address (https://host:port/http-bind).` });
+  }
+  const chatRouter = text('chatRouter') || null;
+  if (chatRouter !== null && !/^[^\s@/]+@[^\s@/]+\/\S+$/.test(chatRouter)) {
+    problems.push({ pref: 'chatRouter', message: `chatRouter is "${chatRouter}": set it to the chat router's full JID, such as chat-router@chat.example.com/router.` });
+  }
+
   if (problems.length > 0 || !authorization || !scheme) return err(problems);
   return ok({
     agentId,
@@ -73,7 +87,9 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
     extension: text('extension') || null,
     maxChats,
     handlingChatReason,
-    chatService: text('chatService') || null,
+    chatService,
+    chatRouter,
+    teamId: text('teamId') || null,
   });
 }
 

@@ -48,3 +48,21 @@ test('maxChats outside 1..20 is refused', () => {
   const r = readGadgetConfig(prefs({ ...base, maxChats: '3' }));
   assert.ok(r.ok && r.value.maxChats === 3);
 });
+
+test('chat settings: the chat service address and the router JID are read and checked', () => {
+  const r = readGadgetConfig(prefs({ ...base, chatService: 'ws://127.0.0.1:5280/xmpp-websocket', chatRouter: 'chat-router@localhost/router', teamId: '10' }));
+  assert.ok(r.ok);
+  assert.equal(r.value.chatService, 'ws://127.0.0.1:5280/xmpp-websocket');
+  assert.equal(r.value.chatRouter, 'chat-router@localhost/router');
+  assert.equal(r.value.teamId, '10');
+  const none = readGadgetConfig(prefs(base));
+  assert.ok(none.ok && none.value.chatService === null && none.value.chatRouter === null && none.value.teamId === null);
+});
+
+test('a chat router without a resource or a chat service that is not a URL is refused with what to set', () => {
+  const r = readGadgetConfig(prefs({ ...base, chatService: 'prosody.example.com', chatRouter: 'chat-router@localhost' }));
+  assert.ok(!r.ok);
+  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
+  assert.match(byPref.chatService!, /WebSocket address/);
+  assert.match(byPref.chatRouter!, /full JID/);
+});

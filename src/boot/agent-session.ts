@@ -1,0 +1,453 @@
+// One agent's blended desk in this window: the blending controller fed by Finesse notifications, the failover
+// monitor and the chat channel; the ownership coordinator deciding whether this window acts (rule 8); and the
+// view the UI renders, rebuilt after every change. Everything comes in as ports, so the wiring is the same in
+// the gadget and in tests; `stop` releases all of it.
+import { err, ok, type Result } from '../core/result.ts';
+import type { GadgetConfig } from '../core/container/gadget-config.ts';
+import type { HubPort, Unsubscribe } from '../core/container/hub.ts';
+import type { FinesseClient } from '../core/finesse/rest/index.ts';
+import type { SystemInfo } from '../core/finesse/types.ts';
+import type { ChatChannel, ChatConnectionStatus, ChatCredentials, ChatEvent } from '../core/chat/chat-channel.ts';
+import { BlendingReconciler, type BlendingSnapshot } from '../core/blending/reconciler.ts';
+import type { HandlingChatReason } from '../core/blending/facts.ts';
+import { parseHandlingChatConfig, resolveHandlingChatReason } from '../core/blending/handling-chat-reason.ts';
+import { FailoverMonitor } from '../core/blending/failover-monitor.ts';
+import type { ChatPort, RandomSource, VoiceError } from '../core/blending/ports.ts';
+import { finesseFactsPort, voiceStatePort } from '../core/blending/adapters/finesse-ports.ts';
+import { watchAgentNotifications, watchNotificationConnection } from '../core/blending/adapters/agent-notifications.ts';
+import { chatPort, feedChatEvents } from '../core/blending/adapters/chat-port.ts';
+import type { TickTimers } from '../core/blending/adapters/tick-timers.ts';
+import { OwnershipCoordinator, type OwnershipStatus } from '../core/session/ownership-coordinator.ts';
+import type { OwnershipChannelPort, OwnershipLockPort } from '../core/session/ownership-port.ts';
+import type { AgentIntents, AgentView, ConversationView, OfferView, OwnershipView, ProblemView } from '../ui/agent-view.ts';
+import { ChatWorkspace } from './chat-workspace.ts';
+import { readPeerView, type PeerView } from './peer-view.ts';
+
+/** The hub topic of the Finesse container's 1 s timer tick (finesse.containerservices TIMER_TICK_EVENT). */
+export const TIMER_TICK_TOPIC = 'finesse.containerservices.timerTickEvent';
+
+export interface AgentSessionDeps {
+  readonly config: GadgetConfig;
+  readonly hub: HubPort;
+  readonly client: FinesseClient;
+  /** GET SystemInfo from one Finesse node ("host:port" as SystemInfo names them). */
+  readonly systemInfoFor: (node: string) => Promise<Result<SystemInfo, VoiceError>>;
+  /** Makes the chat channel; null when chat is not configured. */
+  readonly createChatChannel: (() => ChatChannel) | null;
+  /** The agent's chat identity, or why there is none. */
+  readonly chatCredentials: Result<ChatCredentials, string>;
+  /** Web Locks and BroadcastChannel for one owner per agent; null where the browser has neither. */
+  readonly ownership: { readonly lock: OwnershipLockPort; readonly channel: OwnershipChannelPort } | null;
+  readonly timers: TickTimers;
+  readonly random: RandomSource;
+  readonly instanceId: string;
+  /** Called with every new view. */
+  readonly onView: (view: AgentView) => void;
+  /** Called on every container tick (countdowns). */
+  readonly onTick?: () => void;
+}
+
+export interface AgentSession {
+  /** Handles an intent the UI sent up. */
+  handle<K extends keyof AgentIntents>(name: K, detail: AgentIntents[K]): void;
+  view(): AgentView;
+  /** Releases every subscription, timer and lock. */
+  stop(): void;
+}
+
+const DEGRADED_TEXT: Readonly<Record<string, { title: string; action: string }>> = {
+  'Finesse is out of service on both nodes': {
+    title: 'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.',
+    action: 'Nothing to do here: the gadget re-reads your state and carries on as soon as a Finesse node is back.',
+  },
+  'Finesse notifications are down': {
+    title: 'Finesse notifications are down: no new chats and no state changes by the gadget until they are back; your chats continue.',
+    action: 'The desktop is reconnecting; if this stays, reload the desktop.',
+  },
+};
+
+/** Starts the agent's session; the returned handle takes UI intents and stops everything. */
+export function startAgentSession(deps: AgentSessionDeps): AgentSession {
+  const { config, hub, client } = deps;
+  const releases: Unsubscribe[] = [];
+  const workspace = new ChatWorkspace();
+  const problems = new Map<string, ProblemView>();
+  let stopped = false;
+  let reconciler: BlendingReconciler | null = null;
+  let coordinator: OwnershipCoordinator | null = null;
+  let failover: FailoverMonitor | null = null;
+  let ownership: OwnershipView = { role: 'starting', message: null, confirm: null, pending: false };
+  let peer: PeerView | null = null;
+  let chatStatus: ChatConnectionStatus = 'offline';
+  let channel: ChatChannel | null = null;
+  let channelPort: ChatPort | null = null;
+  let channelFeed: Unsubscribe | null = null;
+  let current: AgentView | null = null;
+
+  const setProblem = (p: ProblemView | null, id?: string): void => {
+    if (p === null) {
+      if (id !== undefined && problems.delete(id)) render();
+      return;
+    }
+    const before = problems.get(p.id);
+    if (before && before.title === p.title && before.action === p.action) return;
+    problems.set(p.id, p);
+    render();
+  };
+
+  // ---- the chat port the controller holds: the live channel while this window owns blending ----------------
+  const chatConfigured = deps.createChatChannel !== null;
+  const offlineChat = { kind: 'offline' as const, message: 'Chat is not connected in this window.' };
+  const delegatingChat: ChatPort = {
+    publishAvailability: (presence) => channelPort?.publishAvailability(presence),
+    acceptOffer: (id) => channelPort?.acceptOffer(id) ?? Promise.resolve(err(offlineChat)),
+    declineOffer: (id, reason) => channelPort?.declineOffer(id, reason) ?? Promise.resolve(err(offlineChat)),
+    handBackChats: (reason) => channelPort?.handBackChats(reason) ?? Promise.resolve(ok(undefined)),
+  };
+
+  function onChatEvent(event: ChatEvent): void {
+    if (event.type === 'status') {
+      chatStatus = event.status;
+      if (event.status === 'reconnecting') {
+        setProblem({
+          id: 'chat-link',
+          severity: 'warning',
+          title: 'The chat server connection dropped: reconnecting.',
+          action: 'Your chats continue; messages you write are sent when it is back.',
+        });
+      } else if (event.status === 'online') {
+        setProblem(null, 'chat-link');
+        setProblem(null, 'chat-sign-in');
+      }
+      render();
+      return;
+    }
+    workspace.apply(event);
+  }
+
+  /** This window owns blending: connect chat (signing in follows the availability blending publishes). */
+  function attachChat(): void {
+    if (channel !== null || deps.createChatChannel === null || stopped) return;
+    const creds = deps.chatCredentials;
+    if (!creds.ok) {
+      setProblem({ id: 'chat-sign-in', severity: 'error', title: `Chat cannot sign in: ${creds.error}`, action: 'Ask your administrator to check the desktop sign-in method.' });
+      return;
+    }
+    const made = deps.createChatChannel();
+    channel = made;
+    chatStatus = made.status();
+    const unsubscribeUi = made.subscribe(onChatEvent);
+    const unsubscribeBlending = reconciler ? feedChatEvents(made, reconciler) : () => undefined;
+    channelFeed = () => {
+      unsubscribeUi();
+      unsubscribeBlending();
+    };
+    channelPort = chatPort(made, {
+      credentials: creds.value,
+      onSignInFailed: (e) =>
+        setProblem({ id: 'chat-sign-in', severity: 'error', title: `Chat sign-in failed: ${e.message}`, action: 'No chats are offered to you. Ask your administrator to check your chat account; calls work as usual.' }),
+    });
+    workspace.adopt(made);
+  }
+
+  /** Another window took over: stop feeding this window's chat into blending and the view. */
+  function detachChat(): void {
+    channelFeed?.();
+    channelFeed = null;
+    channelPort = null;
+    // The channel object stays: its connection ends with the page (the router's grace period covers it) and it is
+    // an older session of the agent, so the router sends nothing new to it.
+    channel = null;
+  }
+
+  // ---- the view ------------------------------------------------------------------------------------------
+  function offerViews(snapshot: BlendingSnapshot | null): OfferView[] {
+    const chats = workspace.view();
+    return chats.offers.map((offer) => {
+      const answer = chats.answered.get(offer.chatId);
+      if (answer === undefined) return { offer, progress: 'new' };
+      if (answer === 'decline') return { offer, progress: 'declining' };
+      const fact = snapshot?.offers.find((o) => o.id === offer.chatId);
+      if (fact === undefined || fact.status === 'accepting') return { offer, progress: 'accepting' };
+      if (fact.status === 'new' && snapshot?.voiceRequest?.purpose === 'reserve') return { offer, progress: 'reserving' };
+      return { offer, progress: 'waiting' };
+    });
+  }
+
+  function build(): AgentView {
+    const own = reconciler?.snapshot() ?? null;
+    const owner = ownership.role === 'owner';
+    const shared = !owner && peer !== null;
+    const blending = shared && peer ? peer.blending : own;
+    const degraded = blending?.degraded ?? null;
+    const list: ProblemView[] = [...problems.values()];
+    if (degraded !== null) {
+      const text = DEGRADED_TEXT[degraded] ?? { title: `${degraded}: no new chats until it is back; your chats continue.`, action: '' };
+      list.unshift({ id: 'degraded', severity: 'error', ...text });
+    }
+    const conversations: readonly ConversationView[] = shared && peer ? peer.conversations : workspace.view().conversations;
+    const offers: readonly OfferView[] = shared && peer ? peer.offers : offerViews(own);
+    return {
+      blending,
+      ownership,
+      chatStatus: shared && peer ? peer.chatStatus : chatStatus,
+      chatConfigured,
+      offers,
+      conversations,
+      problems: list,
+      maxChats: config.maxChats,
+    };
+  }
+
+  function render(): void {
+    if (stopped) return;
+    current = build();
+    deps.onView(current);
+    if (ownership.role === 'owner' && coordinator !== null) {
+      const shared: PeerView = { blending: current.blending, offers: current.offers, conversations: current.conversations, chatStatus: current.chatStatus };
+      coordinator.publishSnapshot(shared);
+    }
+  }
+  releases.push(workspace.subscribe(render));
+
+  // ---- ownership -----------------------------------------------------------------------------------------
+  function ownershipFrom(status: OwnershipStatus): OwnershipView {
+    const keep = { confirm: ownership.confirm, pending: ownership.pending };
+    switch (status.role) {
+      case 'owner':
+        return { role: 'owner', message: null, confirm: null, pending: false };
+      case 'observer':
+        return { role: 'observer', message: null, ...keep };
+      case 'taken-over':
+        return { role: 'taken-over', message: status.message, ...keep };
+      case 'starting':
+      case 'stopped':
+        return { role: status.role, message: null, confirm: null, pending: false };
+    }
+  }
+
+  // ---- start ---------------------------------------------------------------------------------------------
+  const tickListeners = releases;
+  tickListeners.push(
+    hub.subscribe(TIMER_TICK_TOPIC, () => {
+      deps.timers.tick();
+      deps.onTick?.();
+    }),
+  );
+
+  async function resolveReason(): Promise<Result<HandlingChatReason, string>> {
+    const parsed = parseHandlingChatConfig(config.handlingChatReason);
+    if (!parsed.ok) return err(parsed.error.message);
+    let teamId = config.teamId;
+    if (teamId === null) {
+      const user = await client.getUser(config.agentId);
+      if (user.ok) teamId = user.value.teamId;
+    }
+    const codes = await client.getAgentReasonCodes(config.agentId, teamId, 'NOT_READY');
+    if (!codes.ok) return err(`The Not Ready reason codes could not be read from Finesse: ${codes.error.description.message}`);
+    const found = resolveHandlingChatReason(parsed.value, codes.value);
+    return found.ok ? ok(found.value) : err(found.error.message);
+  }
+
+  async function start(): Promise<void> {
+    const reason = await resolveReason();
+    if (stopped) return;
+    if (!reason.ok) {
+      ownership = { role: 'stopped', message: null, confirm: null, pending: false };
+      setProblem({
+        id: 'config',
+        severity: 'error',
+        title: reason.error,
+        action: 'Blending is off until this is fixed: no chats are offered to you; calls and the Finesse header work as usual.',
+      });
+      render();
+      return;
+    }
+    const r = new BlendingReconciler({
+      voice: voiceStatePort(client, config.agentId),
+      facts: finesseFactsPort(client, config.agentId),
+      chat: delegatingChat,
+      timers: deps.timers,
+      random: deps.random,
+      handlingChat: reason.value,
+      maxChats: config.maxChats,
+      onRequestAccepted: (id) => coordinator?.announceRequestId(id),
+    });
+    reconciler = r;
+    releases.push(r.subscribe(() => render()));
+    if (!chatConfigured) {
+      r.setConnectivity({ chatServerUp: false });
+      setProblem({
+        id: 'chat-config',
+        severity: 'info',
+        title: 'Chat is not set up for this gadget: calls only.',
+        action: 'An administrator sets the chatService and chatRouter preferences in the desktop layout to offer chats.',
+      });
+    }
+    // Subscribe before the first read, so no change between the read and the subscription is missed.
+    releases.push(
+      watchAgentNotifications(hub, config.agentId, {
+        onUpdate: (update) => r.handleUpdate(update),
+        onProblem: (message) => setProblem({ id: 'notification', severity: 'warning', title: message, action: 'The gadget re-reads your state from Finesse now and then, so nothing is lost.' }),
+      }),
+    );
+    releases.push(watchNotificationConnection(hub, (up) => r.setConnectivity({ notificationsUp: up }), `fb-${deps.instanceId}`));
+    startFailover(r);
+
+    let owner = true;
+    if (deps.ownership !== null) {
+      const c = new OwnershipCoordinator({
+        instanceId: deps.instanceId,
+        lock: deps.ownership.lock,
+        channel: deps.ownership.channel,
+        timers: deps.timers,
+        onBecomeOwner: () => {
+          attachChat();
+          if (reconciler) reconciler.setOwner(true);
+        },
+        onLoseOwnership: async () => {
+          detachChat();
+          r.setOwner(false);
+          await r.whenIdle();
+        },
+      });
+      coordinator = c;
+      releases.push(c.subscribe((status) => {
+        ownership = ownershipFrom(status);
+        render();
+      }));
+      releases.push(c.onSnapshot((s) => {
+        peer = readPeerView(s);
+        render();
+      }));
+      releases.push(c.onPeerRequestId((id) => r.adoptPeerRequestId(id)));
+      const status = await c.start();
+      if (stopped) return;
+      ownership = ownershipFrom(status);
+      owner = status.role === 'owner';
+    } else {
+      ownership = { role: 'owner', message: null, confirm: null, pending: false };
+      setProblem({
+        id: 'ownership',
+        severity: 'warning',
+        title: 'This browser cannot tell the gadget\'s windows apart: open the desktop in one window only.',
+        action: 'Two desktop windows would both change your state.',
+      });
+    }
+    if (owner) attachChat();
+    await r.start(owner);
+    render();
+  }
+
+  function startFailover(r: BlendingReconciler): void {
+    void client.getSystemInfo().then((info) => {
+      if (stopped) return;
+      const primary = info.ok && info.value.primaryNode ? info.value.primaryNode : 'self';
+      const secondary = info.ok ? info.value.secondaryNode : null;
+      const monitor = new FailoverMonitor({
+        primary,
+        secondary,
+        fetchSystemInfo: (node) => (node === 'self' ? client.getSystemInfo() : deps.systemInfoFor(node)),
+        timers: deps.timers,
+        random: deps.random,
+        onEvent: (event) => {
+          if (event.type === 'degraded') r.setConnectivity({ finesseInService: false });
+          else if (event.type === 'recovered') r.setConnectivity({ finesseInService: true });
+          else if (event.from !== null) r.resync();
+        },
+      });
+      failover = monitor;
+      monitor.start();
+    });
+  }
+
+  void start().catch((e: unknown) => {
+    setProblem({ id: 'start', severity: 'error', title: `The gadget could not start: ${e instanceof Error ? e.message : String(e)}`, action: 'Reload the desktop; if this stays, tell your administrator.' });
+  });
+
+  // ---- intents -------------------------------------------------------------------------------------------
+  async function takeOver(confirmed: boolean): Promise<void> {
+    const c = coordinator;
+    if (c === null) return;
+    if (confirmed) {
+      ownership = { ...ownership, pending: true };
+      render();
+    }
+    const answer = await c.takeOver({ confirmed });
+    if (answer.result === 'confirm') ownership = { ...ownership, confirm: answer.message, pending: false };
+    else if (answer.result === 'failure') ownership = { ...ownership, confirm: null, pending: false, message: answer.message };
+    else ownership = ownershipFrom(c.status());
+    render();
+  }
+
+  const session: AgentSession = {
+    handle(name, detail) {
+      if (stopped) return;
+      const d = detail as AgentIntents[keyof AgentIntents];
+      const chatId = 'chatId' in d ? d.chatId : '';
+      switch (name) {
+        case 'offer-accept':
+          if (!reconciler || ownership.role !== 'owner') return;
+          workspace.answered(chatId, 'accept');
+          reconciler.offerArrived(chatId);
+          return;
+        case 'offer-decline':
+          if (!channel) return;
+          workspace.answered(chatId, 'decline');
+          void channel.decline(chatId, 'Declined by the agent').then((r) => {
+            if (!r.ok) workspace.answerFailed(chatId);
+          });
+          return;
+        case 'chat-send': {
+          if (!channel) return;
+          const sent = channel.send(chatId, (d as AgentIntents['chat-send']).text);
+          if (sent.ok) workspace.sent(sent.value);
+          else workspace.error(chatId, sent.error.message);
+          return;
+        }
+        case 'chat-typing':
+          channel?.setTyping(chatId, (d as AgentIntents['chat-typing']).state);
+          return;
+        case 'chat-end': {
+          const ch = channel;
+          if (!ch) return;
+          workspace.busy(chatId, 'ending');
+          void ch.end(chatId).then((r) => workspace.busy(chatId, null, r.ok ? null : r.error.message));
+          return;
+        }
+        case 'chat-transfer': {
+          const ch = channel;
+          if (!ch) return;
+          workspace.busy(chatId, 'transferring');
+          void ch.transfer(chatId, { kind: 'queue' }).then((r) => workspace.busy(chatId, null, r.ok ? null : r.error.message));
+          return;
+        }
+        case 'chat-read':
+          workspace.read(chatId);
+          return;
+        case 'chat-dismiss':
+          workspace.dismiss(chatId);
+          return;
+        case 'take-over':
+          void takeOver((d as AgentIntents['take-over']).confirmed);
+          return;
+        case 'take-over-cancel':
+          ownership = { ...ownership, confirm: null, pending: false };
+          render();
+          return;
+      }
+    },
+    view: () => current ?? build(),
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const release of releases.splice(0)) release();
+      channelFeed?.();
+      failover?.stop();
+      reconciler?.stop();
+      void coordinator?.stop();
+      deps.timers.dispose();
+    },
+  };
+  return session;
+}

@@ -1,0 +1,48 @@
+import { LitElement, css, html } from 'lit';
+import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
+import { blendHeadline } from './blend-headline.ts';
+import { baseStyles } from './theme.ts';
+
+/** The header strip: the blended state in plain words, the reason the gadget gave last, and the raw states. */
+export class BlendStatus extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
+        border-radius: var(--fb-radius, 6px);
+        background: var(--fb-status-bg, var(--fb-color-surface-variant, #eef1f5));
+        border-left: 6px solid var(--fb-status-accent, var(--fb-color-outline, #8a8a90));
+      }
+      :host([tone='ready']) { --fb-status-accent: var(--fb-color-ready, #1e7f3c); }
+      :host([tone='busy']) { --fb-status-accent: var(--fb-color-primary, #0b5cad); }
+      :host([tone='paused']) { --fb-status-accent: var(--fb-color-warning, #b26a00); }
+      :host([tone='degraded']) { --fb-status-accent: var(--fb-color-error, #b3261e); }
+      .headline { margin: 0; font-weight: 600; font-size: 1.1em; }
+      .reason, .detail { margin: 2px 0 0; }
+      .detail { font-size: 0.85em; }
+    `,
+  ];
+
+  static override properties = {
+    snapshot: { attribute: false },
+    tone: { type: String, reflect: true },
+  };
+
+  /** The blending state to show; null while it is not known yet. */
+  snapshot: BlendingSnapshot | null = null;
+  /** Reflected for styling: ready | busy | paused | off | degraded. */
+  tone = 'off';
+
+  override willUpdate(): void {
+    this.tone = blendHeadline(this.snapshot).tone;
+  }
+
+  override render() {
+    const h = blendHeadline(this.snapshot);
+    return html`<p class="headline" role="status" aria-live="polite">${h.text}</p>
+      ${h.reason ? html`<p class="reason">${h.reason}</p>` : null}
+      ${h.detail ? html`<p class="detail muted">${h.detail}</p>` : null}`;
+  }
+}

@@ -1,0 +1,92 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import type { OfferView } from './agent-view.ts';
+import { fire } from './agent-view.ts';
+import { t } from './messages.ts';
+import { baseStyles } from './theme.ts';
+import { intervalTicker, TickController, type Ticker } from './ticker.ts';
+
+/**
+ * One chat offer: who, the pre-chat context, a countdown to expiry, Accept and Decline.
+ * @fires offer-accept {chatId}
+ * @fires offer-decline {chatId}
+ */
+export class ChatOfferCard extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
+        border-radius: var(--fb-radius, 6px);
+        background: var(--fb-offer-bg, var(--fb-color-surface-accent, #fff8e1));
+        border: 1px solid var(--fb-offer-border, var(--fb-color-warning, #b26a00));
+      }
+      h3 { margin: 0; font-size: 1em; }
+      dl { margin: 4px 0; display: grid; grid-template-columns: max-content 1fr; gap: 0 8px; }
+      dt { color: var(--fb-color-muted, #5b5b60); }
+      dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+      .row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-top: 4px; }
+      .countdown { margin-left: auto; font-variant-numeric: tabular-nums; }
+      .progress { font-style: italic; }
+    `,
+  ];
+
+  static override properties = {
+    offer: { attribute: false },
+    ticker: { attribute: false },
+    readOnly: { type: Boolean, attribute: 'read-only' },
+  };
+
+  offer: OfferView | null = null;
+  /** The clock the countdown uses (the container's tick in the gadget). */
+  ticker: Ticker = intervalTicker;
+  /** An observer window shows offers but cannot answer them. */
+  readOnly = false;
+
+  readonly #tick = new TickController(this, () => this.ticker);
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('ticker') && changed.get('ticker') !== undefined && this.isConnected) this.#tick.hostConnected();
+  }
+
+  /** Whole seconds until the offer expires (never negative). */
+  secondsLeft(): number {
+    if (!this.offer) return 0;
+    return Math.max(0, Math.ceil((this.offer.offer.expiresAt - this.#tick.now()) / 1000));
+  }
+
+  override render() {
+    const view = this.offer;
+    if (!view) return null;
+    const { offer, progress } = view;
+    const name = offer.customerName || '—';
+    const seconds = this.secondsLeft();
+    const answered = progress !== 'new';
+    const progressText =
+      progress === 'reserving' ? t('offer.reserving')
+        : progress === 'waiting' ? t('offer.waiting')
+          : progress === 'accepting' ? t('offer.accepting')
+            : progress === 'declining' ? t('offer.declining')
+              : '';
+    const context = offer.context.filter((f) => f.name !== 'name');
+    return html`<article aria-label=${t('offer.from', { name })}>
+      <h3>${t('offer.from', { name })}</h3>
+      ${offer.transferredFrom ? html`<p class="muted">${t('offer.transferred', { agent: offer.transferredFrom })}</p>` : null}
+      ${context.length > 0
+        ? html`<dl>${context.map((f) => html`<dt>${f.label || f.name}</dt><dd>${f.value}</dd>`)}</dl>`
+        : null}
+      <div class="row">
+        <button class="primary accept" type="button" ?disabled=${answered || this.readOnly}
+          aria-label=${t('offer.acceptLabel', { name })} @click=${() => fire(this, 'offer-accept', { chatId: offer.chatId })}>
+          ${t('offer.accept')}
+        </button>
+        <button class="decline" type="button" ?disabled=${answered || this.readOnly}
+          aria-label=${t('offer.declineLabel', { name })} @click=${() => fire(this, 'offer-decline', { chatId: offer.chatId })}>
+          ${t('offer.decline')}
+        </button>
+        ${progressText ? html`<span class="progress" role="status">${progressText}</span>` : null}
+        <span class="countdown muted" aria-live="off">${seconds > 0 ? t('offer.expiresIn', { seconds }) : t('offer.expired')}</span>
+      </div>
+    </article>`;
+  }
+}

@@ -1,0 +1,50 @@
+import { LitElement, css, html } from 'lit';
+import type { DecisionEntry } from '../core/blending/decision-log.ts';
+import { t } from './messages.ts';
+import { baseStyles } from './theme.ts';
+
+/** The decision log (rule 9): the newest changes the gadget made, with their reasons, newest first; collapsible. */
+export class DecisionLogView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      summary { cursor: pointer; font-weight: 600; }
+      ol { margin: 4px 0 0; padding-left: 0; list-style: none; font-size: 0.9em; }
+      li { padding: 2px 0; border-bottom: 1px solid var(--fb-color-outline-variant, #e3e5e8); }
+      time { color: var(--fb-color-muted, #5b5b60); margin-right: 6px; font-variant-numeric: tabular-nums; }
+    `,
+  ];
+
+  static override properties = {
+    entries: { attribute: false },
+    limit: { type: Number },
+    open: { type: Boolean, reflect: true },
+    locale: { type: String },
+  };
+
+  entries: readonly DecisionEntry[] = [];
+  /** How many of the newest entries to show. */
+  limit = 10;
+  /** Expanded. */
+  open = false;
+  locale = '';
+
+  #time(at: number): string {
+    try {
+      return new Intl.DateTimeFormat(this.locale || undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
+    } catch {
+      return new Date(at).toISOString().slice(11, 19);
+    }
+  }
+
+  override render() {
+    const shown = this.entries.slice(-Math.max(1, this.limit)).reverse();
+    return html`<details ?open=${this.open} @toggle=${(e: Event) => { this.open = (e.target as HTMLDetailsElement).open; }}>
+      <summary>${t('log.heading')}</summary>
+      ${shown.length === 0
+        ? html`<p class="muted">${t('log.empty')}</p>`
+        : html`<ol>${shown.map((e) => html`<li data-kind=${e.kind}><time>${this.#time(e.at)}</time>${e.reason}</li>`)}</ol>`}
+    </details>`;
+  }
+}

@@ -1,0 +1,60 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import type { OwnershipView } from './agent-view.ts';
+import { fire } from './agent-view.ts';
+import { t } from './messages.ts';
+import { baseStyles } from './theme.ts';
+
+/**
+ * Shown when another window runs blending for the agent (rule 8): says so, and offers to use this window,
+ * with an in-gadget confirmation step (never window.confirm).
+ * @fires take-over {confirmed}
+ * @fires take-over-cancel
+ */
+export class OwnershipNotice extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      .box {
+        padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
+        border-radius: var(--fb-radius, 6px);
+        background: var(--fb-owner-bg, #e8f0fb);
+        border-left: 6px solid var(--fb-owner-accent, var(--fb-color-primary, #0b5cad));
+      }
+      p { margin: 0 0 6px; }
+      .row { display: flex; gap: 8px; }
+    `,
+  ];
+
+  static override properties = { ownership: { attribute: false } };
+
+  ownership: OwnershipView | null = null;
+
+  override updated(changed: PropertyValues<this>): void {
+    // Keyboard users land on the question when it appears.
+    const before = changed.get('ownership') as OwnershipView | null | undefined;
+    if (changed.has('ownership') && this.ownership?.confirm && !before?.confirm) this.renderRoot.querySelector<HTMLButtonElement>('button.confirm')?.focus();
+  }
+
+  override render() {
+    const o = this.ownership;
+    if (!o || (o.role !== 'observer' && o.role !== 'taken-over')) return null;
+    if (o.confirm !== null) {
+      return html`<div class="box" role="alertdialog" aria-labelledby="question" aria-modal="false">
+        <p id="question">${o.confirm}</p>
+        <div class="row">
+          <button class="primary confirm" type="button" ?disabled=${o.pending} @click=${() => fire(this, 'take-over', { confirmed: true })}>
+            ${o.pending ? t('owner.pending') : t('owner.confirm')}
+          </button>
+          <button class="cancel" type="button" ?disabled=${o.pending} @click=${() => fire(this, 'take-over-cancel', {})}>${t('owner.cancel')}</button>
+        </div>
+      </div>`;
+    }
+    return html`<div class="box" role="status">
+      <p>${o.message ?? t('owner.observer')}</p>
+      <button class="use-here" type="button" ?disabled=${o.pending} @click=${() => fire(this, 'take-over', { confirmed: false })}>
+        ${o.pending ? t('owner.pending') : t('owner.useHere')}
+      </button>
+    </div>`;
+  }
+}

@@ -1,0 +1,40 @@
+import { LitElement, css, html } from 'lit';
+import type { ProblemView } from './agent-view.ts';
+import { t } from './messages.ts';
+import { baseStyles } from './theme.ts';
+
+/** What is wrong and what to do about it, most serious first. Renders nothing when all is well. */
+export class ProblemBanner extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+      li {
+        padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
+        border-radius: var(--fb-radius, 6px);
+        border-left: 6px solid var(--fb-problem-accent, var(--fb-color-error, #b3261e));
+        background: var(--fb-problem-bg, #fdecea);
+      }
+      li.warning { --fb-problem-accent: var(--fb-color-warning, #b26a00); --fb-problem-bg: #fff4e0; }
+      li.info { --fb-problem-accent: var(--fb-color-primary, #0b5cad); --fb-problem-bg: #e8f0fb; }
+      .title { font-weight: 600; margin: 0; }
+      .action { margin: 2px 0 0; }
+    `,
+  ];
+
+  static override properties = { problems: { attribute: false } };
+
+  problems: readonly ProblemView[] = [];
+
+  override render() {
+    if (this.problems.length === 0) return null;
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    const sorted = [...this.problems].sort((a, b) => order[a.severity] - order[b.severity]);
+    return html`<ul aria-label=${t('problems.heading')}>
+      ${sorted.map((p) => html`<li class=${p.severity} data-problem=${p.id} role=${p.severity === 'info' ? 'status' : 'alert'}>
+        <p class="title">${p.title}</p>${p.action ? html`<p class="action">${p.action}</p>` : null}
+      </li>`)}
+    </ul>`;
+  }
+}
