@@ -1,4 +1,4 @@
-// `npm test`: system parts, typecheck, lint, Node-side tests, browser tests, end-to-end tests; then one line `N passed, N failed`.
+// `npm test`: system parts, typecheck, lint, Node-side tests, integration tests, browser tests, end-to-end tests; then one line `N passed, N failed`.
 // Counts also go to test-results/summary.json so CI can print its own line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -60,6 +60,7 @@ function nodeTests(dir, name) {
 }
 
 step('node', () => nodeTests('test/node', 'node'));
+step('integration', () => nodeTests('test/integration', 'integration'));
 
 step('browser', () => {
   const ok = run('npx', ['web-test-runner']);
