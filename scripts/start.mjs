@@ -1,7 +1,8 @@
 // `npm start`: the simulated Finesse desktop with the gadget.
 // 1. makes sure Prosody is installed (apt-get as root, or the exact command to run);
 // 2. builds the gadget into dist/ with vite and keeps rebuilding it on change;
-// 3. starts Prosody + the Finesse simulator + the desktop harness, which print the URLs and demo accounts.
+// 3. starts Prosody + the Finesse simulator + the chat router and customer page + the desktop harness, which
+//    print the URLs (the customer chat page among them), the demo accounts and how to try blending.
 // Ctrl-C (SIGINT) or SIGTERM stops everything it started, by PID: each child runs in its own process group, is
 // asked to stop (the server stops Prosody), and whatever is left of its group is then ended, so no Prosody remains.
 import { spawn } from 'node:child_process';

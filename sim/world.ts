@@ -1,9 +1,12 @@
 // The whole simulated world in one call: a private Prosody, every seeded Finesse account registered as an
-// XMPP user (username = loginId, password = Finesse password, as Finesse's notification service does), and
-// the Finesse simulator publishing to it.
+// XMPP user (username = loginId, password = Finesse password, as Finesse's notification service does), the
+// Finesse simulator publishing to it, and (unless chat is off) the chat router with the customer chat page
+// served at /chat/ on the simulator's primary origin.
 import { startProsody, type ProsodyHandle } from './prosody/start-prosody.ts';
 import { startSimulator, type RouteHandler, type SimulatorHandle } from './server.ts';
 import { ACCOUNTS, type Deployment } from './finesse/seed.ts';
+import { startWorldChatRouter, type ChatRouterHandle } from './router/start-chat-router.ts';
+import { customerChatRoute } from './customer/customer-route.ts';
 
 export interface StartWorldOptions {
   /** XMPP domain; default "localhost". */
@@ -13,38 +16,99 @@ export interface StartWorldOptions {
   readonly secondaryPort?: number;
   readonly routes?: readonly RouteHandler[];
   readonly deployment?: Deployment;
+  /** Chat router, customer page and the chat parts of Prosody; default true (the demo and the gadget need them). */
+  readonly chat?: boolean;
+}
+
+/** What a gadget, a page or a test needs to take part in the world's chats. Plain data (JSON-safe). */
+export interface WorldChat {
+  /** The router's full JID: the gadget's `chatRouter` pref. */
+  readonly routerJid: string;
+  /** The chat server's WebSocket endpoint: the gadget's `chatService` pref. */
+  readonly websocketUrl: string;
+  /** The BOSH endpoint of the same server (the fallback). */
+  readonly boshUrl: string;
+  /** The agents' XMPP domain (their JIDs are loginId@domain). */
+  readonly domain: string;
+  /** The MUC service the chat rooms live on. */
+  readonly mucDomain: string;
+  /** The anonymous VirtualHost customers sign in to. */
+  readonly guestDomain: string;
+  /** The customer chat page, e.g. http://127.0.0.1:8080/chat/ */
+  readonly customerUrl: string;
 }
 
 export interface WorldHandle {
   readonly prosody: ProsodyHandle;
   readonly simulator: SimulatorHandle;
-  /** Stops the simulator, then Prosody; safe to call twice. */
+  /** Null when started with `chat: false`. */
+  readonly chat: WorldChat | null;
+  /** The running router (its snapshot shows agents and the queue); null when started with `chat: false`. */
+  readonly chatRouter: ChatRouterHandle | null;
+  /** Stops the chat router, then the simulator, then Prosody; safe to call twice. */
   stop(): Promise<void>;
 }
 
-/** Starts Prosody, registers the seeded accounts on it, and starts the simulator. */
+/** Starts Prosody, registers the seeded accounts on it, starts the chat router (unless chat is off) and the simulator. */
 export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHandle> {
-  const prosody = await startProsody(opts.domain !== undefined ? { domain: opts.domain } : {});
+  const withChat = opts.chat ?? true;
+  const prosody = await startProsody({ ...(opts.domain !== undefined ? { domain: opts.domain } : {}), chat: withChat });
+  let router: ChatRouterHandle | null = null;
   try {
     await Promise.all(ACCOUNTS.map((account) => prosody.register(account.id, account.password)));
-    const simulator = await startSimulator({ ...opts, prosody });
+    const guestDomain = prosody.guestDomain;
+    if (withChat) {
+      if (guestDomain === undefined) throw new Error('Prosody started without the chat host');
+      router = await startWorldChatRouter(prosody);
+    }
+    const routerJid = router?.jid ?? null;
+    const customer = routerJid !== null && guestDomain !== undefined
+      ? customerChatRoute({ websocketUrl: prosody.websocketUrl, guestDomain, routerJid })
+      : null;
+    const simulator = await startSimulator({
+      ...opts,
+      prosody,
+      routes: [...(customer ? [customer.route] : []), ...(opts.routes ?? [])],
+    });
+    const chat: WorldChat | null = customer && routerJid !== null && guestDomain !== undefined
+      ? {
+        routerJid,
+        websocketUrl: prosody.websocketUrl,
+        boshUrl: prosody.boshUrl,
+        domain: prosody.domain,
+        mucDomain: prosody.mucDomain,
+        guestDomain,
+        customerUrl: `${simulator.primaryUrl.replace(/\/$/, '')}${customer.path}`,
+      }
+      : null;
+    const chatRouter = router;
     let stopping: Promise<void> | null = null;
     return {
       prosody,
       simulator,
+      chat,
+      chatRouter,
       stop() {
         stopping ??= (async () => {
           try {
-            await simulator.stop();
+            await chatRouter?.stop();
           } finally {
-            await prosody.stop();
+            try {
+              await simulator.stop();
+            } finally {
+              await prosody.stop();
+            }
           }
         })();
         return stopping;
       },
     };
   } catch (error) {
-    await prosody.stop();
+    try {
+      await router?.stop();
+    } finally {
+      await prosody.stop();
+    }
     throw error;
   }
 }

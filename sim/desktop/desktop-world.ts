@@ -1,6 +1,7 @@
 // The simulated world with the desktop harness on its primary listener: Prosody, every simulator user in XMPP,
-// the Finesse REST simulator, and the desktop/control pages and gadget renderer on the same origin.
-import { startWorld } from '../world.ts';
+// the Finesse REST simulator, the chat router and customer page, and the desktop/control pages and gadget
+// renderer on the same origin. The default layout gives the product gadget the world's chat settings.
+import { startWorld, type WorldChat } from '../world.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDesktopHarness, type DesktopHarness } from './desktop-routes.ts';
@@ -25,6 +26,13 @@ export interface DesktopWorldOptions {
   readonly primaryPort?: number;
   readonly secondaryPort?: number;
   readonly rebuildClient?: boolean;
+  /** Chat router and customer page; default true. */
+  readonly chat?: boolean;
+}
+
+/** The product gadget's chat prefs for a world (what the default layout puts in the gadget's URL query). */
+export function chatGadgetPrefs(chat: WorldChat): Readonly<Record<'chatService' | 'chatRouter', string>> {
+  return { chatService: chat.websocketUrl, chatRouter: chat.routerJid };
 }
 
 export interface DesktopWorld {
@@ -34,6 +42,8 @@ export interface DesktopWorld {
   readonly baseUrl: string;
   readonly desktopUrl: string;
   readonly controlUrl: string;
+  /** The world's chat settings (world.chat), null when chat is off; chat.customerUrl is the customer page. */
+  readonly chat: WorldChat | null;
   stop(): Promise<void>;
 }
 
@@ -47,13 +57,14 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
     ...(options.primaryPort !== undefined ? { primaryPort: options.primaryPort } : {}),
     ...(options.secondaryPort !== undefined ? { secondaryPort: options.secondaryPort } : {}),
     routes: [routes],
+    chat: options.chat ?? true,
   });
   try {
     const { prosody, simulator } = world;
     const teamGadget = existsSync(join(options.distDir, 'team.xml')) ? '/3rdpartygadget/files/finesse-blend/team.xml' : null;
     const layoutXml = typeof options.layoutXml === 'function'
       ? options.layoutXml(world)
-      : options.layoutXml ?? defaultLayoutXml('finesse-blend', teamGadget);
+      : options.layoutXml ?? defaultLayoutXml('finesse-blend', teamGadget, world.chat ? chatGadgetPrefs(world.chat) : {});
     harness = createDesktopHarness({
       gadgetFolders: { 'finesse-blend': options.distDir, ...options.gadgetFolders },
       layoutXml,
@@ -80,6 +91,7 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
     baseUrl,
     desktopUrl: `${baseUrl}/desktop/`,
     controlUrl: `${baseUrl}/control.html`,
+    chat: world.chat,
     async stop() {
       try {
         await world.stop();

@@ -25,9 +25,18 @@ const KNOWN_LABELS: Readonly<Record<string, string>> = {
   'finesse.container.tabs.supervisor.manageTeamLabel': 'Manage Team',
 };
 
-/** The layout `npm start` uses: the product gadget for agents; supervisors also get a team tab. */
-export function defaultLayoutXml(folder = 'finesse-blend', teamGadget: string | null = null): string {
-  const agentGadget = `/3rdpartygadget/files/${folder}/gadget.xml`;
+/**
+ * The layout `npm start` uses: the product gadget for agents; supervisors also get a team tab. `agentPrefs`
+ * go into the product gadget's URL query (e.g. chatService, chatRouter); the desktop hands them on as up_ prefs.
+ */
+export function defaultLayoutXml(
+  folder = 'finesse-blend',
+  teamGadget: string | null = null,
+  agentPrefs: Readonly<Record<string, string>> = {},
+): string {
+  const query = new URLSearchParams(agentPrefs).toString();
+  // The query's '&' separators must be escaped in XML text; URLSearchParams already percent-encodes the values.
+  const agentGadget = `/3rdpartygadget/files/${folder}/gadget.xml${query ? `?${query.replace(/&/g, '&amp;')}` : ''}`;
   const team = teamGadget ? `<gadget>${teamGadget}</gadget>` : '';
   const home = `<tab><id>home</id><label>finesse.container.tabs.agent.homeLabel</label>
       <columns><column><gadgets><gadget>${agentGadget}</gadget></gadgets></column></columns></tab>`;

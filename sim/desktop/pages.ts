@@ -35,6 +35,7 @@ export const DESKTOP_HTML = `<!DOCTYPE html>
       </div>
       <div id="connection" class="connection" role="status"></div>
       <a class="control-link" href="/control.html" target="_blank" rel="noopener">Control</a>
+      <a class="control-link" id="customer-chat-link" href="/chat/" target="_blank" rel="noopener">Customer chat</a>
     </header>
     <p id="desktop-error" class="error banner" role="alert" hidden></p>
     <nav id="tabs" class="tabs" role="tablist"></nav>
@@ -55,7 +56,7 @@ export const CONTROL_HTML = `<!DOCTYPE html>
   <link rel="stylesheet" href="/desktop/harness/control.css">
 </head>
 <body>
-  <header><h1>Finesse simulator control</h1> <a href="/desktop/" target="_blank" rel="noopener">Open a desktop</a></header>
+  <header><h1>Finesse simulator control</h1> <a href="/desktop/" target="_blank" rel="noopener">Open a desktop</a> <a id="customer-chat-link" href="/chat/" target="_blank" rel="noopener">Open the customer chat page</a></header>
   <p id="result" class="result" role="status"></p>
   <div class="grid">
     <section>

@@ -1,5 +1,5 @@
-// The server half of `npm start`: Prosody, the Finesse simulator and the desktop harness on friendly ports,
-// then the URLs and demo accounts. Stops everything on SIGINT/SIGTERM, or when `npm start` goes away.
+// The server half of `npm start`: Prosody, the Finesse simulator, the chat router and customer page, and the
+// desktop harness on friendly ports, then the URLs, demo accounts and how to try blending. Stops everything on SIGINT/SIGTERM, or when `npm start` goes away.
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { startDesktopWorld, type DesktopWorld } from './desktop-world.ts';
@@ -61,17 +61,33 @@ try {
     `  Finesse REST, node B:     ${world.simulator.secondaryUrl}/finesse/api/`,
     `  Gadget (from ${distDir}): ${running.baseUrl}/3rdpartygadget/files/finesse-blend/gadget.xml`,
     `  XMPP (Prosody):           ${world.prosody.websocketUrl}  (BOSH ${world.prosody.boshUrl})`,
-    '  Customer chat page:       arrives with the chat router',
+    ...chatLines(running),
     '',
     '  Demo accounts (username / password / extension):',
     ...demoAccounts(running),
     '',
+    ...blendingHint(running),
     'Press Ctrl-C to stop everything.',
   ];
   console.log(lines.join('\n'));
 } catch (e) {
   console.error(`finesse-blend: could not start: ${e instanceof Error ? e.message : String(e)}`);
   await stop(1);
+}
+
+function chatLines(d: DesktopWorld): string[] {
+  if (!d.chat) return ['  Customer chat page:       off (chat is disabled)'];
+  return [
+    `  Customer chat page:       ${d.chat.customerUrl}`,
+    `  Chat router:              ${d.chat.routerJid}`,
+  ];
+}
+
+function blendingHint(d: DesktopWorld): string[] {
+  if (!d.chat) return [];
+  const agent = d.world.simulator.users.find((u) => !u.supervisor);
+  const example = agent ? ` (e.g. ${agent.id} / ${agent.password} / ${agent.extension})` : '';
+  return [`Try blending: sign in on the desktop as an agent${example}, go Ready, then open the customer chat page in another window and start a chat.`, ''];
 }
 
 function demoAccounts(d: DesktopWorld): string[] {

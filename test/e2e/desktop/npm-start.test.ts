@@ -1,5 +1,6 @@
-// `npm start` smoke: it prints the desktop URL, serves the desktop page and the built gadget.xml, and a Ctrl-C
-// (SIGINT to its process group, as a terminal sends it) stops every process it started, Prosody included.
+// `npm start` smoke: it prints the desktop, control and customer chat URLs, serves the desktop page, the built
+// gadget.xml (with the chat prefs in the layout) and the customer page, and a Ctrl-C (SIGINT to its process
+// group, as a terminal sends it) stops every process it started, Prosody included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -47,7 +48,7 @@ function alive(pid: number): boolean {
   }
 }
 
-test('npm start serves the desktop and the gadget, and Ctrl-C leaves no process behind', { timeout: 120_000 }, async () => {
+test('npm start serves the desktop, the gadget and the customer chat page, and Ctrl-C leaves no process behind', { timeout: 120_000 }, async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'fb-start-dist-'));
   // PORT=0: a free port, since others run tests on this machine; the gadget builds into a temp folder.
   const child = spawn('npm', ['start', '--silent'], {
@@ -72,6 +73,9 @@ test('npm start serves the desktop and the gadget, and Ctrl-C leaves no process 
     assert.ok(desktopUrl, `the desktop URL is printed:\n${output}`);
     assert.match(output, /Control page:\s+http:\/\/\S+\/control\.html/);
     assert.match(output, /Demo accounts/);
+    assert.match(output, /Try blending: sign in .* go Ready, .*customer chat page/);
+    const customerUrl = /Customer chat page:\s+(\S+)/.exec(output)?.[1];
+    assert.equal(customerUrl, new URL('/chat/', desktopUrl).href, `the customer page is printed, on the desktop's origin:\n${output}`);
 
     const page = await fetch(desktopUrl);
     assert.equal(page.status, 200);
@@ -79,6 +83,15 @@ test('npm start serves the desktop and the gadget, and Ctrl-C leaves no process 
     const gadget = await fetch(new URL('/3rdpartygadget/files/finesse-blend/gadget.xml', desktopUrl));
     assert.equal(gadget.status, 200);
     assert.match(await gadget.text(), /<Require feature="pubsub-2"\/>/);
+    const customerPage = await fetch(customerUrl);
+    assert.equal(customerPage.status, 200);
+    assert.match(await customerPage.text(), /data-router="[^"@]+@[^"/]+\/[^"]+"/, 'the customer page knows the router');
+    // The desktop hands the gadget the world's chat settings through the layout's gadget URL.
+    const harness = await (await fetch(new URL('/desktop/harness/config.json', desktopUrl))).json() as { layouts: { tabs: { gadgets: string[] }[] }[] };
+    const productGadget = harness.layouts[0]?.tabs[0]?.gadgets[0] ?? '';
+    const prefs = new URLSearchParams(productGadget.slice(productGadget.indexOf('?') + 1));
+    assert.match(prefs.get('chatService') ?? '', /^ws:\/\/127\.0\.0\.1:\d+\/xmpp-websocket$/);
+    assert.match(prefs.get('chatRouter') ?? '', /^chat-router@\S+\/router$/);
 
     tree = descendants(pid);
     const commands = [...tree.values()].join('\n');

@@ -47,10 +47,17 @@ export interface TestAgent {
 export async function signInAgent(
   prosody: AgentServer,
   router: ChatRouterHandle,
-  options: { state?: 'READY' | 'NOT_READY' | 'INTERRUPTED' | 'BUSY' | 'ACTIVE'; max?: number; channel?: Partial<XmppChatChannelOptions> } = {},
+  options: {
+    state?: 'READY' | 'NOT_READY' | 'INTERRUPTED' | 'BUSY' | 'ACTIVE';
+    max?: number;
+    channel?: Partial<XmppChatChannelOptions>;
+    /** An existing account (a seeded agent); default: a fresh one registered here. */
+    account?: { id: string; password: string };
+  } = {},
 ): Promise<TestAgent> {
-  const id = unique('agent');
-  await prosody.register(id, 'pw');
+  const id = options.account?.id ?? unique('agent');
+  const password = options.account?.password ?? 'pw';
+  if (!options.account) await prosody.register(id, password);
   let live: XmppConnection | null = null;
   const channel = new XmppChatChannel({
     websocketUrl: prosody.websocketUrl,
@@ -63,7 +70,7 @@ export async function signInAgent(
   });
   const events: ChatEvent[] = [];
   channel.subscribe((e) => events.push(e));
-  const signedIn = await channel.signIn({ kind: 'password', username: id, password: new Secret('pw') });
+  const signedIn = await channel.signIn({ kind: 'password', username: id, password: new Secret(password) });
   if (!signedIn.ok) throw new Error(`agent ${id} could not sign in: ${signedIn.error.message}`);
   channel.publishAvailability({ state: options.state ?? 'READY', active: 0, max: options.max ?? 5 });
   await waitFor(`router to see ${id}`, () => router.snapshot().agents.find((a) => a.jid.startsWith(`${id}@`) && a.state === (options.state ?? 'READY')));

@@ -1,0 +1,66 @@
+// The simulated world with chat on (startWorld's default): the router is up, the customer page is served on
+// the simulator's origin, a customer's chat waits in the queue and is offered to a seeded agent once they
+// publish READY; and the desktop's default layout hands the product gadget the world's chat settings.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, type WorldChat, type WorldHandle } from '../../../sim/world.ts';
+import { chatGadgetPrefs } from '../../../sim/desktop/desktop-world.ts';
+import { defaultLayoutXml, layoutForRoles, parseLayout, splitGadgetUrl } from '../../../sim/desktop/layout.ts';
+import { ACCOUNTS } from '../../../sim/finesse/seed.ts';
+import type { ChatRouterHandle } from '../../../sim/router/start-chat-router.ts';
+import { offeredChat, signInAgent, startCustomer, waitFor } from './chat-test-kit.ts';
+
+let world: WorldHandle;
+let chat: WorldChat;
+let router: ChatRouterHandle;
+before(async () => {
+  world = await startWorld();
+  assert.ok(world.chat && world.chatRouter, 'chat is on by default');
+  chat = world.chat;
+  router = world.chatRouter;
+});
+after(async () => {
+  await world?.stop();
+});
+
+test('the world serves the customer page at /chat/ pointing at its router and chat server', async () => {
+  assert.equal(chat.customerUrl, `${world.simulator.primaryUrl}/chat/`);
+  assert.equal(chat.routerJid, router.jid);
+  assert.equal(chat.websocketUrl, world.prosody.websocketUrl);
+  const page = await fetch(chat.customerUrl);
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.ok(html.includes(`data-router="${chat.routerJid}"`), 'the page addresses the world router');
+  assert.ok(html.includes(`data-guest-domain="${chat.guestDomain}"`));
+});
+
+test("a customer's chat waits in the queue and is offered to a seeded agent who publishes READY", async () => {
+  const seeded = ACCOUNTS.find((a) => a.supervises.length === 0);
+  assert.ok(seeded);
+  const customer = startCustomer(chat, router);
+  let agent: Awaited<ReturnType<typeof signInAgent>> | null = null;
+  try {
+    const started = await customer.start('Sam Queue', 'Is my parcel on its way?');
+    assert.equal(started.ok, true);
+    const queued = await waitFor('the chat in the queue', () => router.snapshot().queue.find((c) => c.chatId === customer.chatId));
+    assert.equal(queued.status, 'queued', 'nobody is READY yet');
+
+    agent = await signInAgent(world.prosody, router, { account: { id: seeded.id, password: seeded.password } });
+    const chatId = await offeredChat(agent.channel, 'Sam Queue');
+    assert.equal(chatId, customer.chatId);
+    assert.equal(router.snapshot().queue.find((c) => c.chatId === chatId)?.status, 'offered');
+  } finally {
+    customer.close();
+    await agent?.channel.signOut();
+  }
+});
+
+test("the desktop's default layout gives the product gadget chatService and chatRouter", () => {
+  const layouts = parseLayout(defaultLayoutXml('finesse-blend', null, chatGadgetPrefs(chat)));
+  assert.ok(layouts.ok);
+  const url = layoutForRoles(layouts.value, ['Agent'])?.tabs[0]?.gadgets[0] ?? '';
+  const { specUrl, prefs } = splitGadgetUrl(url);
+  assert.equal(specUrl, '/3rdpartygadget/files/finesse-blend/gadget.xml');
+  assert.equal(prefs.get('chatService'), chat.websocketUrl);
+  assert.equal(prefs.get('chatRouter'), chat.routerJid);
+});
