@@ -1,25 +1,71 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { AgentPanel } from '../../src/ui/agent-panel.ts';
-import type { User } from '../../src/core/finesse/types.ts';
+import { AgentPanel } from '../../../src/ui/agent-panel.ts';
+import { defineElements } from '../../../src/ui/define.ts';
+import type { AgentView } from '../../../src/ui/agent-view.ts';
+import { AgentPanelHarness } from './harness/agent-panel-harness.ts';
+import { conversation, offerView, snapshot } from './fixtures.ts';
 
-customElements.define('test-agent-panel', AgentPanel);
+defineElements();
+customElements.define('test-agent-panel', class extends AgentPanel {});
 
-const user: User = {
-  loginId: '1001', loginName: 'agent1', firstName: 'Ada', lastName: 'Agent', state: 'NOT_READY', pendingState: null,
-  reasonCodeId: '12', reasonCode: { id: '12', code: 12, label: '<b>Handling Chat</b>', category: 'NOT_READY', systemCode: false, forAll: true, uri: null },
-  stateChangeTime: null, extension: '1001001', roles: ['Agent'], teamId: '1', teamName: 'Team 1', teams: [], uri: null,
-};
+const view = (over: Partial<AgentView> = {}): AgentView => ({
+  blending: snapshot(),
+  ownership: { role: 'owner', message: null, confirm: null, pending: false },
+  chatStatus: 'online',
+  chatConfigured: true,
+  offers: [],
+  conversations: [],
+  problems: [],
+  maxChats: 5,
+  ...over,
+});
+
+async function panel(v: AgentView | null) {
+  const el = await fixture<AgentPanel>(html`<test-agent-panel .view=${v}></test-agent-panel>`);
+  return new AgentPanelHarness(el);
+}
 
 describe('agent panel', () => {
-  it('says it is connecting until a user arrives', async () => {
-    const el = await fixture<AgentPanel>(html`<test-agent-panel></test-agent-panel>`);
-    expect(el.shadowRoot!.textContent).to.contain('Connecting to Finesse');
+  it('says it is connecting until there is a view', async () => {
+    const h = await panel(null);
+    expect(h.text()).to.contain('Connecting to Finesse');
   });
 
-  it('shows the voice state with its reason, rendering labels as text', async () => {
-    const el = await fixture<AgentPanel>(html`<test-agent-panel .user=${user}></test-agent-panel>`);
-    const text = el.shadowRoot!.querySelector('.state')!;
-    expect(text.textContent).to.equal('NOT_READY (<b>Handling Chat</b>)');
-    expect(text.querySelector('b')).to.equal(null);
+  it('says the blended state in plain words, with the reason from the decision log', async () => {
+    const ready = await panel(view());
+    expect(ready.headline()).to.equal('Ready for calls and chats');
+
+    const onCall = await panel(view({ blending: snapshot({ chat: { availability: 'INTERRUPTED', activeChats: 0, maxChats: 5, reason: 'Interrupted: on an ACD call' }, voice: { state: 'TALKING', pendingState: null, reasonCodeId: null, reasonCode: null, setBy: 'call', beforeCall: null } }) }));
+    expect(onCall.headline()).to.equal('On a call: chats paused');
+
+    const handling = await panel(view({
+      blending: snapshot({
+        chat: { availability: 'ACTIVE', activeChats: 2, maxChats: 5, reason: 'Active: handling 2 of 5 chats' },
+        voice: { state: 'NOT_READY', pendingState: null, reasonCodeId: '5', reasonCode: { id: '5', code: 40, label: 'Handling Chat', systemCode: false }, setBy: 'gadget', beforeCall: null },
+        log: [{ seq: 1, at: 0, kind: 'offer-accepted', reason: 'Accepted: voice is Not Ready (Handling Chat), now handling 2 chats' }],
+      }),
+    }));
+    expect(handling.headline()).to.equal('Handling 2 of 5 chats: Not Ready for calls');
+    expect(handling.reason()).to.equal('Accepted: voice is Not Ready (Handling Chat), now handling 2 chats');
+  });
+
+  it('puts the degraded state and problems up front', async () => {
+    const h = await panel(view({
+      blending: snapshot({ degraded: 'Finesse is out of service on both nodes' }),
+      problems: [
+        { id: 'chat', severity: 'warning', title: 'The chat server connection dropped: reconnecting.', action: '' },
+        { id: 'degraded', severity: 'error', title: 'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.', action: '' },
+      ],
+    }));
+    expect(h.headline()).to.equal('Holding still: Finesse is out of service on both nodes');
+    expect(h.problems()[0]).to.equal('Finesse is out of service on both nodes: no new chats until it is back; your chats continue.');
+  });
+
+  it('shows offers and conversations; an observer window cannot answer them', async () => {
+    const h = await panel(view({ offers: [offerView()], conversations: [conversation()], ownership: { role: 'observer', message: null, confirm: null, pending: false } }));
+    expect(h.offerCount()).to.equal(1);
+    const card = h.find('fb-chat-offer');
+    await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(card.shadowRoot?.querySelector<HTMLButtonElement>('button.accept')?.disabled).to.equal(true);
   });
 });

@@ -1,0 +1,99 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ConversationPane } from '../../../src/ui/conversation-pane.ts';
+import { ConversationPaneHarness } from './harness/conversation-pane-harness.ts';
+import { recordEvents } from './harness/harness.ts';
+import { HOSTILE, conversation, message } from './fixtures.ts';
+
+customElements.define('test-conversation', ConversationPane);
+
+async function pane(view = conversation(), chatStatus = 'online') {
+  const el = await fixture<ConversationPane>(html`<test-conversation .conversation=${view} chat-status=${chatStatus} locale="en-GB"></test-conversation>`);
+  return {
+    h: new ConversationPaneHarness(el),
+    events: recordEvents(el, ['chat-send', 'chat-typing', 'chat-end', 'chat-transfer', 'chat-dismiss']),
+  };
+}
+
+describe('conversation pane', () => {
+  it('shows the transcript in order with who said it and when, and system lines', async () => {
+    const { h } = await pane(conversation({
+      transcript: [message('1', 'customer', 'Where is my order?'), message('2', 'self', 'Let me look.'), message('3', 'system', 'Customer left')],
+    }));
+    expect(h.lines()).to.deep.equal([
+      ['customer', 'Jane Doe · 10:15 Where is my order?'],
+      ['self', 'You · 10:15 Let me look.'],
+      ['system', 'Customer left 10:15'],
+    ]);
+  });
+
+  it('Enter sends the message; Shift+Enter adds a new line instead', async () => {
+    const { h, events } = await pane();
+    h.composer.focus();
+    await sendKeys({ type: 'first line' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ type: 'second line' });
+    expect(events.filter((e) => e.name === 'chat-send')).to.deep.equal([]);
+    expect(h.composer.value).to.equal('first line\nsecond line');
+    await sendKeys({ press: 'Enter' });
+    expect(events.filter((e) => e.name === 'chat-send')).to.deep.equal([{ name: 'chat-send', detail: { chatId: 'c1', text: 'first line\nsecond line' } }]);
+    expect(h.composer.value).to.equal('');
+  });
+
+  it('Enter on an empty composer sends nothing; typing tells the customer once, not per key', async () => {
+    const { h, events } = await pane();
+    h.composer.focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: 'abc' });
+    expect(events).to.deep.equal([{ name: 'chat-typing', detail: { chatId: 'c1', state: 'composing' } }]);
+  });
+
+  it('messages not yet confirmed show as pending', async () => {
+    const { h } = await pane(conversation({ transcript: [message('1', 'self', 'on its way', true), message('2', 'self', 'arrived')] }));
+    const [first, second] = h.lines();
+    expect(first?.[0]).to.equal('self pending');
+    expect(first?.[1]).to.contain('sending…');
+    expect(second?.[0]).to.equal('self');
+    expect(second?.[1]).not.to.contain('sending…');
+  });
+
+  it('while chat is offline the composer is disabled and says why', async () => {
+    const { h } = await pane(conversation(), 'offline');
+    expect(h.composer.disabled).to.equal(true);
+    expect(h.sendButton.disabled).to.equal(true);
+    expect(h.blockedReason()).to.contain('The chat server is not connected');
+  });
+
+  it('while chat reconnects the agent may still write: messages go out when it is back', async () => {
+    const { h } = await pane(conversation(), 'reconnecting');
+    expect(h.composer.disabled).to.equal(false);
+    expect(h.text()).to.contain('messages you send now go out when it is back');
+  });
+
+  it('End chat and Back to queue send their intents', async () => {
+    const { h, events } = await pane();
+    h.endButton.click();
+    h.transferButton.click();
+    expect(events.map((e) => e.name)).to.deep.equal(['chat-end', 'chat-transfer']);
+  });
+
+  it('shows the customer typing, and once the chat is closed only a Close button', async () => {
+    const { h } = await pane(conversation({ customerTyping: 'composing' }));
+    expect(h.typing()).to.equal('Jane Doe is typing…');
+    h.element.conversation = conversation({ closed: 'ended-by-customer' });
+    await h.settled();
+    expect(h.text()).to.contain('The customer ended the chat.');
+    expect(h.has('textarea')).to.equal(false);
+    expect(h.has('button.dismiss')).to.equal(true);
+  });
+
+  it('hostile customer text stays text in the transcript: no element is created from it', async () => {
+    const { h } = await pane(conversation({ customerName: HOSTILE, transcript: [message('1', 'customer', HOSTILE)] }));
+    expect(h.bubbles()[0]?.textContent).to.equal(HOSTILE);
+    expect(h.bubbles()[0]?.children.length).to.equal(0);
+    expect(h.root.querySelectorAll('img, script, b').length).to.equal(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
