@@ -30,7 +30,8 @@ export interface ProsodyHandle {
   /**
    * Stops the server and starts it again on the same ports and data directory (accounts, rooms and archives
    * survive); resolves once it answers again. `whileDown` runs while it is down (a test's moment to act).
-   * Rejects after stop(), or when the server does not come back (the handle is then down; stop() still cleans up).
+   * Rejects after stop(); with whileDown's error (the server is started again all the same); or when the server
+   * does not come back (the handle is then down; stop() still cleans up).
    */
   restart(whileDown?: () => Promise<void> | void): Promise<void>;
   /** Stops the server and removes its directory; safe to call twice, and waits for a restart in progress. */
@@ -256,23 +257,30 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
     });
     return stopped;
   };
+  /** launch(), retried: the ports were Prosody's a moment ago, another process taking one in between is rare. */
+  const relaunch = async (): Promise<void> => {
+    let lastError: unknown = null;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+      try {
+        await launch();
+        return;
+      } catch (error) {
+        lastError = error;
+        await sleep(200);
+      }
+    }
+    throw lastError instanceof Error ? lastError : new Error('Prosody did not come back');
+  };
   const restart = (whileDown?: () => Promise<void> | void): Promise<void> => {
     if (stopped) return Promise.reject(new Error('Prosody was stopped; it cannot be restarted'));
     const next = turn.catch(() => undefined).then(async () => {
       await endProcess(currentPid());
-      await whileDown?.();
-      // The ports were Prosody's a moment ago; another process taking one in between is rare, so retry briefly.
-      let lastError: unknown = null;
-      for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-        try {
-          await launch();
-          return;
-        } catch (error) {
-          lastError = error;
-          await sleep(200);
-        }
+      try {
+        await whileDown?.();
+      } finally {
+        // A failing whileDown still gets its server back; its error is then the restart's.
+        await relaunch();
       }
-      throw lastError instanceof Error ? lastError : new Error('Prosody did not come back');
     });
     turn = next;
     return next;

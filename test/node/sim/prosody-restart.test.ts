@@ -67,8 +67,10 @@ test('after restart() the server answers on the same ports; accounts and a room 
   }
 });
 
-test('restart() after stop() is refused, and stop() during a restart waits for it and leaves nothing running', async () => {
+test('a failing whileDown still gets the server back; stop() during a restart waits for it; restart() after stop() is refused', async () => {
   const prosody = await startProsody();
+  await assert.rejects(prosody.restart(() => { throw new Error('the test step failed'); }), /the test step failed/);
+  assert.equal((await fetch(prosody.boshUrl)).ok, true, 'the server answers again');
   const restarting = prosody.restart();
   const stopping = prosody.stop();
   await restarting;
