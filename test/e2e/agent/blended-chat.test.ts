@@ -1,0 +1,170 @@
+// An agent's blended day in the real harness: the gadget built by vite, the Finesse simulator, Prosody, the
+// chat router, and a customer in Node. The agent goes Ready, a customer asks for a chat, the gadget offers it;
+// accepting puts voice Not Ready "Handling Chat" first; messages go both ways in order, customer markup stays
+// text; ending the chat restores Ready. An ACD call interrupts chat (no offer arrives) and ends back in Ready.
+// CSP violations and console errors are watched throughout.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { Page } from 'puppeteer-core';
+import { startDesktopWorld, type DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
+import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
+import { chooseState, gadgetFrames, signIn, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
+import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import type { WorldChat } from '../../../sim/world.ts';
+import { GadgetPage } from './gadget-page.ts';
+
+const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
+const HOSTILE_NAME = 'Jane <b>Doe</b>';
+const HOSTILE_TEXT = '<img src=x onerror="alert(1)">Where is my order?';
+
+let distDir: string;
+let desktop: DesktopWorld;
+let chat: WorldChat;
+let chromium: LaunchedChromium;
+let page: Page;
+let problems: string[];
+let gadget: GadgetPage;
+let agent: { id: string; password: string; extension: string };
+const customers: CustomerChatClient[] = [];
+
+async function waitFor<T>(what: string, check: () => T | undefined | null | false, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function customer(): CustomerChatClient {
+  const c = new CustomerChatClient({ service: chat.websocketUrl, guestDomain: chat.guestDomain, routerJid: chat.routerJid });
+  customers.push(c);
+  return c;
+}
+
+const simUser = () => desktop.world.simulator.control.state().users.find((u) => u.loginId === agent.id);
+const routerAgent = () => desktop.world.chatRouter?.snapshot().agents.find((a) => a.jid.startsWith(`${agent.id}@`));
+const headerLabel = () => page.$eval('#state-label', (e) => e.textContent ?? '');
+
+before(async () => {
+  distDir = mkdtempSync(join(tmpdir(), 'fb-dist-'));
+  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
+  desktop = await startDesktopWorld({ distDir });
+  assert.ok(desktop.chat, 'the desktop world runs the chat router');
+  chat = desktop.chat;
+  chromium = await launchChromium(1280, 900);
+  page = await chromium.browser.newPage();
+  problems = await watchForProblems(page);
+  const user = desktop.world.simulator.users.find((u) => !u.supervisor);
+  if (!user) throw new Error('the simulator has no agent');
+  agent = { id: user.id, password: user.password, extension: user.extension };
+  await signIn(page, desktop.desktopUrl, agent);
+  const frame = await waitFor('the product gadget on the home tab', () => gadgetFrames(page, GADGET)[0]);
+  await frame.waitForFunction(() => customElements.get('finesse-blend-agent') !== undefined, { timeout: 15_000 });
+  gadget = new GadgetPage(frame);
+});
+
+after(async () => {
+  for (const c of customers) c.close();
+  await chromium?.close();
+  await desktop?.stop();
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
+});
+
+test('Ready in the header makes the gadget ready for calls and chats, and the router sees it', async () => {
+  await chooseState(page, 'READY');
+  await gadget.waitForHeadline('Ready for calls and chats');
+  await waitFor('the router to see the agent READY', () => routerAgent()?.state === 'READY');
+});
+
+test('a customer chat is offered; accepting sets voice Not Ready "Handling Chat" first, then the chat opens', async () => {
+  const jane = customer();
+  const started = await jane.start(HOSTILE_NAME, HOSTILE_TEXT, [{ name: 'order', label: 'Order number', value: 'A-1001' }]);
+  assert.equal(started.ok, true);
+
+  await gadget.waitForText(/Chat from Jane <b>Doe<\/b>/);
+  const offerText = await gadget.text();
+  assert.match(offerText, /Order number A-1001/);
+  assert.match(offerText, /Expires in \d+ s/);
+
+  await gadget.click('fb-chat-offer >>> button.accept');
+  await page.waitForFunction(() => /Not Ready - Handling Chat/.test(document.getElementById('state-label')?.textContent ?? ''), { timeout: 15_000 });
+  const user = await waitFor('the simulator to have the agent Not Ready', () => {
+    const u = simUser();
+    return u?.state === 'NOT_READY' ? u : null;
+  });
+  assert.equal(user.reasonCode?.label, 'Handling Chat');
+  assert.match(await headerLabel(), /Handling Chat/);
+
+  await gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
+  await waitFor('the router to see the agent ACTIVE', () => routerAgent()?.state === 'ACTIVE');
+  await waitFor('the customer to see the agent', () => jane.lines().some((l) => l.from === 'system' || l.from === 'agent'));
+});
+
+test('messages go both ways in order; the customer\'s markup shows as text', async () => {
+  const jane = customers[0];
+  assert.ok(jane);
+  await gadget.waitForText(/Where is my order\?/);
+  assert.ok(jane.send('first <i>one</i>').ok);
+  assert.ok(jane.send('second').ok);
+  await gadget.waitForText(/second/);
+  await gadget.sendMessage('Hello Jane, let me look.');
+  await waitFor('the agent\'s reply at the customer', () => jane.lines().some((l) => l.from === 'agent' && l.text === 'Hello Jane, let me look.'));
+  assert.ok(jane.send('third').ok);
+  await gadget.waitForText(/third/);
+
+  const lines = await gadget.transcript();
+  const said = lines.filter((l) => !l.startsWith('system|'));
+  assert.deepEqual(said, [
+    `customer|${HOSTILE_TEXT}`,
+    'customer|first <i>one</i>',
+    'customer|second',
+    'self|Hello Jane, let me look.',
+    'customer|third',
+  ]);
+  const fromCustomer = jane.lines().filter((l) => l.from !== 'system').map((l) => `${l.from}|${l.text}`);
+  assert.deepEqual(fromCustomer.slice(-2), ['agent|Hello Jane, let me look.', 'me|third']);
+  assert.equal(await gadget.count('img'), 0, 'no element came from customer markup');
+  assert.equal(await gadget.count('i'), 0);
+  assert.equal(await gadget.count('b'), 0);
+});
+
+test('ending the chat restores voice to Ready', async () => {
+  await gadget.click('fb-conversation >>> button.end');
+  await page.waitForFunction(() => (document.getElementById('state-label')?.textContent ?? '').startsWith('Ready'), { timeout: 15_000 });
+  await waitFor('the simulator to have the agent Ready', () => simUser()?.state === 'READY');
+  await gadget.waitForHeadline('Ready for calls and chats');
+  await waitFor('the customer to be told the chat ended', () => customers[0]?.lines().some((l) => l.from === 'system' && /ended/i.test(l.text)));
+});
+
+test('an ACD call interrupts chat: no offer arrives during it, and it ends back in Ready', async () => {
+  const placed = await desktop.world.simulator.control.placeAcdCall({ agentId: agent.id });
+  assert.ok(placed.ok);
+  await gadget.waitForHeadline('On a call: chats paused');
+  await waitFor('the router to see the agent INTERRUPTED', () => routerAgent()?.state === 'INTERRUPTED');
+
+  const sam = customer();
+  assert.equal((await sam.start('Sam Queue', 'Is my parcel on its way?')).ok, true);
+  await waitFor('the chat to be queued', () => desktop.world.chatRouter?.snapshot().queue.find((c) => c.chatId === sam.chatId));
+  await new Promise((r) => setTimeout(r, 1000));
+  const offered = desktop.world.chatRouter?.snapshot().offerLog.filter((o) => o.chatId === sam.chatId) ?? [];
+  assert.deepEqual(offered, [], 'no offer during the call');
+  assert.doesNotMatch(await gadget.text(), /Chat from Sam Queue/);
+
+  const ended = await desktop.world.simulator.control.endCall({ dialogId: placed.value.dialogId });
+  assert.ok(ended.ok);
+  await waitFor('the simulator to have the agent Ready', () => simUser()?.state === 'READY');
+  await gadget.waitForText(/Chat from Sam Queue/);
+  await gadget.click('fb-chat-offer >>> button.decline');
+  await gadget.waitForHeadline('Ready for calls and chats');
+  assert.equal(simUser()?.state, 'READY', 'declining leaves voice alone');
+});
+
+test('the gadget ran without a CSP violation, a console error or an uncaught exception', () => {
+  assert.deepEqual(problems, []);
+});
