@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import type { AgentView } from './agent-view.ts';
+import { blendHeadline } from './blend-headline.ts';
 import { t } from './messages.ts';
 import { baseStyles } from './theme.ts';
 import { intervalTicker, type Ticker } from './ticker.ts';
@@ -21,6 +22,7 @@ export class AgentPanel extends LitElement {
       h2 { font-size: 1em; margin: 0 0 6px; }
       .offers { display: grid; gap: 8px; }
       .status { margin: 0; }
+      .detail { margin: 0; font-size: 0.8em; }
     `,
   ];
 
@@ -41,6 +43,8 @@ export class AgentPanel extends LitElement {
     const v = this.view;
     if (!v) return html`<p class="status muted" role="status">${this.status}</p>`;
     const observer = v.ownership.role !== 'owner';
+    // The raw states behind the headline, for the agent's supervisor or support ("Voice READY · Chat READY 0/5").
+    const detail = blendHeadline(v.blending).detail;
     return html`<div class="stack">
       <fb-blend-status .snapshot=${v.blending}></fb-blend-status>
       <fb-problem-banner .problems=${v.problems}></fb-problem-banner>
@@ -57,6 +61,7 @@ export class AgentPanel extends LitElement {
           </section>`
         : null}
       <fb-decision-log .entries=${v.blending?.log ?? []}></fb-decision-log>
+      ${detail ? html`<p class="detail muted">${detail}</p>` : null}
     </div>`;
   }
 }

@@ -3,7 +3,7 @@ import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
 import { blendHeadline } from './blend-headline.ts';
 import { baseStyles } from './theme.ts';
 
-/** The header strip: the blended state in plain words, the reason the gadget gave last, and the raw states. */
+/** The header strip: the blended state in plain words and the reason the gadget gave last. */
 export class BlendStatus extends LitElement {
   static override styles = [
     baseStyles,
@@ -20,8 +20,7 @@ export class BlendStatus extends LitElement {
       :host([tone='paused']) { --fb-status-accent: var(--fb-color-warning, #b26a00); }
       :host([tone='degraded']) { --fb-status-accent: var(--fb-color-error, #b3261e); }
       .headline { margin: 0; font-weight: 600; font-size: 1.1em; }
-      .reason, .detail { margin: 2px 0 0; }
-      .detail { font-size: 0.85em; }
+      .reason { margin: 2px 0 0; }
     `,
   ];
 
@@ -43,6 +42,6 @@ export class BlendStatus extends LitElement {
     const h = blendHeadline(this.snapshot);
     return html`<p class="headline" role="status" aria-live="polite">${h.text}</p>
       ${h.reason ? html`<p class="reason">${h.reason}</p>` : null}
-      ${h.detail ? html`<p class="detail muted">${h.detail}</p>` : null}`;
+`;
   }
 }
