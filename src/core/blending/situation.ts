@@ -60,8 +60,12 @@ export function readSituation(facts: Facts): Situation {
   let acd: CallFact | AgentState | null = acdCall;
   if (acd === null && voice !== null) {
     if (ACD_ONLY_STATES.has(voice.state)) acd = voice.state;
-    // TALKING or HOLD with no internal dialog known: assume routed until the dialogs say otherwise.
-    else if ((voice.state === 'TALKING' || voice.state === 'HOLD') && internalCall === null) acd = voice.state;
+    // TALKING or HOLD with no internal dialog known: assume routed until the dialogs say otherwise, unless the
+    // agent was Not Ready when the call began: the router reserves only READY agents, so that call was not routed.
+    // (Finesse may delete an internal call's dialog before the User leaves TALKING: no INTERRUPTED flicker then.)
+    else if ((voice.state === 'TALKING' || voice.state === 'HOLD') && internalCall === null && voice.beforeCall?.state !== 'NOT_READY') {
+      acd = voice.state;
+    }
   }
   const inCall = voice !== null && CALL_STATES.has(voice.state);
   const handlingChat = voice !== null && voice.state === 'NOT_READY' && voice.reasonCodeId === hc.id;
