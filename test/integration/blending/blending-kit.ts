@@ -1,0 +1,342 @@
+// The blending controller against the Finesse simulator, end to end: the real REST client over fetch against a
+// simulator node, the agent's User and Dialogs notifications through Prosody into handleUpdate (an XMPP session
+// logged in as the agent, as the desktop's notification service would be), real timers. Only the chat side is a
+// recording fake: the tests play the chat router through the controller's chat inputs.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { BlendingReconciler, type BlendingSnapshot } from '../../../src/core/blending/reconciler.ts';
+import { voiceStatePort, finesseFactsPort } from '../../../src/core/blending/adapters/finesse-ports.ts';
+import { parseHandlingChatConfig, resolveHandlingChatReason } from '../../../src/core/blending/handling-chat-reason.ts';
+import type { ChatError, ChatPort, ChatPresence, Timers } from '../../../src/core/blending/ports.ts';
+import type { HandlingChatReason } from '../../../src/core/blending/facts.ts';
+import { createFinesseClient, fetchTransport, type FinesseClient } from '../../../src/core/finesse/rest/index.ts';
+import { parseUpdate } from '../../../src/core/finesse/xml/index.ts';
+import type { Update, User } from '../../../src/core/finesse/types.ts';
+import { ok, type Result } from '../../../src/core/result.ts';
+import { XmppSession } from '../../../sim/notify/xmpp-session.ts';
+import { notificationsIn } from '../../../sim/notify/pubsub-stanzas.ts';
+import { startWorld, type WorldHandle } from '../../../sim/world.ts';
+import type { SimulatorAccount } from '../../../sim/server.ts';
+import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
+
+/** Long enough never to fire on a healthy loopback (events take milliseconds), short enough to fail fast. */
+export const WAIT_MS = 4000;
+/** The controller's own requests carry requestIds with this prefix, so the simulator's log tells them apart. */
+const GADGET_PREFIX = 'gadget-';
+const AGENT_PREFIX = 'agent-';
+
+export const realTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Polls `check` (cheap, in-process reads only) until it holds; fails naming `what` and the last detail. */
+export async function until(check: () => boolean, what: string, detail: () => string = () => '', timeoutMs = WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`Not reached within ${timeoutMs} ms: ${what}\n${detail()}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** One thing that happened, in the order the test process saw it: a User notification or a chat port call. */
+export type Happening =
+  | { readonly type: 'user'; readonly state: string; readonly pendingState: string | null; readonly reasonCodeId: string | null; readonly requestId: string | null }
+  | { readonly type: 'publish'; readonly presence: ChatPresence }
+  | { readonly type: 'accept'; readonly offerId: string }
+  | { readonly type: 'decline'; readonly offerId: string; readonly reason: string }
+  | { readonly type: 'hand-back'; readonly reason: string };
+
+/** The chat router as the controller sees it, recording every call; accepts and hand-backs succeed. */
+export class RecordingChatPort implements ChatPort {
+  constructor(private readonly timeline: Happening[]) {}
+
+  publishAvailability(presence: ChatPresence): void {
+    this.timeline.push({ type: 'publish', presence });
+  }
+
+  acceptOffer(offerId: string): Promise<Result<void, ChatError>> {
+    this.timeline.push({ type: 'accept', offerId });
+    return Promise.resolve(ok(undefined));
+  }
+
+  declineOffer(offerId: string, reason: string): Promise<Result<void, ChatError>> {
+    this.timeline.push({ type: 'decline', offerId, reason });
+    return Promise.resolve(ok(undefined));
+  }
+
+  handBackChats(reason: string): Promise<Result<void, ChatError>> {
+    this.timeline.push({ type: 'hand-back', reason });
+    return Promise.resolve(ok(undefined));
+  }
+}
+
+const userNode = (id: string): string => `/finesse/api/User/${id}`;
+const dialogsNode = (id: string): string => `/finesse/api/User/${id}/Dialogs`;
+
+/** A REST client as someone (agent or supervisor) acting by hand; its requestIds say so in the simulator log. */
+export function handClient(baseUrl: string, account: SimulatorAccount): FinesseClient {
+  return createFinesseClient({
+    baseUrl,
+    auth: { kind: 'basic', id: account.id, password: account.password },
+    transport: fetchTransport(),
+    timeoutMs: 3000,
+    newRequestId: () => `${AGENT_PREFIX}${randomUUID()}`,
+  });
+}
+
+export interface BlendingOptions {
+  readonly maxChats?: number;
+  /** Which node the controller's REST client talks to; the test may switch it (failover). */
+  readonly node?: () => string;
+}
+
+/** One controller under test, with what it did. */
+export interface Blending {
+  readonly reconciler: BlendingReconciler;
+  /** Everything in the order seen: User notifications fed to the controller and the chat port's calls. */
+  readonly timeline: Happening[];
+  snapshot(): BlendingSnapshot;
+  /** The availabilities published, in order (a repeat of the same one folded). */
+  published(): string[];
+  accepted(): string[];
+  declined(): string[];
+  /** The User notifications the controller was fed, in order. */
+  users(): Extract<Happening, { type: 'user' }>[];
+  /** The controller's REST requests (from the simulator's log) since it was created. */
+  requests(): RequestLogEntry[];
+  /** "2 PUT, 2 GET" with the controller's fact changes, for the test's diagnostics. */
+  requestReport(): string;
+  stop(): void;
+}
+
+/** The world for one test file: simulator + Prosody, the agent's notification session, a REST client by hand. */
+export class BlendingWorld {
+  #current: ((update: Update) => void) | null = null;
+  #held: Update[] | null = null;
+  #markers = new Map<string, () => void>();
+  #logMark = 0;
+
+  private constructor(
+    readonly world: WorldHandle,
+    readonly agent: SimulatorAccount,
+    readonly supervisor: SimulatorAccount,
+    readonly session: XmppSession,
+    readonly hand: FinesseClient,
+    readonly handlingChat: HandlingChatReason,
+  ) {
+    session.onMessage((message) => {
+      for (const { node, payload } of notificationsIn(message)) {
+        const marker = this.#markers.get(payload);
+        if (marker !== undefined) {
+          this.#markers.delete(payload);
+          marker();
+          continue;
+        }
+        const parsed = parseUpdate(payload, { node });
+        if (!parsed.ok) continue;
+        if (this.#held !== null) this.#held.push(parsed.value);
+        else this.#current?.(parsed.value);
+      }
+    });
+  }
+
+  /** Starts the world (chat router off: the chat side is the recording port) and logs the agent's desktop in. */
+  static async start(): Promise<BlendingWorld> {
+    const world = await startWorld({ chat: false });
+    try {
+      const accounts = world.simulator.users;
+      const agent = accounts.find((u) => !u.supervisor && u.teamId === '10');
+      const supervisor = accounts.find((u) => u.supervisor && u.supervises.includes('10'));
+      assert.ok(agent !== undefined && supervisor !== undefined, 'the seed has an agent of team 10 and its supervisor');
+      const session = await XmppSession.connect({
+        websocketUrl: world.prosody.websocketUrl,
+        jid: `${agent.id}@${world.prosody.domain}`,
+        password: agent.password,
+        resource: `blending-${randomUUID().slice(0, 8)}`,
+      });
+      const hand = handClient(world.simulator.primaryUrl, agent);
+      const codes = await hand.getReasonCodes(agent.id, 'NOT_READY');
+      assert.ok(codes.ok, 'reason codes readable');
+      const config = parseHandlingChatConfig('Handling Chat');
+      assert.ok(config.ok);
+      const reason = resolveHandlingChatReason(config.value, codes.value);
+      assert.ok(reason.ok, 'the seed defines the Handling Chat reason');
+      return new BlendingWorld(world, agent, supervisor, session, hand, reason.value);
+    } catch (error) {
+      await world.stop();
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.session.close();
+    } finally {
+      await this.world.stop();
+    }
+  }
+
+  get control(): WorldHandle['simulator']['control'] {
+    return this.world.simulator.control;
+  }
+
+  /** The agent as Finesse holds it now (the simulator's state, not the controller's view). */
+  finesseUser(): User {
+    const user = this.control.state().users.find((u) => u.loginId === this.agent.id);
+    assert.ok(user !== undefined);
+    return user;
+  }
+
+  /** Back to the seed; waits until every notification published before is through, then signs the agent in. */
+  async reset(then: 'READY' | 'NOT_READY' | 'LOGOUT' = 'READY'): Promise<void> {
+    this.#current = null;
+    this.#held = null;
+    await this.control.reset();
+    await this.settle();
+    if (then !== 'LOGOUT') {
+      await this.agentRequest({ state: 'LOGIN' }, (u) => u.state === 'NOT_READY');
+      if (then === 'READY') await this.agentRequest({ state: 'READY' }, (u) => u.state === 'READY');
+    }
+    await this.settle();
+    this.#logMark = this.control.state().requests.length;
+  }
+
+  /** Waits until a marker published now on both agent nodes comes back: everything before it has arrived. */
+  async settle(): Promise<void> {
+    await Promise.all(
+      [userNode(this.agent.id), dialogsNode(this.agent.id)].map(async (node) => {
+        const marker = `settle-${randomUUID()}`;
+        const seen = new Promise<void>((resolve) => this.#markers.set(marker, resolve));
+        const injected = await this.control.injectNotification({ node, payload: marker });
+        assert.ok(injected.ok, `marker published on ${node}`);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          seen,
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`settle marker on ${node} not seen`)), WAIT_MS);
+          }),
+        ]).finally(() => clearTimeout(timer));
+      }),
+    );
+  }
+
+  /** The agent (by hand, through REST) asks for a state; resolves once Finesse shows `reached`. */
+  async agentRequest(change: { state: 'LOGIN' | 'READY' | 'NOT_READY' | 'LOGOUT'; reasonCodeId?: string }, reached: (u: User) => boolean): Promise<void> {
+    const answer =
+      change.state === 'LOGIN'
+        ? await this.hand.signIn(this.agent.id, this.agent.extension)
+        : await this.hand.setUserState(this.agent.id, change.reasonCodeId === undefined ? { state: change.state } : { state: change.state, reasonCodeId: change.reasonCodeId });
+    assert.ok(answer.ok, `the agent's ${change.state} was accepted`);
+    await until(() => reached(this.finesseUser()), `Finesse shows the agent's ${change.state}`, () => JSON.stringify(this.finesseUser()));
+  }
+
+  /** The agent acts on a call (ANSWER, HOLD, RETRIEVE, DROP) through REST; resolves once the dialog shows it. */
+  async dialogAction(dialogId: string, requestedAction: 'ANSWER' | 'HOLD' | 'RETRIEVE' | 'DROP', reached: (participantState: string | null) => boolean): Promise<void> {
+    const answer = await this.hand.dialogAction(dialogId, { requestedAction, targetMediaAddress: this.agent.extension });
+    assert.ok(answer.ok, `${requestedAction} accepted`);
+    const mine = (): string | null =>
+      this.control.state().dialogs.find((d) => d.id === dialogId)?.participants.find((p) => p.mediaAddress === this.agent.extension)?.state ?? null;
+    await until(() => reached(mine()), `dialog ${dialogId} after ${requestedAction}`, () => String(mine()));
+  }
+
+  /** Notifications wait (a slow network) until release(); they then arrive in order. */
+  holdNotifications(): void {
+    this.#held ??= [];
+  }
+
+  releaseNotifications(): void {
+    const held = this.#held ?? [];
+    this.#held = null;
+    for (const update of held) this.#current?.(update);
+  }
+
+  /** A controller for the agent, fed by this world's notifications; started (it reads User and Dialogs first). */
+  async blending(options: BlendingOptions = {}): Promise<Blending> {
+    const timeline: Happening[] = [];
+    const node = options.node ?? (() => this.world.simulator.primaryUrl);
+    const clients = new Map<string, FinesseClient>();
+    const clientFor = (): FinesseClient => {
+      const url = node();
+      let client = clients.get(url);
+      if (client === undefined) {
+        client = createFinesseClient({
+          baseUrl: url,
+          auth: { kind: 'basic', id: this.agent.id, password: this.agent.password },
+          transport: fetchTransport(),
+          timeoutMs: 3000,
+          newRequestId: () => `${GADGET_PREFIX}${randomUUID()}`,
+        });
+        clients.set(url, client);
+      }
+      return client;
+    };
+    const id = this.agent.id;
+    const reconciler = new BlendingReconciler({
+      voice: { requestState: (r) => voiceStatePort(clientFor(), id).requestState(r) },
+      facts: { readUser: () => finesseFactsPort(clientFor(), id).readUser(), readDialogs: () => finesseFactsPort(clientFor(), id).readDialogs() },
+      chat: new RecordingChatPort(timeline),
+      timers: realTimers,
+      random: () => 0.5,
+      handlingChat: this.handlingChat,
+      maxChats: options.maxChats ?? 5,
+      confirmTimeoutMs: 2000,
+      backoff: { baseMs: 50, maxMs: 200, maxAttempts: 3 },
+      resyncIntervalMs: 0,
+    });
+    this.#current = (update) => {
+      if (update.data.kind === 'user') {
+        const u = update.data.user;
+        timeline.push({ type: 'user', state: u.state, pendingState: u.pendingState, reasonCodeId: u.reasonCodeId, requestId: update.requestId });
+      }
+      reconciler.handleUpdate(update);
+    };
+    const mark = this.#logMark;
+    const requests = (): RequestLogEntry[] =>
+      this.control
+        .state()
+        .requests.slice(mark)
+        // GETs carry no requestId in the log; only the controller reads as the agent during a test.
+        .filter((r) => r.user === id && (r.requestId === null || r.requestId.startsWith(GADGET_PREFIX)));
+    const of = <T extends Happening['type']>(type: T): Extract<Happening, { type: T }>[] =>
+      timeline.filter((h): h is Extract<Happening, { type: T }> => h.type === type);
+    await reconciler.start();
+    return {
+      reconciler,
+      timeline,
+      snapshot: () => reconciler.snapshot(),
+      // A new reason with the same availability is published again; the table rows care about the availability.
+      published: () => of('publish').map((p) => p.presence.availability).filter((a, i, all) => i === 0 || all[i - 1] !== a),
+      accepted: () => of('accept').map((a) => a.offerId),
+      declined: () => of('decline').map((d) => d.offerId),
+      users: () => of('user'),
+      requests,
+      requestReport: () => {
+        const all = requests();
+        const puts = all.filter((r) => r.method === 'PUT').length;
+        const gets = all.filter((r) => r.method === 'GET').length;
+        const stats = reconciler.stats();
+        return `REST requests by the controller: ${puts} PUT, ${gets} GET (${all.length} in all); fact changes: ${stats.factChanges}; voice requests: ${stats.requests} (${stats.attempts} attempts)`;
+      },
+      stop: () => {
+        reconciler.stop();
+        this.#current = null;
+      },
+    };
+  }
+}
+
+/** The availability the controller publishes now. */
+export function availability(b: Blending): string | undefined {
+  return b.published().at(-1);
+}
+
+/** Asserts the controller's REST writes stayed bounded by the facts it saw change, and returns the report line. */
+export function assertBounded(b: Blending): string {
+  const puts = b.requests().filter((r) => r.method === 'PUT').length;
+  const stats = b.reconciler.stats();
+  assert.ok(puts <= stats.factChanges, `${puts} PUTs for ${stats.factChanges} fact changes`);
+  assert.equal(puts, stats.attempts, 'every voice request the controller counted reached Finesse, and nothing else was written');
+  return b.requestReport();
+}
