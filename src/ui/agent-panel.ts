@@ -47,8 +47,10 @@ export class AgentPanel extends LitElement {
     const detail = blendHeadline(v.blending).detail;
     return html`<div class="stack">
       <fb-blend-status .snapshot=${v.blending}></fb-blend-status>
-      <fb-problem-banner .problems=${v.problems}></fb-problem-banner>
-      <fb-ownership-notice .ownership=${v.ownership}></fb-ownership-notice>
+      ${v.problems.length > 0 ? html`<fb-problem-banner .problems=${v.problems}></fb-problem-banner>` : null}
+      ${v.ownership.role === 'observer' || v.ownership.role === 'taken-over'
+        ? html`<fb-ownership-notice .ownership=${v.ownership}></fb-ownership-notice>`
+        : null}
       ${v.offers.length > 0
         ? html`<section class="offers" aria-label=${t('offer.heading')}>
             ${v.offers.map((o) => html`<fb-chat-offer .offer=${o} .ticker=${this.ticker} ?read-only=${observer}></fb-chat-offer>`)}
