@@ -1,0 +1,60 @@
+// The chat desk the UI shows: offers until answered, conversations with unread counts, pending messages until
+// the room confirms them, and what happens to a conversation when it ends.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ChatMessage, ChatSession } from '../../../src/core/chat/chat-channel.ts';
+import { ChatWorkspace } from '../../../src/boot/chat-workspace.ts';
+import { offer } from './fakes.ts';
+
+const session = (chatId: string): ChatSession => ({ chatId, customerName: 'Jane', context: [], acceptedAt: 0, transcript: [], customerTyping: 'active' });
+const msg = (chatId: string, id: string, sender: ChatMessage['sender'], pending = false): ChatMessage =>
+  ({ id, chatId, sender, senderName: sender, text: `text ${id}`, at: 0, pending });
+
+describe('chat workspace', () => {
+  it('an offer stays until the router settles it; the agent\'s answer shows meanwhile', () => {
+    const w = new ChatWorkspace();
+    w.apply({ type: 'offer', offer: offer('c1') });
+    w.answered('c1', 'accept');
+    assert.equal(w.view().answered.get('c1'), 'accept');
+    w.apply({ type: 'session-started', session: session('c1') });
+    assert.deepEqual(w.view().offers, []);
+    assert.equal(w.view().answered.size, 0);
+    assert.equal(w.view().conversations[0]?.chatId, 'c1');
+  });
+
+  it('counts unread messages until the agent reads them; own messages are pending until confirmed', () => {
+    const w = new ChatWorkspace();
+    w.apply({ type: 'session-started', session: session('c1') });
+    w.apply({ type: 'message', chatId: 'c1', message: msg('c1', 'a', 'customer') });
+    w.apply({ type: 'message', chatId: 'c1', message: msg('c1', 'a', 'customer') });
+    w.apply({ type: 'message', chatId: 'c1', message: msg('c1', 'b', 'system') });
+    assert.equal(w.view().conversations[0]?.unread, 2, 'a duplicate does not count');
+    w.read('c1');
+    w.sent(msg('c1', 'm1', 'self', true));
+    assert.equal(w.view().conversations[0]?.unread, 0);
+    assert.equal(w.view().conversations[0]?.transcript.at(-1)?.pending, true);
+    w.apply({ type: 'message-confirmed', chatId: 'c1', messageId: 'm1' });
+    assert.equal(w.view().conversations[0]?.transcript.at(-1)?.pending, false);
+  });
+
+  it('a chat the customer ended stays (with why) until closed; one the agent ended or handed back goes at once', () => {
+    const w = new ChatWorkspace();
+    for (const id of ['c1', 'c2', 'c3']) w.apply({ type: 'session-started', session: session(id) });
+    w.apply({ type: 'session-closed', chatId: 'c1', reason: 'ended-by-customer', transcript: [] });
+    w.apply({ type: 'session-closed', chatId: 'c2', reason: 'ended-by-agent', transcript: [] });
+    w.busy('c3', 'transferring');
+    w.apply({ type: 'session-closed', chatId: 'c3', reason: 'returned-to-queue', transcript: [] });
+    assert.deepEqual(w.view().conversations.map((c) => [c.chatId, c.closed]), [['c1', 'ended-by-customer']]);
+    w.dismiss('c1');
+    assert.deepEqual(w.view().conversations, []);
+  });
+
+  it('views are immutable snapshots: a change makes a new one, no change keeps the same', () => {
+    const w = new ChatWorkspace();
+    const first = w.view();
+    assert.equal(w.view(), first);
+    w.apply({ type: 'offer', offer: offer('c1') });
+    assert.notEqual(w.view(), first);
+    assert.deepEqual(first.offers, []);
+  });
+});
