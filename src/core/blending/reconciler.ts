@@ -133,6 +133,8 @@ export class BlendingReconciler {
   #peerRequestIds: string[] = [];
   #beforeCall: VoiceFacts['beforeCall'] = null;
   #userSeq = 0;
+  /** The pending NOT_READY shown has no reason from Finesse and is the gadget's own (so: Handling Chat). */
+  #inferredPending = false;
   #dialogs = new Map<string, Dialog>();
   #dialogSeq = 0;
   #chats = new Set<string>();
@@ -363,8 +365,32 @@ export class BlendingReconciler {
 
   // ---- facts -------------------------------------------------------------------------------------------------
 
+  /**
+   * The reason of a pending NOT_READY that Finesse left out of the User (it may show only the current state's
+   * reason during a call): the gadget's own pending request is always Handling Chat; anyone else's stays unknown.
+   */
+  #pendingReason(user: User, requestId: string | null): { ours: boolean; reason: Pick<UserView, 'reasonCodeId' | 'reasonCode'> | null } {
+    const prev = this.#user;
+    if (user.pendingState !== 'NOT_READY' || user.reasonCodeId !== null) return { ours: false, reason: null };
+    const flight = this.#flight;
+    const askedNotReady = flight !== null && flight.intent.request.state === 'NOT_READY';
+    const byRequest =
+      requestId !== null &&
+      (this.#ourRequestIds.includes(requestId) ||
+        this.#peerRequestIds.includes(requestId) ||
+        (askedNotReady && (requestId === flight.requestId || flight.phase === 'sending')));
+    // Still ours: a re-read or an unsolicited change (no requestId), or the call moving on (a dialog action's
+    // requestId changes the state, not the pending one). Someone's state request leaving the state as it was is not.
+    const kept = this.#inferredPending && prev?.pendingState === 'NOT_READY' && (requestId === null || user.state !== prev.state);
+    const ours = byRequest || kept;
+    if (!ours) return { ours, reason: null };
+    const hc = this.#o.handlingChat;
+    return { ours, reason: { reasonCodeId: hc.id, reasonCode: { id: hc.id, code: hc.code, label: hc.label, systemCode: false } } };
+  }
+
   #applyUser(user: User, requestId: string | null): void {
     const prev = this.#user;
+    const pending = this.#pendingReason(user, requestId);
     const next: UserView = {
       state: user.state,
       pendingState: user.pendingState,
@@ -373,6 +399,7 @@ export class BlendingReconciler {
         user.reasonCode === null
           ? null
           : { id: user.reasonCode.id, code: user.reasonCode.code, label: user.reasonCode.label, systemCode: user.reasonCode.systemCode },
+      ...pending.reason,
       extension: user.extension,
       stateChangeTime: user.stateChangeTime === null ? Number.NaN : Date.parse(user.stateChangeTime),
     };
@@ -382,6 +409,7 @@ export class BlendingReconciler {
     }
     // A notification older than what a re-read already showed (it was on its way meanwhile) must not win.
     if (prev !== null && next.stateChangeTime < prev.stateChangeTime) return;
+    this.#inferredPending = pending.ours;
     this.#userSeq++;
     const unchanged =
       prev !== null &&
