@@ -87,6 +87,11 @@ function decideVoice(s: Situation, f: Facts, offers: readonly OfferDecision[]): 
         reason: `Not Ready (${label}) after the call: handling ${chats(s.load)}, so the call must not end in Ready`,
       };
     }
+    // The call would end in the gadget's Not Ready with no chat to hold it for (the offer it reserved voice for
+    // went elsewhere, or the chats ended during the call): make it end in Ready instead (rule 2).
+    if (s.load === 0 && s.callEndsInHandlingChat && !offers.some((o) => o.action !== 'decline')) {
+      return { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', reason: 'Ready after the call: no chats to hold voice for' };
+    }
     return null;
   }
   if (v.state === 'WORK_READY' && s.load >= 1) {
