@@ -76,6 +76,25 @@ describe('rule 1: reserve voice before taking the first chat', () => {
     assert.equal(availability(x), 'READY');
     t.diagnostic(assertBounded(x));
   });
+
+  test('Finesse refuses the reservation (the agent signed out at that moment): the offer is declined, nothing accepted', async (t) => {
+    const x = await started();
+    w.holdNotifications();
+    await w.agentRequest({ state: 'NOT_READY', reasonCodeId: LUNCH }, (u) => u.state === 'NOT_READY');
+    await w.agentRequest({ state: 'LOGOUT' }, (u) => u.state === 'LOGOUT');
+    x.reconciler.offerArrived('o1');
+    await until(() => x.declined().includes('o1'), 'the offer declined after the refusal', show);
+    assert.deepEqual(x.accepted(), []);
+    assert.deepEqual(
+      x.requests().filter((r) => r.method === 'PUT').map((r) => r.status),
+      [400],
+      'one request, Not Ready (Handling Chat), refused with Invalid State',
+    );
+    w.releaseNotifications();
+    await w.settle();
+    assert.equal(availability(x), 'OFFLINE');
+    t.diagnostic(assertBounded(x));
+  });
 });
 
 describe('rule 2: restore only what the gadget set', () => {
