@@ -202,6 +202,45 @@ describe('rule 4: never a READY window while chats are active', () => {
   });
 });
 
+describe('rule 5: Invalid State means re-read the facts', () => {
+  test('a synchronous Invalid State (the agent signed out meanwhile) is answered by re-reading, not by asking again', async (t) => {
+    const x = await started();
+    await takeChat(x, 'c1');
+    w.holdNotifications();
+    await w.agentRequest({ state: 'LOGOUT' }, (u) => u.state === 'LOGOUT');
+    const mark = x.requests().length;
+    x.reconciler.chatEnded('c1'); // the controller still believes Not Ready (Handling Chat): it restores Ready
+    await until(() => x.snapshot().voice?.state === 'LOGOUT', 'the re-read shows the sign-out', show);
+    const since = x.requests().slice(mark).map((r) => `${r.method} ${r.status}`);
+    assert.equal(since[0], 'PUT 400', 'Finesse refused the Ready');
+    assert.deepEqual(since.slice(1).sort(), ['GET 200', 'GET 200'], 'then User and Dialogs re-read, no second PUT');
+    assert.ok(x.snapshot().log.some((e) => e.kind === 'voice-refused'));
+    w.releaseNotifications();
+    await w.settle();
+    assert.equal(availability(x), 'OFFLINE', 'signed out of Finesse: chat OFFLINE');
+    assert.equal(puts(x), 2);
+    t.diagnostic(assertBounded(x));
+  });
+
+  test('an asynchronous Invalid State (<apiErrors> notification) is answered by re-reading', async (t) => {
+    const x = await started();
+    await takeChat(x, 'c1');
+    w.holdNotifications();
+    assert.ok((await w.control.markUnknown({ agentId: w.agent.id })).ok);
+    const mark = x.requests().length;
+    x.reconciler.chatEnded('c1');
+    await until(() => x.requests().slice(mark).some((r) => r.method === 'PUT' && r.status === 202), 'Ready accepted (202)', show);
+    w.releaseNotifications();
+    await until(() => x.snapshot().log.some((e) => e.kind === 'voice-refused') && x.snapshot().voiceRequest === null, 'refused, re-read', show);
+    await w.settle();
+    assert.equal(x.snapshot().voice?.state, 'UNKNOWN');
+    const since = x.requests().slice(mark).map((r) => r.method);
+    assert.deepEqual(since, ['PUT', 'GET', 'GET'], 'one PUT, then the re-read, no retry');
+    assert.equal(availability(x), 'NOT_READY');
+    t.diagnostic(assertBounded(x));
+  });
+});
+
 describe('rule 6: degraded means hold still', () => {
   /** A failover monitor over both simulator nodes, polled by the test (no waiting on its period). */
   function failover(x: () => Blending, active: { url: string }): FailoverMonitor {
@@ -285,45 +324,6 @@ describe('rule 6: degraded means hold still', () => {
     assert.ok((await w.control.setNodeInService({ node: 'primary', inService: true })).ok);
     await monitor.pollNow();
     assert.equal(active.url, w.world.simulator.primaryUrl, 'back on the primary');
-    t.diagnostic(assertBounded(x));
-  });
-});
-
-describe('rule 5: Invalid State means re-read the facts', () => {
-  test('a synchronous Invalid State (the agent signed out meanwhile) is answered by re-reading, not by asking again', async (t) => {
-    const x = await started();
-    await takeChat(x, 'c1');
-    w.holdNotifications();
-    await w.agentRequest({ state: 'LOGOUT' }, (u) => u.state === 'LOGOUT');
-    const mark = x.requests().length;
-    x.reconciler.chatEnded('c1'); // the controller still believes Not Ready (Handling Chat): it restores Ready
-    await until(() => x.snapshot().voice?.state === 'LOGOUT', 'the re-read shows the sign-out', show);
-    const since = x.requests().slice(mark).map((r) => `${r.method} ${r.status}`);
-    assert.equal(since[0], 'PUT 400', 'Finesse refused the Ready');
-    assert.deepEqual(since.slice(1).sort(), ['GET 200', 'GET 200'], 'then User and Dialogs re-read, no second PUT');
-    assert.ok(x.snapshot().log.some((e) => e.kind === 'voice-refused'));
-    w.releaseNotifications();
-    await w.settle();
-    assert.equal(availability(x), 'OFFLINE', 'signed out of Finesse: chat OFFLINE');
-    assert.equal(puts(x), 2);
-    t.diagnostic(assertBounded(x));
-  });
-
-  test('an asynchronous Invalid State (<apiErrors> notification) is answered by re-reading', async (t) => {
-    const x = await started();
-    await takeChat(x, 'c1');
-    w.holdNotifications();
-    assert.ok((await w.control.markUnknown({ agentId: w.agent.id })).ok);
-    const mark = x.requests().length;
-    x.reconciler.chatEnded('c1');
-    await until(() => x.requests().slice(mark).some((r) => r.method === 'PUT' && r.status === 202), 'Ready accepted (202)', show);
-    w.releaseNotifications();
-    await until(() => x.snapshot().log.some((e) => e.kind === 'voice-refused') && x.snapshot().voiceRequest === null, 'refused, re-read', show);
-    await w.settle();
-    assert.equal(x.snapshot().voice?.state, 'UNKNOWN');
-    const since = x.requests().slice(mark).map((r) => r.method);
-    assert.deepEqual(since, ['PUT', 'GET', 'GET'], 'one PUT, then the re-read, no retry');
-    assert.equal(availability(x), 'NOT_READY');
     t.diagnostic(assertBounded(x));
   });
 });
