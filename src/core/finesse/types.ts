@@ -140,18 +140,19 @@ export interface SystemInfo {
 }
 
 /** A team member as the Team resource lists it (a subset of User). */
-export interface TeamUser {
-  readonly loginId: string;
-  readonly loginName: string | null;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly state: AgentState;
-  readonly pendingState: AgentState | null;
-  readonly reasonCodeId: string | null;
-  readonly reasonCode: ReasonCode | null;
-  readonly stateChangeTime: string | null;
-  readonly extension: string | null;
-}
+export type TeamUser = Pick<
+  User,
+  | 'loginId'
+  | 'loginName'
+  | 'firstName'
+  | 'lastName'
+  | 'state'
+  | 'pendingState'
+  | 'reasonCodeId'
+  | 'reasonCode'
+  | 'stateChangeTime'
+  | 'extension'
+>;
 
 export interface Team {
   readonly id: string;
