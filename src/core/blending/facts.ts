@@ -56,4 +56,6 @@ export interface Facts {
   readonly owner: boolean;
   /** A voice request is in flight or waiting to be retried: decisions that need voice wait for it. */
   readonly voiceBusy: boolean;
+  /** Finesse refused READY as the pending state during the current call (Unified CCX takes none): Ready waits for the call to end. */
+  readonly pendingReadyRefused: boolean;
 }

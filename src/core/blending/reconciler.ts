@@ -135,6 +135,8 @@ export class BlendingReconciler {
   #userSeq = 0;
   /** The pending NOT_READY shown has no reason from Finesse and is the gadget's own (so: Handling Chat). */
   #inferredPending = false;
+  /** Finesse refused READY asked during the current call (Unified CCX takes no pending READY). */
+  #pendingReadyRefused = false;
   #dialogs = new Map<string, Dialog>();
   #dialogSeq = 0;
   #chats = new Set<string>();
@@ -447,6 +449,7 @@ export class BlendingReconciler {
     } else if (!WRAP_UP_STATES.has(next.state)) {
       this.#beforeCall = null;
     }
+    if (!CALL_STATES.has(next.state)) this.#pendingReadyRefused = false;
     this.#user = next;
 
     if (flight !== null) {
@@ -503,6 +506,7 @@ export class BlendingReconciler {
       connectivity: this.#link,
       owner: this.#owner && !this.#stopped,
       voiceBusy: this.#flight !== null || this.#retryTimer !== null || this.#rereading,
+      pendingReadyRefused: this.#pendingReadyRefused,
     };
   }
 
@@ -726,7 +730,13 @@ export class BlendingReconciler {
     const forOffers = flight.intent.purpose === 'reserve' || flight.intent.purpose === 'answer-ready';
     if (kind === 'invalid-state') {
       if (last !== null) last.outcome = 'refused';
-      this.#note('voice-refused', `Finesse refused ${what}: the agent's state changed; re-reading it`);
+      const duringCall = this.#user !== null && CALL_STATES.has(this.#user.state);
+      if (flight.intent.request.state === 'READY' && duringCall) {
+        this.#pendingReadyRefused = true;
+        this.#note('voice-refused', `Finesse refused ${what} during the call: Ready once the call ends; re-reading the state`);
+      } else {
+        this.#note('voice-refused', `Finesse refused ${what}: the agent's state changed; re-reading it`);
+      }
       if (forOffers) this.#failOffers();
       void this.#reread();
       return;

@@ -92,6 +92,7 @@ export function facts(extra: Partial<Facts> = {}): Facts {
     connectivity: { finesseInService: true, notificationsUp: true, chatServerUp: true },
     owner: true,
     voiceBusy: false,
+    pendingReadyRefused: false,
     ...extra,
   };
 }
