@@ -14,6 +14,13 @@ export interface HarnessOptions {
   readonly maxChats?: number;
   readonly random?: () => number;
   readonly options?: Partial<ReconcilerOptions>;
+  /** Unified CCX refuses a READY asked for during a call (no pending READY); default UCCE. */
+  readonly deployment?: 'UCCE' | 'UCCX';
+  /**
+   * 'shown': a pending NOT_READY comes with its reason; 'hidden': the User shows only the current state's reason,
+   * so a pending NOT_READY comes without one (as the simulator sends it). Default 'shown'.
+   */
+  readonly pendingReason?: 'shown' | 'hidden';
 }
 
 export async function harness(h: HarnessOptions = {}) {
@@ -44,10 +51,10 @@ export async function harness(h: HarnessOptions = {}) {
   /** Applies a request to the current user as Finesse would; null when Finesse would refuse it. */
   const apply = (state: AgentState, reasonCodeId: string | null): User | null => {
     const cur = factsPort.user;
-    const r = applyStateRequest({ state: cur.state, pendingState: cur.pendingState }, state, { wrapUpEnabled: true });
+    const r = applyStateRequest({ state: cur.state, pendingState: cur.pendingState }, state, { wrapUpEnabled: true, deployment: h.deployment ?? 'UCCE' });
     if (!r.ok) return null;
-    const keepsReason = r.value.state !== 'NOT_READY' && r.value.pendingState !== 'NOT_READY';
-    const rid = keepsReason ? null : reasonCodeId;
+    const shown = r.value.state === 'NOT_READY' || (r.value.pendingState === 'NOT_READY' && h.pendingReason !== 'hidden');
+    const rid = shown ? reasonCodeId : null;
     return { ...cur, state: r.value.state, pendingState: r.value.pendingState, reasonCodeId: rid, reasonCode: reasonById(rid) };
   };
 
