@@ -86,6 +86,10 @@ export interface RouterSnapshot {
   readonly agents: readonly { jid: string; online: boolean; state: string; active: number; max: number; assigned: number }[];
   /** Every offer made, in order: which chat to which agent (bare JID), and the agent's state then. */
   readonly offerLog: readonly { chatId: string; agent: string; state: string; load: number; max: number }[];
+  /** Every chat taken back from its agent, in order, and why (a transfer, a sign-out, a grace period that ran out). */
+  readonly requeueLog: readonly { chatId: string; agent: string; reason: RevokeReason }[];
+  /** Every time an agent's session was replaced by a newer one of the same account (a reload, another window). */
+  readonly sessionChanges: readonly { agent: string; from: string; to: string; chats: number }[];
 }
 
 const ROUTER_NICK = 'router';
@@ -98,6 +102,8 @@ export class ChatRouter {
   readonly #chats = new Map<string, RoutedChat>();
   readonly #agents = new Map<string, AgentRecord>();
   readonly #offerLog: { chatId: string; agent: string; state: string; load: number; max: number }[] = [];
+  readonly #requeueLog: { chatId: string; agent: string; reason: RevokeReason }[] = [];
+  readonly #sessionChanges: { agent: string; from: string; to: string; chats: number }[] = [];
   readonly #roomJoins = new Map<string, () => void>();
   #conn: XmppConnection | null = null;
   #running = false;
@@ -166,6 +172,8 @@ export class ChatRouter {
         assigned: this.#assignedTo(a.jid).length,
       })),
       offerLog: [...this.#offerLog],
+      requeueLog: [...this.#requeueLog],
+      sessionChanges: [...this.#sessionChanges],
     };
   }
 
@@ -344,6 +352,13 @@ export class ChatRouter {
         void this.#returnAgentChats(agent);
       }
     } else {
+      // A newer session of the same account (a reload, or another window taking blending over) within the grace
+      // period: it carries on with the agent's chats; the older session's unavailable presence is ignored above.
+      if (agent.fullJid !== null && agent.fullJid !== from) {
+        const chats = this.#assignedTo(agent.jid).length;
+        this.#sessionChanges.push({ agent: agent.jid, from: agent.fullJid, to: from, chats });
+        this.#opts.log?.(`router: ${agent.jid} continues on a new session, keeping ${chats} chat${chats === 1 ? '' : 's'}`);
+      }
       this.#clock.clearTimeout(agent.grace);
       agent.grace = null;
       agent.fullJid = from;
@@ -434,6 +449,7 @@ export class ChatRouter {
     chat.agent = null;
     chat.lastPosition = null;
     if (agentJid) {
+      this.#requeueLog.push({ chatId: chat.id, agent: agentJid, reason });
       chat.passedOn.set(agentJid, this.#clock.now());
       const agent = this.#agents.get(agentJid);
       if (agent) agent.idleSince = this.#clock.now();

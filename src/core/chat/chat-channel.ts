@@ -95,6 +95,11 @@ export type ChatEvent =
   | { readonly type: 'message'; readonly chatId: string; readonly message: ChatMessage }
   | { readonly type: 'message-confirmed'; readonly chatId: string; readonly messageId: string }
   | { readonly type: 'typing'; readonly chatId: string; readonly state: TypingState }
+  /**
+   * After a fresh session (sign-in, reload, hand-over from another window, reconnect without resumption) the router
+   * said which chats are this agent's: `chatIds` are the chats the channel now holds; any other it held was closed.
+   */
+  | { readonly type: 'assignments'; readonly chatIds: readonly string[] }
   /** The chat left this agent; `transcript` is the conversation as it stood, kept for the record. */
   | {
       readonly type: 'session-closed';
@@ -130,6 +135,14 @@ export interface ChatChannel {
   signIn(credentials: ChatCredentials): Promise<Result<void, ChatError>>;
   /** Returns every active chat to the queue, publishes OFFLINE and disconnects. Nothing is dropped. */
   signOut(): Promise<Result<void, ChatError>>;
+  /**
+   * Stops for good without handing anything back, because another window of the same agent takes over (rule 8):
+   * sends what the agent already wrote, waits briefly for the room to confirm it, then closes the session without
+   * OFFLINE availability, so the router keeps the chats for the agent's next session (its grace period). Offers and
+   * chats leave this channel silently (no events but the `offline` status, detail `detached`); the channel cannot
+   * sign in again. An error names messages that could not be sent before closing.
+   */
+  detach(): Promise<Result<void, ChatError>>;
   /** Publishes availability (state, C, M) to the router now, or as soon as the link is back. Latest wins. */
   publishAvailability(report: AvailabilityReport): void;
   /** Accepts a pending offer; resolves with the session once the router has assigned the chat here. */

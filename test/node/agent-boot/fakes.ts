@@ -83,6 +83,14 @@ export class FakeChatChannel implements ChatChannel {
     return ok(undefined);
   }
 
+  async detach(): Promise<Result<void, ChatError>> {
+    this.calls.push('detach');
+    this.#offers.clear();
+    this.#sessions.clear();
+    this.emit({ type: 'status', status: 'offline', detail: 'detached' });
+    return ok(undefined);
+  }
+
   publishAvailability(report: AvailabilityReport): void {
     this.availability.push(report);
   }

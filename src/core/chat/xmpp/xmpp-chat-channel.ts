@@ -114,6 +114,22 @@ interface SessionState {
 
 const ARCHIVE_PAGE = 50;
 const PING_INTERVAL_MS = 30_000;
+/** How long a hand-over waits for the room to confirm what the agent wrote, and for the stream to close. */
+const DETACH_WAIT_MS = 3000;
+
+/** The kind of transport an endpoint address names: ws:/wss: is WebSocket, anything else (http:, https:) BOSH. */
+export function transportOf(service: string): 'websocket' | 'bosh' {
+  return /^wss?:/i.test(service) ? 'websocket' : 'bosh';
+}
+
+/**
+ * The endpoints to try, in order: WebSocket first, BOSH second. Until a session has been established the channel
+ * goes down this list (and round again) on every failed attempt; once one endpoint has worked, reconnects stay on
+ * it (a XEP-0198 resumption needs the same endpoint), until the next sign-in starts from the top again.
+ */
+export function serviceOrder(options: Pick<XmppChatChannelOptions, 'websocketUrl' | 'boshUrl'>): string[] {
+  return [options.websocketUrl, options.boshUrl].filter((s): s is string => !!s);
+}
 
 /** Builds a unique id from crypto randomness (works in insecure contexts too, unlike randomUUID). */
 export function randomId(): string {
@@ -154,6 +170,12 @@ export class XmppChatChannel implements ChatChannel {
   #reconcileFailed = false;
   /** Orders offers and sessions against assignments queries. */
   #sequence = 0;
+  /** Handed over to another window: this channel is done for good. */
+  #detached = false;
+  /** Called when the room confirms an outgoing message (a hand-over waits for them). */
+  #onConfirmed: (() => void) | null = null;
+  /** Called when the stream being closed on purpose is gone. */
+  #onClosed: { readonly conn: XmppConnection; readonly done: () => void } | null = null;
 
   constructor(options: XmppChatChannelOptions) {
     this.#opts = options;
@@ -188,6 +210,9 @@ export class XmppChatChannel implements ChatChannel {
   }
 
   signIn(credentials: ChatCredentials): Promise<Result<void, ChatError>> {
+    if (this.#detached) {
+      return Promise.resolve(err(chatError('not-signed-in', 'This chat connection was handed over to another window; this window makes a new one to sign in again.')));
+    }
     if (this.#status === 'online' && this.#credentials?.username === credentials.username) return Promise.resolve(ok(undefined));
     this.#credentials = credentials;
     this.#myBare = `${credentials.username}@${this.#opts.domain}`.toLowerCase();
@@ -227,6 +252,56 @@ export class XmppChatChannel implements ChatChannel {
     for (const session of [...this.#sessions.values()]) this.#closeSession(session, 'returned-to-queue', false);
     this.#setStatus('offline', null);
     return result;
+  }
+
+  async detach(): Promise<Result<void, ChatError>> {
+    if (this.#detached) return ok(undefined);
+    this.#detached = true;
+    this.#wantOnline = false;
+    this.#clock.clearTimeout(this.#reconnectTimer);
+    this.#finishSignIn(err(chatError('not-signed-in', 'This chat connection was handed over to another window.')));
+    const conn = this.#conn;
+    if (conn && this.#status === 'online') {
+      // What the agent wrote goes to the rooms on this stream, and is confirmed there, before it closes: the new
+      // window reads it from the archive.
+      for (const session of this.#sessions.values()) this.#flushOutbox(session);
+      await this.#waitFor(() => this.#pendingOutgoing() === 0, (wake) => (this.#onConfirmed = wake));
+      this.#onConfirmed = null;
+      // A plain close: the server tells the router and the rooms this session is unavailable, with no
+      // availability in it, which the router reads as a session ending, not as signing out.
+      let closed = false;
+      await this.#waitFor(() => closed, (wake) => {
+        const done = (): void => {
+          closed = true;
+          wake();
+        };
+        this.#onClosed = { conn, done };
+        try {
+          conn.disconnect('handed over to another window');
+        } catch {
+          done(); // the transport was already gone
+        }
+      });
+      this.#onClosed = null;
+    } else if (conn) {
+      // An attempt in progress must not come up after the hand-over.
+      this.#linkToken += 1;
+      try {
+        conn.disconnect('handed over to another window');
+      } catch {
+        // nothing was connected
+      }
+    }
+    const unsent = this.#pendingOutgoing();
+    this.#linkToken += 1; // callbacks of the closed stream are stale
+    this.#dropLink();
+    for (const state of this.#offers.values()) this.#clock.clearTimeout(state.timer);
+    this.#offers.clear();
+    this.#sessions.clear();
+    this.#setStatus('offline', 'detached');
+    return unsent === 0
+      ? ok(undefined)
+      : err(chatError('unreachable', `${unsent} message${unsent === 1 ? '' : 's'} written in this window could not be confirmed by the chat server before the hand-over; check the conversation in the other window.`));
   }
 
   publishAvailability(report: AvailabilityReport): void {
@@ -314,7 +389,31 @@ export class XmppChatChannel implements ChatChannel {
   // ---------------------------------------------------------------- link
 
   #services(): string[] {
-    return [this.#opts.websocketUrl, this.#opts.boshUrl].filter((s): s is string => !!s);
+    return serviceOrder(this.#opts);
+  }
+
+  #pendingOutgoing(): number {
+    let n = 0;
+    for (const session of this.#sessions.values()) n += session.log.pendingCount();
+    return n;
+  }
+
+  /** Resolves once `done()` holds (checked whenever `arm`'s wake-up is called) or after DETACH_WAIT_MS. */
+  #waitFor(done: () => boolean, arm: (wake: () => void) => void): Promise<void> {
+    if (done()) return Promise.resolve();
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (): void => {
+        if (settled) return;
+        settled = true;
+        this.#clock.clearTimeout(timer);
+        resolve();
+      };
+      const timer = this.#clock.setTimeout(finish, DETACH_WAIT_MS);
+      arm(() => {
+        if (done()) finish();
+      });
+    });
   }
 
   #connect(): void {
@@ -345,6 +444,9 @@ export class XmppChatChannel implements ChatChannel {
   }
 
   #onStatus(conn: XmppConnection, status: number, condition: string | null): void {
+    if (this.#onClosed?.conn === conn && (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.ERROR)) {
+      this.#onClosed.done();
+    }
     switch (status) {
       case XmppStatus.CONNECTED:
       case XmppStatus.ATTACHED:
@@ -374,7 +476,7 @@ export class XmppChatChannel implements ChatChannel {
     if (!this.#wantOnline) return;
     this.#opts.log?.(`chat link lost${condition ? ` (${condition})` : ''}; reconnecting`);
     if (!this.#everConnected) {
-      // Never connected on this endpoint: try the other one (WebSocket -> BOSH) next.
+      // No session yet: the next attempt goes to the next endpoint of serviceOrder (WebSocket, then BOSH).
       this.#serviceIndex += 1;
       if (this.#attempt === 0) this.#finishSignIn(err(chatError('unreachable', 'The chat server could not be reached; still trying.')));
     }
@@ -443,6 +545,7 @@ export class XmppChatChannel implements ChatChannel {
         if (!offered.has(chatId) && state.sequence < asked) this.#removeOffer(chatId, 'revoked');
       }
       for (const offer of list.offers) if (!this.#offers.has(offer.chatId)) this.#addOffer(offer);
+      this.#emit({ type: 'assignments', chatIds: [...this.#sessions.keys()] });
     }
     for (const session of this.#sessions.values()) if (!session.joined) this.#join(session);
   }
@@ -614,6 +717,7 @@ export class XmppChatChannel implements ChatChannel {
       if (sender === 'customer' && session.customerTyping !== 'active') session.customerTyping = 'active';
     } else if (outcome.kind === 'confirmed') {
       this.#emit({ type: 'message-confirmed', chatId: session.chatId, messageId: outcome.messageId });
+      this.#onConfirmed?.();
     }
     if (outcome.kind === 'new' && notice?.type === 'ended') {
       const reason: SessionCloseReason = notice.by === 'customer' ? 'ended-by-customer' : notice.by === 'agent' ? 'ended-by-agent' : 'ended-by-system';
