@@ -26,6 +26,13 @@ import { readPeerView, type PeerView } from './peer-view.ts';
 /** The hub topic of the Finesse container's 1 s timer tick (finesse.containerservices TIMER_TICK_EVENT). */
 export const TIMER_TICK_TOPIC = 'finesse.containerservices.timerTickEvent';
 
+/**
+ * How long a window that becomes the owner waits for its chat channel to hear from the router which chats are the
+ * agent's before blending acts here anyway (the chat server may be down): the router's answer may take its request
+ * timeout (10 s) after signing in.
+ */
+export const OWNER_CHAT_WAIT_MS = 12_000;
+
 export interface AgentSessionDeps {
   readonly config: GadgetConfig;
   readonly hub: HubPort;
@@ -83,6 +90,10 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   let channelPort: ChatPort | null = null;
   let channelFeed: Unsubscribe | null = null;
   let current: AgentView | null = null;
+  /** Chats the previous owner window had, held for voice until this window's channel has the router's list. */
+  let heldFromPeer = new Set<string>();
+  /** Set while this window owns blending but waits for its chat channel's first list of chats before acting. */
+  let awaitingChats: { readonly timer: unknown } | null = null;
 
   const setProblem = (p: ProblemView | null, id?: string): void => {
     if (p === null) {
@@ -106,6 +117,10 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   };
 
   function onChatEvent(event: ChatEvent): void {
+    if (event.type === 'assignments') {
+      releaseHeldChats(event.chatIds);
+      return;
+    }
     if (event.type === 'status') {
       chatStatus = event.status;
       if (event.status === 'reconnecting') {
@@ -123,6 +138,60 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       return;
     }
     workspace.apply(event);
+  }
+
+  /**
+   * This window takes blending over from another one: the chats that window showed are the agent's until this
+   * window's channel has signed in and heard the router's list, so voice is not restored to Ready in between (rule 2).
+   */
+  function holdPeerChats(): void {
+    const r = reconciler;
+    if (r === null || peer === null) return;
+    for (const c of peer.conversations) {
+      if (c.closed) continue;
+      heldFromPeer.add(c.chatId);
+      r.chatStarted(c.chatId);
+    }
+  }
+
+  /** The router listed this agent's chats: a held chat it no longer lists ended while the windows changed over. */
+  function releaseHeldChats(listed: readonly string[]): void {
+    const held = heldFromPeer;
+    heldFromPeer = new Set();
+    for (const chatId of held) if (!listed.includes(chatId)) reconciler?.chatEnded(chatId);
+    actAsOwner();
+  }
+
+  /**
+   * This window owns blending now (at start, when the owner window closed, or after a take-over). The agent may have
+   * chats this window does not know yet (a reload, another window's): blending acts only once the chat channel has
+   * signed in and the router has listed them, so voice is never restored to Ready for want of knowing (rule 2).
+   * Until then the router is told this window takes no new chats.
+   * Returns whether blending may act at once.
+   */
+  function becomeOwner(): boolean {
+    attachChat();
+    holdPeerChats();
+    const port = channelPort;
+    if (port === null) return true;
+    deps.timers.clearTimeout(awaitingChats?.timer);
+    awaitingChats = { timer: deps.timers.setTimeout(actAsOwner, OWNER_CHAT_WAIT_MS) };
+    // Signs in; the channel may list the chats at once.
+    port.publishAvailability({
+      availability: 'NOT_READY',
+      activeChats: heldFromPeer.size,
+      maxChats: config.maxChats,
+      reason: 'Not Ready: this window is taking your chats over',
+    });
+    return awaitingChats === null;
+  }
+
+  /** Blending acts in this window from now on (the chat channel listed the chats, or the wait is over). */
+  function actAsOwner(): void {
+    if (awaitingChats === null) return;
+    deps.timers.clearTimeout(awaitingChats.timer);
+    awaitingChats = null;
+    if (ownership.role === 'owner' || coordinator === null) reconciler?.setOwner(true);
   }
 
   /** This window owns blending: connect chat (signing in follows the availability blending publishes). */
@@ -148,16 +217,37 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
         setProblem({ id: 'chat-sign-in', severity: 'error', title: `Chat sign-in failed: ${e.message}`, action: 'No chats are offered to you. Ask your administrator to check your chat account; calls work as usual.' }),
     });
     workspace.adopt(made);
+    // A channel made after another window had it must publish availability again to sign in (see detachChat).
+    reconciler?.setConnectivity({ chatServerUp: true });
   }
 
-  /** Another window took over: stop feeding this window's chat into blending and the view. */
-  function detachChat(): void {
+  /**
+   * Another window took over (or this one is going away): this window's chat stops for good without handing the
+   * chats back; they continue in the agent's next window (docs/xmpp-chat-profile.md, hand-over). Call it after
+   * blending stopped acting here, so the chats leaving the controller do not restore voice.
+   */
+  function detachChat(): Promise<void> {
+    const leaving = channel;
     channelFeed?.();
     channelFeed = null;
     channelPort = null;
-    // The channel object stays: its connection ends with the page (the router's grace period covers it) and it is
-    // an older session of the agent, so the router sends nothing new to it.
     channel = null;
+    heldFromPeer = new Set();
+    deps.timers.clearTimeout(awaitingChats?.timer);
+    awaitingChats = null;
+    if (leaving === null) return Promise.resolve();
+    const r = reconciler;
+    if (r !== null) {
+      for (const chat of leaving.activeChats()) r.chatEnded(chat.chatId);
+      r.setConnectivity({ chatServerUp: false });
+    }
+    chatStatus = 'offline';
+    workspace.clear();
+    return leaving.detach().then((result) => {
+      if (!result.ok) {
+        setProblem({ id: 'chat-handover', severity: 'warning', title: result.error.message, action: 'The conversation continues in the window that took over.' });
+      }
+    });
   }
 
   // ---- the view ------------------------------------------------------------------------------------------
@@ -302,13 +392,11 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
         channel: deps.ownership.channel,
         timers: deps.timers,
         onBecomeOwner: () => {
-          attachChat();
-          if (reconciler) reconciler.setOwner(true);
+          if (becomeOwner()) r.setOwner(true);
         },
         onLoseOwnership: async () => {
-          detachChat();
           r.setOwner(false);
-          await r.whenIdle();
+          await Promise.all([detachChat(), r.whenIdle()]);
         },
       });
       coordinator = c;
@@ -334,8 +422,9 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
         action: 'Two desktop windows would both change your state.',
       });
     }
-    if (owner) attachChat();
-    await r.start(owner);
+    if (owner && coordinator === null) attachChat();
+    // An owner still waiting for its chats starts as an observer; actAsOwner hands it the controls.
+    await r.start(owner && awaitingChats === null);
     render();
   }
 
@@ -442,10 +531,11 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       if (stopped) return;
       stopped = true;
       for (const release of releases.splice(0)) release();
-      channelFeed?.();
       failover?.stop();
       reconciler?.stop();
-      void coordinator?.stop();
+      // The owner's coordinator detaches chat as it gives ownership up; without one, detach here.
+      if (coordinator !== null) void coordinator.stop();
+      else void detachChat();
       deps.timers.dispose();
     },
   };

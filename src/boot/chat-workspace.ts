@@ -38,6 +38,14 @@ export class ChatWorkspace {
     this.#changed();
   }
 
+  /** Forgets every offer and conversation: another window took the chats over and shows them now. */
+  clear(): void {
+    this.#offers.clear();
+    this.#answered.clear();
+    this.#chats.clear();
+    this.#changed();
+  }
+
   /** Applies one channel event. */
   apply(event: ChatEvent): void {
     switch (event.type) {
@@ -89,6 +97,7 @@ export class ChatWorkspace {
         break;
       }
       case 'status':
+      case 'assignments':
         return;
     }
     this.#changed();

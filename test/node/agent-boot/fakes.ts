@@ -53,6 +53,8 @@ export class FakeChatChannel implements ChatChannel {
   signInCredentials: ChatCredentials | null = null;
   signInResult: Result<void, ChatError> = ok(undefined);
   acceptResult: ((chatId: string) => Result<ChatSession, ChatError>) | null = null;
+  /** Like the real channel, report the router's list of chats right after signing in; off to play a slow router. */
+  listsChatsOnSignIn = true;
   #status: ChatConnectionStatus = 'offline';
   #offers = new Map<string, ChatOffer>();
   #sessions = new Map<string, ChatSession>();
@@ -72,8 +74,10 @@ export class FakeChatChannel implements ChatChannel {
     this.calls.push('signIn');
     this.signInCredentials = credentials;
     this.emit({ type: 'status', status: 'connecting', detail: null });
-    if (this.signInResult.ok) this.emit({ type: 'status', status: 'online', detail: null });
-    else this.emit({ type: 'status', status: 'offline', detail: this.signInResult.error.code });
+    if (this.signInResult.ok) {
+      this.emit({ type: 'status', status: 'online', detail: null });
+      if (this.listsChatsOnSignIn) this.emit({ type: 'assignments', chatIds: [...this.#sessions.keys()] });
+    } else this.emit({ type: 'status', status: 'offline', detail: this.signInResult.error.code });
     return this.signInResult;
   }
 
