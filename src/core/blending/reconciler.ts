@@ -135,6 +135,8 @@ export class BlendingReconciler {
   #userSeq = 0;
   /** The pending NOT_READY shown has no reason from Finesse and is the gadget's own (so: Handling Chat). */
   #inferredPending = false;
+  /** The requestId of the notification the current User came from (null for a re-read or Finesse's own change). */
+  #userRequestId: string | null = null;
   /** Finesse refused READY asked during the current call (Unified CCX takes no pending READY). */
   #pendingReadyRefused = false;
   #dialogs = new Map<string, Dialog>();
@@ -273,7 +275,8 @@ export class BlendingReconciler {
     if (this.#peerRequestIds.includes(requestId)) return;
     this.#peerRequestIds.push(requestId);
     if (this.#peerRequestIds.length > RECENT_IDS) this.#peerRequestIds.shift();
-    if (this.#setById === requestId) this.#derive();
+    const adopted = this.#adoptPendingReason(requestId);
+    if (this.#setById === requestId || adopted) this.#derive();
   }
 
   /** Resolves when no voice request of this instance is in flight (the hand-over waits for it). */
@@ -374,20 +377,32 @@ export class BlendingReconciler {
   #pendingReason(user: User, requestId: string | null): { ours: boolean; reason: Pick<UserView, 'reasonCodeId' | 'reasonCode'> | null } {
     const prev = this.#user;
     if (user.pendingState !== 'NOT_READY' || user.reasonCodeId !== null) return { ours: false, reason: null };
-    const flight = this.#flight;
-    const askedNotReady = flight !== null && flight.intent.request.state === 'NOT_READY';
-    const byRequest =
-      requestId !== null &&
-      (this.#ourRequestIds.includes(requestId) ||
-        this.#peerRequestIds.includes(requestId) ||
-        (askedNotReady && (requestId === flight.requestId || flight.phase === 'sending')));
+    // Only a requestId known to be the gadget's says so. One arriving while the gadget's own request still waits for
+    // its 202 may be the agent's own pending Not Ready: the 202 settles it (#adoptPendingReason).
+    const byRequest = requestId !== null && (this.#ourRequestIds.includes(requestId) || this.#peerRequestIds.includes(requestId));
     // Still ours: a re-read or an unsolicited change (no requestId), or the call moving on (a dialog action's
     // requestId changes the state, not the pending one). Someone's state request leaving the state as it was is not.
     const kept = this.#inferredPending && prev?.pendingState === 'NOT_READY' && (requestId === null || user.state !== prev.state);
     const ours = byRequest || kept;
     if (!ours) return { ours, reason: null };
+    return { ours, reason: this.#handlingChatReason() };
+  }
+
+  #handlingChatReason(): Pick<UserView, 'reasonCodeId' | 'reasonCode'> {
     const hc = this.#o.handlingChat;
-    return { ours, reason: { reasonCodeId: hc.id, reasonCode: { id: hc.id, code: hc.code, label: hc.label, systemCode: false } } };
+    return { reasonCodeId: hc.id, reasonCode: { id: hc.id, code: hc.code, label: hc.label, systemCode: false } };
+  }
+
+  /**
+   * A requestId learnt to be the gadget's (its 202, or another window's) after the notification it caused: a pending
+   * NOT_READY that notification showed without a reason is the gadget's Handling Chat. True when that changed the view.
+   */
+  #adoptPendingReason(requestId: string): boolean {
+    const u = this.#user;
+    if (u === null || this.#userRequestId !== requestId || u.pendingState !== 'NOT_READY' || u.reasonCodeId !== null) return false;
+    this.#user = { ...u, ...this.#handlingChatReason() };
+    this.#inferredPending = true;
+    return true;
   }
 
   #applyUser(user: User, requestId: string | null): void {
@@ -412,6 +427,7 @@ export class BlendingReconciler {
     // A notification older than what a re-read already showed (it was on its way meanwhile) must not win.
     if (prev !== null && next.stateChangeTime < prev.stateChangeTime) return;
     this.#inferredPending = pending.ours;
+    this.#userRequestId = requestId;
     this.#userSeq++;
     const unchanged =
       prev !== null &&
@@ -690,6 +706,7 @@ export class BlendingReconciler {
     this.#ourRequestIds.push(requestId);
     if (this.#ourRequestIds.length > RECENT_IDS) this.#ourRequestIds.shift();
     this.#o.onRequestAccepted(requestId);
+    if (flight.intent.request.state === 'NOT_READY') this.#adoptPendingReason(requestId);
     if (flight.confirmedEarly || this.#seenRequestIds.includes(requestId)) {
       this.#setBy = 'gadget';
       this.#confirmed(flight);

@@ -10,6 +10,7 @@ import { classifyDialogs } from '../../../src/core/blending/dialog-classifier.ts
 import type { AgentState } from '../../../src/core/finesse/types.ts';
 import { dialog, EXTENSION, facts, HANDLING_CHAT, user, voice } from './support/builders.ts';
 import { harness } from './support/harness.ts';
+import { INVALID_STATE } from './support/fakes.ts';
 
 const HC = HANDLING_CHAT.id;
 const NOT_READY_HC = { state: 'NOT_READY', reasonCodeId: HC };
@@ -133,6 +134,39 @@ describe('the gadget\'s pending NOT_READY shown without its reason', () => {
     assert.equal(t.reconciler.snapshot().voice?.reasonCodeId, null);
     assert.equal(t.chat.availability, 'NOT_READY');
     assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'the agent\'s pending choice is not overridden');
+  });
+});
+
+describe('a pending NOT_READY without its reason is the gadget\'s only when its requestId says so (found by the property tests)', () => {
+  it('the agent\'s pending Not Ready arrives while the gadget\'s own request still waits for its answer: not taken for Handling Chat, never overridden', async () => {
+    const t = await harness({ confirm: 'manual' });
+    t.voicePort.onRequest = () => {
+      t.voicePort.onRequest = null;
+      // Meanwhile the router reserved the agent, and the agent picked Not Ready (Lunch) for after the call.
+      t.notifyUser(user('RESERVED'));
+      t.notifyDialogs([dialog('d1', 'ACD_IN', 'ALERTING')]);
+      t.notifyUser(user('RESERVED', null, 'NOT_READY'), 'desktop-1');
+      return INVALID_STATE;
+    };
+    t.reconciler.offerArrived('o1');
+    await t.flush();
+    assert.equal(t.reconciler.snapshot().voice?.reasonCodeId, null, 'someone else\'s pending Not Ready');
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'no Ready over the agent\'s pending choice');
+    assert.deepEqual(t.chat.declined.map((d) => d.offerId), ['o1']);
+  });
+
+  it('the gadget\'s own notification arrives before its 202: the 202 makes the pending Not Ready Handling Chat', async () => {
+    const t = await harness({ confirm: 'manual' });
+    t.voicePort.onRequest = (_request, requestId) => {
+      t.voicePort.onRequest = null;
+      t.notifyUser(user('RESERVED'));
+      t.notifyDialogs([dialog('d1', 'ACD_IN', 'ALERTING')]);
+      t.notifyUser(user('RESERVED', null, 'NOT_READY'), requestId);
+    };
+    t.reconciler.offerArrived('o1');
+    await t.flush();
+    assert.equal(t.reconciler.snapshot().voice?.reasonCodeId, HC);
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, READY], 'the chat went elsewhere: Ready as the pending state');
   });
 });
 
