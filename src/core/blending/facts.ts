@@ -17,6 +17,11 @@ export interface VoiceFacts {
   readonly setBy: StateSetter;
   /** The state (and reason) the agent had when the current call began; the call ends there unless a pending state says otherwise. */
   readonly beforeCall: { readonly state: AgentState; readonly reasonCodeId: string | null } | null;
+  /**
+   * The pending NOT_READY's Handling Chat reason is the gadget's inference from a re-read that Finesse sent without
+   * the reason: the agent may have replaced it with their own pending Not Ready, so the gadget does not undo it.
+   */
+  readonly pendingUnconfirmed?: boolean;
 }
 
 /** An offer from the chat router, and how far the controller got with it. */

@@ -90,8 +90,9 @@ function decideVoice(s: Situation, f: Facts, offers: readonly OfferDecision[]): 
     // The call would end in the gadget's Not Ready with no chat to hold it for (the offer it reserved voice for
     // went elsewhere, or the chats ended during the call): make it end in Ready instead (rule 2). Where Finesse
     // refused that (Unified CCX has no pending READY), asking again at every step of the call is no use: the
-    // restore after the call does it.
-    if (s.load === 0 && s.callEndsInHandlingChat && !f.pendingReadyRefused && !offers.some((o) => o.action !== 'decline')) {
+    // restore after the call does it. A pending Not Ready only inferred to be the gadget's is not undone (rule 2).
+    const undoable = !f.pendingReadyRefused && v.pendingUnconfirmed !== true;
+    if (s.load === 0 && s.callEndsInHandlingChat && undoable && !offers.some((o) => o.action !== 'decline')) {
       return { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', reason: 'Ready after the call: no chats to hold voice for' };
     }
     return null;

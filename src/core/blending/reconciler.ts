@@ -133,8 +133,11 @@ export class BlendingReconciler {
   #peerRequestIds: string[] = [];
   #beforeCall: VoiceFacts['beforeCall'] = null;
   #userSeq = 0;
-  /** The pending NOT_READY shown has no reason from Finesse and is the gadget's own (so: Handling Chat). */
-  #inferredPending = false;
+  /**
+   * The pending NOT_READY shown has no reason from Finesse and is the gadget's own (so: Handling Chat): 'known' from
+   * its requestId and the notifications after it, 'unconfirmed' when only a re-read showed it still there.
+   */
+  #inferredPending: 'known' | 'unconfirmed' | null = null;
   /** The requestId of the notification the current User came from (null for a re-read or Finesse's own change). */
   #userRequestId: string | null = null;
   /** Finesse refused READY asked during the current call (Unified CCX takes no pending READY). */
@@ -209,7 +212,7 @@ export class BlendingReconciler {
     const data = update.data;
     switch (data.kind) {
       case 'user':
-        this.#applyUser(data.user, update.requestId);
+        this.#applyUser(data.user, update.requestId, false);
         break;
       case 'dialogs':
         this.#dialogs = new Map(data.dialogs.map((d) => [d.id, d]));
@@ -374,18 +377,24 @@ export class BlendingReconciler {
    * The reason of a pending NOT_READY that Finesse left out of the User (it may show only the current state's
    * reason during a call): the gadget's own pending request is always Handling Chat; anyone else's stays unknown.
    */
-  #pendingReason(user: User, requestId: string | null): { ours: boolean; reason: Pick<UserView, 'reasonCodeId' | 'reasonCode'> | null } {
+  #pendingReason(
+    user: User,
+    requestId: string | null,
+    reread: boolean,
+  ): { ours: 'known' | 'unconfirmed' | null; reason: Pick<UserView, 'reasonCodeId' | 'reasonCode'> | null } {
     const prev = this.#user;
-    if (user.pendingState !== 'NOT_READY' || user.reasonCodeId !== null) return { ours: false, reason: null };
+    if (user.pendingState !== 'NOT_READY' || user.reasonCodeId !== null) return { ours: null, reason: null };
     // Only a requestId known to be the gadget's says so. One arriving while the gadget's own request still waits for
     // its 202 may be the agent's own pending Not Ready: the 202 settles it (#adoptPendingReason).
     const byRequest = requestId !== null && (this.#ourRequestIds.includes(requestId) || this.#peerRequestIds.includes(requestId));
     // Still ours: a re-read or an unsolicited change (no requestId), or the call moving on (a dialog action's
     // requestId changes the state, not the pending one). Someone's state request leaving the state as it was is not.
-    const kept = this.#inferredPending && prev?.pendingState === 'NOT_READY' && (requestId === null || user.state !== prev.state);
-    const ours = byRequest || kept;
-    if (!ours) return { ours, reason: null };
-    return { ours, reason: this.#handlingChatReason() };
+    const kept = this.#inferredPending !== null && prev?.pendingState === 'NOT_READY' && (requestId === null || user.state !== prev.state);
+    if (byRequest) return { ours: 'known', reason: this.#handlingChatReason() };
+    if (!kept) return { ours: null, reason: null };
+    // Notifications come in order, so one that would have replaced the pending state came first. A re-read may
+    // overtake one still on its way (the agent's own pending Not Ready looks the same without its reason).
+    return { ours: reread ? 'unconfirmed' : this.#inferredPending, reason: this.#handlingChatReason() };
   }
 
   #handlingChatReason(): Pick<UserView, 'reasonCodeId' | 'reasonCode'> {
@@ -401,13 +410,13 @@ export class BlendingReconciler {
     const u = this.#user;
     if (u === null || this.#userRequestId !== requestId || u.pendingState !== 'NOT_READY' || u.reasonCodeId !== null) return false;
     this.#user = { ...u, ...this.#handlingChatReason() };
-    this.#inferredPending = true;
+    this.#inferredPending = 'known';
     return true;
   }
 
-  #applyUser(user: User, requestId: string | null): void {
+  #applyUser(user: User, requestId: string | null, reread: boolean): void {
     const prev = this.#user;
-    const pending = this.#pendingReason(user, requestId);
+    const pending = this.#pendingReason(user, requestId, reread);
     const next: UserView = {
       state: user.state,
       pendingState: user.pendingState,
@@ -506,6 +515,7 @@ export class BlendingReconciler {
       reasonCode: u.reasonCode,
       setBy: peer ? 'gadget' : this.#setBy,
       beforeCall: this.#beforeCall,
+      pendingUnconfirmed: this.#inferredPending === 'unconfirmed',
     };
   }
 
@@ -830,7 +840,7 @@ export class BlendingReconciler {
     // A notification that arrived while reading is at least as new as the read: keep it.
     // Dialogs first: applying the user may confirm a request and derive at once, which must see both.
     if (dialogs.ok && this.#dialogSeq === dialogSeq) this.#dialogs = new Map(dialogs.value.map((d) => [d.id, d]));
-    if (user.ok && this.#userSeq === userSeq) this.#applyUser(user.value, null);
+    if (user.ok && this.#userSeq === userSeq) this.#applyUser(user.value, null, true);
     if (!user.ok || !dialogs.ok) {
       const error = !user.ok ? user.error : !dialogs.ok ? dialogs.error : null;
       this.#note('voice-failed', `Could not re-read the agent state from Finesse: ${error?.message ?? error?.kind ?? 'unknown'}`);

@@ -168,6 +168,44 @@ describe('a pending NOT_READY without its reason is the gadget\'s only when its 
     assert.equal(t.reconciler.snapshot().voice?.reasonCodeId, HC);
     assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, READY], 'the chat went elsewhere: Ready as the pending state');
   });
+
+  it('a re-read overtakes the agent\'s change of the pending state: the pending Not Ready is no longer surely the gadget\'s, so it is not undone when the chats end', async () => {
+    const t = await harness({ confirm: 'manual', user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN')] });
+    t.reconciler.chatStarted('c1');
+    await t.flush();
+    t.notifyUser(user('TALKING', null, 'NOT_READY'), t.voicePort.lastRequestId);
+    await t.flush();
+    // The agent picks Not Ready (Lunch) for after the call; its notification is still on its way when a re-read runs.
+    t.factsPort.user = user('TALKING', null, 'NOT_READY');
+    t.reconciler.resync();
+    await t.flush();
+    assert.equal(t.reconciler.snapshot().voice?.pendingUnconfirmed, true);
+    t.reconciler.chatEnded('c1');
+    await t.flush();
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'no Ready over what may be the agent\'s choice');
+    t.notifyUser(user('TALKING', null, 'NOT_READY'), 'desktop-1');
+    t.notifyDialogs([]);
+    t.notifyUser(user('NOT_READY', '3'));
+    await t.flush();
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'the agent\'s Lunch is kept after the call');
+    assert.equal(t.chat.availability, 'NOT_READY');
+  });
+
+  it('...and when it was the gadget\'s after all, the call ends in Not Ready (Handling Chat) and Ready is restored then', async () => {
+    const t = await harness({ confirm: 'manual', user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN')] });
+    t.reconciler.chatStarted('c1');
+    await t.flush();
+    t.notifyUser(user('TALKING', null, 'NOT_READY'), t.voicePort.lastRequestId);
+    t.reconciler.resync();
+    await t.flush();
+    t.reconciler.chatEnded('c1');
+    await t.flush();
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC]);
+    t.notifyDialogs([]);
+    t.notifyUser(user('NOT_READY', HC));
+    await t.flush();
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, READY]);
+  });
 });
 
 describe('a call that would end in the gadget\'s Not Ready with no chat left gets Ready as its pending state', () => {
