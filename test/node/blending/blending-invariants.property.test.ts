@@ -36,7 +36,12 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.integer({ min: 100, max: 30_000 }) }) },
 );
 
-const config: fc.Arbitrary<WorldConfig> = fc.record({ deployment: fc.constantFrom('UCCE' as const, 'UCCX' as const), wrapUp: fc.boolean() });
+const config: fc.Arbitrary<WorldConfig> = fc.record({
+  deployment: fc.constantFrom('UCCE' as const, 'UCCX' as const),
+  wrapUp: fc.boolean(),
+  pendingReason: fc.constantFrom('shown' as const, 'hidden' as const),
+  refusal: fc.constantFrom('sync' as const, 'async' as const),
+});
 
 describe('blending invariants over random interleavings', () => {
   it(`I1-I7 hold after every step and at rest (${RUNS} interleavings)`, async () => {
@@ -68,9 +73,37 @@ describe('blending invariants over random interleavings', () => {
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`blending property: ${runs} interleavings, ${steps} steps, ${requests} voice requests, ${accepted} chats open at rest (${seconds} s)`);
-    const keys = ['request:reserve', 'request:restore', 'request:answer-ready', 'request:pending', 'request:leave-wrap-up', 'accepted', 'accepted during an internal call', 'ACD call while chats active', 'takeOver', 'failNext', 'loseNext', 'node'];
+    const keys = [
+      'request:reserve',
+      'request:restore',
+      'request:answer-ready',
+      'request:pending',
+      'request:leave-wrap-up',
+      'accepted',
+      'accepted during an internal call',
+      'ACD call while chats active',
+      'pending Handling Chat shown without its reason',
+      'pending READY refused',
+      'refused asynchronously',
+      'takeOver',
+      'failNext',
+      'loseNext',
+      'node',
+    ];
     console.log(`exercised: ${keys.map((k) => `${k} ${coverage[k] ?? 0}`).join(', ')}`);
-    for (const k of ['request:reserve', 'request:restore', 'request:answer-ready', 'request:pending', 'accepted', 'accepted during an internal call', 'ACD call while chats active']) {
+    const mustReach = [
+      'request:reserve',
+      'request:restore',
+      'request:answer-ready',
+      'request:pending',
+      'accepted',
+      'accepted during an internal call',
+      'ACD call while chats active',
+      'pending Handling Chat shown without its reason',
+      'pending READY refused',
+      'refused asynchronously',
+    ];
+    for (const k of mustReach) {
       assert.ok((coverage[k] ?? 0) > 0, `the interleavings never reached: ${k}`);
     }
     assert.ok(runs >= RUNS);

@@ -1,10 +1,12 @@
 // A model of Finesse, the chat router and two gadget windows, for the blending property tests.
 // Finesse moves the agent with the transition table's own functions (applyStateRequest, endOfCallState,
 // wrapUpExpiredState); notifications and REST answers travel through queues the test delivers, loses or
-// duplicates; both windows run the real reconciler and the real ownership coordinator.
+// duplicates; both windows run the real reconciler and the real ownership coordinator. Where Finesse deployments
+// (or the simulator and the guide) differ, each run picks one way (WorldConfig): UCCE or UCCX, wrap-up, whether a
+// pending NOT_READY shows its reason, whether a refusal comes as a 400 or as a later `<apiErrors>` notification.
 
 import { applyStateRequest, endOfCallState, wrapUpExpiredState } from '../../../../src/core/finesse/agent-state-transitions.ts';
-import type { AgentState, Update } from '../../../../src/core/finesse/types.ts';
+import type { AgentState, ApiError, Update } from '../../../../src/core/finesse/types.ts';
 import { BlendingReconciler } from '../../../../src/core/blending/reconciler.ts';
 import { readSituation } from '../../../../src/core/blending/situation.ts';
 import { decide } from '../../../../src/core/blending/policy.ts';
@@ -22,6 +24,17 @@ const HC = HANDLING_CHAT.id;
 const LUNCH = '3';
 const SUPERVISOR = '999';
 const DEVICE_FAILURE = '50002';
+
+/** An `<ApiError>` as a notification carries it. */
+const apiError = (errorType: string): ApiError => ({
+  errorType,
+  errorMessage: '',
+  errorData: null,
+  peripheralErrorCode: null,
+  peripheralErrorMsg: null,
+  peripheralErrorText: null,
+});
+
 type Setter = 'gadget' | 'agent' | 'system' | 'call';
 
 export type Action =
@@ -52,6 +65,17 @@ export type Action =
 export interface WorldConfig {
   readonly deployment: 'UCCE' | 'UCCX';
   readonly wrapUp: boolean;
+  /**
+   * How the User shows a pending NOT_READY's reason: 'shown' with it, or 'hidden' with only the current state's
+   * reason (none during a call or wrap-up), as the simulator sends it.
+   */
+  readonly pendingReason: 'shown' | 'hidden';
+  /**
+   * How Finesse refuses a state request that does not fit the agent's state: 'sync', 400 Invalid State; or 'async',
+   * 202 and then an `<apiErrors>` notification (CF_INVALID_AGENT_WORKMODE for Unified CCX during a call), as the
+   * simulator does. The notification travels like any other: late, lost or twice.
+   */
+  readonly refusal: 'sync' | 'async';
 }
 
 interface Window {
@@ -166,11 +190,13 @@ export class FinesseWorld {
   #lastState: AgentState = 'READY';
 
   #user() {
-    return { ...user(this.state, this.reasonCodeId, this.pendingState), stateChangeTime: new Date(Date.UTC(2026, 0, 1) + this.#stateChangedAt * 1000).toISOString() };
+    const reasonShown = this.config.pendingReason === 'shown' || this.state === 'NOT_READY' ? this.reasonCodeId : null;
+    return { ...user(this.state, reasonShown, this.pendingState), stateChangeTime: new Date(Date.UTC(2026, 0, 1) + this.#stateChangedAt * 1000).toISOString() };
   }
 
   #changed(requestId: string | null): void {
     this.version++;
+    if (this.pendingState === 'NOT_READY' && this.reasonCodeId === HC && this.config.pendingReason === 'hidden') this.#count('pending Handling Chat shown without its reason');
     if (this.state !== this.#lastState || this.pendingState === null) this.#stateChangedAt = this.version;
     this.#lastState = this.state;
     this.#notify({ event: 'PUT', requestId, source: '/finesse/api/User/1001001', data: { kind: 'user', user: this.#user() } });
@@ -269,8 +295,16 @@ export class FinesseWorld {
         if (injected === 'invalid') return answer(err({ kind: 'api', retryable: false, status: 400, apiErrors: [{ errorType: 'Invalid State' }] }));
         if (injected === '503' || !this.inService) return answer(err({ kind: 'unavailable', retryable: true, status: 503 }));
         const requestId = `gadget-${++this.#requestSeq}`;
+        const inCall = ['RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD'].includes(this.state);
         if (!this.#apply(request.state, request.reasonCodeId, 'agent', 'gadget')) {
-          return answer(err({ kind: 'api', retryable: false, status: 400, apiErrors: [{ errorType: 'Invalid State' }] }));
+          if (request.state === 'READY' && inCall) this.#count('pending READY refused');
+          if (this.config.refusal === 'sync') {
+            return answer(err({ kind: 'api', retryable: false, status: 400, apiErrors: [{ errorType: 'Invalid State' }] }));
+          }
+          this.#count('refused asynchronously');
+          const errorType = this.config.deployment === 'UCCX' && inCall ? 'CF_INVALID_AGENT_WORKMODE' : 'CF_INVALID_OBJECT_STATE';
+          this.#notify({ event: 'PUT', requestId, source: '/finesse/api/User/1001001', data: { kind: 'apiErrors', errors: [apiError(errorType)] } });
+          return answer(ok({ accepted: true as const, requestId }));
         }
         this.#changed(requestId);
         if (injected === 'timeout') return answer(err({ kind: 'timeout', retryable: true }));
