@@ -6,7 +6,7 @@ import type { HubPort } from '../core/container/hub.ts';
 import { createFinesseClient, fetchTransport, makeRequestTransport, type FinesseClient, type GadgetsIo } from '../core/finesse/rest/index.ts';
 import { XmppChatChannel, randomId } from '../core/chat/xmpp/xmpp-chat-channel.ts';
 import { chatCredentialsFrom } from '../core/blending/adapters/chat-credentials.ts';
-import { createTickTimers } from '../core/blending/adapters/tick-timers.ts';
+import { createTickTimers, type TickTimersSnapshot } from '../core/blending/adapters/tick-timers.ts';
 import { createWebLocksOwnershipLock, ownershipLockName } from '../core/session/web-locks-ownership-lock.ts';
 import { createBroadcastOwnershipChannel, ownershipChannelName } from '../core/session/broadcast-ownership-channel.ts';
 import type { AgentPanel } from '../ui/agent-panel.ts';
@@ -70,6 +70,13 @@ function containerTicker(): Ticker & { tick(): void; dispose(): void } {
   };
 }
 
+/** Shows how the blending timers run as attributes of the gadget's element, for diagnostics (and the tests). */
+function showTimerCounts(element: HTMLElement, counts: TickTimersSnapshot): void {
+  element.dataset['containerTicks'] = String(counts.ticks);
+  element.dataset['timersOnTick'] = String(counts.ranOnTick);
+  element.dataset['timersOnFallback'] = String(counts.ranOnFallback);
+}
+
 /** SystemInfo from the other node goes through the container's proxy (gadgets.io), as it is another origin. */
 function systemInfoReader(config: GadgetConfig, sameOrigin: FinesseClient, io: GadgetsIo | undefined) {
   const clients = new Map<string, FinesseClient>();
@@ -123,6 +130,7 @@ function start(gadgets: GadgetsGlobal): void {
   });
   const ticker = containerTicker();
   view.ticker = ticker;
+  const timers = createTickTimers();
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const ownership = locks && typeof BroadcastChannel !== 'undefined'
     ? { lock: createWebLocksOwnershipLock(locks, ownershipLockName(cfg.agentId)), channel: createBroadcastOwnershipChannel(ownershipChannelName(cfg.agentId)) }
@@ -136,13 +144,16 @@ function start(gadgets: GadgetsGlobal): void {
     createChatChannel: chatFactory(cfg),
     chatCredentials: chatCredentialsFrom(cfg.agentId, cfg.authorization),
     ownership,
-    timers: createTickTimers(),
+    timers,
     random: Math.random,
     instanceId: randomId(),
     onView: (v) => {
       view.view = v;
     },
-    onTick: () => ticker.tick(),
+    onTick: () => {
+      ticker.tick();
+      showTimerCounts(view, timers.snapshot());
+    },
   });
   const onIntent = (e: Event): void => {
     session.handle(e.type as AgentIntentName, (e as CustomEvent).detail as never);

@@ -10,6 +10,7 @@ import { ManagedHub } from './managed-hub.ts';
 import { getReasonCodes, getUser, makeCredentials, putUser, type Credentials } from './desktop-rest.ts';
 import { XmppRelay, type ConnectionStatus } from './xmpp-relay.ts';
 import { CONNECTION_TOPIC, REQUESTS_TOPIC, createRequestHandler } from './finesse-requests.ts';
+import { startTimerTick } from './timer-tick.ts';
 import type { LayoutTab, RoleLayout } from '../layout.ts';
 
 interface Session {
@@ -137,6 +138,7 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
   byId('desktop').hidden = false;
   renderHeader();
   s.timers.push(setInterval(renderTimer, 1000));
+  s.timers.push(startTimerTick(hub));
   void loadReasonCodes();
 
   void relay.subscribeNode(`/finesse/api/User/${creds.id}`);

@@ -2,7 +2,7 @@
 // chat router, and a customer in Node. The agent goes Ready, a customer asks for a chat, the gadget offers it;
 // accepting puts voice Not Ready "Handling Chat" first; messages go both ways in order, customer markup stays
 // text; ending the chat restores Ready. An ACD call interrupts chat (no offer arrives) and ends back in Ready.
-// CSP violations and console errors are watched throughout.
+// The blending timers run on the desktop's 1 s tick. CSP violations and console errors are watched throughout.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -163,6 +163,14 @@ test('an ACD call interrupts chat: no offer arrives during it, and it ends back 
   await gadget.click('fb-chat-offer >>> button.decline');
   await gadget.waitForHeadline('Ready for calls and chats');
   assert.equal(simUser()?.state, 'READY', 'declining leaves voice alone');
+});
+
+test('the gadget\'s timers run on the desktop\'s 1 s timer tick, never on setTimeouts of their own', async () => {
+  // The failover monitor polls SystemInfo every 5 s on these timers; by now it has done so more than once.
+  await gadget.waitForTimersOnTick(2);
+  const counts = await gadget.timerCounts();
+  assert.ok(counts.ticks >= 10, `the desktop ticked (${counts.ticks} ticks)`);
+  assert.equal(counts.onFallback, 0, 'no timer waited for its own setTimeout');
 });
 
 test('the gadget ran without a CSP violation, a console error or an uncaught exception', () => {

@@ -41,6 +41,21 @@ const TRANSCRIPT = `(() => {
   return [...items].map((b) => b.closest('li').className.split(' ')[0] + '|' + b.textContent);
 })()`;
 
+/** How the gadget's blending timers ran, from the diagnostics attributes of its element. */
+const TIMER_COUNTS = `(() => {
+  const d = document.querySelector('finesse-blend-agent')?.dataset ?? {};
+  return { ticks: Number(d.containerTicks ?? 0), onTick: Number(d.timersOnTick ?? 0), onFallback: Number(d.timersOnFallback ?? 0) };
+})()`;
+
+export interface TimerCounts {
+  /** Container ticks the gadget received. */
+  readonly ticks: number;
+  /** Blending timers a tick ran. */
+  readonly onTick: number;
+  /** Blending timers their own setTimeout ran. */
+  readonly onFallback: number;
+}
+
 export class GadgetPage {
   constructor(readonly frame: Frame) {}
 
@@ -59,6 +74,15 @@ export class GadgetPage {
 
   transcript(): Promise<string[]> {
     return this.frame.evaluate(TRANSCRIPT) as Promise<string[]>;
+  }
+
+  timerCounts(): Promise<TimerCounts> {
+    return this.frame.evaluate(TIMER_COUNTS) as Promise<TimerCounts>;
+  }
+
+  /** Waits until blending timers have run on the container's tick `n` times. */
+  async waitForTimersOnTick(n: number, timeout = 15_000): Promise<void> {
+    await this.frame.waitForFunction(`${TIMER_COUNTS}.onTick >= ${n}`, { timeout, polling: 200 });
   }
 
   /** Waits until the gadget's text matches. */
