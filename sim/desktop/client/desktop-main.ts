@@ -73,10 +73,19 @@ async function signIn(): Promise<void> {
   submit.disabled = true;
   try {
     const creds = makeCredentials(id, password);
-    const login = await putUser(creds, { state: 'LOGIN', extension });
-    if (!login.ok) {
-      error.textContent = `Sign in failed: ${login.error}`;
+    // An agent already signed in (another desktop window, or this one reloaded) joins that session, as Finesse's
+    // desktop does; only a signed-out agent is signed in with the extension.
+    const current = await getUser(creds);
+    if (!current.ok) {
+      error.textContent = `Sign in failed: ${current.error}`;
       return;
+    }
+    if (current.value.state === 'LOGOUT') {
+      const login = await putUser(creds, { state: 'LOGIN', extension });
+      if (!login.ok) {
+        error.textContent = `Sign in failed: ${login.error}`;
+        return;
+      }
     }
     const user = await getUser(creds);
     if (!user.ok) {
