@@ -15,6 +15,7 @@ import { defineElements } from '../ui/define.ts';
 import { t } from '../ui/messages.ts';
 import type { Ticker } from '../ui/ticker.ts';
 import { startAgentSession, type AgentSession } from './agent-session.ts';
+import { chatEndpoints } from './chat-endpoints.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
 
 defineElements();
@@ -97,14 +98,8 @@ function chatFactory(config: GadgetConfig): (() => XmppChatChannel) | null {
   const router = config.chatRouter;
   const domain = config.xmppDomain;
   if (service === null || router === null || domain === null) return null;
-  const websocket = /^wss?:/i.test(service);
-  return () =>
-    new XmppChatChannel({
-      websocketUrl: websocket ? service : null,
-      boshUrl: websocket ? null : service,
-      domain,
-      routerJid: router,
-    });
+  const { websocketUrl, boshUrl } = chatEndpoints(service);
+  return () => new XmppChatChannel({ websocketUrl, boshUrl, domain, routerJid: router });
 }
 
 function start(gadgets: GadgetsGlobal): void {
