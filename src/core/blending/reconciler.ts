@@ -111,6 +111,8 @@ interface UserView {
 
 const CALL_STATES = new Set(['RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD']);
 const WRAP_UP_STATES = new Set(['WORK', 'WORK_READY']);
+/** A routed call reserved the agent: only a READY agent is reserved. */
+const RESERVED_STATES = new Set(['RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW']);
 const RECENT_IDS = 32;
 
 const sameRequest = (a: VoiceStateRequest, b: VoiceStateRequest): boolean =>
@@ -466,10 +468,13 @@ export class BlendingReconciler {
       this.#setById = requestId;
     }
 
-    // Remember where the agent was when a call began: without a pending state, the call ends there.
+    // Remember where the agent was when a call began: without a pending state, the call ends there. The router
+    // reserves only READY agents. A re-read may jump over changes the gadget never saw (notifications down or
+    // lost): what the state was before the call is then not known, and the gadget must not guess Not Ready.
     const wasOnCall = prev !== null && (CALL_STATES.has(prev.state) || WRAP_UP_STATES.has(prev.state));
     if (CALL_STATES.has(next.state)) {
-      if (prev !== null && !wasOnCall) this.#beforeCall = { state: prev.state, reasonCodeId: prev.reasonCodeId };
+      if (RESERVED_STATES.has(next.state) && !wasOnCall) this.#beforeCall = { state: 'READY', reasonCodeId: null };
+      else if (prev !== null && !wasOnCall) this.#beforeCall = reread ? null : { state: prev.state, reasonCodeId: prev.reasonCodeId };
       else if (prev === null) this.#beforeCall = null;
     } else if (!WRAP_UP_STATES.has(next.state)) {
       this.#beforeCall = null;

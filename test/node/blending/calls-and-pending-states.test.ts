@@ -286,3 +286,54 @@ describe('a call that would end in the gadget\'s Not Ready with no chat left get
     assert.equal(t.reconciler.snapshot().voiceRequest, null);
   });
 });
+
+describe('the state before a call the gadget did not see begin', () => {
+  it('notifications down meanwhile: the agent picked READY and was reserved for a call; after the re-read the call is made to end in Not Ready (Handling Chat)', async () => {
+    const t = await harness();
+    t.reconciler.offerArrived('c1');
+    await t.flush();
+    t.reconciler.setConnectivity({ notificationsUp: false });
+    t.factsPort.user = user('RESERVED'); // READY by the agent, then reserved: both notifications lost
+    t.factsPort.dialogs = [dialog('d1', 'ACD_IN', 'ALERTING')];
+    t.reconciler.setConnectivity({ notificationsUp: true });
+    await t.flush();
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, NOT_READY_HC], 'the pending Not Ready (Handling Chat) asked after the re-read');
+    assert.equal(t.factsPort.user.pendingState, 'NOT_READY');
+    assert.equal(t.chat.availability, 'INTERRUPTED');
+  });
+
+  it('the agent\'s READY notification lost, the next shows RESERVED: the router reserves only READY agents, so the call would end in READY and the pending Not Ready is asked', async () => {
+    const t = await harness();
+    t.reconciler.offerArrived('c1');
+    await t.flush();
+    t.notifyUser(user('RESERVED'));
+    t.notifyDialogs([dialog('d1', 'ACD_IN', 'ALERTING')]);
+    await t.flush();
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, NOT_READY_HC]);
+    assert.deepEqual(t.reconciler.snapshot().voice?.beforeCall, { state: 'READY', reasonCodeId: null });
+  });
+
+  it('a re-read jumps from Not Ready (Handling Chat) to TALKING on a call the agent placed: the state before it is not known, so the pending Not Ready is asked rather than assumed', async () => {
+    const t = await harness();
+    t.reconciler.offerArrived('c1');
+    await t.flush();
+    t.factsPort.user = user('TALKING');
+    t.factsPort.dialogs = [dialog('d1', 'OUT', 'ACTIVE')];
+    t.reconciler.resync();
+    await t.flush();
+    assert.equal(t.reconciler.snapshot().voice?.beforeCall, null);
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, NOT_READY_HC]);
+    assert.equal(t.chat.availability, 'ACTIVE', 'an internal call with a chat does not interrupt chat');
+  });
+
+  it('seen through notifications, a call placed while Not Ready (Handling Chat) ends there by itself: nothing asked', async () => {
+    const t = await harness();
+    t.reconciler.offerArrived('c1');
+    await t.flush();
+    t.notifyDialogs([dialog('d1', 'OUT', 'ACTIVE')]);
+    t.notifyUser(user('TALKING'));
+    await t.flush();
+    assert.deepEqual(t.reconciler.snapshot().voice?.beforeCall, { state: 'NOT_READY', reasonCodeId: HC });
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC]);
+  });
+});
