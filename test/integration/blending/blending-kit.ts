@@ -1,7 +1,9 @@
 // The blending controller against the Finesse simulator, end to end: the real REST client over fetch against a
 // simulator node, the agent's User and Dialogs notifications through Prosody into handleUpdate (an XMPP session
 // logged in as the agent, as the desktop's notification service would be), real timers. Only the chat side is a
-// recording fake: the tests play the chat router through the controller's chat inputs.
+// recording fake: the tests play the chat router through the controller's chat inputs. The agent's XMPP session
+// runs through a relay the test can cut; a drop reaches the controller as "notifications down", as the desktop's
+// connection status would.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BlendingReconciler, type BlendingSnapshot } from '../../../src/core/blending/reconciler.ts';
@@ -13,11 +15,14 @@ import { createFinesseClient, fetchTransport, type FinesseClient } from '../../.
 import { parseUpdate } from '../../../src/core/finesse/xml/index.ts';
 import type { Update, User } from '../../../src/core/finesse/types.ts';
 import { ok, type Result } from '../../../src/core/result.ts';
+import { $iq } from 'strophe.js';
 import { XmppSession } from '../../../sim/notify/xmpp-session.ts';
 import { notificationsIn } from '../../../sim/notify/pubsub-stanzas.ts';
 import { startWorld, type WorldHandle } from '../../../sim/world.ts';
 import type { SimulatorAccount } from '../../../sim/server.ts';
 import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
+import type { Deployment } from '../../../sim/finesse/seed.ts';
+import { CuttableRelay } from './cuttable-relay.ts';
 
 /** Long enough never to fire on a healthy loopback (events take milliseconds), short enough to fail fast. */
 export const WAIT_MS = 4000;
@@ -111,21 +116,110 @@ export interface Blending {
   stop(): void;
 }
 
+export interface BlendingWorldOptions {
+  /** The simulated deployment: UCCE (default) or UCCX (supervisor code 33, no pending READY, no state for non-ACD calls). */
+  readonly deployment?: Deployment;
+}
+
 /** The world for one test file: simulator + Prosody, the agent's notification session, a REST client by hand. */
 export class BlendingWorld {
   #current: ((update: Update) => void) | null = null;
+  /** The controller's connectivity input for the notification session (the desktop's connection status). */
+  #connection: ((up: boolean) => void) | null = null;
   #held: Update[] | null = null;
   #markers = new Map<string, () => void>();
   #logMark = 0;
+  #session: XmppSession | null = null;
+  #down: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly world: WorldHandle,
     readonly agent: SimulatorAccount,
     readonly supervisor: SimulatorAccount,
-    readonly session: XmppSession,
+    readonly relay: CuttableRelay,
     readonly hand: FinesseClient,
     readonly handlingChat: HandlingChatReason,
-  ) {
+  ) {}
+
+  /** Starts the world (chat router off: the chat side is the recording port) and logs the agent's desktop in. */
+  static async start(options: BlendingWorldOptions = {}): Promise<BlendingWorld> {
+    const world = await startWorld({ chat: false, ...(options.deployment !== undefined ? { deployment: options.deployment } : {}) });
+    let relay: CuttableRelay | null = null;
+    try {
+      const accounts = world.simulator.users;
+      const agent = accounts.find((u) => !u.supervisor && u.teamId === '10');
+      const supervisor = accounts.find((u) => u.supervisor && u.supervises.includes('10'));
+      assert.ok(agent !== undefined && supervisor !== undefined, 'the seed has an agent of team 10 and its supervisor');
+      const prosody = new URL(world.prosody.websocketUrl);
+      relay = await CuttableRelay.start({ host: prosody.hostname, port: Number(prosody.port) });
+      const hand = handClient(world.simulator.primaryUrl, agent);
+      const codes = await hand.getReasonCodes(agent.id, 'NOT_READY');
+      assert.ok(codes.ok, 'reason codes readable');
+      const config = parseHandlingChatConfig('Handling Chat');
+      assert.ok(config.ok);
+      const reason = resolveHandlingChatReason(config.value, codes.value);
+      assert.ok(reason.ok, 'the seed defines the Handling Chat reason');
+      const blendingWorld = new BlendingWorld(world, agent, supervisor, relay, hand, reason.value);
+      await blendingWorld.#connect();
+      return blendingWorld;
+    } catch (error) {
+      await relay?.stop();
+      await world.stop();
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.#session?.close();
+      await this.relay.stop();
+    } finally {
+      await this.world.stop();
+    }
+  }
+
+  /** The agent's notification session is up. */
+  get notificationsUp(): boolean {
+    return this.#session?.connected === true;
+  }
+
+  /** Cuts the network under the agent's notification session (no logout); resolves once the session saw it drop. */
+  async cutNotifications(): Promise<void> {
+    assert.ok(this.notificationsUp, 'the notification session is up before the cut');
+    const down = this.#down;
+    this.relay.cut();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      down,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the notification session did not notice the cut')), WAIT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  }
+
+  /** Logs the agent's notification session in again (a new resource) and tells the controller it is back. */
+  async restoreNotifications(): Promise<void> {
+    await this.#connect();
+    this.#connection?.(true);
+  }
+
+  async #connect(): Promise<void> {
+    const session = await XmppSession.connect({
+      websocketUrl: `ws://127.0.0.1:${this.relay.port}${new URL(this.world.prosody.websocketUrl).pathname}`,
+      jid: `${this.agent.id}@${this.world.prosody.domain}`,
+      password: this.agent.password,
+      resource: `blending-${randomUUID().slice(0, 8)}`,
+    });
+    // Prosody handles a session's stanzas in order: once a ping is answered, the initial presence is in, so
+    // pubsub events to the agent's bare JID reach this session.
+    await session.sendIQ($iq({ type: 'get', to: this.world.prosody.domain }).c('ping', { xmlns: 'urn:xmpp:ping' }), 'ping after login');
+    this.#session = session;
+    this.#down = new Promise((resolve) =>
+      session.onDisconnected(() => {
+        this.#connection?.(false);
+        resolve();
+      }),
+    );
     session.onMessage((message) => {
       for (const { node, payload } of notificationsIn(message)) {
         const marker = this.#markers.get(payload);
@@ -140,42 +234,6 @@ export class BlendingWorld {
         else this.#current?.(parsed.value);
       }
     });
-  }
-
-  /** Starts the world (chat router off: the chat side is the recording port) and logs the agent's desktop in. */
-  static async start(): Promise<BlendingWorld> {
-    const world = await startWorld({ chat: false });
-    try {
-      const accounts = world.simulator.users;
-      const agent = accounts.find((u) => !u.supervisor && u.teamId === '10');
-      const supervisor = accounts.find((u) => u.supervisor && u.supervises.includes('10'));
-      assert.ok(agent !== undefined && supervisor !== undefined, 'the seed has an agent of team 10 and its supervisor');
-      const session = await XmppSession.connect({
-        websocketUrl: world.prosody.websocketUrl,
-        jid: `${agent.id}@${world.prosody.domain}`,
-        password: agent.password,
-        resource: `blending-${randomUUID().slice(0, 8)}`,
-      });
-      const hand = handClient(world.simulator.primaryUrl, agent);
-      const codes = await hand.getReasonCodes(agent.id, 'NOT_READY');
-      assert.ok(codes.ok, 'reason codes readable');
-      const config = parseHandlingChatConfig('Handling Chat');
-      assert.ok(config.ok);
-      const reason = resolveHandlingChatReason(config.value, codes.value);
-      assert.ok(reason.ok, 'the seed defines the Handling Chat reason');
-      return new BlendingWorld(world, agent, supervisor, session, hand, reason.value);
-    } catch (error) {
-      await world.stop();
-      throw error;
-    }
-  }
-
-  async stop(): Promise<void> {
-    try {
-      await this.session.close();
-    } finally {
-      await this.world.stop();
-    }
   }
 
   get control(): WorldHandle['simulator']['control'] {
@@ -193,6 +251,7 @@ export class BlendingWorld {
   async reset(then: 'READY' | 'NOT_READY' | 'LOGOUT' = 'READY'): Promise<void> {
     this.#current = null;
     this.#held = null;
+    if (!this.notificationsUp) await this.#connect(); // a test that cut the session and failed before restoring it
     await this.control.reset();
     await this.settle();
     if (then !== 'LOGOUT') {
@@ -292,6 +351,7 @@ export class BlendingWorld {
       }
       reconciler.handleUpdate(update);
     };
+    this.#connection = (up) => reconciler.setConnectivity({ notificationsUp: up });
     const mark = this.#logMark;
     const requests = (): RequestLogEntry[] =>
       this.control
@@ -322,6 +382,7 @@ export class BlendingWorld {
       stop: () => {
         reconciler.stop();
         this.#current = null;
+        this.#connection = null;
       },
     };
   }
