@@ -76,6 +76,11 @@ export class GadgetPage {
     return this.frame.evaluate(TRANSCRIPT) as Promise<string[]>;
   }
 
+  /** Waits until the conversation on show has a transcript line ("class|text", e.g. "customer|Hello"). */
+  async waitForLine(line: string, timeout = 15_000): Promise<void> {
+    await this.frame.waitForFunction(`${TRANSCRIPT}.includes(${JSON.stringify(line)})`, { timeout, polling: 100 });
+  }
+
   timerCounts(): Promise<TimerCounts> {
     return this.frame.evaluate(TIMER_COUNTS) as Promise<TimerCounts>;
   }

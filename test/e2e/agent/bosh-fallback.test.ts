@@ -1,0 +1,184 @@
+// Chat and notifications over BOSH because WebSocket is not available, in Chromium through the harness: the
+// gadget's chatService names a WebSocket address where the server refuses the upgrade (a path Prosody does not
+// serve) and Prosody's BOSH address, and the
+// desktop page has no working WebSocket at all (as behind a proxy that blocks WebSocket). The channel tries
+// WebSocket, falls back to BOSH, and the agent's chat works as usual: offer, accept, messages both ways. Then the
+// BOSH link is cut (the endpoint answers 404 for a while): the channel reconnects over BOSH and every line written
+// on either side meanwhile arrives exactly once.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { Page } from 'puppeteer-core';
+import { startDesktopWorld, type DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
+import { defaultLayoutXml } from '../../../sim/desktop/layout.ts';
+import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
+import { chooseState, gadgetFrames, signIn, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
+import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import { GadgetPage } from './gadget-page.ts';
+
+const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
+
+/** The desktop page's WebSocket: every connection fails at once, like a refused one. Page script as a string. */
+const NO_WEBSOCKET_IN_THE_DESKTOP = `(() => {
+  if (window.top !== window) return;
+  class RefusedWebSocket {
+    constructor(url) {
+      this.url = url;
+      this.readyState = 0;
+      this.onopen = null; this.onerror = null; this.onclose = null; this.onmessage = null;
+      setTimeout(() => {
+        this.readyState = 3;
+        if (this.onerror) this.onerror(new Event('error'));
+        if (this.onclose) this.onclose(new CloseEvent('close', { code: 1006, wasClean: false }));
+      }, 0);
+    }
+    send() { throw new DOMException('The WebSocket is not open', 'InvalidStateError'); }
+    close() { this.readyState = 3; }
+  }
+  RefusedWebSocket.CONNECTING = 0; RefusedWebSocket.OPEN = 1; RefusedWebSocket.CLOSING = 2; RefusedWebSocket.CLOSED = 3;
+  window.WebSocket = RefusedWebSocket;
+})()`;
+
+let distDir: string;
+let desktop: DesktopWorld;
+let chromium: LaunchedChromium;
+let page: Page;
+let gadget: GadgetPage;
+let problems: string[];
+/** WebSocket connections the gadget opened (Chromium's own count, through the DevTools protocol). */
+let websocketsOpened: string[] = [];
+let customer: CustomerChatClient | null = null;
+let agentId = '';
+/** While true, the gadget's BOSH requests get 404 (its session is lost). */
+let boshCut = false;
+const boshRequests = { desktop: 0, gadget: 0 };
+
+async function waitFor<T>(what: string, check: () => T | undefined | null | false, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const simUser = () => desktop.world.simulator.control.state().users.find((u) => u.loginId === agentId);
+
+before(async () => {
+  distDir = mkdtempSync(join(tmpdir(), 'fb-dist-'));
+  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
+  desktop = await startDesktopWorld({
+    distDir,
+    layoutXml: (world) => {
+      if (!world.chat) throw new Error('the world runs without chat');
+      const refusedWebSocket = world.chat.websocketUrl.replace(/\/[^/]*$/, '/no-websocket-here');
+      return defaultLayoutXml('finesse-blend', null, { chatService: `${refusedWebSocket} ${world.chat.boshUrl}`, chatRouter: world.chat.routerJid });
+    },
+  });
+  chromium = await launchChromium(1280, 900);
+  page = await chromium.browser.newPage();
+  problems = await watchForProblems(page);
+  await page.evaluateOnNewDocument(NO_WEBSOCKET_IN_THE_DESKTOP);
+  const devtools = await page.createCDPSession();
+  await devtools.send('Network.enable');
+  devtools.on('Network.webSocketCreated', (e) => websocketsOpened.push(e.url));
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (!request.url().includes('/http-bind') || request.method() !== 'POST') {
+      void request.continue();
+      return;
+    }
+    const fromGadget = request.frame() !== page.mainFrame();
+    if (fromGadget) boshRequests.gadget += 1;
+    else boshRequests.desktop += 1;
+    if (fromGadget && boshCut) void request.respond({ status: 404, headers: { 'Access-Control-Allow-Origin': '*' }, body: '' });
+    else void request.continue();
+  });
+  const user = desktop.world.simulator.users.find((u) => !u.supervisor);
+  if (!user) throw new Error('the simulator has no agent');
+  agentId = user.id;
+  await signIn(page, desktop.desktopUrl, { id: user.id, password: user.password, extension: user.extension });
+  const frame = await waitFor('the product gadget', () => gadgetFrames(page, GADGET)[0]);
+  await frame.waitForFunction(() => customElements.get('finesse-blend-agent') !== undefined, { timeout: 15_000 });
+  gadget = new GadgetPage(frame);
+});
+
+after(async () => {
+  customer?.close();
+  await chromium?.close();
+  await desktop?.stop();
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
+});
+
+test('with WebSocket refused, the desktop\'s notifications and the gadget\'s chat run over BOSH', async () => {
+  await chooseState(page, 'READY');
+  await gadget.waitForHeadline('Ready for calls and chats');
+  const router = desktop.world.chatRouter;
+  assert.ok(router);
+  await waitFor('the router to see the agent READY', () => router.snapshot().agents.find((a) => a.jid.startsWith(`${agentId}@`))?.state === 'READY');
+  assert.ok(websocketsOpened.some((url) => url.endsWith('/no-websocket-here')), 'the gadget tried WebSocket first');
+  assert.ok(boshRequests.gadget > 0, 'the gadget\'s chat went over BOSH');
+  assert.ok(boshRequests.desktop > 0, 'the desktop\'s notifications went over BOSH');
+});
+
+test('over BOSH: a chat is offered and accepted, and messages go both ways', async () => {
+  const chat = desktop.chat;
+  assert.ok(chat);
+  customer = new CustomerChatClient({ service: chat.websocketUrl, guestDomain: chat.guestDomain, routerJid: chat.routerJid });
+  assert.equal((await customer.start('Pat Bosh', 'Does this work over BOSH?')).ok, true);
+  await gadget.waitForText(/Chat from Pat Bosh/);
+  await gadget.click('fb-chat-offer >>> button.accept');
+  await gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
+  await gadget.waitForLine('customer|Does this work over BOSH?');
+  await gadget.sendMessage('It does.');
+  await waitFor('the agent\'s line at the customer', () => customer?.lines().some((l) => l.from === 'agent' && l.text === 'It does.'));
+  assert.ok(customer.send('Great').ok);
+  await gadget.waitForLine('customer|Great');
+});
+
+test('the BOSH link is cut and comes back: the channel reconnects over BOSH and each line arrives once', async () => {
+  assert.ok(customer);
+  websocketsOpened = [];
+  boshCut = true;
+  await gadget.sendMessage('Written while cut off');
+  await gadget.waitForText(/reconnecting/);
+  assert.ok(customer.send('Customer while cut off').ok);
+  await new Promise((r) => setTimeout(r, 1000));
+  boshCut = false;
+
+  await gadget.waitForLine('customer|Customer while cut off', 30_000);
+  await waitFor('the agent\'s line at the customer', () => customer?.lines().some((l) => l.text === 'Written while cut off'), 30_000);
+  await gadget.sendMessage('Back again.');
+  await waitFor('the line after the reconnect at the customer', () => customer?.lines().some((l) => l.text === 'Back again.'));
+
+  const said = (await gadget.transcript()).filter((l) => !l.startsWith('system|'));
+  assert.deepEqual(said, [
+    'customer|Does this work over BOSH?',
+    'self|It does.',
+    'customer|Great',
+    'self|Written while cut off',
+    'customer|Customer while cut off',
+    'self|Back again.',
+  ]);
+  assert.deepEqual(customer.lines().filter((l) => l.from === 'agent').map((l) => l.text), ['It does.', 'Written while cut off', 'Back again.']);
+  assert.deepEqual(websocketsOpened, [], 'a session that worked on BOSH reconnects on BOSH');
+  assert.equal(simUser()?.reasonCode?.label, 'Handling Chat', 'voice held for the chat throughout');
+});
+
+test('ending the chat restores Ready', async () => {
+  await gadget.click('fb-conversation >>> button.end');
+  await waitFor('the simulator to have the agent Ready', () => simUser()?.state === 'READY');
+});
+
+test('the only console errors report the refused WebSocket and the cut BOSH requests', () => {
+  const expected = [
+    /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/no-websocket-here' failed/, // Chromium
+    /^Failed to load resource: the server responded with a status of 404/, // Chromium
+    /^Websocket error /, /^Websocket closed unexcectedly$/, /^request id \d+\.\d+ error 404 happened$/, // strophe.js
+  ];
+  assert.deepEqual(problems.filter((p) => !expected.some((e) => e.test(p))), []);
+});
