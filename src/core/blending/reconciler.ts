@@ -392,7 +392,11 @@ export class BlendingReconciler {
     // Still ours: a re-read or an unsolicited change (no requestId), or the call moving on (a dialog action's
     // requestId changes the state, not the pending one). Someone's state request leaving the state as it was is not.
     const kept = this.#inferredPending !== null && prev?.pendingState === 'NOT_READY' && (requestId === null || user.state !== prev.state);
-    if (byRequest) return { ours: 'known', reason: this.#handlingChatReason() };
+    if (byRequest) {
+      // A notification seen before (a duplicate) tells nothing new: it keeps what the gadget knew after it.
+      const again = requestId !== null && this.#seenRequestIds.includes(requestId) && this.#inferredPending !== null;
+      return { ours: again ? this.#inferredPending : 'known', reason: this.#handlingChatReason() };
+    }
     if (!kept) return { ours: null, reason: null };
     // Notifications come in order, so one that would have replaced the pending state came first. A re-read may
     // overtake one still on its way (the agent's own pending Not Ready looks the same without its reason).

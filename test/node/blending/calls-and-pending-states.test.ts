@@ -191,6 +191,26 @@ describe('a pending NOT_READY without its reason is the gadget\'s only when its 
     assert.equal(t.chat.availability, 'NOT_READY');
   });
 
+  it('a duplicate of the gadget\'s own notification after such a re-read tells nothing new: no Ready asked again', async () => {
+    const t = await harness({ confirm: 'manual' });
+    t.reconciler.offerArrived('o1');
+    await t.flush();
+    const reservation = t.voicePort.lastRequestId;
+    t.notifyUser(user('RESERVED'));
+    t.notifyDialogs([dialog('d1', 'ACD_IN', 'ALERTING')]);
+    t.notifyUser(user('RESERVED', null, 'NOT_READY'), reservation);
+    await t.flush();
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, READY]);
+    // The pending Ready is never confirmed: after the timeout a re-read shows the pending Not Ready, unconfirmed now.
+    t.timers.advance(10_000);
+    await t.flush();
+    assert.equal(t.reconciler.snapshot().voice?.pendingUnconfirmed, true);
+    t.notifyUser(user('RESERVED', null, 'NOT_READY'), reservation); // the old notification once more
+    t.timers.advance(5_000);
+    await t.flush();
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, READY], 'nothing new, so nothing asked');
+  });
+
   it('...and when it was the gadget\'s after all, the call ends in Not Ready (Handling Chat) and Ready is restored then', async () => {
     const t = await harness({ confirm: 'manual', user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN')] });
     t.reconciler.chatStarted('c1');
