@@ -15,7 +15,7 @@ import { defineElements } from '../ui/define.ts';
 import { t } from '../ui/messages.ts';
 import type { Ticker } from '../ui/ticker.ts';
 import { startAgentSession, type AgentSession } from './agent-session.ts';
-import { chatEndpoints } from './chat-endpoints.ts';
+import { chatEndpoints } from '../core/container/chat-endpoints.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
 
 defineElements();

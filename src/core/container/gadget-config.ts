@@ -2,6 +2,7 @@
 // values finesse.gadget.Config exposes) plus the gadget's own UserPrefs. Problems come back as sentences an
 // administrator can act on, never as a half-configured gadget.
 import { err, ok, type Result } from '../result.ts';
+import { chatServiceProblem } from './chat-endpoints.ts';
 import { Secret } from './secret.ts';
 
 export interface GadgetConfig {
@@ -65,9 +66,8 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
   const handlingChatReason = text('handlingChatReason') || 'Handling Chat';
 
   const chatService = text('chatService') || null;
-  if (chatService !== null && !/^(wss?|https?):\/\/[^\s/]+/i.test(chatService)) {
-    problems.push({ pref: 'chatService', message: `chatService is "${chatService}": set it to the chat server's WebSocket address (wss://host:port/path) or its BOSH address (https://host:port/http-bind).` });
-  }
+  const serviceProblem = chatService === null ? null : chatServiceProblem(chatService);
+  if (serviceProblem !== null) problems.push({ pref: 'chatService', message: serviceProblem });
   const chatRouter = text('chatRouter') || null;
   if (chatRouter !== null && !/^[^\s@/]+@[^\s@/]+\/\S+$/.test(chatRouter)) {
     problems.push({ pref: 'chatRouter', message: `chatRouter is "${chatRouter}": set it to the chat router's full JID, such as chat-router@chat.example.com/router.` });

@@ -66,3 +66,14 @@ test('a chat router without a resource or a chat service that is not a URL is re
   assert.match(byPref.chatService!, /WebSocket address/);
   assert.match(byPref.chatRouter!, /full JID/);
 });
+
+test('chatService may name a WebSocket and a BOSH address; each is checked', () => {
+  const both = readGadgetConfig(prefs({ ...base, chatService: 'wss://chat.example.com:5443/xmpp-websocket https://chat.example.com:5443/http-bind' }));
+  assert.ok(both.ok);
+  const half = readGadgetConfig(prefs({ ...base, chatService: 'wss://chat.example.com/xmpp-websocket chat.example.com' }));
+  assert.ok(!half.ok);
+  assert.match(half.error[0]!.message, /"chat\.example\.com", which is not a ws\(s\):\/\/ or http\(s\):\/\/ address/);
+  const twice = readGadgetConfig(prefs({ ...base, chatService: 'wss://a.example.com/ws wss://b.example.com/ws' }));
+  assert.ok(!twice.ok);
+  assert.match(twice.error[0]!.message, /more than one WebSocket address/);
+});
