@@ -7,7 +7,7 @@ import { XmppChatChannel, serviceOrder, transportOf } from '../../../src/core/ch
 import { XmppStatus, type ConnectionRequest, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
 import type { Clock } from '../../../src/core/chat/clock.ts';
 import { Secret } from '../../../src/core/container/secret.ts';
-import { chatEndpoints } from '../../../src/boot/chat-endpoints.ts';
+import { chatEndpoints } from '../../../src/core/container/chat-endpoints.ts';
 
 const WS = 'wss://chat.example.com/ws';
 const BOSH = 'https://chat.example.com/http-bind';
