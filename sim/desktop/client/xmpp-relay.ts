@@ -93,6 +93,8 @@ export class XmppRelay {
     if (this.#stopped) return;
     this.options.onStatus(status, null);
     const url = this.#transport === 'websocket' ? this.options.websocketUrl : this.options.boshUrl;
+    // The relay reports its connection through finesse.info.connection; strophe's console lines add nothing.
+    Strophe.setLogLevel(Strophe.LogLevel.FATAL);
     const conn = new Strophe.Connection(url);
     this.#conn = conn;
     conn.addHandler((stanza) => this.#onMessage(stanza), null, 'message', null);

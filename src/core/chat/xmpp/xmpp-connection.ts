@@ -23,8 +23,11 @@ const SASL_MECHANISMS = {
 };
 
 /** The standard factory: a strophe.js Connection with the SASL mechanisms that fit the credentials. */
-export const createStropheConnection: ConnectionFactory = (request) =>
-  new Strophe.Connection(request.service, {
+export const createStropheConnection: ConnectionFactory = (request) => {
+  // The channel reports transport failures itself (status events, the agent's banner); strophe's own console
+  // lines ("Websocket error...") would only be noise in the Finesse desktop's console.
+  Strophe.setLogLevel(Strophe.LogLevel.FATAL);
+  return new Strophe.Connection(request.service, {
     enableStreamManagement: request.streamManagement,
     // A token is offered only over mechanisms made for tokens, never as a PLAIN password.
     mechanisms: SASL_MECHANISMS[request.auth],
@@ -32,6 +35,7 @@ export const createStropheConnection: ConnectionFactory = (request) =>
     // whose rooms the new page never joined.
     streamManagement: { storage: new Strophe.MemoryStorageBackend(), maxUnacked: 5 },
   });
+};
 
 /** strophe.js connection statuses, by name. */
 export const XmppStatus = Strophe.Status;
