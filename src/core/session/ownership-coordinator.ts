@@ -55,6 +55,8 @@ export class OwnershipCoordinator {
   #knownOwner: { instanceId: string; since: number } | null = null;
   #awaitingRelease: { from: string | null; done: () => void; timer: TimerHandle } | null = null;
   #takingOver: Promise<TakeOverAnswer> | null = null;
+  /** The owner's last shared view, re-sent to a window that asks who owns blending. */
+  #lastSnapshot: { snapshot: unknown } | null = null;
 
   constructor(options: OwnershipCoordinatorOptions) {
     this.#o = options;
@@ -102,15 +104,21 @@ export class OwnershipCoordinator {
     this.#queued = null;
     const known = this.#knownOwner?.instanceId ?? null;
     const from = known === this.#o.instanceId ? null : known;
+    // Listen for the old owner's release before stealing: it learns of the steal on its own task queue and may
+    // settle and say so before this window hears that the lock is granted.
+    const released = this.#waitForRelease(from);
     // Another window may steal the lock back while this one waits for the old owner to settle.
     let stolenMeanwhile = false;
     const handle = await this.#o.lock.acquire('steal', () => {
       if (this.#status.role === 'owner') this.#lost(null);
       else stolenMeanwhile = true;
     }).granted;
-    if (handle === null) return { result: 'failure', message: 'This window could not take over blending; try again.' };
+    if (handle === null) {
+      this.#awaitingRelease?.done();
+      return { result: 'failure', message: 'This window could not take over blending; try again.' };
+    }
     this.#o.channel.post({ type: 'taken-over', by: this.#o.instanceId, from });
-    await this.#waitForRelease(from);
+    await released;
     if (stolenMeanwhile) {
       // Never acted as owner: say so, so the window that took it from us need not wait for us.
       this.#o.channel.post({ type: 'released', instanceId: this.#o.instanceId });
@@ -133,7 +141,9 @@ export class OwnershipCoordinator {
 
   /** The owner shares what it shows, so observers can show it too. */
   publishSnapshot(snapshot: unknown): void {
-    if (this.#status.role === 'owner') this.#o.channel.post({ type: 'snapshot', instanceId: this.#o.instanceId, snapshot });
+    if (this.#status.role !== 'owner') return;
+    this.#lastSnapshot = { snapshot };
+    this.#o.channel.post({ type: 'snapshot', instanceId: this.#o.instanceId, snapshot });
   }
 
   onSnapshot(listener: (snapshot: unknown) => void): Unsubscribe {
@@ -199,6 +209,7 @@ export class OwnershipCoordinator {
   }
 
   #lost(by: string | null): void {
+    this.#lastSnapshot = null;
     if (this.#status.role !== 'owner') return;
     this.#handle = null;
     this.#set({ role: 'taken-over', by: by ?? 'another window', message: TAKEN_OVER_MESSAGE });
@@ -231,6 +242,10 @@ export class OwnershipCoordinator {
       case 'who-owns':
         if (this.#status.role === 'owner' && this.#knownOwner !== null) {
           this.#o.channel.post({ type: 'owner', instanceId: this.#o.instanceId, since: this.#knownOwner.since });
+          // A window that just opened shows the owner's view at once, not after the owner's next change.
+          if (this.#lastSnapshot !== null) {
+            this.#o.channel.post({ type: 'snapshot', instanceId: this.#o.instanceId, snapshot: this.#lastSnapshot.snapshot });
+          }
         }
         return;
       case 'taken-over':

@@ -96,10 +96,12 @@ test('the first window runs blending and handles a chat', async () => {
   });
 });
 
-test('a second window of the same agent says another window owns blending', async () => {
+test('a second window of the same agent says another window owns blending and shows its chat', async () => {
   const second = await openWindow();
   await second.gadget.waitForText(/Blending for your account runs in another window/);
   await second.gadget.find('fb-ownership-notice >>> button.use-here');
+  // It shows the owner's chat at once (the owner re-sends its view to a window that asks who owns blending).
+  await second.gadget.waitForText(/Looking at your bill now\./);
   assert.match(await windows[0]?.gadget.headline() ?? '', /Handling 1 of 5 chats/, 'the first window still runs it');
 });
 

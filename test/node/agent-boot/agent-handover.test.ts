@@ -110,6 +110,8 @@ async function twoWindowsWithAChat(options: { secondSawTheChat: boolean }) {
   finesse.notify(user('NOT_READY', '5'), 'req-1');
   await flush(30);
   assert.equal(first.last().conversations[0]?.chatId, 'c1');
+  // Without the owner's shared view (lost on the way), the second window has not seen the chat.
+  bus.dropSnapshots = !options.secondSawTheChat;
   const second = openWindow(finesse, lock, bus, 'w2');
   // The second window's channel hears from the router only when the test says so.
   second.channel.listsChatsOnSignIn = false;
@@ -121,7 +123,7 @@ async function twoWindowsWithAChat(options: { secondSawTheChat: boolean }) {
     await flush(30);
     assert.equal(second.last().conversations[0]?.chatId, 'c1', 'the observer shows the owner\'s chat');
   }
-  return { finesse, first, second };
+  return { finesse, lock, bus, first, second };
 }
 
 async function takeOver(w: Window): Promise<void> {
@@ -168,6 +170,27 @@ describe('taking blending over from another window of the same agent', () => {
       second.session.stop();
     });
   }
+
+  it('the old window settling before the new one hears it has the lock does not hold the take-over up', async () => {
+    // In the browser each window hears from Web Locks on its own task queue: a busy new window (rendering the
+    // owner's view) may hear its steal granted only after the old window has let go and said so.
+    const { finesse, lock, first, second } = await twoWindowsWithAChat({ secondSawTheChat: true });
+    lock.slowStealGrant = true;
+    const putsBefore = finesse.puts.length;
+    await takeOver(second);
+
+    assert.equal(first.last().ownership.role, 'taken-over');
+    assert.equal(second.last().ownership.role, 'owner', 'the new window owns blending at once, not after the release timeout');
+    assert.equal(second.last().ownership.pending, false);
+    assert.deepEqual(second.channel.calls, ['signIn']);
+    chatBack(second);
+    await flush(30);
+    assert.equal(second.last().conversations[0]?.chatId, 'c1');
+    assert.deepEqual(second.channel.availability.map((a) => [a.state, a.active]).at(-1), ['ACTIVE', 1]);
+    assert.equal(finesse.puts.length, putsBefore, 'voice untouched by the hand-over');
+    first.session.stop();
+    second.session.stop();
+  });
 
   it('a chat that ended while the windows changed over is let go once the router does not list it', async () => {
     const { finesse, first, second } = await twoWindowsWithAChat({ secondSawTheChat: true });

@@ -89,6 +89,24 @@ describe('rule 8: one owner per agent', () => {
     assert.equal(w.log.at(-1), 'tab-b owns');
   });
 
+  it('an old owner that settles before the new one hears the lock is granted is not waited for again', async () => {
+    const w = world();
+    w.locks.slowStealGrant = true;
+    const a = w.window('tab-a');
+    const b = w.window('tab-b');
+    await a.start();
+    await b.start();
+    await flush();
+    const done = b.takeOver({ confirmed: true });
+    // No timer runs: only the old owner's release can let the new one act.
+    await flush();
+    await new Promise<void>((r) => setImmediate(r));
+    await flush();
+    assert.deepEqual(w.log, ['tab-a owns', 'tab-a stops', 'tab-a settled', 'tab-b owns']);
+    assert.deepEqual(await done, { result: 'success' });
+    assert.equal(b.status().role, 'owner');
+  });
+
   it('the owner window closes (desktop reload): the waiting window becomes owner by itself', async () => {
     const w = world();
     const a = w.window('tab-a');
@@ -129,6 +147,20 @@ describe('rule 8: one owner per agent', () => {
     b.publishSnapshot({ chat: 'ignored: not the owner' });
     await flush();
     assert.deepEqual(got, [{ chat: 'ACTIVE' }]);
+  });
+
+  it('a window opened later gets the owner\'s last view at once, not after the owner\'s next change', async () => {
+    const w = world();
+    const a = w.window('tab-a');
+    await a.start();
+    a.publishSnapshot({ chat: 'ACTIVE', chats: 2 });
+    await flush();
+    const b = w.window('tab-b');
+    const got: unknown[] = [];
+    b.onSnapshot((s) => got.push(s));
+    await b.start();
+    await flush();
+    assert.deepEqual(got, [{ chat: 'ACTIVE', chats: 2 }]);
   });
 
   it('messages from other windows are checked before use', () => {

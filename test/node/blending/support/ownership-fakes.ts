@@ -12,6 +12,11 @@ interface Waiter {
 export class FakeLockManager {
   #holder: { onLost: () => void; token: object } | null = null;
   #queue: Waiter[] = [];
+  /**
+   * When true, the window that steals hears its lock is granted only on a later task, after the old holder learned
+   * it lost the lock: each window hears from Web Locks on its own task queue, and a busy window hears late.
+   */
+  slowStealGrant = false;
 
   port(): OwnershipLockPort {
     return { acquire: (mode, onLost) => this.#acquire(mode, onLost) };
@@ -31,7 +36,7 @@ export class FakeLockManager {
       const old = this.#holder;
       this.#holder = null;
       if (old !== null) queueMicrotask(old.onLost);
-      this.#give(waiter);
+      this.#give(waiter, this.slowStealGrant);
     } else if (this.#holder === null) {
       this.#give(waiter);
     } else if (mode === 'if-available') {
@@ -49,17 +54,19 @@ export class FakeLockManager {
     };
   }
 
-  #give(w: Waiter): void {
+  #give(w: Waiter, late = false): void {
     const token = {};
     this.#holder = { onLost: w.onLost, token };
-    w.grant({
+    const handle: LockHandle = {
       release: () => {
         if (this.#holder?.token !== token) return;
         this.#holder = null;
         const next = this.#queue.shift();
         if (next !== undefined) this.#give(next);
       },
-    });
+    };
+    if (late) setImmediate(() => w.grant(handle));
+    else w.grant(handle);
   }
 }
 
@@ -67,6 +74,8 @@ export class FakeLockManager {
 export class FakeBroadcastBus {
   readonly #members = new Set<(m: OwnershipMessage) => void>();
   readonly sent: OwnershipMessage[] = [];
+  /** When true, the owner's shared views are lost on the way (a window that never saw them). */
+  dropSnapshots = false;
 
   channel(): OwnershipChannelPort {
     const own = new Set<(m: OwnershipMessage) => void>();
@@ -77,6 +86,7 @@ export class FakeBroadcastBus {
     return {
       post: (m) => {
         this.sent.push(m);
+        if (this.dropSnapshots && m.type === 'snapshot') return;
         for (const member of this.#members) if (member !== deliver) queueMicrotask(() => member(m));
       },
       subscribe: (l) => {
