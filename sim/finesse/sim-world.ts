@@ -65,6 +65,10 @@ export const dialogsNode = (id: string): string => `/finesse/api/User/${id}/Dial
 export const teamUsersNode = (id: string): string => `/finesse/api/Team/${id}/Users`;
 export const SYSTEM_INFO_NODE = '/finesse/api/SystemInfo';
 
+/** What a new call must say about itself; the id, call variables, ACD routing, consult links and wrap-up reason have defaults. */
+type NewDialog = Pick<SimDialog, 'callType' | 'state' | 'fromAddress' | 'toAddress' | 'dialedNumber' | 'participants'> &
+  Partial<Pick<SimDialog, 'callVariables' | 'acd' | 'associatedDialogId' | 'consultInitiator'>>;
+
 const REQUEST_LOG_LIMIT = 200;
 const EXTENSION = /^[0-9*#+]{1,32}$/;
 const ADDRESS = /^[0-9A-Za-z*#+@._-]{1,64}$/;
@@ -414,6 +418,21 @@ export class SimWorld {
     return id;
   }
 
+  /** Opens a new call with a fresh id and keeps it; fields not given take a plain call's defaults. */
+  #openDialog(fields: NewDialog): SimDialog {
+    const dialog: SimDialog = {
+      id: this.#newDialogId(),
+      callVariables: [],
+      acd: false,
+      associatedDialogId: null,
+      consultInitiator: null,
+      wrapUpReason: null,
+      ...fields,
+    };
+    this.#dialogs.set(dialog.id, dialog);
+    return dialog;
+  }
+
   #userByExtension(extension: string): SimUser | null {
     return [...this.#users.values()].find((u) => u.state !== 'LOGOUT' && u.extension === extension) ?? null;
   }
@@ -648,21 +667,16 @@ export class SimWorld {
     this.#setParticipant(mine, 'HELD');
     this.#publishDialog('PUT', original, this.#liveAgents(original), requestId);
     const { participant, agent } = this.#partyAt(toAddress, u);
-    const consult: SimDialog = {
-      id: this.#newDialogId(),
+    const consult = this.#openDialog({
       callType: 'CONSULT',
       state: agent === null ? 'ACTIVE' : 'ALERTING',
       fromAddress: mine.mediaAddress,
       toAddress,
       dialedNumber: toAddress,
-      callVariables: [],
       participants: [this.#participant(mine.mediaAddress, u.account.id, agent === null ? 'ACTIVE' : 'INITIATED'), participant],
-      acd: false,
       associatedDialogId: original.id,
       consultInitiator: u.account.id,
-      wrapUpReason: null,
-    };
-    this.#dialogs.set(consult.id, consult);
+    });
     this.#publishDialog('POST', consult, [u.account.id], requestId);
     if (agent !== null) this.#publishDialog('POST', consult, [agent.account.id], null);
     this.#syncCallState(u, requestId);
@@ -721,21 +735,14 @@ export class SimWorld {
         return;
       }
       const { participant, agent } = this.#partyAt(toAddress, u);
-      const dialog: SimDialog = {
-        id: this.#newDialogId(),
+      const dialog = this.#openDialog({
         callType: agent === null ? 'OUT' : 'AGENT_INSIDE',
         state: agent === null ? 'ACTIVE' : 'ALERTING',
         fromAddress: u.extension ?? '',
         toAddress,
         dialedNumber: toAddress,
-        callVariables: [],
         participants: [this.#participant(u.extension ?? '', u.account.id, agent === null ? 'ACTIVE' : 'INITIATED'), participant],
-        acd: false,
-        associatedDialogId: null,
-        consultInitiator: null,
-        wrapUpReason: null,
-      };
-      this.#dialogs.set(dialog.id, dialog);
+      });
       this.#startCallContext(u, false);
       this.#publishDialog('POST', dialog, [u.account.id], requestId);
       if (agent !== null) this.#publishDialog('POST', dialog, [agent.account.id], null);
@@ -758,8 +765,7 @@ export class SimWorld {
     if (!found.ok) return found;
     const u = found.value;
     if (u.state !== 'READY') return err({ status: 409, message: `User ${request.agentId} is ${u.state}; the router reserves only READY agents` });
-    const dialog: SimDialog = {
-      id: this.#newDialogId(),
+    const dialog = this.#openDialog({
       callType: 'ACD_IN',
       state: 'ALERTING',
       fromAddress: request.fromAddress ?? '6175551234',
@@ -768,11 +774,7 @@ export class SimWorld {
       callVariables: Object.entries(request.callVariables ?? {}).map(([name, value]) => ({ name, value })),
       participants: [this.#participant(request.fromAddress ?? '6175551234', null, 'ACTIVE'), this.#participant(u.extension ?? '', u.account.id, 'ALERTING')],
       acd: true,
-      associatedDialogId: null,
-      consultInitiator: null,
-      wrapUpReason: null,
-    };
-    this.#dialogs.set(dialog.id, dialog);
+    });
     this.#startCallContext(u, true);
     this.#setState(u, 'RESERVED', null);
     this.#publishUser(u, null);
@@ -797,21 +799,14 @@ export class SimWorld {
           ? [this.#participant(caller, null, 'ACTIVE')]
           : [this.#participant(caller, null, 'ACTIVE'), this.#participant(from, null, 'ACTIVE')];
     participants.push(this.#participant(u.extension ?? '', u.account.id, 'ALERTING'));
-    const dialog: SimDialog = {
-      id: this.#newDialogId(),
+    const dialog = this.#openDialog({
       callType,
       state: 'ALERTING',
       fromAddress: request.kind === 'transfer' ? caller : from,
       toAddress: u.extension ?? '',
       dialedNumber: u.extension,
-      callVariables: [],
       participants,
-      acd: false,
-      associatedDialogId: null,
-      consultInitiator: null,
-      wrapUpReason: null,
-    };
-    this.#dialogs.set(dialog.id, dialog);
+    });
     this.#publishDialog('POST', dialog, [u.account.id], null);
     return ok({ dialogId: dialog.id });
   }
@@ -890,21 +885,15 @@ export class SimWorld {
     }
     if (!ADDRESS.test(fromAddress)) return err({ status: 400, message: 'fromAddress is not a phone number' });
     const preview = u.state === 'RESERVED_OUTBOUND_PREVIEW';
-    const dialog: SimDialog = {
-      id: this.#newDialogId(),
+    const dialog = this.#openDialog({
       callType: preview ? 'OUTBOUND_PREVIEW' : 'OUTBOUND',
       state: 'ACTIVE',
       fromAddress,
       toAddress: u.extension ?? '',
       dialedNumber: fromAddress,
-      callVariables: [],
       participants: [this.#participant(fromAddress, null, 'ACTIVE'), this.#participant(u.extension ?? '', u.account.id, 'ACTIVE')],
       acd: true,
-      associatedDialogId: null,
-      consultInitiator: null,
-      wrapUpReason: null,
-    };
-    this.#dialogs.set(dialog.id, dialog);
+    });
     this.#startCallContext(u, true);
     this.#publishDialog('POST', dialog, [u.account.id], null);
     this.#syncCallState(u, null);
