@@ -6,6 +6,7 @@
 // connection status would.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { BlendingReconciler, type BlendingSnapshot } from '../../../src/core/blending/reconciler.ts';
 import { voiceStatePort, finesseFactsPort } from '../../../src/core/blending/adapters/finesse-ports.ts';
 import { parseHandlingChatConfig, resolveHandlingChatReason } from '../../../src/core/blending/handling-chat-reason.ts';
@@ -121,8 +122,26 @@ export interface BlendingWorldOptions {
   readonly deployment?: Deployment;
 }
 
+/** What a started world holds: simulator + Prosody, the seed's agent and supervisor, the relay, the hand client. */
+interface Started {
+  readonly world: WorldHandle;
+  readonly agent: SimulatorAccount;
+  readonly supervisor: SimulatorAccount;
+  readonly relay: CuttableRelay;
+  readonly hand: FinesseClient;
+  readonly handlingChat: HandlingChatReason;
+}
+
+export interface TestFileHooks {
+  /** Runs after each test, once the test's controller is stopped. */
+  readonly afterEach?: (w: BlendingWorld) => Promise<void>;
+}
+
 /** The world for one test file: simulator + Prosody, the agent's notification session, a REST client by hand. */
 export class BlendingWorld {
+  #started: Started | null = null;
+  /** The controller the current test started; stopped after the test. */
+  #controller: Blending | null = null;
   #current: ((update: Update) => void) | null = null;
   /** The controller's connectivity input for the notification session (the desktop's connection status). */
   #connection: ((up: boolean) => void) | null = null;
@@ -132,17 +151,63 @@ export class BlendingWorld {
   #session: XmppSession | null = null;
   #down: Promise<void> = Promise.resolve();
 
-  private constructor(
-    readonly world: WorldHandle,
-    readonly agent: SimulatorAccount,
-    readonly supervisor: SimulatorAccount,
-    readonly relay: CuttableRelay,
-    readonly hand: FinesseClient,
-    readonly handlingChat: HandlingChatReason,
-  ) {}
+  private constructor(private readonly options: BlendingWorldOptions) {}
+
+  /**
+   * The world of the test file calling this: started before its tests, reset to the agent READY before each test,
+   * the test's controller stopped (and held notifications let through) after each, stopped after the file.
+   */
+  static forTestFile(options: BlendingWorldOptions = {}, hooks: TestFileHooks = {}): BlendingWorld {
+    const w = new BlendingWorld(options);
+    before(() => w.#start());
+    after(() => w.stop());
+    afterEach(async () => {
+      w.#controller?.stop();
+      w.#controller = null;
+      w.releaseNotifications();
+      await hooks.afterEach?.(w);
+    });
+    beforeEach(() => w.reset('READY'));
+    return w;
+  }
+
+  #on(): Started {
+    assert.ok(this.#started !== null, 'the blending world is started');
+    return this.#started;
+  }
+
+  get world(): WorldHandle {
+    return this.#on().world;
+  }
+
+  get agent(): SimulatorAccount {
+    return this.#on().agent;
+  }
+
+  get supervisor(): SimulatorAccount {
+    return this.#on().supervisor;
+  }
+
+  get relay(): CuttableRelay {
+    return this.#on().relay;
+  }
+
+  get hand(): FinesseClient {
+    return this.#on().hand;
+  }
+
+  get handlingChat(): HandlingChatReason {
+    return this.#on().handlingChat;
+  }
+
+  /** The controller the current test started, if any. */
+  get controller(): Blending | null {
+    return this.#controller;
+  }
 
   /** Starts the world (chat router off: the chat side is the recording port) and logs the agent's desktop in. */
-  static async start(options: BlendingWorldOptions = {}): Promise<BlendingWorld> {
+  async #start(): Promise<void> {
+    const options = this.options;
     const world = await startWorld({ chat: false, ...(options.deployment !== undefined ? { deployment: options.deployment } : {}) });
     let relay: CuttableRelay | null = null;
     try {
@@ -159,10 +224,10 @@ export class BlendingWorld {
       assert.ok(config.ok);
       const reason = resolveHandlingChatReason(config.value, codes.value);
       assert.ok(reason.ok, 'the seed defines the Handling Chat reason');
-      const blendingWorld = new BlendingWorld(world, agent, supervisor, relay, hand, reason.value);
-      await blendingWorld.#connect();
-      return blendingWorld;
+      this.#started = { world, agent, supervisor, relay, hand, handlingChat: reason.value };
+      await this.#connect();
     } catch (error) {
+      this.#started = null;
       await relay?.stop();
       await world.stop();
       throw error;
@@ -170,6 +235,7 @@ export class BlendingWorld {
   }
 
   async stop(): Promise<void> {
+    if (this.#started === null) return; // never started, or its start failed and cleaned up
     try {
       await this.#session?.close();
       await this.relay.stop();
@@ -245,6 +311,18 @@ export class BlendingWorld {
     const user = this.control.state().users.find((u) => u.loginId === this.agent.id);
     assert.ok(user !== undefined);
     return user;
+  }
+
+  /** Finesse shows the agent Not Ready with the Handling Chat reason. */
+  isHandlingChat(): boolean {
+    return this.finesseUser().state === 'NOT_READY' && this.finesseUser().reasonCodeId === this.handlingChat.id;
+  }
+
+  /** The router reserves the READY agent for an ACD call; resolves with the call's dialog id. */
+  async placeAcd(): Promise<string> {
+    const placed = await this.control.placeAcdCall({ agentId: this.agent.id });
+    assert.ok(placed.ok, 'the router reserves the READY agent');
+    return placed.value.dialogId;
   }
 
   /** Back to the seed; waits until every notification published before is through, then signs the agent in. */
@@ -362,7 +440,7 @@ export class BlendingWorld {
     const of = <T extends Happening['type']>(type: T): Extract<Happening, { type: T }>[] =>
       timeline.filter((h): h is Extract<Happening, { type: T }> => h.type === type);
     await reconciler.start();
-    return {
+    const blending: Blending = {
       reconciler,
       timeline,
       snapshot: () => reconciler.snapshot(),
@@ -385,7 +463,35 @@ export class BlendingWorld {
         this.#connection = null;
       },
     };
+    this.#controller = blending;
+    return blending;
   }
+}
+
+/** For failure messages: the agent as Finesse shows it and what the test's controller published. */
+export function finesseAndPublished(w: BlendingWorld): string {
+  const u = w.finesseUser();
+  return `Finesse: ${u.state}${u.pendingState ? ` pending ${u.pendingState}` : ''} ${u.reasonCodeId ?? ''}; published: ${w.controller?.published().join(' > ') ?? ''}`;
+}
+
+/** For failure messages: as finesseAndPublished, with the User notifications the controller was fed. */
+export function finesseAndUsersSeen(w: BlendingWorld): string {
+  return `${finesseAndPublished(w)}; users seen: ${
+    w.controller?.users().map((x) => `${x.state}${x.pendingState ? `/${x.pendingState}` : ''}${x.reasonCodeId ? `(${x.reasonCodeId})` : ''}`).join(' > ') ?? ''
+  }`;
+}
+
+/** Starts the test's controller and waits until it is idle: chat READY. */
+export async function startedIdle(w: BlendingWorld, show: () => string, options?: BlendingOptions): Promise<Blending> {
+  const b = await w.blending(options);
+  await until(() => availability(b) === 'READY', 'idle: chat READY', show);
+  return b;
+}
+
+/** Offers a chat and waits until the controller accepted it with no voice request left in flight. */
+export async function takeChat(x: Blending, id: string, show: () => string): Promise<void> {
+  x.reconciler.offerArrived(id);
+  await until(() => x.accepted().includes(id) && x.snapshot().voiceRequest === null, `chat ${id} taken`, show);
 }
 
 /** The availability the controller publishes now. */

@@ -2,32 +2,20 @@
 // session is cut while blending. The controller must hold still (no voice requests; offers declined), and once the
 // session is back re-read User and Dialogs before it reconciles. Checked in the simulator's request log and state.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
-import { assertBounded, availability, BlendingWorld, handClient, until, type Blending } from './blending-kit.ts';
+import { assertBounded, availability, BlendingWorld, finesseAndPublished, handClient, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
 
-let w: BlendingWorld;
-let b: Blending | null = null;
+const w = BlendingWorld.forTestFile(
+  {},
+  {
+    afterEach: async (world) => {
+      if (!world.notificationsUp) await world.restoreNotifications();
+    },
+  },
+);
 
-before(async () => {
-  w = await BlendingWorld.start();
-});
-after(async () => {
-  await w?.stop();
-});
-afterEach(async () => {
-  b?.stop();
-  b = null;
-  if (!w.notificationsUp) await w.restoreNotifications();
-});
-beforeEach(() => w.reset('READY'));
-
-const HC = (): string => w.handlingChat.id;
-const isHandlingChat = (): boolean => w.finesseUser().state === 'NOT_READY' && w.finesseUser().reasonCodeId === HC();
-const show = (): string => {
-  const u = w.finesseUser();
-  return `Finesse: ${u.state}${u.pendingState ? ` pending ${u.pendingState}` : ''} ${u.reasonCodeId ?? ''}; published: ${b?.published().join(' > ') ?? ''}; request: ${JSON.stringify(b?.snapshot().voiceRequest ?? null)}`;
-};
+const show = (): string => `${finesseAndPublished(w)}; request: ${JSON.stringify(w.controller?.snapshot().voiceRequest ?? null)}`;
 const what = (r: RequestLogEntry): string => `${r.method} ${r.path.replace(/^.*\/User\/\d+/, 'User')}`;
 
 /** A REST request by the supervisor: once answered, the simulator's log holds what the controller sent before it. */
@@ -35,16 +23,9 @@ async function restRoundTrip(): Promise<void> {
   assert.ok((await handClient(w.world.simulator.primaryUrl, w.supervisor).getSystemInfo()).ok);
 }
 
-async function started(): Promise<Blending> {
-  b = await w.blending();
-  await until(() => availability(b as Blending) === 'READY', 'idle: chat READY', show);
-  return b;
-}
+const started = (): Promise<Blending> => startedIdle(w, show);
 
-async function takeChat(x: Blending, id: string): Promise<void> {
-  x.reconciler.offerArrived(id);
-  await until(() => x.accepted().includes(id) && x.snapshot().voiceRequest === null, `chat ${id} taken`, show);
-}
+const takeChat = (x: Blending, id: string): Promise<void> => takeChatShowing(x, id, show);
 
 /** Cuts the session and waits until the controller holds still. */
 async function cut(x: Blending): Promise<void> {
@@ -74,7 +55,7 @@ describe('rule 6: notifications down', () => {
     await restRoundTrip();
     assert.equal(x.reconciler.stats().attempts, attempts);
     assert.deepEqual(x.requests().slice(mark).map(what), [], 'nothing sent to Finesse while notifications are down');
-    assert.ok(isHandlingChat(), `Finesse untouched: ${show()}`);
+    assert.ok(w.isHandlingChat(), `Finesse untouched: ${show()}`);
     assert.equal(x.users().length, usersSeen);
 
     await w.restoreNotifications();
@@ -123,7 +104,7 @@ describe('rule 6: notifications down', () => {
 
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
+    await until(() => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
     await until(() => availability(x) === 'ACTIVE', 'chat ACTIVE again', show);
     assert.deepEqual(x.accepted(), ['c1']);
     t.diagnostic(assertBounded(x));
@@ -138,7 +119,7 @@ describe('rule 6: notifications down', () => {
     await until(() => availability(x) === 'ACTIVE' && x.snapshot().voiceRequest === null, 'chat ACTIVE again', show);
     await w.settle();
     assert.deepEqual(x.requests().slice(mark).map(what).sort(), ['GET User', 'GET User/Dialogs']);
-    assert.ok(isHandlingChat());
+    assert.ok(w.isHandlingChat());
     t.diagnostic(assertBounded(x));
   });
 });

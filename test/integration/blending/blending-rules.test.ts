@@ -2,53 +2,20 @@
 // and the controller, choices made by the agent and the supervisor, pending states at call end, failover and
 // Invalid State, against the Finesse simulator through REST and real XMPP notifications.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { FailoverMonitor, type FailoverEvent } from '../../../src/core/blending/failover-monitor.ts';
 import { createFinesseClient, fetchTransport } from '../../../src/core/finesse/rest/index.ts';
-import { assertBounded, availability, BlendingWorld, handClient, realTimers, until, type Blending } from './blending-kit.ts';
+import { assertBounded, availability, BlendingWorld, finesseAndUsersSeen, handClient, realTimers, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
 
-let w: BlendingWorld;
-let b: Blending | null = null;
-
-before(async () => {
-  w = await BlendingWorld.start();
-});
-after(async () => {
-  await w?.stop();
-});
-afterEach(() => {
-  b?.stop();
-  b = null;
-  w.releaseNotifications();
-});
-beforeEach(() => w.reset('READY'));
+const w = BlendingWorld.forTestFile();
 
 const HC = (): string => w.handlingChat.id;
 const LUNCH = '2';
-const isHandlingChat = (): boolean => w.finesseUser().state === 'NOT_READY' && w.finesseUser().reasonCodeId === HC();
-const show = (): string => {
-  const u = w.finesseUser();
-  return `Finesse: ${u.state}${u.pendingState ? ` pending ${u.pendingState}` : ''} ${u.reasonCodeId ?? ''}; published: ${b?.published().join(' > ') ?? ''}; users seen: ${
-    b?.users().map((x) => `${x.state}${x.pendingState ? `/${x.pendingState}` : ''}${x.reasonCodeId ? `(${x.reasonCodeId})` : ''}`).join(' > ') ?? ''
-  }`;
-};
+const show = (): string => finesseAndUsersSeen(w);
 
-async function started(options?: Parameters<BlendingWorld['blending']>[0]): Promise<Blending> {
-  b = await w.blending(options);
-  await until(() => availability(b as Blending) === 'READY', 'idle: chat READY', show);
-  return b;
-}
+const started = (options?: Parameters<BlendingWorld['blending']>[0]): Promise<Blending> => startedIdle(w, show, options);
 
-async function takeChat(x: Blending, id: string): Promise<void> {
-  x.reconciler.offerArrived(id);
-  await until(() => x.accepted().includes(id) && x.snapshot().voiceRequest === null, `chat ${id} taken`, show);
-}
-
-async function placeAcd(): Promise<string> {
-  const placed = await w.control.placeAcdCall({ agentId: w.agent.id });
-  assert.ok(placed.ok, 'the router reserves the READY agent');
-  return placed.value.dialogId;
-}
+const takeChat = (x: Blending, id: string): Promise<void> => takeChatShowing(x, id, show);
 
 const puts = (x: Blending): number => x.requests().filter((r) => r.method === 'PUT').length;
 
@@ -57,7 +24,7 @@ describe('rule 1: reserve voice before taking the first chat', () => {
     const x = await started();
     // The router reserves the agent while the chat is offered: the controller still believes READY.
     w.holdNotifications();
-    const dialogId = await placeAcd();
+    const dialogId = await w.placeAcd();
     x.reconciler.offerArrived('o1');
     await until(() => w.finesseUser().pendingState === 'NOT_READY' || x.requests().some((r) => r.method === 'PUT' && r.status !== 202), 'the controller\'s reservation reached Finesse', show);
     w.releaseNotifications();
@@ -151,7 +118,7 @@ describe('rule 3: agent intent is remembered', () => {
     await takeChat(x, 'c1');
     for (const round of [1, 2]) {
       await w.agentRequest({ state: 'READY' }, (u) => u.state === 'READY');
-      await until(() => isHandlingChat() && x.snapshot().voiceRequest === null, `answered the agent's READY #${round}`, show);
+      await until(() => w.isHandlingChat() && x.snapshot().voiceRequest === null, `answered the agent's READY #${round}`, show);
     }
     await w.settle();
     assert.equal(puts(x), 3, 'the first chat\'s Not Ready, then one answer per agent action');
@@ -167,7 +134,7 @@ describe('rule 4: never a READY window while chats are active', () => {
     // The agent presses READY and the router reserves them before the controller hears of it.
     w.holdNotifications();
     await w.agentRequest({ state: 'READY' }, (u) => u.state === 'READY');
-    const dialogId = await placeAcd();
+    const dialogId = await w.placeAcd();
     w.releaseNotifications();
     await until(() => w.finesseUser().pendingState === 'NOT_READY' && x.snapshot().voice?.reasonCodeId === HC() && x.snapshot().voiceRequest === null, 'pending Not Ready (Handling Chat)', show);
     await until(() => availability(x) === 'INTERRUPTED', 'chat interrupted by the ACD call', show);
@@ -175,7 +142,7 @@ describe('rule 4: never a READY window while chats are active', () => {
 
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
+    await until(() => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
     await until(() => availability(x) === 'ACTIVE', 'chat active again', show);
     const users = x.users();
     const reserved = users.findIndex((u) => u.state === 'RESERVED');
@@ -188,13 +155,13 @@ describe('rule 4: never a READY window while chats are active', () => {
 
   test('a chat starts during an ACD call: the pending state makes the call end in NOT_READY Handling Chat', async (t) => {
     const x = await started();
-    const dialogId = await placeAcd();
+    const dialogId = await w.placeAcd();
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     await until(() => x.snapshot().voice?.state === 'TALKING', 'TALKING seen', show);
     x.reconciler.chatStarted('c1'); // accepted in another window of the agent, or rejoined after a reload
     await until(() => w.finesseUser().pendingState === 'NOT_READY' && x.snapshot().voice?.reasonCodeId === HC() && x.snapshot().voiceRequest === null, 'pending Not Ready (Handling Chat)', show);
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
+    await until(() => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
     const sequence = x.users().map((u) => u.state);
     assert.deepEqual(sequence.slice(sequence.indexOf('RESERVED')), ['RESERVED', 'TALKING', 'TALKING', 'NOT_READY'], 'reserved, talking, talking with the pending state, Not Ready');
     assert.equal(puts(x), 1);
@@ -289,7 +256,7 @@ describe('rule 6: degraded means hold still', () => {
     await until(() => x.declined().includes('o2'), 'no new chats while degraded', show);
     await w.settle();
     assert.deepEqual(x.requests().slice(mark), [], 'nothing sent to Finesse while degraded');
-    assert.ok(isHandlingChat(), 'Finesse untouched');
+    assert.ok(w.isHandlingChat(), 'Finesse untouched');
 
     assert.ok((await w.control.setNodeInService({ node: 'primary', inService: true })).ok);
     assert.ok((await w.control.setNodeInService({ node: 'secondary', inService: true })).ok);

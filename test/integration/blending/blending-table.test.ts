@@ -1,32 +1,18 @@
 // Every row of the seed's two media-blending tables, end to end: the blending controller against the Finesse
 // simulator through REST and real XMPP notifications. Finesse's side is checked in the simulator's own state.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { InternalCallKind } from '../../../sim/finesse/control-types.ts';
 import { assertBounded, availability, BlendingWorld, until, type Blending } from './blending-kit.ts';
 
-let w: BlendingWorld;
-let b: Blending | null = null;
-
-before(async () => {
-  w = await BlendingWorld.start();
-});
-after(async () => {
-  await w?.stop();
-});
-afterEach(() => {
-  b?.stop();
-  b = null;
-});
+const w = BlendingWorld.forTestFile();
 
 const HC = (): string => w.handlingChat.id;
 const isReady = (): boolean => w.finesseUser().state === 'READY';
-const isHandlingChat = (): boolean => w.finesseUser().state === 'NOT_READY' && w.finesseUser().reasonCodeId === HC();
-const show = (): string => `Finesse: ${JSON.stringify(w.finesseUser().state)} ${w.finesseUser().reasonCodeId ?? ''}; published: ${b?.published().join(' > ') ?? ''}`;
+const show = (): string => `Finesse: ${JSON.stringify(w.finesseUser().state)} ${w.finesseUser().reasonCodeId ?? ''}; published: ${w.controller?.published().join(' > ') ?? ''}`;
 
-async function started(options?: { maxChats?: number }): Promise<Blending> {
-  b = await w.blending(options);
-  return b;
+function started(options?: { maxChats?: number }): Promise<Blending> {
+  return w.blending(options);
 }
 
 async function availabilityIs(x: Blending, expected: string, what: string): Promise<void> {
@@ -39,15 +25,7 @@ async function takeChat(x: Blending, id: string): Promise<void> {
   await until(() => x.accepted().includes(id) && x.reconciler.facts().activeChats >= 1 && x.snapshot().voiceRequest === null, `chat ${id} taken`, show);
 }
 
-async function placeAcd(): Promise<string> {
-  const placed = await w.control.placeAcdCall({ agentId: w.agent.id });
-  assert.ok(placed.ok, 'the router reserves the READY agent');
-  return placed.value.dialogId;
-}
-
 describe('media blending table', () => {
-  beforeEach(() => w.reset('READY'));
-
   test('Idle, ready for both: voice READY, chat READY', async (t) => {
     const x = await started();
     await availabilityIs(x, 'READY', 'idle');
@@ -62,7 +40,7 @@ describe('media blending table', () => {
     const x = await started();
     await availabilityIs(x, 'READY', 'idle');
 
-    const dialogId = await placeAcd();
+    const dialogId = await w.placeAcd();
     await until(() => x.snapshot().voice?.state === 'RESERVED', 'RESERVED seen', show);
     await availabilityIs(x, 'INTERRUPTED', 'RESERVED');
     x.reconciler.offerArrived('o-reserved');
@@ -100,7 +78,7 @@ describe('media blending table', () => {
     assert.ok((await w.control.setWrapUp({ agentId: w.agent.id, enabled: true })).ok);
     const x = await started();
     await availabilityIs(x, 'READY', 'idle');
-    const dialogId = await placeAcd();
+    const dialogId = await w.placeAcd();
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     await w.agentRequest({ state: 'NOT_READY', reasonCodeId: '1' }, (u) => u.pendingState === 'NOT_READY');
     assert.ok((await w.control.endCall({ dialogId })).ok);
@@ -120,7 +98,7 @@ describe('media blending table', () => {
   test('Voice call ends: voice READY, previous chat state restored', async (t) => {
     const x = await started();
     await availabilityIs(x, 'READY', 'idle');
-    let dialogId = await placeAcd();
+    let dialogId = await w.placeAcd();
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     await availabilityIs(x, 'INTERRUPTED', 'on the call');
     assert.ok((await w.control.endCall({ dialogId })).ok);
@@ -131,7 +109,7 @@ describe('media blending table', () => {
     // The agent's own "not ready for chat" is the previous chat state: it comes back after the call, not READY.
     x.reconciler.setChatIntent('unavailable');
     await availabilityIs(x, 'NOT_READY', 'agent not ready for chat');
-    dialogId = await placeAcd();
+    dialogId = await w.placeAcd();
     await availabilityIs(x, 'INTERRUPTED', 'on the second call');
     assert.ok((await w.control.endCall({ dialogId })).ok);
     await until(() => x.snapshot().voice?.state === 'READY' && x.reconciler.facts().calls.length === 0, 'second call over', show);
@@ -145,7 +123,7 @@ describe('media blending table', () => {
     const x = await started();
     await availabilityIs(x, 'READY', 'idle');
     await takeChat(x, 'c1');
-    assert.ok(isHandlingChat(), show());
+    assert.ok(w.isHandlingChat(), show());
     const confirmed = x.timeline.findIndex((h) => h.type === 'user' && h.state === 'NOT_READY' && h.reasonCodeId === HC());
     const accepted = x.timeline.findIndex((h) => h.type === 'accept' && h.offerId === 'c1');
     assert.ok(confirmed >= 0, 'the Not Ready (Handling Chat) notification arrived');
@@ -168,7 +146,7 @@ describe('media blending table', () => {
     x.reconciler.offerArrived('c3');
     await until(() => x.declined().includes('c3'), 'the third offer declined', show);
     assert.deepEqual(x.accepted(), ['c1', 'c2']);
-    assert.ok(isHandlingChat(), show());
+    assert.ok(w.isHandlingChat(), show());
     assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 1, 'the second chat needs no voice change');
     t.diagnostic(assertBounded(x));
   });
@@ -180,7 +158,7 @@ describe('media blending table', () => {
     await takeChat(x, 'c2');
     x.reconciler.chatEnded('c1');
     await availabilityIs(x, 'ACTIVE', 'one chat left');
-    assert.ok(isHandlingChat(), 'voice stays Not Ready while a chat is left');
+    assert.ok(w.isHandlingChat(), 'voice stays Not Ready while a chat is left');
     x.reconciler.chatEnded('c2');
     await until(isReady, 'Finesse READY', show);
     await availabilityIs(x, 'READY', 'no chats');
@@ -193,7 +171,6 @@ describe('media blending table', () => {
 });
 
 describe('internal calls table', () => {
-  beforeEach(() => w.reset('READY'));
 
   const rows: [string, InternalCallKind][] = [
     ['Transfer call arrived', 'transfer'],
@@ -236,7 +213,7 @@ describe('internal calls table', () => {
       await availabilityIs(x, 'ACTIVE', 'two chats');
       assert.ok((await w.control.endCall({ dialogId: placed.value.dialogId })).ok);
       await until(() => x.snapshot().voice?.state === 'NOT_READY', 'call over', show);
-      assert.ok(isHandlingChat(), `the call ends back in Not Ready (Handling Chat): ${show()}`);
+      assert.ok(w.isHandlingChat(), `the call ends back in Not Ready (Handling Chat): ${show()}`);
       assert.ok(!x.published().includes('INTERRUPTED'), `never interrupted: ${x.published().join(' > ')}`);
       assert.ok(!x.users().some((u) => u.state === 'READY' && x.users().indexOf(u) > 0), 'no READY window');
       assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 1, 'only the first chat\'s Not Ready');

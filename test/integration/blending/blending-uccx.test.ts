@@ -1,53 +1,20 @@
 // Blending against a Unified CCX Finesse simulator: the table rows where UCCX differs from UCCE (no User state for
 // a non-ACD call, supervisor code 33, no pending READY), through REST and real XMPP notifications.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
-import { assertBounded, availability, BlendingWorld, handClient, until, type Blending } from './blending-kit.ts';
+import { assertBounded, availability, BlendingWorld, finesseAndUsersSeen, handClient, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
 
-let w: BlendingWorld;
-let b: Blending | null = null;
-
-before(async () => {
-  w = await BlendingWorld.start({ deployment: 'UCCX' });
-});
-after(async () => {
-  await w?.stop();
-});
-afterEach(() => {
-  b?.stop();
-  b = null;
-  w.releaseNotifications();
-});
-beforeEach(() => w.reset('READY'));
+const w = BlendingWorld.forTestFile({ deployment: 'UCCX' });
 
 const HC = (): string => w.handlingChat.id;
-const isHandlingChat = (): boolean => w.finesseUser().state === 'NOT_READY' && w.finesseUser().reasonCodeId === HC();
-const show = (): string => {
-  const u = w.finesseUser();
-  return `Finesse: ${u.state}${u.pendingState ? ` pending ${u.pendingState}` : ''} ${u.reasonCodeId ?? ''}; published: ${b?.published().join(' > ') ?? ''}; users seen: ${
-    b?.users().map((x) => `${x.state}${x.pendingState ? `/${x.pendingState}` : ''}${x.reasonCodeId ? `(${x.reasonCodeId})` : ''}`).join(' > ') ?? ''
-  }`;
-};
+const show = (): string => finesseAndUsersSeen(w);
 const puts = (x: Blending): RequestLogEntry[] => x.requests().filter((r) => r.method === 'PUT');
 const what = (r: RequestLogEntry): string => `${r.method} ${r.path.replace(/^.*\/User\/\d+/, 'User')} ${r.status}`;
 
-async function started(): Promise<Blending> {
-  b = await w.blending();
-  await until(() => availability(b as Blending) === 'READY', 'idle: chat READY', show);
-  return b;
-}
+const started = (): Promise<Blending> => startedIdle(w, show);
 
-async function takeChat(x: Blending, id: string): Promise<void> {
-  x.reconciler.offerArrived(id);
-  await until(() => x.accepted().includes(id) && x.snapshot().voiceRequest === null, `chat ${id} taken`, show);
-}
-
-async function placeAcd(): Promise<string> {
-  const placed = await w.control.placeAcdCall({ agentId: w.agent.id });
-  assert.ok(placed.ok, 'the router reserves the READY agent');
-  return placed.value.dialogId;
-}
+const takeChat = (x: Blending, id: string): Promise<void> => takeChatShowing(x, id, show);
 
 describe('UCCX: media blending table', () => {
   test('the simulator runs as Unified CCX', () => {
@@ -63,7 +30,7 @@ describe('UCCX: media blending table', () => {
 
   test('ACD voice call arrives and ends: chat INTERRUPTED while it lasts, READY after; voice untouched', async (t) => {
     const x = await started();
-    const dialogId = await placeAcd();
+    const dialogId = await w.placeAcd();
     await until(() => availability(x) === 'INTERRUPTED', 'reserved: chat INTERRUPTED', show);
     x.reconciler.offerArrived('o1');
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
@@ -79,7 +46,7 @@ describe('UCCX: media blending table', () => {
   test('Chat arrives (C: 0 -> 1) and all chats end: Not Ready (Handling Chat) confirmed before the accept, then Ready', async (t) => {
     const x = await started();
     await takeChat(x, 'c1');
-    assert.ok(isHandlingChat(), show());
+    assert.ok(w.isHandlingChat(), show());
     await until(() => availability(x) === 'ACTIVE', 'chat ACTIVE', show);
     x.reconciler.chatEnded('c1');
     await until(() => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null, 'voice READY again', show);
@@ -119,7 +86,7 @@ describe('UCCX: internal calls table (no User state for a non-ACD call: only the
     assert.ok((await w.control.endCall({ dialogId: placed.value.dialogId })).ok);
     await until(() => x.reconciler.facts().calls.length === 0, 'call over', show);
     await w.settle();
-    assert.ok(isHandlingChat(), show());
+    assert.ok(w.isHandlingChat(), show());
     assert.ok(!x.published().includes('INTERRUPTED'), `never interrupted: ${x.published().join(' > ')}`);
     assert.equal(availability(x), 'ACTIVE');
     assert.equal(puts(x).length, 1, 'only the first chat\'s Not Ready');
@@ -163,7 +130,7 @@ describe('UCCX: no pending READY', () => {
     await takeChat(x, 'c1');
     w.holdNotifications();
     await w.agentRequest({ state: 'READY' }, (u) => u.state === 'READY');
-    const dialogId = await placeAcd();
+    const dialogId = await w.placeAcd();
     w.releaseNotifications();
     await until(
       () => w.finesseUser().pendingState === 'NOT_READY' && x.snapshot().voice?.reasonCodeId === HC() && x.snapshot().voiceRequest === null,
@@ -172,7 +139,7 @@ describe('UCCX: no pending READY', () => {
     );
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
+    await until(() => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
     await until(() => availability(x) === 'ACTIVE', 'chat ACTIVE again', show);
     const sequence = x.users().map((u) => u.state);
     assert.ok(!sequence.slice(sequence.indexOf('RESERVED')).includes('READY'), `no READY from the reservation on: ${sequence.join(' > ')}`);
@@ -183,7 +150,7 @@ describe('UCCX: no pending READY', () => {
   test('rule 1 race: the pending Ready is refused (CF_INVALID_AGENT_WORKMODE); the controller re-reads, asks nothing more during the call, and restores Ready after it', async (t) => {
     const x = await started();
     w.holdNotifications();
-    const dialogId = await placeAcd();
+    const dialogId = await w.placeAcd();
     x.reconciler.offerArrived('o1');
     await until(() => w.finesseUser().pendingState === 'NOT_READY', 'the reservation for the chat became the pending state', show);
     w.releaseNotifications();
