@@ -3,31 +3,25 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { parseReasonCodes } from '../../../src/core/finesse/xml/index.ts';
-import { startWorld, type WorldHandle } from '../../../sim/world.ts';
+import type { WorldHandle } from '../../../sim/world.ts';
 import type { SimulatorAccount } from '../../../sim/server.ts';
-import { RestClient, Subscriber, agent, assertAccepted, assertSyncError, resetAndSettle, supervisor } from './sim-test-kit.ts';
+import { RestClient, agent, assertAccepted, assertSyncError, supervisor, type Subscriber } from './sim-test-kit.ts';
+import { startOneAgentWorld, type OneAgentWorld } from './one-agent-world.ts';
 
+let setup: OneAgentWorld;
 let world: WorldHandle;
 let me: SimulatorAccount;
 let rest: RestClient;
 let sub: Subscriber;
-let nodes: Map<Subscriber, string[]>;
 
 before(async () => {
-  world = await startWorld();
-  me = agent(world, 0);
-  rest = RestClient.as(world.simulator.primaryUrl, me);
-  const myNodes = [`/finesse/api/User/${me.id}`, `/finesse/api/User/${me.id}/Dialogs`];
-  sub = await Subscriber.connect(world, me, myNodes);
-  nodes = new Map([[sub, myNodes]]);
+  setup = await startOneAgentWorld();
+  ({ world, me, rest, sub } = setup);
 });
 
-after(async () => {
-  await sub?.close();
-  await world?.stop();
-});
+after(() => setup?.stop());
 
-beforeEach(() => resetAndSettle(world, [sub], nodes));
+beforeEach(() => setup.reset());
 
 async function signedInReady(): Promise<void> {
   const login = await rest.putUser(me.id, { state: 'LOGIN', extension: me.extension });
