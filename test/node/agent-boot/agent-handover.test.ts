@@ -4,102 +4,21 @@
 // channel has the router's list, so voice never goes back to Ready on the way.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ok } from '../../../src/core/result.ts';
-import { Secret } from '../../../src/core/container/secret.ts';
-import type { GadgetConfig } from '../../../src/core/container/gadget-config.ts';
-import type { FinesseClient, UserStateChange } from '../../../src/core/finesse/rest/index.ts';
-import type { ReasonCode, SystemInfo, User } from '../../../src/core/finesse/types.ts';
-import { updateToXml } from '../../../src/core/finesse/xml/index.ts';
-import { createTickTimers } from '../../../src/core/blending/adapters/tick-timers.ts';
-import { startAgentSession, type AgentSession } from '../../../src/boot/agent-session.ts';
-import type { AgentView } from '../../../src/ui/agent-view.ts';
-import { reason, user } from '../blending/support/builders.ts';
+import { user } from '../blending/support/builders.ts';
 import { FakeBroadcastBus, FakeLockManager } from '../blending/support/ownership-fakes.ts';
-import { FakeChatChannel, FakeHub, flush, offer } from './fakes.ts';
+import { flush, offer } from './fakes.ts';
+import { agentConfig, FinesseStub, openWindow as openAgentWindow, type AgentWindow } from './agent-session-kit.ts';
 
-const AGENT = '1001001';
-const HANDLING = reason('5', 40, 'Handling Chat');
-const CODES: readonly ReasonCode[] = [reason('1', 1, 'Break'), HANDLING];
-const SYSTEM_INFO: SystemInfo = {
-  status: 'IN_SERVICE', statusReason: null, deploymentType: 'UCCE', primaryNode: null, secondaryNode: null,
-  xmppDomain: 'localhost', xmppPubSubDomain: 'pubsub.localhost', currentTimestamp: null, timezoneOffset: null,
-};
+const CONFIG = agentConfig();
 
-const CONFIG: GadgetConfig = {
-  agentId: AGENT,
-  authorization: new Secret(`Basic ${Buffer.from(`${AGENT}:agent1pw`).toString('base64')}`),
-  scheme: 'http',
-  host: '127.0.0.1',
-  hostPort: '8080',
-  restHost: '127.0.0.1',
-  xmppDomain: 'localhost',
-  pubsubDomain: 'pubsub.localhost',
-  locale: 'en_US',
-  extension: '5001',
-  maxChats: 5,
-  handlingChatReason: 'Handling Chat',
-  chatService: 'ws://127.0.0.1:5280/xmpp-websocket',
-  chatRouter: 'chat-router@localhost/router',
-  teamId: '10',
-};
-
-/** One Finesse for both windows: every PUT recorded; notifications reach every window's hub. */
-class Finesse {
-  state: User = user('READY');
-  readonly puts: UserStateChange[] = [];
-  readonly hubs: FakeHub[] = [];
-
-  // Only the calls the session makes are implemented; the cast says so.
-  client(): FinesseClient {
-    return {
-      getUser: async () => ok(this.state),
-      getDialogs: async () => ok([]),
-      getAgentReasonCodes: async () => ok(CODES),
-      getSystemInfo: async () => ok(SYSTEM_INFO),
-      setUserState: async (_id: string, change: UserStateChange) => {
-        this.puts.push(change);
-        return ok({ accepted: true as const, requestId: `req-${this.puts.length}` });
-      },
-    } as unknown as FinesseClient;
-  }
-
-  notify(next: User, requestId: string | null): void {
-    this.state = next;
-    const xml = updateToXml({ event: 'PUT', requestId, source: `/finesse/api/User/${AGENT}`, data: { kind: 'user', user: next } });
-    for (const hub of this.hubs) hub.deliver(`finesse.api.User.${AGENT}`, xml);
-  }
-}
-
-interface Window {
-  readonly session: AgentSession;
-  readonly channel: FakeChatChannel;
-  last(): AgentView;
-}
-
-function openWindow(finesse: Finesse, lock: FakeLockManager, bus: FakeBroadcastBus, instanceId: string): Window {
-  const hub = new FakeHub();
-  finesse.hubs.push(hub);
-  const channel = new FakeChatChannel();
-  const views: AgentView[] = [];
-  const session = startAgentSession({
-    config: CONFIG,
-    hub,
-    client: finesse.client(),
-    systemInfoFor: async () => ok(SYSTEM_INFO),
-    createChatChannel: () => channel,
-    chatCredentials: ok({ kind: 'password', username: AGENT, password: new Secret('agent1pw') }),
-    ownership: { lock: lock.port(), channel: bus.channel() },
-    timers: createTickTimers({ now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined }),
-    random: () => 0.5,
-    instanceId,
-    onView: (v) => views.push(v),
-  });
-  return { session, channel, last: () => views.at(-1) ?? session.view() };
+/** A window of the agent sharing the other windows' lock and broadcast bus. */
+function openWindow(finesse: FinesseStub, lock: FakeLockManager, bus: FakeBroadcastBus, instanceId: string): AgentWindow {
+  return openAgentWindow(finesse, { config: CONFIG, ownership: { lock: lock.port(), channel: bus.channel() }, instanceId });
 }
 
 /** The first window owns blending and handles chat c1 (voice Not Ready "Handling Chat"); the second observes. */
 async function twoWindowsWithAChat(options: { secondSawTheChat: boolean }) {
-  const finesse = new Finesse();
+  const finesse = new FinesseStub();
   const lock = new FakeLockManager();
   const bus = new FakeBroadcastBus();
   const first = openWindow(finesse, lock, bus, 'w1');
@@ -126,7 +45,7 @@ async function twoWindowsWithAChat(options: { secondSawTheChat: boolean }) {
   return { finesse, lock, bus, first, second };
 }
 
-async function takeOver(w: Window): Promise<void> {
+async function takeOver(w: AgentWindow): Promise<void> {
   w.session.handle('take-over', { confirmed: false });
   await flush();
   assert.match(w.last().ownership.confirm ?? '', /Take over here\?/);
@@ -134,7 +53,7 @@ async function takeOver(w: Window): Promise<void> {
   await flush(40);
 }
 
-const chatBack = (w: Window): void => {
+const chatBack = (w: AgentWindow): void => {
   w.channel.emit({ type: 'session-started', session: { chatId: 'c1', customerName: 'Jane Doe', context: [], acceptedAt: 0, transcript: [], customerTyping: 'active' } });
   w.channel.emit({ type: 'assignments', chatIds: ['c1'] });
 };

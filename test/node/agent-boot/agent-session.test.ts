@@ -3,91 +3,16 @@
 // a missing Handling Chat reason, and a clean stop.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ok } from '../../../src/core/result.ts';
-import { Secret } from '../../../src/core/container/secret.ts';
+import type { User } from '../../../src/core/finesse/types.ts';
 import type { GadgetConfig } from '../../../src/core/container/gadget-config.ts';
-import type { FinesseClient, UserStateChange } from '../../../src/core/finesse/rest/index.ts';
-import type { ReasonCode, SystemInfo, User } from '../../../src/core/finesse/types.ts';
-import { updateToXml } from '../../../src/core/finesse/xml/index.ts';
-import { createTickTimers } from '../../../src/core/blending/adapters/tick-timers.ts';
-import { startAgentSession, type AgentSession } from '../../../src/boot/agent-session.ts';
-import type { AgentView } from '../../../src/ui/agent-view.ts';
-import { reason, user } from '../blending/support/builders.ts';
-import { FakeChatChannel, FakeHub, flush, offer } from './fakes.ts';
-
-const AGENT = '1001001';
-const HANDLING = reason('5', 40, 'Handling Chat');
-const CODES: readonly ReasonCode[] = [reason('1', 1, 'Break'), HANDLING];
-
-const config = (over: Partial<GadgetConfig> = {}): GadgetConfig => ({
-  agentId: AGENT,
-  authorization: new Secret(`Basic ${Buffer.from(`${AGENT}:agent1pw`).toString('base64')}`),
-  scheme: 'http',
-  host: '127.0.0.1',
-  hostPort: '8080',
-  restHost: '127.0.0.1',
-  xmppDomain: 'localhost',
-  pubsubDomain: 'pubsub.localhost',
-  locale: 'en_US',
-  extension: '5001',
-  maxChats: 5,
-  handlingChatReason: 'Handling Chat',
-  chatService: 'ws://127.0.0.1:5280/xmpp-websocket',
-  chatRouter: 'chat-router@localhost/router',
-  teamId: '10',
-  ...over,
-});
-
-const SYSTEM_INFO: SystemInfo = {
-  status: 'IN_SERVICE', statusReason: null, deploymentType: 'UCCE', primaryNode: null, secondaryNode: null,
-  xmppDomain: 'localhost', xmppPubSubDomain: 'pubsub.localhost', currentTimestamp: null, timezoneOffset: null,
-};
-
-/** Finesse as the stub answers: the user's state, and every PUT recorded (the notification is the test's to send). */
-class FinesseStub {
-  state: User = user('READY');
-  readonly puts: UserStateChange[] = [];
-  codes: readonly ReasonCode[] = CODES;
-
-  // Only the calls the session makes are implemented; the cast says so.
-  client(): FinesseClient {
-    return {
-      getUser: async () => ok(this.state),
-      getDialogs: async () => ok([]),
-      getAgentReasonCodes: async () => ok(this.codes),
-      getSystemInfo: async () => ok(SYSTEM_INFO),
-      setUserState: async (_id: string, change: UserStateChange) => {
-        this.puts.push(change);
-        return ok({ accepted: true as const, requestId: `req-${this.puts.length}` });
-      },
-    } as unknown as FinesseClient;
-  }
-}
+import { user } from '../blending/support/builders.ts';
+import { flush, offer } from './fakes.ts';
+import { agentConfig, FinesseStub, openWindow } from './agent-session-kit.ts';
 
 function harness(over: Partial<GadgetConfig> = {}) {
-  const hub = new FakeHub();
   const finesse = new FinesseStub();
-  const channel = new FakeChatChannel();
-  const views: AgentView[] = [];
-  const session: AgentSession = startAgentSession({
-    config: config(over),
-    hub,
-    client: finesse.client(),
-    systemInfoFor: async () => ok(SYSTEM_INFO),
-    createChatChannel: () => channel,
-    chatCredentials: ok({ kind: 'password', username: AGENT, password: new Secret('agent1pw') }),
-    ownership: null,
-    timers: createTickTimers({ now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined }),
-    random: () => 0.5,
-    instanceId: 'w1',
-    onView: (v) => views.push(v),
-  });
-  /** Finesse notifies the user's new state (with the requestId of the request that caused it). */
-  const notify = (next: User, requestId: string | null) => {
-    finesse.state = next;
-    hub.deliver(`finesse.api.User.${AGENT}`, updateToXml({ event: 'PUT', requestId, source: `/finesse/api/User/${AGENT}`, data: { kind: 'user', user: next } }));
-  };
-  const last = () => views.at(-1) ?? session.view();
+  const { hub, channel, session, last } = openWindow(finesse, { config: agentConfig(over), ownership: null, instanceId: 'w1' });
+  const notify = (next: User, requestId: string | null): void => finesse.notify(next, requestId);
   return { hub, finesse, channel, session, notify, last };
 }
 
