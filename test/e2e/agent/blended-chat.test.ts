@@ -5,41 +5,25 @@
 // The blending timers run on the desktop's 1 s tick. CSP violations and console errors are watched throughout.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import type { Page } from 'puppeteer-core';
-import { startDesktopWorld, type DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
-import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
-import { chooseState, gadgetFrames, signIn, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
+import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
+import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
 import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
 import type { WorldChat } from '../../../sim/world.ts';
-import { GadgetPage } from './gadget-page.ts';
+import type { GadgetPage } from './gadget-page.ts';
+import { openGadget, startGadgetHarness, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
 
-const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
 const HOSTILE_NAME = 'Jane <b>Doe</b>';
 const HOSTILE_TEXT = '<img src=x onerror="alert(1)">Where is my order?';
 
-let distDir: string;
+let harness: GadgetHarness;
 let desktop: DesktopWorld;
 let chat: WorldChat;
-let chromium: LaunchedChromium;
 let page: Page;
 let problems: string[];
 let gadget: GadgetPage;
-let agent: { id: string; password: string; extension: string };
+let agent: AgentLogin;
 const customers: CustomerChatClient[] = [];
-
-async function waitFor<T>(what: string, check: () => T | undefined | null | false, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function customer(): CustomerChatClient {
   const c = new CustomerChatClient({ service: chat.websocketUrl, guestDomain: chat.guestDomain, routerJid: chat.routerJid });
@@ -47,33 +31,22 @@ function customer(): CustomerChatClient {
   return c;
 }
 
-const simUser = () => desktop.world.simulator.control.state().users.find((u) => u.loginId === agent.id);
 const routerAgent = () => desktop.world.chatRouter?.snapshot().agents.find((a) => a.jid.startsWith(`${agent.id}@`));
 const headerLabel = () => page.$eval('#state-label', (e) => e.textContent ?? '');
 
 before(async () => {
-  distDir = mkdtempSync(join(tmpdir(), 'fb-dist-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
-  desktop = await startDesktopWorld({ distDir });
+  harness = await startGadgetHarness();
+  ({ desktop, agent } = harness);
   assert.ok(desktop.chat, 'the desktop world runs the chat router');
   chat = desktop.chat;
-  chromium = await launchChromium(1280, 900);
-  page = await chromium.browser.newPage();
+  page = await harness.chromium.browser.newPage();
   problems = await watchForProblems(page);
-  const user = desktop.world.simulator.users.find((u) => !u.supervisor);
-  if (!user) throw new Error('the simulator has no agent');
-  agent = { id: user.id, password: user.password, extension: user.extension };
-  await signIn(page, desktop.desktopUrl, agent);
-  const frame = await waitFor('the product gadget on the home tab', () => gadgetFrames(page, GADGET)[0]);
-  await frame.waitForFunction(() => customElements.get('finesse-blend-agent') !== undefined, { timeout: 15_000 });
-  gadget = new GadgetPage(frame);
+  gadget = await openGadget(harness, page, 'the product gadget on the home tab');
 });
 
 after(async () => {
   for (const c of customers) c.close();
-  await chromium?.close();
-  await desktop?.stop();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
+  await harness?.stop();
 });
 
 test('Ready in the header makes the gadget ready for calls and chats, and the router sees it', async () => {
@@ -95,7 +68,7 @@ test('a customer chat is offered; accepting sets voice Not Ready "Handling Chat"
   await gadget.click('fb-chat-offer >>> button.accept');
   await page.waitForFunction(() => /Not Ready - Handling Chat/.test(document.getElementById('state-label')?.textContent ?? ''), { timeout: 15_000 });
   const user = await waitFor('the simulator to have the agent Not Ready', () => {
-    const u = simUser();
+    const u = harness.simUser();
     return u?.state === 'NOT_READY' ? u : null;
   });
   assert.equal(user.reasonCode?.label, 'Handling Chat');
@@ -137,7 +110,7 @@ test('messages go both ways in order; the customer\'s markup shows as text', asy
 test('ending the chat restores voice to Ready', async () => {
   await gadget.click('fb-conversation >>> button.end');
   await page.waitForFunction(() => (document.getElementById('state-label')?.textContent ?? '').startsWith('Ready'), { timeout: 15_000 });
-  await waitFor('the simulator to have the agent Ready', () => simUser()?.state === 'READY');
+  await waitFor('the simulator to have the agent Ready', () => harness.simUser()?.state === 'READY');
   await gadget.waitForHeadline('Ready for calls and chats');
   await waitFor('the customer to be told the chat ended', () => customers[0]?.lines().some((l) => l.from === 'system' && /ended/i.test(l.text)));
 });
@@ -158,11 +131,11 @@ test('an ACD call interrupts chat: no offer arrives during it, and it ends back 
 
   const ended = await desktop.world.simulator.control.endCall({ dialogId: placed.value.dialogId });
   assert.ok(ended.ok);
-  await waitFor('the simulator to have the agent Ready', () => simUser()?.state === 'READY');
+  await waitFor('the simulator to have the agent Ready', () => harness.simUser()?.state === 'READY');
   await gadget.waitForText(/Chat from Sam Queue/);
   await gadget.click('fb-chat-offer >>> button.decline');
   await gadget.waitForHeadline('Ready for calls and chats');
-  assert.equal(simUser()?.state, 'READY', 'declining leaves voice alone');
+  assert.equal(harness.simUser()?.state, 'READY', 'declining leaves voice alone');
 });
 
 test('the gadget\'s timers run on the desktop\'s 1 s timer tick, never on setTimeouts of their own', async () => {

@@ -7,19 +7,13 @@
 // on either side meanwhile arrives exactly once.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import type { Page } from 'puppeteer-core';
-import { startDesktopWorld, type DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
+import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
 import { defaultLayoutXml } from '../../../sim/desktop/layout.ts';
-import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
-import { chooseState, gadgetFrames, signIn, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
+import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
 import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
-import { GadgetPage } from './gadget-page.ts';
-
-const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
+import type { GadgetPage } from './gadget-page.ts';
+import { openGadget, startGadgetHarness, waitFor, type GadgetHarness } from './gadget-harness.ts';
 
 /** The desktop page's WebSocket: every connection fails at once, like a refused one. Page script as a string. */
 const NO_WEBSOCKET_IN_THE_DESKTOP = `(() => {
@@ -42,9 +36,8 @@ const NO_WEBSOCKET_IN_THE_DESKTOP = `(() => {
   window.WebSocket = RefusedWebSocket;
 })()`;
 
-let distDir: string;
+let harness: GadgetHarness;
 let desktop: DesktopWorld;
-let chromium: LaunchedChromium;
 let page: Page;
 let gadget: GadgetPage;
 let problems: string[];
@@ -56,31 +49,17 @@ let agentId = '';
 let boshCut = false;
 const boshRequests = { desktop: 0, gadget: 0 };
 
-async function waitFor<T>(what: string, check: () => T | undefined | null | false, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const simUser = () => desktop.world.simulator.control.state().users.find((u) => u.loginId === agentId);
-
 before(async () => {
-  distDir = mkdtempSync(join(tmpdir(), 'fb-dist-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
-  desktop = await startDesktopWorld({
-    distDir,
+  harness = await startGadgetHarness({
     layoutXml: (world) => {
       if (!world.chat) throw new Error('the world runs without chat');
       const refusedWebSocket = world.chat.websocketUrl.replace(/\/[^/]*$/, '/no-websocket-here');
       return defaultLayoutXml('finesse-blend', null, { chatService: `${refusedWebSocket} ${world.chat.boshUrl}`, chatRouter: world.chat.routerJid });
     },
   });
-  chromium = await launchChromium(1280, 900);
-  page = await chromium.browser.newPage();
+  desktop = harness.desktop;
+  agentId = harness.agent.id;
+  page = await harness.chromium.browser.newPage();
   problems = await watchForProblems(page);
   await page.evaluateOnNewDocument(NO_WEBSOCKET_IN_THE_DESKTOP);
   const devtools = await page.createCDPSession();
@@ -98,20 +77,12 @@ before(async () => {
     if (fromGadget && boshCut) void request.respond({ status: 404, headers: { 'Access-Control-Allow-Origin': '*' }, body: '' });
     else void request.continue();
   });
-  const user = desktop.world.simulator.users.find((u) => !u.supervisor);
-  if (!user) throw new Error('the simulator has no agent');
-  agentId = user.id;
-  await signIn(page, desktop.desktopUrl, { id: user.id, password: user.password, extension: user.extension });
-  const frame = await waitFor('the product gadget', () => gadgetFrames(page, GADGET)[0]);
-  await frame.waitForFunction(() => customElements.get('finesse-blend-agent') !== undefined, { timeout: 15_000 });
-  gadget = new GadgetPage(frame);
+  gadget = await openGadget(harness, page);
 });
 
 after(async () => {
   customer?.close();
-  await chromium?.close();
-  await desktop?.stop();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
+  await harness?.stop();
 });
 
 test('with WebSocket refused, the desktop\'s notifications and the gadget\'s chat run over BOSH', async () => {
@@ -166,12 +137,12 @@ test('the BOSH link is cut and comes back: the channel reconnects over BOSH and 
   ]);
   assert.deepEqual(customer.lines().filter((l) => l.from === 'agent').map((l) => l.text), ['It does.', 'Written while cut off', 'Back again.']);
   assert.deepEqual(websocketsOpened, [], 'a session that worked on BOSH reconnects on BOSH');
-  assert.equal(simUser()?.reasonCode?.label, 'Handling Chat', 'voice held for the chat throughout');
+  assert.equal(harness.simUser()?.reasonCode?.label, 'Handling Chat', 'voice held for the chat throughout');
 });
 
 test('ending the chat restores Ready', async () => {
   await gadget.click('fb-conversation >>> button.end');
-  await waitFor('the simulator to have the agent Ready', () => simUser()?.state === 'READY');
+  await waitFor('the simulator to have the agent Ready', () => harness.simUser()?.state === 'READY');
 });
 
 test('the only console errors are the browser\'s own reports of the refused WebSocket and the cut BOSH requests', () => {

@@ -5,39 +5,21 @@
 // arrive once, nothing goes back to the queue, and voice stays exactly as it was.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import type { Page } from 'puppeteer-core';
-import { startDesktopWorld, type DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
-import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
-import { chooseState, gadgetFrames, signIn, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
+import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
+import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
 import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
 import type { User } from '../../../src/core/finesse/types.ts';
-import { GadgetPage } from './gadget-page.ts';
+import type { GadgetPage } from './gadget-page.ts';
+import { openGadget, startGadgetHarness, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
 
-const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
-
-let distDir: string;
+let harness: GadgetHarness;
 let desktop: DesktopWorld;
-let chromium: LaunchedChromium;
 let customer: CustomerChatClient | null = null;
-let agent: { id: string; password: string; extension: string };
+let agent: AgentLogin;
 const windows: { page: Page; gadget: GadgetPage; problems: string[] }[] = [];
 let voiceBefore: User | undefined;
 
-async function waitFor<T>(what: string, check: () => T | undefined | null | false, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const simUser = () => desktop.world.simulator.control.state().users.find((u) => u.loginId === agent.id);
 const router = () => {
   const r = desktop.world.chatRouter;
   assert.ok(r, 'the world runs the chat router');
@@ -46,12 +28,9 @@ const router = () => {
 
 /** Opens a desktop window signed in as the agent and returns its product gadget. */
 async function openWindow(): Promise<{ page: Page; gadget: GadgetPage; problems: string[] }> {
-  const page = await chromium.browser.newPage();
+  const page = await harness.chromium.browser.newPage();
   const problems = await watchForProblems(page);
-  await signIn(page, desktop.desktopUrl, agent);
-  const frame = await waitFor('the product gadget', () => gadgetFrames(page, GADGET)[0]);
-  await frame.waitForFunction(() => customElements.get('finesse-blend-agent') !== undefined, { timeout: 15_000 });
-  const w = { page, gadget: new GadgetPage(frame), problems };
+  const w = { page, gadget: await openGadget(harness, page), problems };
   windows.push(w);
   return w;
 }
@@ -61,20 +40,13 @@ function customerSaid(g: string[]): string[] {
 }
 
 before(async () => {
-  distDir = mkdtempSync(join(tmpdir(), 'fb-dist-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
-  desktop = await startDesktopWorld({ distDir });
-  chromium = await launchChromium(1280, 900);
-  const user = desktop.world.simulator.users.find((u) => !u.supervisor);
-  if (!user) throw new Error('the simulator has no agent');
-  agent = { id: user.id, password: user.password, extension: user.extension };
+  harness = await startGadgetHarness();
+  ({ desktop, agent } = harness);
 });
 
 after(async () => {
   customer?.close();
-  await chromium?.close();
-  await desktop?.stop();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
+  await harness?.stop();
 });
 
 test('the first window runs blending and handles a chat', async () => {
@@ -91,7 +63,7 @@ test('the first window runs blending and handles a chat', async () => {
   await first.gadget.sendMessage('Looking at your bill now.');
   await waitFor('the first reply at the customer', () => customer?.lines().some((l) => l.from === 'agent' && l.text === 'Looking at your bill now.'));
   voiceBefore = await waitFor('voice Not Ready "Handling Chat"', () => {
-    const u = simUser();
+    const u = harness.simUser();
     return u?.state === 'NOT_READY' && u.reasonCode?.label === 'Handling Chat' ? u : null;
   });
 });
@@ -141,7 +113,7 @@ test('the chat continues in the second window; nothing went back to the queue an
   assert.equal(snapshot.queue.find((c) => c.chatId === customer?.chatId)?.status, 'assigned');
   assert.equal(snapshot.sessionChanges.filter((c) => c.agent.startsWith(`${agent.id}@`)).length, 1, 'the agent continued on the second window\'s session');
 
-  const voice = simUser();
+  const voice = harness.simUser();
   assert.equal(voice?.state, 'NOT_READY');
   assert.equal(voice?.reasonCode?.label, 'Handling Chat');
   assert.equal(voice?.stateChangeTime, voiceBefore?.stateChangeTime, 'no state change at all during the hand-over');
@@ -151,7 +123,7 @@ test('ending the chat in the second window restores Ready: that window now owns 
   const [, second] = windows;
   assert.ok(second);
   await second.gadget.click('fb-conversation >>> button.end');
-  await waitFor('the simulator to have the agent Ready', () => simUser()?.state === 'READY');
+  await waitFor('the simulator to have the agent Ready', () => harness.simUser()?.state === 'READY');
   await second.gadget.waitForHeadline('Ready for calls and chats');
 });
 
