@@ -34,6 +34,8 @@ test('build emits an IIFE bundle and a gadget.xml that loads it by its deployed 
     assert.match(xml, /<Require feature="pubsub-2"\/>/);
     assert.ok(!/<script>[^<]/.test(xml), 'no inline script (strict CSP)');
     assert.ok(existsSync(join(out, 'messages/ALL_ALL.xml')));
+    assert.ok(existsSync(join(out, 'icon.svg')), 'public/ assets are deployed beside the script');
+    assert.match(xml, /thumbnail="\/3rdpartygadget\/files\/finesse-blend\/icon\.svg"/);
     const gz = gzipSync(js).length;
     console.log(`agent bundle: ${js.length} bytes, ${gz} bytes gzip`);
   } finally {
