@@ -39,8 +39,3 @@ export function readChildForm(parent: Element): ChatContextField[] {
   return form ? readDataForm(form).fields : [];
 }
 
-/** The value of a single-value field of a form, by name. */
-export function formValue(fields: readonly ChatContextField[], name: string): string | null {
-  return fields.find((f) => f.name === name)?.value ?? null;
-}
-

@@ -134,10 +134,3 @@ export function mediatedInvite(room: string, invitee: string, reason: string): B
   return $msg({ to: room }).c('x', { xmlns: NS_MUC_USER }).c('invite', { to: invitee }).c('reason').t(reason);
 }
 
-/** Reads a mediated invitation as the invitee receives it: the room and who invited. */
-export function readInvite(message: Element): { room: string; from: string | null } | null {
-  const x = childElement(message, 'x', NS_MUC_USER);
-  const invite = x ? childElement(x, 'invite') : null;
-  if (!invite) return null;
-  return { room: bareJid(message.getAttribute('from') ?? ''), from: attr(invite, 'from') };
-}

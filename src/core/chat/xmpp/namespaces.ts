@@ -5,7 +5,6 @@ export const NS_CHAT = 'urn:finesse-blend:chat:0';
 /** FORM_TYPE of the pre-chat form (customer -> router) and of the context in an offer. */
 export const PRECHAT_FORM_TYPE = `${NS_CHAT}#prechat`;
 
-export const NS_CLIENT = 'jabber:client';
 export const NS_DATA = 'jabber:x:data'; // XEP-0004
 export const NS_MUC = 'http://jabber.org/protocol/muc'; // XEP-0045
 export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
