@@ -13,7 +13,8 @@ import { parseHandlingChatConfig, resolveHandlingChatReason } from '../../../src
 import type { ChatError, ChatPort, ChatPresence, Timers } from '../../../src/core/blending/ports.ts';
 import type { HandlingChatReason } from '../../../src/core/blending/facts.ts';
 import { createFinesseClient, fetchTransport, type FinesseClient } from '../../../src/core/finesse/rest/index.ts';
-import { parseUpdate } from '../../../src/core/finesse/xml/index.ts';
+import { watchAgentNotifications } from '../../../src/core/blending/adapters/agent-notifications.ts';
+import { topicForNode } from '../../../src/core/container/hub.ts';
 import type { Update, User } from '../../../src/core/finesse/types.ts';
 import { ok, type Result } from '../../../src/core/result.ts';
 import { $iq } from 'strophe.js';
@@ -24,6 +25,8 @@ import type { SimulatorAccount } from '../../../sim/server.ts';
 import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
 import type { Deployment } from '../../../sim/finesse/seed.ts';
 import { CuttableRelay } from './cuttable-relay.ts';
+import { FakeHub } from '../../node/agent-boot/fakes.ts';
+import { notificationPayload } from '../../../sim/desktop/client/hub-payload.ts';
 
 /** Long enough never to fire on a healthy loopback (events take milliseconds), short enough to fail fast. */
 export const WAIT_MS = 4000;
@@ -146,6 +149,11 @@ export class BlendingWorld {
   /** The controller's connectivity input for the notification session (the desktop's connection status). */
   #connection: ((up: boolean) => void) | null = null;
   #held: Update[] | null = null;
+  /** The desktop's hub as the gadget sees it: the agent's notifications reach the controller through it. */
+  readonly #hub = new FakeHub();
+  #unwatch: (() => void) | null = null;
+  /** What the gadget's adapter could not read: the simulator must publish nothing of the kind. */
+  readonly #unreadable: string[] = [];
   #markers = new Map<string, () => void>();
   #logMark = 0;
   #session: XmppSession | null = null;
@@ -165,6 +173,7 @@ export class BlendingWorld {
       w.#controller?.stop();
       w.#controller = null;
       w.releaseNotifications();
+      assert.deepEqual(w.#unreadable.splice(0), [], 'every notification the simulator published was readable by the gadget');
       await hooks.afterEach?.(w);
     });
     beforeEach(() => w.reset('READY'));
@@ -225,6 +234,13 @@ export class BlendingWorld {
       const reason = resolveHandlingChatReason(config.value, codes.value);
       assert.ok(reason.ok, 'the seed defines the Handling Chat reason');
       this.#started = { world, agent, supervisor, relay, hand, handlingChat: reason.value };
+      this.#unwatch = watchAgentNotifications(this.#hub, agent.id, {
+        onUpdate: (update) => {
+          if (this.#held !== null) this.#held.push(update);
+          else this.#current?.(update);
+        },
+        onProblem: (message) => this.#unreadable.push(message),
+      });
       await this.#connect();
     } catch (error) {
       this.#started = null;
@@ -236,6 +252,7 @@ export class BlendingWorld {
 
   async stop(): Promise<void> {
     if (this.#started === null) return; // never started, or its start failed and cleaned up
+    this.#unwatch?.();
     try {
       await this.#session?.close();
       await this.relay.stop();
@@ -294,10 +311,8 @@ export class BlendingWorld {
           marker();
           continue;
         }
-        const parsed = parseUpdate(payload, { node });
-        if (!parsed.ok) continue;
-        if (this.#held !== null) this.#held.push(parsed.value);
-        else this.#current?.(parsed.value);
+        // On to the gadget's own hub adapter in the shape the desktop publishes: node path + XML, and the object.
+        this.#hub.deliver(topicForNode(node), notificationPayload(node, payload));
       }
     });
   }

@@ -11,6 +11,7 @@ import { startAgentSession, type AgentSession, type AgentSessionDeps } from '../
 import type { AgentView } from '../../../src/ui/agent-view.ts';
 import { reason, user } from '../blending/support/builders.ts';
 import { FakeChatChannel, FakeHub } from './fakes.ts';
+import { notificationPayload } from '../../../sim/desktop/client/hub-payload.ts';
 
 export const AGENT = '1001001';
 export const HANDLING = reason('5', 40, 'Handling Chat');
@@ -64,8 +65,10 @@ export class FinesseStub {
   /** Finesse notifies the user's new state (with the requestId of the request that caused it). */
   notify(next: User, requestId: string | null): void {
     this.state = next;
-    const xml = updateToXml({ event: 'PUT', requestId, source: `/finesse/api/User/${AGENT}`, data: { kind: 'user', user: next } });
-    for (const hub of this.hubs) hub.deliver(`finesse.api.User.${AGENT}`, xml);
+    const node = `/finesse/api/User/${AGENT}`;
+    const xml = updateToXml({ event: 'PUT', requestId, source: node, data: { kind: 'user', user: next } });
+    // As the desktop publishes it: the node path before the XML, and the converted object beside it.
+    for (const hub of this.hubs) hub.deliver(`finesse.api.User.${AGENT}`, notificationPayload(node, xml));
   }
 }
 

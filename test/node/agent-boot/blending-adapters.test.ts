@@ -15,6 +15,7 @@ import { chatCredentialsFrom } from '../../../src/core/blending/adapters/chat-cr
 import { createTickTimers, type PlatformTimers } from '../../../src/core/blending/adapters/tick-timers.ts';
 import { user, dialog } from '../blending/support/builders.ts';
 import { FakeChatChannel, FakeHub, flush, offer } from './fakes.ts';
+import { notificationPayload } from '../../../sim/desktop/client/hub-payload.ts';
 
 const AGENT = '1001001';
 
@@ -55,23 +56,51 @@ describe('hub notifications -> controller inputs', () => {
     data: { kind: 'user', user: user('NOT_READY', '5') },
   });
 
-  it('User and Dialogs notifications become Updates; unreadable ones become a problem, never an input', () => {
+  it('User and Dialogs notifications as the desktop publishes them ({content: node path + XML, object}) become Updates', () => {
     const hub = new FakeHub();
     const updates: Update[] = [];
     const problems: string[] = [];
     const stop = watchAgentNotifications(hub, AGENT, { onUpdate: (u) => updates.push(u), onProblem: (p) => problems.push(p) });
-    hub.deliver(`finesse.api.User.${AGENT}`, updateToXml(userUpdate('req-1')));
-    hub.deliver(`finesse.api.User.${AGENT}`, { content: updateToXml(userUpdate(null)) });
-    hub.deliver(`finesse.api.User.${AGENT}.Dialogs`, updateToXml({
-      event: 'POST', requestId: null, source: `/finesse/api/User/${AGENT}/Dialogs`, data: { kind: 'dialogs', dialogs: [dialog('d9', 'ACD_IN')] },
-    }));
-    hub.deliver(`finesse.api.User.${AGENT}`, '<Update><event>PUT</event><data><user>');
-    hub.deliver(`finesse.api.User.${AGENT}`, 42);
-    assert.deepEqual(updates.map((u) => [u.data.kind, u.requestId]), [['user', 'req-1'], ['user', null], ['dialogs', null]]);
-    assert.equal(problems.length, 2);
-    assert.match(problems[0] ?? '', /could not be read/);
+    const userNode = `/finesse/api/User/${AGENT}`;
+    const dialogsNode = `${userNode}/Dialogs`;
+    hub.deliver(`finesse.api.User.${AGENT}`, notificationPayload(userNode, updateToXml(userUpdate('req-1'))));
+    hub.deliver(`finesse.api.User.${AGENT}.Dialogs`, notificationPayload(dialogsNode, updateToXml({
+      event: 'POST', requestId: null, source: dialogsNode, data: { kind: 'dialogs', dialogs: [dialog('d9', 'ACD_IN')] },
+    })));
+    hub.deliver(`finesse.api.User.${AGENT}.Dialogs`, notificationPayload(dialogsNode, updateToXml({
+      event: 'PUT', requestId: null, source: '/finesse/api/Dialog/d9', data: { kind: 'dialog', dialog: dialog('d9', 'ACD_IN') },
+    })));
+    assert.deepEqual(updates.map((u) => [u.data.kind, u.event, u.requestId]), [['user', 'PUT', 'req-1'], ['dialogs', 'POST', null], ['dialog', 'PUT', null]]);
+    assert.deepEqual(problems, []);
     stop();
     assert.equal(hub.live, 0);
+  });
+
+  it('the old bare XML string is still accepted, with or without the node path', () => {
+    const hub = new FakeHub();
+    const updates: Update[] = [];
+    const stop = watchAgentNotifications(hub, AGENT, { onUpdate: (u) => updates.push(u), onProblem: () => undefined });
+    hub.deliver(`finesse.api.User.${AGENT}`, updateToXml(userUpdate('req-1')));
+    hub.deliver(`finesse.api.User.${AGENT}`, `/finesse/api/User/${AGENT}${updateToXml(userUpdate('req-2'))}`);
+    assert.deepEqual(updates.map((u) => u.requestId), ['req-1', 'req-2']);
+    stop();
+  });
+
+  it('an unreadable notification becomes a problem in words naming the node, never an input', () => {
+    const hub = new FakeHub();
+    const updates: Update[] = [];
+    const problems: string[] = [];
+    const stop = watchAgentNotifications(hub, AGENT, { onUpdate: (u) => updates.push(u), onProblem: (p) => problems.push(p) });
+    const topic = `finesse.api.User.${AGENT}`;
+    hub.deliver(topic, { content: `/finesse/api/User/${AGENT}<Update><event>PUT</event><data><user>`, object: null });
+    hub.deliver(topic, { object: { Update: { data: { user: { state: 'READY' } } } } });
+    hub.deliver(topic, 42);
+    assert.deepEqual(updates, []);
+    assert.equal(problems.length, 3);
+    assert.match(problems[0] ?? '', new RegExp(`on /finesse/api/User/${AGENT} could not be read`));
+    assert.match(problems[1] ?? '', /only a converted object/);
+    assert.match(problems[2] ?? '', /a number, not a Finesse notification/);
+    stop();
   });
 
   it('finesse.info.connection turns into notifications up/down once per change; the desktop is asked for it at once', () => {

@@ -2,7 +2,7 @@
 // Dialogs nodes parsed into Updates, and the desktop's notification connection as "notifications up or down".
 import type { HubPort, Unsubscribe } from '../../container/hub.ts';
 import { topicForNode } from '../../container/hub.ts';
-import { updateXmlOf } from '../../finesse/notification-payload.ts';
+import { notificationDocumentOf } from '../../finesse/notification-payload.ts';
 import type { Update } from '../../finesse/types.ts';
 import { parseUpdate } from '../../finesse/xml/index.ts';
 
@@ -30,14 +30,14 @@ export function agentNodes(agentId: string): readonly string[] {
 export function watchAgentNotifications(hub: HubPort, agentId: string, events: AgentNotificationEvents): Unsubscribe {
   const subscriptions = agentNodes(agentId).map((node) =>
     hub.subscribe(topicForNode(node), (payload) => {
-      const xml = updateXmlOf(payload);
-      if (xml === null) {
-        events.onProblem('A Finesse notification arrived without content and was ignored.');
+      const document = notificationDocumentOf(payload);
+      if (!document.ok) {
+        events.onProblem(`A Finesse notification on ${node} was ignored: ${document.error}.`);
         return;
       }
-      const update = parseUpdate(xml, { node });
+      const update = parseUpdate(document.value.xml, { node });
       if (!update.ok) {
-        events.onProblem(`A Finesse notification could not be read and was ignored: ${update.error.message}`);
+        events.onProblem(`A Finesse notification on ${node} could not be read and was ignored: ${update.error.message}`);
         return;
       }
       events.onUpdate(update.value);
