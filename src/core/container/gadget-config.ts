@@ -4,6 +4,7 @@
 import { err, ok, type Result } from '../result.ts';
 import { chatServiceProblem } from './chat-endpoints.ts';
 import { Secret } from './secret.ts';
+import { decodeBasicAuthorization } from '../finesse/rest/finesse-auth.ts';
 
 export interface GadgetConfig {
   /** The signed-in agent's Finesse id. */
@@ -44,11 +45,15 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
   const problems: ConfigProblem[] = [];
   const text = (name: string) => get(name).trim();
 
-  const agentId = text('id');
-  if (!agentId) problems.push({ pref: 'id', message: 'The Finesse desktop did not tell the gadget who is signed in (no "id"). Load the gadget from the Finesse desktop layout.' });
-
   const authorization = authorizationHeader(text('authorization'), text('authToken'));
   if (!authorization) problems.push({ pref: 'authorization', message: 'The Finesse desktop gave the gadget no credentials ("authorization" or "authToken"). Load the gadget from the Finesse desktop layout.' });
+
+  // The documented prefs carry no "id": Cisco's library decodes it from the Basic authorization. Some desktops
+  // also give an "id" pref (unconfirmed which); it wins when present, and an SSO token carries no id at all.
+  const agentId = text('id') || (authorization ? decodeBasicAuthorization(authorization.reveal())?.id ?? '' : '');
+  if (!agentId && authorization) {
+    problems.push({ pref: 'id', message: 'The Finesse desktop did not tell the gadget who is signed in: no "id", and the credentials do not name the agent. Load the gadget from the Finesse desktop layout.' });
+  }
 
   const host = text('host');
   if (!host) problems.push({ pref: 'host', message: 'The Finesse desktop did not give the gadget its server name ("host").' });

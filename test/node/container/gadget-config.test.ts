@@ -35,9 +35,26 @@ test('missing identity and bad maxChats are reported in words an administrator c
   const r = readGadgetConfig(prefs({ host: 'x', maxChats: 'lots' }));
   assert.ok(!r.ok);
   const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
-  assert.match(byPref.id!, /who is signed in/);
   assert.match(byPref.authorization!, /no credentials/);
+  assert.equal(byPref.id, undefined, 'no second problem for the same cause: without credentials there is no one to name');
   assert.match(byPref.maxChats!, /whole number from 1 to 20/);
+});
+
+test('without an "id" pref the agent is the id inside the Basic authorization, as Cisco\'s library decodes it', () => {
+  const { id: _id, ...documented } = base;
+  const r = readGadgetConfig(prefs(documented));
+  assert.ok(r.ok);
+  assert.equal(r.value.agentId, '1001');
+  const named = readGadgetConfig(prefs({ ...documented, id: '2002' }));
+  assert.ok(named.ok);
+  assert.equal(named.value.agentId, '2002', 'an id pref, where a desktop gives one, wins');
+});
+
+test('an SSO token without an "id" pref is reported: the token does not name the agent', () => {
+  const r = readGadgetConfig(prefs({ host: 'x', authorization: 'Bearer abc.def', scheme: 'https' }));
+  assert.ok(!r.ok);
+  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
+  assert.match(byPref.id!, /who is signed in/);
 });
 
 test('maxChats outside 1..20 is refused', () => {

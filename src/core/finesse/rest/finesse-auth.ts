@@ -17,6 +17,26 @@ function base64Utf8(text: string): string {
   return btoa(binary);
 }
 
+/** Decodes base64 to UTF-8 text; null when it is not base64 or not UTF-8. */
+function decodeBase64Utf8(text: string): string | null {
+  try {
+    const binary = atob(text);
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The id and password inside a "Basic base64(id:password)" header value; null for anything else. */
+export function decodeBasicAuthorization(header: string): { readonly id: string; readonly password: Secret } | null {
+  const basic = /^Basic (\S+)$/.exec(header);
+  const decoded = basic?.[1] !== undefined ? decodeBase64Utf8(basic[1]) : null;
+  const colon = decoded === null ? -1 : decoded.indexOf(':');
+  if (decoded === null || colon < 1) return null;
+  return { id: decoded.slice(0, colon), password: new Secret(decoded.slice(colon + 1)) };
+}
+
 /** The Authorization header value for these credentials, wrapped so it cannot be printed by accident. */
 export function authorizationHeader(auth: FinesseAuth): Secret {
   switch (auth.kind) {
