@@ -6,7 +6,7 @@ export function updateXmlOf(payload: unknown): string | null {
   if (typeof payload === 'string') return payload;
   if (payload !== null && typeof payload === 'object' && 'content' in payload) {
     const content = (payload as { content: unknown }).content;
-    if (typeof content === 'string') return content;
+    if (typeof content === 'string') return content.includes('<') ? content.slice(content.indexOf('<')) : content;
   }
   return null;
 }
