@@ -5,7 +5,7 @@
 //    print the URLs (the customer chat page among them), the demo accounts and how to try blending.
 // Ctrl-C (SIGINT) or SIGTERM stops everything it started, by PID: each child runs in its own process group, is
 // asked to stop (the server stops Prosody), and whatever is left of its group is then ended, so no Prosody remains.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSystemParts } from './system-deps.mjs';
@@ -16,6 +16,15 @@ const STOP_GRACE_MS = 5000;
 
 ensureSystemParts(['prosody']);
 
+// --layout FILE, --gadgets DIR (repeatable), --finesse-js DIR: checked before the build, so a typo fails at once.
+const args = process.argv.slice(2);
+const check = spawnSync(process.execPath, ['--import', 'tsx', 'sim/desktop/start.ts', '--check', ...args], {
+  cwd: root,
+  env: { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() },
+  stdio: 'inherit',
+});
+if (check.status !== 0) process.exit(check.status ?? 1);
+
 /** @type {Array<{ name: string, child: import('node:child_process').ChildProcess }>} */
 const children = [];
 let stopping = false;
@@ -23,7 +32,7 @@ let stopping = false;
 function start(name, args, onLine) {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
-    env: process.env,
+    env: { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() },
     // Own process group (so the whole group can be ended by its PID), an IPC channel (so the child stops
     // when this script goes away), and output read line by line.
     detached: true,
@@ -99,6 +108,6 @@ process.on('SIGTERM', () => void stopAll(0));
 console.log('finesse-blend: building the gadget (vite) ...');
 start('gadget build', ['sim/desktop/gadget-watch.ts'], (line) => {
   if (line === READY_LINE && !children.some((c) => c.name === 'desktop')) {
-    start('desktop', ['sim/desktop/start.ts']);
+    start('desktop', ['sim/desktop/start.ts', ...args]);
   }
 });

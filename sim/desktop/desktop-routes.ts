@@ -31,6 +31,42 @@ export interface DesktopHarnessOptions {
   readonly proxyOrigins?: readonly string[];
   /** Rebuild the browser bundles on each request (development). */
   readonly rebuildClient?: boolean;
+  /**
+   * Where a developer put their own copy of Cisco's library (finesse.js, finesse.min.js, jquery.min.js, taken from
+   * their Finesse server's /desktop/assets/js/); served at /desktop/assets/js/. Default: finesse-js/ in the repo.
+   */
+  readonly finesseJsDir?: string;
+  /** Told once per file that a gadget asked for and the folder lacks (default: one console line). */
+  readonly onMissingFinesseJs?: (file: string, dir: string) => void;
+}
+
+/** The product's upload folder: the only gadget rendered and checked under the strict CSP. */
+export const PRODUCT_FOLDER = 'finesse-blend';
+
+/** The files of Cisco's library a gadget loads from the desktop (facts A3): never shipped, slotted in by a developer. */
+export const FINESSE_JS_FILES: readonly string[] = ['finesse.js', 'finesse.min.js', 'jquery.min.js'];
+
+/** The default folder for a developer's copy of Cisco's library (git-ignored). */
+export const DEFAULT_FINESSE_JS_DIR = join(import.meta.dirname, '../../finesse-js');
+
+/**
+ * The CSP a gadget document gets: the product gadget (its upload folder) keeps the strict one, so the product is
+ * proven to run under it; third-party gadgets get none, as on a real desktop, where Cisco's own samples use inline
+ * scripts and inline event handlers.
+ */
+export function gadgetCspFor(specUrl: string, xmpp: XmppEndpoints): string | null {
+  let path: string;
+  try {
+    path = new URL(specUrl, 'http://container.invalid').pathname;
+  } catch {
+    return gadgetCsp(xmpp);
+  }
+  return path.startsWith(`/3rdpartygadget/files/${PRODUCT_FOLDER}/`) ? gadgetCsp(xmpp) : null;
+}
+
+/** The one line a developer sees when a gadget asks for Cisco's library and no copy is in place. */
+export function missingFinesseJsLine(file: string, dir: string): string {
+  return `finesse-blend: a gadget asked for /desktop/assets/js/${file}, which is Cisco's and not shipped here: copy it from your Finesse server (https://<finesse>/desktop/assets/js/${file}) into ${dir} (or pass --finesse-js DIR to npm start).`;
 }
 
 export interface DesktopHarness {
@@ -39,7 +75,7 @@ export interface DesktopHarness {
   close(): Promise<void>;
 }
 
-/** The CSP of every gadget iframe document: no inline script, no eval, connections only home and to XMPP. */
+/** The strict CSP of the product gadget's iframe document: no inline script, no eval, connections only home and to XMPP. */
 export function gadgetCsp(xmpp: XmppEndpoints): string {
   return [
     "default-src 'self'",
@@ -89,7 +125,7 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
   if (!layoutResult.ok) throw new Error(layoutResult.error);
   const layouts = layoutResult.value;
   const bundler = createClientBundler({ rebuildEachTime: options.rebuildClient ?? false });
-  const csp = { page: pageCsp(options.xmpp), gadget: gadgetCsp(options.xmpp) };
+  const csp = { page: pageCsp(options.xmpp) };
   const pageHeaders = { 'Content-Security-Policy': csp.page, 'X-Frame-Options': 'SAMEORIGIN' };
 
   const harnessConfig: HarnessConfig = {
@@ -143,6 +179,11 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       await makeRequest(req, res);
       return true;
     }
+    const asset = /^\/desktop\/assets\/js\/([^/]+)$/.exec(path);
+    if (asset && (method === 'GET' || method === 'HEAD')) {
+      await serveFinesseJs(res, asset[1] ?? '');
+      return true;
+    }
     const files = /^\/3rdpartygadget\/files\/([^/]+)\/(.+)$/.exec(path);
     if (files && (method === 'GET' || method === 'HEAD')) {
       const dir = options.gadgetFolders[files[1] ?? ''];
@@ -152,6 +193,21 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
     }
     return false;
   };
+
+  const finesseJsDir = options.finesseJsDir ?? DEFAULT_FINESSE_JS_DIR;
+  const toldMissing = new Set<string>();
+  const onMissing = options.onMissingFinesseJs ?? ((file: string, dir: string) => console.log(missingFinesseJsLine(file, dir)));
+
+  /** Cisco's library from the developer's folder; without a copy, 404 with a JavaScript type (a script tag stays quiet about MIME). */
+  async function serveFinesseJs(res: ServerResponse, file: string): Promise<void> {
+    if (FINESSE_JS_FILES.includes(file) && await serveFile(res, finesseJsDir, file)) return;
+    if (FINESSE_JS_FILES.includes(file) && !toldMissing.has(file)) {
+      toldMissing.add(file);
+      onMissing(file, finesseJsDir);
+    }
+    send(res, 404, `// ${file} is not here: copy it from your Finesse server's /desktop/assets/js/ into the folder npm start names.\n`,
+      'text/javascript; charset=utf-8');
+  }
 
   async function serveBundle(res: ServerResponse, name: string): Promise<boolean> {
     try {
@@ -202,7 +258,8 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
     const moduleId = url.searchParams.get('mid') ?? '0';
     const lang = url.searchParams.get('lang') ?? 'en';
     const country = url.searchParams.get('country') ?? 'US';
-    const headers = { 'Content-Security-Policy': csp.gadget };
+    const policy = gadgetCspFor(specUrl, options.xmpp);
+    const headers: Record<string, string> = policy === null ? {} : { 'Content-Security-Policy': policy };
     try {
       if (!specUrl) throw new Error('no gadget url');
       const { spec, messages } = await loadSpec(req, specUrl, lang, country);
@@ -220,7 +277,8 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       };
       const head = `<script type="application/json" id="gadget-container-config">${jsonForHtml(config)}</script>\n`
         + '<script src="/gadgets/js/features.js"></script>\n';
-      const html = renderGadgetDocument({ content: spec.content, messages, prefs, moduleId, head });
+      const specAbsolute = new URL(specUrl, selfOrigins(req)[0]).href;
+      const html = renderGadgetDocument({ content: spec.content, messages, prefs, moduleId, head, specUrl: specAbsolute });
       send(res, 200, html, 'text/html; charset=utf-8', headers);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);

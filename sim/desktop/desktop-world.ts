@@ -28,6 +28,8 @@ export interface DesktopWorldOptions {
   readonly rebuildClient?: boolean;
   /** Chat router and customer page; default true. */
   readonly chat?: boolean;
+  /** Where a developer's copy of Cisco's finesse.js / jquery.min.js is (served at /desktop/assets/js/). */
+  readonly finesseJsDir?: string;
 }
 
 /** The product gadget's chat prefs for a world (what the default layout puts in the gadget's URL query). */
@@ -78,6 +80,7 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
       deployment: simulator.deployment,
       proxyOrigins: [new URL(simulator.secondaryUrl).origin],
       rebuildClient: options.rebuildClient ?? false,
+      ...(options.finesseJsDir !== undefined ? { finesseJsDir: options.finesseJsDir } : {}),
     });
   } catch (e) {
     await world.stop();

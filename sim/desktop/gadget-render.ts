@@ -10,6 +10,34 @@ export interface RenderInput {
   readonly moduleId: string;
   /** Markup the container puts before the content (the feature config and script tags). */
   readonly head: string;
+  /** The spec's own absolute URL: relative URLs in the content resolve against it, as in Shindig. */
+  readonly specUrl?: string;
+}
+
+/** URL attributes whose relative values are made absolute against the spec URL. */
+const URL_ATTRIBUTE = /(<[A-Za-z][A-Za-z0-9-]*\s(?:[^>]*?\s)?(?:src|href|poster|action|background|data)\s*=\s*)(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * Resolves relative URLs in src, href, poster, action, background and data attributes against the spec URL
+ * (a gadget uploaded beside its files can say src="app.js"). Absolute URLs, scheme URLs (data:, javascript:),
+ * fragments and hangman leftovers are kept; srcset and CSS url() are not rewritten.
+ */
+export function resolveContentUrls(html: string, specUrl: string): string {
+  const base = new URL(specUrl);
+  return html.replace(URL_ATTRIBUTE, (whole, start: string, double: string | undefined, single: string | undefined) => {
+    const value = double ?? single ?? '';
+    const quote = double !== undefined ? '"' : "'";
+    if (value === '' || value.startsWith('#') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || value.startsWith('//')) return whole;
+    let resolved: string;
+    try {
+      resolved = new URL(value.replace(/&amp;/g, '&'), base).href;
+    } catch {
+      return whole;
+    }
+    // Same origin as the spec: keep the path only, so nothing else about the page changes.
+    if (resolved.startsWith(`${base.origin}/`)) resolved = resolved.slice(base.origin.length);
+    return `${start}${quote}${resolved.replace(/&/g, '&amp;').replace(new RegExp(quote, 'g'), quote === '"' ? '&#34;' : '&#39;')}${quote}`;
+  });
 }
 
 /** Escapes a value for HTML text and attribute positions alike. */
@@ -30,7 +58,8 @@ export function substitute(text: string, messages: ReadonlyMap<string, string>, 
 
 /** The full iframe document: the content substituted, with the container's head markup first. */
 export function renderGadgetDocument(input: RenderInput): string {
-  const body = substitute(input.content, input.messages, input.prefs, input.moduleId);
+  const substituted = substitute(input.content, input.messages, input.prefs, input.moduleId);
+  const body = input.specUrl ? resolveContentUrls(substituted, input.specUrl) : substituted;
   const headOpen = /<head(\s[^>]*)?>/i.exec(body);
   if (headOpen) {
     const at = headOpen.index + headOpen[0].length;

@@ -52,9 +52,13 @@ export function defaultLayoutXml(
 export function parseLayout(xml: string): Result<readonly RoleLayout[], string> {
   if (hasDoctype(xml)) return err('The layout XML has a DOCTYPE.');
   const problems: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => { if (level !== 'warning') problems.push(message); } })
-    .parseFromString(xml, 'text/xml');
-  const root = doc.documentElement;
+  let root: XmlElement | null;
+  try {
+    root = new DOMParser({ onError: (level, message) => { if (level !== 'warning') problems.push(message); } })
+      .parseFromString(xml, 'text/xml').documentElement;
+  } catch (e) {
+    return err(`The layout XML is not well-formed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
   if (problems.length > 0 || !root) return err(`The layout XML is not well-formed: ${problems[0] ?? 'no root'}`);
   const layouts: RoleLayout[] = [];
   for (const layout of descendants(root, 'layout')) {

@@ -3,10 +3,18 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { startDesktopWorld, type DesktopWorld } from './desktop-world.ts';
+import { parseStartArgs } from './start-options.ts';
 
 const host = process.env['HOST'] ?? '127.0.0.1';
 const wantedPort = Number(process.env['PORT'] ?? 8080);
 const distDir = resolve(process.env['FINESSE_BLEND_OUT_DIR'] ?? 'dist');
+const parsed = parseStartArgs(process.argv.slice(2), process.env['INIT_CWD'] ?? process.cwd());
+if (!parsed.ok) {
+  console.error(`finesse-blend: ${parsed.error}`);
+  process.exit(1);
+}
+const startOptions = parsed.value;
+if (startOptions.checkOnly) process.exit(0);
 
 /** True when nothing listens on host:port yet. */
 function portFree(port: number): Promise<boolean> {
@@ -49,7 +57,12 @@ process.on('disconnect', () => void stop(0));
 
 try {
   const ports = await choosePorts();
-  running = await startDesktopWorld({ distDir, host, primaryPort: ports.primary, secondaryPort: ports.secondary, rebuildClient: true });
+  running = await startDesktopWorld({
+    distDir, host, primaryPort: ports.primary, secondaryPort: ports.secondary, rebuildClient: true,
+    gadgetFolders: startOptions.gadgetFolders,
+    ...(startOptions.layoutXml !== undefined ? { layoutXml: startOptions.layoutXml } : {}),
+    ...(startOptions.finesseJsDir !== undefined ? { finesseJsDir: startOptions.finesseJsDir } : {}),
+  });
   if (stopping) await running.stop();
   const { world } = running;
   const lines = [
@@ -60,6 +73,9 @@ try {
     `  Finesse REST, node A:     ${world.simulator.primaryUrl}/finesse/api/`,
     `  Finesse REST, node B:     ${world.simulator.secondaryUrl}/finesse/api/`,
     `  Gadget (from ${distDir}): ${running.baseUrl}/3rdpartygadget/files/finesse-blend/gadget.xml`,
+    ...Object.entries(startOptions.gadgetFolders).map(([name, dir]) =>
+      `  Your gadgets (${dir}): ${running?.baseUrl ?? ''}/3rdpartygadget/files/${name}/`),
+    ...(startOptions.layoutFile ? [`  Layout:                   ${startOptions.layoutFile}`] : []),
     `  XMPP (Prosody):           ${world.prosody.websocketUrl}  (BOSH ${world.prosody.boshUrl})`,
     ...chatLines(running),
     '',

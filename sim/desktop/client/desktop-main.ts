@@ -9,8 +9,10 @@ import type { HarnessConfig } from './harness-config.ts';
 import { ManagedHub } from './managed-hub.ts';
 import { getReasonCodes, getUser, makeCredentials, putUser, type Credentials } from './desktop-rest.ts';
 import { XmppRelay, type ConnectionStatus } from './xmpp-relay.ts';
-import { CONNECTION_TOPIC, REQUESTS_TOPIC, createRequestHandler } from './finesse-requests.ts';
-import { startTimerTick } from './timer-tick.ts';
+import { CONNECTION_TOPIC, REQUESTS_TOPIC, createRequestHandler, type RequestHandler } from './finesse-requests.ts';
+import { documentOf, notificationPayload } from './hub-payload.ts';
+import { panelIdFor, startContainerServices, type ContainerServices } from './container-services.ts';
+import { clearCredential, finessePrefs as prefsFor, prefsFragment, storeCredential } from './finesse-prefs.ts';
 import type { LayoutTab, RoleLayout } from '../layout.ts';
 
 interface Session {
@@ -22,6 +24,8 @@ interface Session {
   status: ConnectionStatus;
   readonly frames: Map<string, HTMLIFrameElement>;
   readonly timers: Array<ReturnType<typeof setInterval>>;
+  requests?: RequestHandler;
+  services?: ContainerServices;
   stateSince: number;
   notReady: ReasonCode[];
   logout: ReasonCode[];
@@ -121,6 +125,7 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
     onStatus: (status) => {
       if (!session) return;
       session.status = status;
+      session.requests?.connectionChanged(status);
       showConnection(status);
       publishConnection();
       if (status === 'connected') void refreshUser();
@@ -128,7 +133,7 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
     onNotification: (node, xml) => {
       if (!session) return;
       try {
-        session.hub.publish(topicForNode(node), xml);
+        session.hub.publish(topicForNode(node), notificationPayload(node, xml));
       } catch (e) {
         console.warn(`notification on ${node} could not be published`, e);
       }
@@ -141,13 +146,15 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
   session = s;
 
   hub.subscribe(topicForNode(`/finesse/api/User/${creds.id}`), (_topic, data) => onUserUpdate(data));
-  hub.subscribe(REQUESTS_TOPIC, createRequestHandler(hub, relay, publishConnection));
+  s.requests = createRequestHandler(hub, relay, () => ({ status: s.status, resourceID: relay.resource }));
+  hub.subscribe(REQUESTS_TOPIC, s.requests.onRequest);
+  s.services = startContainerServices(hub, desktopTabs, window);
+  storeCredential(window.sessionStorage, creds.basic);
 
   byId('signin').hidden = true;
   byId('desktop').hidden = false;
   renderHeader();
   s.timers.push(setInterval(renderTimer, 1000));
-  s.timers.push(startTimerTick(hub));
   void loadReasonCodes();
 
   void relay.subscribeNode(`/finesse/api/User/${creds.id}`);
@@ -174,8 +181,9 @@ async function refreshUser(): Promise<void> {
 }
 
 function onUserUpdate(data: unknown): void {
-  if (typeof data !== 'string') return;
-  const update = parseUpdate(data);
+  const xml = documentOf(data);
+  if (xml === null) return;
+  const update = parseUpdate(xml);
   if (!update.ok) {
     console.warn(`a User notification could not be read: ${update.error.message}`);
     return;
@@ -290,6 +298,8 @@ async function endSession(message: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
   s.relay.stop(true);
   for (const t of s.timers) clearInterval(t);
+  s.services?.stop();
+  clearCredential(window.sessionStorage);
   s.hub.dispose();
   session = null;
   byId('panels').replaceChildren();
@@ -315,8 +325,8 @@ function renderLayout(cfg: HarnessConfig, user: User): void {
     return;
   }
   layout.tabs.forEach((tab, i) => {
-    const tabButton = el('button', { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-selected': String(i === 0), 'aria-controls': `panel-${tab.id}` }, tab.label);
-    const panel = el('div', { role: 'tabpanel', id: `panel-${tab.id}`, class: 'panel', 'aria-labelledby': `tab-${tab.id}` });
+    const tabButton = el('button', { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-selected': String(i === 0), 'aria-controls': panelIdFor(tab.id) }, tab.label);
+    const panel = el('div', { role: 'tabpanel', id: panelIdFor(tab.id), class: `panel tab-panel${i === 0 ? ' active' : ''}`, 'aria-labelledby': `tab-${tab.id}` });
     panel.hidden = i !== 0;
     tabButton.addEventListener('click', () => selectTab(tab.id));
     tabs.append(tabButton);
@@ -330,10 +340,36 @@ function pickLayout(layouts: readonly RoleLayout[], roles: readonly string[]): R
   return layouts.find((l) => l.role === wanted) ?? layouts.find((l) => l.role === 'Agent') ?? null;
 }
 
-function selectTab(id: string): void {
+function selectTab(id: string): boolean {
+  if (!document.getElementById(panelIdFor(id))) return false;
   for (const t of Array.from(byId('tabs').children)) t.setAttribute('aria-selected', String(t.id === `tab-${id}`));
-  for (const p of Array.from(byId('panels').children) as HTMLElement[]) p.hidden = p.id !== `panel-${id}`;
+  for (const p of Array.from(byId('panels').children) as HTMLElement[]) {
+    p.hidden = p.id !== panelIdFor(id);
+    p.classList.toggle('active', !p.hidden);
+  }
+  session?.services?.tabActivated(id);
+  return true;
 }
+
+/** The tabs and frames as container services see them. */
+const desktopTabs = {
+  activeTabId: () => document.querySelector('#panels > .tab-panel.active')?.id.replace(/^panel_/, '') ?? null,
+  showTab: selectTab,
+  reloadGadget: (gadgetId: string) => {
+    const frame = session?.frames.get(gadgetId);
+    if (!frame) return false;
+    frame.src = frame.src; // eslint-disable-line no-self-assign -- assigning src again reloads the frame
+    return true;
+  },
+  modifyGadgetUrl: (gadgetId: string, url: string) => {
+    const frame = session?.frames.get(gadgetId);
+    if (!frame) return false;
+    const src = new URL(frame.src);
+    src.searchParams.set('url', url);
+    frame.src = src.href;
+    return true;
+  },
+};
 
 function renderTab(panel: HTMLElement, tab: LayoutTab): void {
   if (tab.gadgets.length === 0) {
@@ -359,7 +395,7 @@ function gadgetBox(layoutUrl: string): HTMLElement {
     id: `gadget-${moduleId}`,
     name: `gadget-${moduleId}`,
     title: specUrl,
-    src: `/gadgets/ifr?${src.toString()}#${finesse.toString()}`,
+    src: `/gadgets/ifr?${src.toString()}#${finesse}`,
   });
   const title = el('div', { class: 'gadget-title' }, '');
   void fetch(`/gadgets/metadata?${new URLSearchParams({ url: specUrl, lang: 'en', country: 'US' }).toString()}`)
@@ -374,33 +410,22 @@ function gadgetBox(layoutUrl: string): HTMLElement {
   return box;
 }
 
-/** The values a Finesse container gives every gadget as prefs (finesse.gadget.Config reads them). */
-function finessePrefs(s: Session): URLSearchParams {
+/** The values a Finesse container gives every gadget as prefs (finesse.gadget.Config reads them), as a URL fragment. */
+function finessePrefs(s: Session): string {
   const u = s.user;
-  const prefs: Record<string, string> = {
+  return prefsFragment(prefsFor({
     id: s.creds.id,
     authorization: s.creds.basic,
-    host: location.hostname,
-    hostPort: location.port,
-    restHost: location.hostname,
-    scheme: location.protocol.replace(':', ''),
+    location,
     xmppDomain: config?.xmpp.domain ?? '',
     pubsubDomain: config?.xmpp.pubsubDomain ?? '',
-    locale: 'en_US',
-    language: 'en',
-    country: 'US',
     extension: u.extension ?? s.extension,
     firstName: u.firstName,
     lastName: u.lastName,
     teamId: u.teamId ?? '',
     teamName: u.teamName ?? '',
     deploymentType: config?.deployment ?? 'UCCE',
-    systemAuthMode: 'NON_SSO',
-    clientDriftInMillis: '0',
-  };
-  const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(prefs)) out.set(`up_${k}`, v);
-  return out;
+  }));
 }
 
 void main().catch((e: unknown) => {

@@ -229,6 +229,23 @@ const io = {
   },
 };
 
+// ---- gadgets.json ----------------------------------------------------------------------------------------
+
+// Shindig's gadgets.json: stringify and parse over the browser's JSON. What Shindig's parse gives for text that is
+// not JSON is not documented where we looked (unconfirmed): here it is false, as older Shindig releases did.
+const json = {
+  stringify(value: unknown): string {
+    return JSON.stringify(value);
+  },
+  parse(text: string): unknown {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return false;
+    }
+  },
+};
+
 // ---- gadgets.Hub (OpenAjax Hub 2.0 iframe client) --------------------------------------------------------
 
 const hubSettings: {
@@ -337,10 +354,11 @@ interface GadgetsNamespace {
   window: typeof gadgetWindow;
   io: typeof io;
   HubSettings: typeof hubSettings;
+  json: typeof json;
   Hub?: IframeHubClient;
 }
 
-const gadgets: GadgetsNamespace = { util, Prefs, window: gadgetWindow, io, HubSettings: hubSettings };
+const gadgets: GadgetsNamespace = { util, Prefs, window: gadgetWindow, io, HubSettings: hubSettings, json };
 if (features.has('pubsub-2')) gadgets.Hub = new IframeHubClient();
 (window as unknown as { gadgets: GadgetsNamespace }).gadgets = gadgets;
 

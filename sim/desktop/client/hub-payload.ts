@@ -2,8 +2,8 @@
 // Cisco's published finesse.js master publisher): `{ content, object }`, where `content` is the raw event as the
 // notification service delivered it, the node path immediately followed by the XML (or JSON), and `object` that
 // document converted to a plain object, read by Cisco's library as `object.Update.data.user.state`.
-// The conversion's finer points (empty elements, attributes, one child vs a list) are not documented: this one
-// keeps text as strings, an empty element as "", attributes as "@name", and repeated siblings as an array.
+// The conversion follows the xml2json converter bundled in Cisco's finesse.js 10.5.1 (finesse.Converter): text
+// stays a string, attributes become "@name", repeated siblings an array, and an empty element null.
 import { XMLParser } from 'fast-xml-parser';
 
 export interface FinesseHubPayload {
@@ -35,11 +35,35 @@ export function notificationObject(document: string): unknown {
     }
   }
   try {
-    const value: unknown = converter.parse(text, true);
-    return value;
+    return emptyToNull(converter.parse(text, true));
   } catch {
     return null;
   }
+}
+
+/** The library's converter gives null for an element with no attributes and no content. */
+function emptyToNull(value: unknown): unknown {
+  if (value === '') return null;
+  if (Array.isArray(value)) return value.map(emptyToNull);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k.startsWith('@') ? v : emptyToNull(v)]));
+  }
+  return value;
+}
+
+/**
+ * The document inside a finesse.api.* payload, for readers on the desktop page: `content` with the node path cut
+ * off (everything before the first '<' or '{'); a bare string is taken as the document itself.
+ */
+export function documentOf(payload: unknown): string | null {
+  const content = typeof payload === 'string'
+    ? payload
+    : payload !== null && typeof payload === 'object' && typeof (payload as { content?: unknown }).content === 'string'
+      ? (payload as { content: string }).content
+      : null;
+  if (content === null) return null;
+  const start = content.search(/[<{[]/);
+  return start < 0 ? null : content.slice(start);
 }
 
 /** The hub payload for one notification on `node` (e.g. "/finesse/api/User/1001001"). */

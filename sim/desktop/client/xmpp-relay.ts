@@ -2,6 +2,7 @@
 // subscribes to pubsub nodes, and hands every notification's <Update> text to the container, which publishes
 // it on the hub. WebSocket first, BOSH when the WebSocket cannot connect; reconnects after a drop.
 import { $iq, $pres, Strophe } from 'strophe.js';
+import { XmppStanzaError } from './finesse-requests.ts';
 
 /** The statuses Finesse publishes on finesse.info.connection. */
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected' | 'reconnecting' | 'unloading';
@@ -156,6 +157,8 @@ export class XmppRelay {
         const condition = error?.getElementsByTagName('error')[0]?.firstElementChild?.tagName ?? 'timeout';
         // Unsubscribing from a node one is not subscribed to is not a failure worth reporting.
         if (action === 'unsubscribe' && condition === 'unexpected-request') resolve();
+        // The stanza goes with the error: gadgets get it as the reply's content, as from Finesse.
+        else if (error) reject(new XmppStanzaError(`${action} ${node}: ${condition}`, Strophe.serialize(error)));
         else reject(new Error(`${action} ${node}: ${condition}`));
       }, 10_000);
     });

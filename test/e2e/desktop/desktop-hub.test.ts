@@ -1,6 +1,6 @@
 // The desktop harness end to end, through real Prosody and Chromium: a test gadget rendered the way Shindig
 // renders it receives the agent's User notification after a state change made in the header menu; prefs and
-// messages are substituted (prefs escaped); every gadget document carries the strict CSP; two gadgets each get
+// messages are substituted (prefs escaped); the product gadget's document carries the strict CSP; two gadgets each get
 // only their own topics; finesse.info.connection is published and SubscribeNodeReq answered.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,7 +77,11 @@ after(async () => {
 test('a state change from the header menu reaches the gadget as a User notification through Prosody', async () => {
   await chooseState(page, 'READY');
   const update = await waitForLog(probeA, `finesse.api.User.${agent.id}`, '<state>READY</state>');
-  assert.match(update, /^<Update>[\s\S]*<source>\/finesse\/api\/User\/[^<]+<\/source>/);
+  // Finesse's shape: content is the node path immediately followed by the XML, object the XML converted.
+  assert.ok(update.startsWith(`/finesse/api/User/${agent.id}<Update>`), update);
+  assert.match(update, /<source>\/finesse\/api\/User\/[^<]+<\/source>/);
+  const objectStates = await probeA.$$eval(`#log li[data-topic="finesse.api.User.${agent.id}"]`, (lis) => lis.map((li) => li.getAttribute('data-object-state')));
+  assert.ok(objectStates.includes('READY'), 'object.Update.data.user.state reads READY');
   await page.waitForFunction(() => document.getElementById('state-label')?.textContent?.startsWith('Ready'));
   await waitForLog(probeB, `finesse.api.User.${agent.id}`, '<state>READY</state>');
 });
@@ -115,14 +119,23 @@ test('__UP_ values arrive escaped as text, __MSG_ values come from the bundle wi
   assert.match(html, /<p id="fallback">from the default bundle<\/p>/);
 });
 
-test('every gadget document is served with the strict CSP, and nothing on the desktop violated it', async () => {
-  const response = await fetch(`${desktop.baseUrl}/gadgets/ifr?${new URLSearchParams({ url: PROBE, mid: '9' }).toString()}`);
-  const csp = response.headers.get('content-security-policy') ?? '';
+test('the product gadget\'s document carries the strict CSP, a third-party one none, and nothing on the desktop failed', async () => {
+  const ifr = (url: string) => fetch(`${desktop.baseUrl}/gadgets/ifr?${new URLSearchParams({ url, mid: '9' }).toString()}`);
+  const csp = (await ifr('/3rdpartygadget/files/finesse-blend/gadget.xml')).headers.get('content-security-policy') ?? '';
   assert.equal(csp, gadgetCsp({ ...desktop.world.prosody }));
   assert.match(csp, /script-src 'self';/);
   assert.match(csp, /object-src 'none'; base-uri 'none'; frame-ancestors 'self'/);
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  assert.equal((await ifr(PROBE)).headers.get('content-security-policy'), null, 'a real desktop sets no strict CSP on third-party gadgets');
   assert.deepEqual(problems.filter((p) => /CSP|Content Security Policy|page error/i.test(p)), []);
+});
+
+test('Cisco\'s library has a slot at /desktop/assets/js/: without a copy, 404 with a JavaScript type', async () => {
+  for (const file of ['finesse.js', 'finesse.min.js', 'jquery.min.js']) {
+    const response = await fetch(`${desktop.baseUrl}/desktop/assets/js/${file}`);
+    assert.equal(response.status, 404, file);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/);
+  }
 });
 
 test('two gadgets each receive only the topics they subscribed to', async () => {
@@ -140,9 +153,8 @@ test('finesse.info.connection is published and SubscribeNodeReq is answered on t
   const connection = JSON.parse(await waitForLog(probeA, 'finesse.info.connection', '"connected"')) as { status: string; resourceID: string };
   assert.equal(connection.status, 'connected');
   assert.match(connection.resourceID, /^desktop-/);
-  const reply = JSON.parse(await waitForLog(probeA, 'finesse.info.responses', 'SubscribeNodeReq')) as { status: string; content?: { node: string } };
-  assert.equal(reply.status, 'success');
-  assert.equal(reply.content?.node, `/finesse/api/Team/${agent.teamId}/Users`);
+  // The master publisher answers a done subscription with undefined.
+  assert.equal(await waitForLog(probeA, 'finesse.info.responses', 'undefined'), 'undefined');
 });
 
 test('the makeRequest proxy carries method, headers and body to Finesse, and nowhere else', async () => {

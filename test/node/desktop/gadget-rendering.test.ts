@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chooseLocale, defaultLocale, parseGadgetSpec, parseMessageBundle } from '../../../sim/desktop/gadget-spec.ts';
-import { jsonForHtml, renderGadgetDocument, substitute } from '../../../sim/desktop/gadget-render.ts';
+import { jsonForHtml, renderGadgetDocument, resolveContentUrls, substitute } from '../../../sim/desktop/gadget-render.ts';
+import { FINESSE_JS_FILES, gadgetCsp, gadgetCspFor, missingFinesseJsLine } from '../../../sim/desktop/desktop-routes.ts';
 
 test('the product gadget.xml reads as a spec with pubsub-2, its locales, its prefs and html content', () => {
   const spec = parseGadgetSpec(readFileSync('gadget.xml', 'utf8'));
@@ -51,4 +52,38 @@ test('config embedded as JSON cannot close its script element', () => {
   const json = jsonForHtml({ a: '</script><script>alert(1)</script>' });
   assert.ok(!json.includes('</script>'));
   assert.deepEqual(JSON.parse(json), { a: '</script><script>alert(1)</script>' });
+});
+
+test('relative URLs in a gadget resolve against the spec\'s own URL, not /gadgets/ifr', () => {
+  const spec = 'http://127.0.0.1:8080/3rdpartygadget/files/conformance/conformance.xml';
+  const out = resolveContentUrls('<script src="conformance.js"></script><link rel="stylesheet" href="css/c.css"><img src=\'../x.png\'>', spec);
+  assert.equal(out, '<script src="/3rdpartygadget/files/conformance/conformance.js"></script>'
+    + '<link rel="stylesheet" href="/3rdpartygadget/files/conformance/css/c.css"><img src=\'/3rdpartygadget/files/x.png\'>');
+  const rendered = renderGadgetDocument({ content: '<img src="i.png">', messages: new Map(), prefs: new Map(), moduleId: '1', head: '', specUrl: spec });
+  assert.match(rendered, /<img src="\/3rdpartygadget\/files\/conformance\/i\.png">/);
+});
+
+test('absolute, scheme, fragment and protocol-relative URLs and look-alike attributes are left as written', () => {
+  const spec = 'http://127.0.0.1:8080/3rdpartygadget/files/g/g.xml';
+  const kept = '<script src="/gadgets/js/features.js"></script><a href="#top">t</a><img src="data:image/png;base64,AA">'
+    + '<a href="https://example.com/x">x</a><script src="//cdn.example.com/a.js"></script><img data-src="later.png"><p>src="z.js"</p>';
+  assert.equal(resolveContentUrls(kept, spec), kept);
+  assert.equal(resolveContentUrls('<a href="q?a=1&amp;b=2">', spec), '<a href="/3rdpartygadget/files/g/q?a=1&amp;b=2">');
+});
+
+test('the product gadget gets the strict CSP; third-party gadgets none, as on a real desktop', () => {
+  const xmpp = { domain: 'localhost', pubsubDomain: 'pubsub.localhost', websocketUrl: 'ws://127.0.0.1:5280/xmpp-websocket', boshUrl: 'http://127.0.0.1:5280/http-bind' };
+  assert.equal(gadgetCspFor('/3rdpartygadget/files/finesse-blend/gadget.xml?maxChats=3', xmpp), gadgetCsp(xmpp));
+  assert.equal(gadgetCspFor('http://127.0.0.1:8080/3rdpartygadget/files/finesse-blend/team.xml', xmpp), gadgetCsp(xmpp));
+  assert.match(gadgetCsp(xmpp), /script-src 'self';/);
+  assert.equal(gadgetCspFor('/3rdpartygadget/files/conformance/conformance.xml', xmpp), null);
+  assert.equal(gadgetCspFor('/3rdpartygadget/files/finesse-blend-copy/gadget.xml', xmpp), null, 'only the product folder itself');
+});
+
+test('a missing copy of Cisco\'s library is explained in one line naming the file and the folder', () => {
+  const line = missingFinesseJsLine('finesse.js', '/repo/finesse-js');
+  assert.doesNotMatch(line, /\n/);
+  assert.match(line, /\/desktop\/assets\/js\/finesse\.js/);
+  assert.match(line, /into \/repo\/finesse-js/);
+  assert.deepEqual(FINESSE_JS_FILES, ['finesse.js', 'finesse.min.js', 'jquery.min.js']);
 });
