@@ -40,6 +40,7 @@ export const DESKTOP_HTML = `<!DOCTYPE html>
       <a class="control-link" id="customer-chat-link" href="/chat/" target="_blank" rel="noopener">Customer chat</a>
     </header>
     <p id="desktop-error" class="error banner" role="alert" hidden></p>
+    <section id="call-control" class="call-control" aria-label="Call control"></section>
     <nav id="tabs" class="tabs" role="tablist"></nav>
     <section id="panels" class="panels"></section>
   </div>

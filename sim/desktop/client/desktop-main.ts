@@ -11,6 +11,7 @@ import { getReasonCodes, getUser, makeCredentials, putUser, type Credentials } f
 import { XmppRelay, type ConnectionStatus } from './xmpp-relay.ts';
 import { CONNECTION_TOPIC, REQUESTS_TOPIC, createRequestHandler } from './finesse-requests.ts';
 import { startTimerTick } from './timer-tick.ts';
+import { CallControl } from './call-control.ts';
 import { pointLinksHome, showNodeBanner, signInMovedWith, takeCarriedSignIn, watchNode, type CarriedSignIn, type NodeWatch } from './desktop-failover.ts';
 import type { LayoutTab, RoleLayout } from '../layout.ts';
 
@@ -47,6 +48,7 @@ const STATE_LABELS: Readonly<Record<string, string>> = {
 let session: Session | null = null;
 let config: HarnessConfig | null = null;
 let nodeWatch: NodeWatch | null = null;
+let calls: CallControl | null = null;
 const SYSTEM_INFO_NODE = '/finesse/api/SystemInfo';
 
 async function main(): Promise<void> {
@@ -144,7 +146,10 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
       session.status = status;
       showConnection(status);
       publishConnection();
-      if (status === 'connected') void refreshUser();
+      if (status === 'connected') {
+        void refreshUser();
+        void calls?.load();
+      }
     },
     onNotification: (node, xml) => {
       if (!session) return;
@@ -163,6 +168,10 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
   session = s;
 
   hub.subscribe(topicForNode(`/finesse/api/User/${creds.id}`), (_topic, data) => onUserUpdate(data));
+  calls?.stop();
+  const callControl = new CallControl({ agentId: creds.id, basic: creds.basic, extension, container: byId('call-control') });
+  calls = callControl;
+  hub.subscribe(topicForNode(`/finesse/api/User/${creds.id}/Dialogs`), (_topic, data) => callControl.onNotification(data));
   hub.subscribe(REQUESTS_TOPIC, createRequestHandler(hub, relay, publishConnection));
 
   byId('signin').hidden = true;
@@ -311,6 +320,8 @@ async function endSession(message: string): Promise<void> {
   s.ended = true;
   nodeWatch?.stop();
   nodeWatch = null;
+  calls?.stop();
+  calls = null;
   await new Promise((r) => setTimeout(r, 1000));
   s.relay.stop(true);
   for (const t of s.timers) clearInterval(t);
