@@ -25,6 +25,11 @@ export interface StartSimulatorOptions {
   /** Default 0 (a free port). */
   readonly secondaryPort?: number;
   readonly routes?: readonly RouteHandler[];
+  /**
+   * Handlers tried first on both listeners (the desktop harness: each Finesse node serves the desktop, as a Finesse
+   * node does, so the desktop can move to the other node when its own goes out of service).
+   */
+  readonly nodeRoutes?: readonly RouteHandler[];
   /** Default UCCE. */
   readonly deployment?: Deployment;
 }
@@ -115,10 +120,12 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     );
     const control = createSimulatorControl(world, () => publisher.flush());
     const routes = opts.routes ?? [];
+    const nodeRoutes = opts.nodeRoutes ?? [];
 
     const handler = (node: NodeName) => async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       try {
         const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+        for (const route of nodeRoutes) if (await route(req, res, url)) return;
         if (node === 'primary') {
           for (const route of routes) if (await route(req, res, url)) return;
           if (await handleControl(control, req, res, url)) return;

@@ -15,6 +15,8 @@ export interface StartWorldOptions {
   readonly primaryPort?: number;
   readonly secondaryPort?: number;
   readonly routes?: readonly RouteHandler[];
+  /** Handlers tried first on both node listeners (see startSimulator). */
+  readonly nodeRoutes?: readonly RouteHandler[];
   readonly deployment?: Deployment;
   /** Chat router, customer page and the chat parts of Prosody; default true (the demo and the gadget need them). */
   readonly chat?: boolean;

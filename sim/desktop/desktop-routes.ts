@@ -1,4 +1,4 @@
-// The desktop container harness as routes on the simulator's primary listener (the same origin as
+// The desktop container harness as routes on both of the simulator's node listeners (the same origin as
 // /finesse/api/, as on a Finesse server): the desktop and control pages, Shindig's /gadgets/ifr renderer and
 // /gadgets/makeRequest proxy, and the uploaded gadget files under /3rdpartygadget/files/<folder>/.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +10,8 @@ import { chooseLocale, defaultLocale, parseGadgetSpec, parseMessageBundle, type 
 import { escapeHtml, jsonForHtml, renderGadgetDocument, substitute } from './gadget-render.ts';
 import { join } from 'node:path';
 import type { GadgetFeatureConfig, HarnessConfig } from './client/harness-config.ts';
+import type { NodeStatusReport } from './client/desktop-failover.ts';
+import { parseSystemInfo } from '../../src/core/finesse/xml/index.ts';
 
 export interface XmppEndpoints {
   readonly domain: string;
@@ -26,6 +28,11 @@ export interface DesktopHarnessOptions {
   readonly xmpp: XmppEndpoints;
   /** The other Finesse node's base URL, shown to gadgets that fail over. */
   readonly secondaryUrl?: string;
+  /**
+   * Both nodes' base URLs when the harness is served by both listeners: the desktop asks its own node whether it is in
+   * service and where the other node is (/desktop/harness/node-status), and moves there when it must.
+   */
+  readonly nodes?: { readonly primary: string; readonly secondary: string };
   readonly deployment?: string;
   /** Origins besides this server that /gadgets/makeRequest may reach (e.g. the secondary node). */
   readonly proxyOrigins?: readonly string[];
@@ -153,11 +160,24 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       return true;
     }
     if (method === 'GET' && (path === '/control.html' || path === '/control')) {
+      // The control API lives on the primary listener only: the secondary's page is the primary's.
+      const nodes = options.nodes;
+      if (nodes && nodeOf(req) === 'secondary') {
+        res.writeHead(302, { ...BASE_HEADERS, Location: `${nodes.primary.replace(/\/$/, '')}/control.html` });
+        res.end();
+        return true;
+      }
       send(res, 200, CONTROL_HTML, 'text/html; charset=utf-8', pageHeaders);
       return true;
     }
     if (method === 'GET' && path === '/desktop/harness/config.json') {
-      send(res, 200, JSON.stringify(harnessConfig), 'application/json; charset=utf-8');
+      const homeUrl = options.nodes && nodeOf(req) === 'secondary' ? options.nodes.primary.replace(/\/$/, '') : null;
+      send(res, 200, JSON.stringify({ ...harnessConfig, homeUrl }), 'application/json; charset=utf-8');
+      return true;
+    }
+    if (method === 'GET' && path === '/desktop/harness/node-status' && options.nodes) {
+      send(res, 200, JSON.stringify(await nodeStatus(options.nodes, nodeOf(req))), 'application/json; charset=utf-8',
+        { 'Cache-Control': 'no-store' });
       return true;
     }
     if (method === 'GET' && path.startsWith('/desktop/harness/')) {
@@ -207,6 +227,13 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
     }
     send(res, 404, `// ${file} is not here: copy it from your Finesse server's /desktop/assets/js/ into the folder npm start names.\n`,
       'text/javascript; charset=utf-8');
+  }
+
+  /** Which node's listener a request came in on (by the local port it reached). */
+  function nodeOf(req: IncomingMessage): 'primary' | 'secondary' {
+    const nodes = options.nodes;
+    if (!nodes) return 'primary';
+    return req.socket.localPort === Number(new URL(nodes.secondary).port) ? 'secondary' : 'primary';
   }
 
   async function serveBundle(res: ServerResponse, name: string): Promise<boolean> {
@@ -347,6 +374,36 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
     routes,
     layouts,
     close: () => bundler.close(),
+  };
+}
+
+/** GET SystemInfo of one node (no credentials, as Finesse allows): its status, or null when it cannot be read. */
+async function systemStatus(baseUrl: string): Promise<string | null> {
+  try {
+    const response = await fetch(`${baseUrl.replace(/\/$/, '')}/finesse/api/SystemInfo`, { signal: AbortSignal.timeout(2000) });
+    const info = parseSystemInfo(await response.text());
+    return response.ok && info.ok ? info.value.status : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a desktop's own node says about itself and the other node, shaped like Finesse's DesktopConfig object
+ * (systemStatus, isAlternateSystemAvailable, alternateHost, redirectToAlternateHost: developer guide, "Desktop
+ * Configuration"). The path and when the desktop reads it are the stand-in's own (unconfirmed).
+ */
+async function nodeStatus(nodes: { readonly primary: string; readonly secondary: string }, here: 'primary' | 'secondary'): Promise<NodeStatusReport> {
+  const other = here === 'primary' ? 'secondary' : 'primary';
+  const [own, alternate] = await Promise.all([systemStatus(nodes[here]), systemStatus(nodes[other])]);
+  const available = alternate === 'IN_SERVICE';
+  return {
+    systemStatus: own ?? 'OUT_OF_SERVICE',
+    isAlternateSystemAvailable: available,
+    alternateHost: nodes[other].replace(/\/$/, ''),
+    redirectToAlternateHost: own !== 'IN_SERVICE' && available,
+    thisNode: here === 'primary' ? 'A' : 'B',
+    alternateNode: other === 'primary' ? 'A' : 'B',
   };
 }
 

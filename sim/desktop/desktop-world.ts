@@ -1,4 +1,4 @@
-// The simulated world with the desktop harness on its primary listener: Prosody, every simulator user in XMPP,
+// The simulated world with the desktop harness on both node listeners: Prosody, every simulator user in XMPP,
 // the Finesse REST simulator, the chat router and customer page, and the desktop/control pages and gadget
 // renderer on the same origin. The default layout gives the product gadget the world's chat settings.
 import { startWorld, type WorldChat } from '../world.ts';
@@ -43,6 +43,8 @@ export interface DesktopWorld {
   /** e.g. http://127.0.0.1:8080 */
   readonly baseUrl: string;
   readonly desktopUrl: string;
+  /** The same desktop served by the secondary node (where the desktop moves when the primary is out of service). */
+  readonly secondaryDesktopUrl: string;
   readonly controlUrl: string;
   /** The world's chat settings (world.chat), null when chat is off; chat.customerUrl is the customer page. */
   readonly chat: WorldChat | null;
@@ -58,7 +60,8 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.primaryPort !== undefined ? { primaryPort: options.primaryPort } : {}),
     ...(options.secondaryPort !== undefined ? { secondaryPort: options.secondaryPort } : {}),
-    routes: [routes],
+    // Both nodes serve the desktop (a Finesse node serves its own desktop): the desktop moves between them.
+    nodeRoutes: [routes],
     chat: options.chat ?? true,
   });
   try {
@@ -77,8 +80,9 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
         boshUrl: prosody.boshUrl,
       },
       secondaryUrl: simulator.secondaryUrl,
+      nodes: { primary: simulator.primaryUrl, secondary: simulator.secondaryUrl },
       deployment: simulator.deployment,
-      proxyOrigins: [new URL(simulator.secondaryUrl).origin],
+      proxyOrigins: [new URL(simulator.primaryUrl).origin, new URL(simulator.secondaryUrl).origin],
       rebuildClient: options.rebuildClient ?? false,
       ...(options.finesseJsDir !== undefined ? { finesseJsDir: options.finesseJsDir } : {}),
     });
@@ -93,6 +97,7 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
     harness: h,
     baseUrl,
     desktopUrl: `${baseUrl}/desktop/`,
+    secondaryDesktopUrl: `${world.simulator.secondaryUrl.replace(/\/$/, '')}/desktop/`,
     controlUrl: `${baseUrl}/control.html`,
     chat: world.chat,
     async stop() {

@@ -11,13 +11,15 @@ export const DESKTOP_HTML = `<!DOCTYPE html>
   <link rel="stylesheet" href="/desktop/harness/desktop.css">
 </head>
 <body>
+  <p id="node-banner" class="node-banner" role="alert" hidden></p>
+  <p id="node-note" class="node-note" role="status" hidden></p>
   <main id="signin" class="signin">
     <form id="signin-form" class="signin-card" autocomplete="off">
       <h1>Cisco Finesse <span class="sim">simulated</span></h1>
-      <label>Username <input name="agentId" id="signin-id" required autocomplete="username" spellcheck="false"></label>
+      <label>Username <input name="agentId" id="signin-id" required autocomplete="username" spellcheck="false" autofocus></label>
       <label>Password <input name="password" id="signin-password" type="password" required autocomplete="current-password"></label>
       <label>Extension <input name="extension" id="signin-extension" required inputmode="numeric" spellcheck="false"></label>
-      <button type="submit" id="signin-submit">Sign In</button>
+      <button type="submit" id="signin-submit" disabled>Sign In</button>
       <p id="signin-error" class="error" role="alert"></p>
       <p class="hint"><a href="/control.html" target="_blank" rel="noopener">Simulator control page</a></p>
     </form>
@@ -38,6 +40,7 @@ export const DESKTOP_HTML = `<!DOCTYPE html>
       <a class="control-link" id="customer-chat-link" href="/chat/" target="_blank" rel="noopener">Customer chat</a>
     </header>
     <p id="desktop-error" class="error banner" role="alert" hidden></p>
+    <section id="call-control" class="call-control" aria-label="Call control"></section>
     <nav id="tabs" class="tabs" role="tablist"></nav>
     <section id="panels" class="panels"></section>
   </div>

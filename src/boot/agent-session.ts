@@ -25,6 +25,8 @@ import { readPeerView, type PeerView } from './peer-view.ts';
 
 /** The hub topic of the Finesse container's 1 s timer tick (finesse.containerservices TIMER_TICK_EVENT). */
 export const TIMER_TICK_TOPIC = 'finesse.containerservices.timerTickEvent';
+/** The hub topic of SystemInfo notifications (node /finesse/api/SystemInfo): a node's status changed. */
+export const SYSTEM_INFO_TOPIC = 'finesse.api.SystemInfo';
 
 /**
  * How long a window that becomes the owner waits for its chat channel to hear from the router which chats are the
@@ -83,6 +85,8 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   let reconciler: BlendingReconciler | null = null;
   let coordinator: OwnershipCoordinator | null = null;
   let failover: FailoverMonitor | null = null;
+  /** This desktop's node is out of service and the other is in service: the desktop is moving the agent. */
+  let nodeMove: { readonly from: string; readonly to: string } | null = null;
   let ownership: OwnershipView = { role: 'starting', message: null, confirm: null, pending: false };
   let peer: PeerView | null = null;
   let chatStatus: ChatConnectionStatus = 'offline';
@@ -272,7 +276,13 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     const degraded = blending?.degraded ?? null;
     const list: ProblemView[] = [...problems.values()];
     if (degraded !== null) {
-      const text = DEGRADED_TEXT[degraded] ?? { title: `${degraded}: no new chats until it is back; your chats continue.`, action: '' };
+      const move = nodeMove;
+      const text = DEGRADED_TEXT[degraded] ?? (move !== null && degraded.startsWith('Finesse server')
+        ? {
+          title: `Finesse server ${move.from} is out of service; the desktop is moving you to server ${move.to}. Your chats continue.`,
+          action: `No new chats and no state changes by the gadget until the desktop is on server ${move.to}; it picks up from there.`,
+        }
+        : { title: `${degraded}: no new chats until it is back; your chats continue.`, action: '' });
       list.unshift({ id: 'degraded', severity: 'error', ...text });
     }
     const conversations: readonly ConversationView[] = shared && peer ? peer.conversations : workspace.view().conversations;
@@ -429,10 +439,14 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   }
 
   function startFailover(r: BlendingReconciler): void {
+    // The node this gadget was loaded from: its REST client talks only to it (same origin), so when it is out of
+    // service the gadget holds still and the desktop moves the agent to the other node, where the gadget starts again.
+    const here = `${config.host}${config.hostPort ? `:${config.hostPort}` : ''}`;
     void client.getSystemInfo().then((info) => {
       if (stopped) return;
       const primary = info.ok && info.value.primaryNode ? info.value.primaryNode : 'self';
       const secondary = info.ok ? info.value.secondaryNode : null;
+      const letter = (node: string): string => (node === secondary ? 'B' : 'A');
       const monitor = new FailoverMonitor({
         primary,
         secondary,
@@ -442,10 +456,34 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
         onEvent: (event) => {
           if (event.type === 'degraded') r.setConnectivity({ finesseInService: false });
           else if (event.type === 'recovered') r.setConnectivity({ finesseInService: true });
-          else if (event.from !== null) r.resync();
+          // Re-read only through a node that answers: this gadget's requests go to its own node.
+          else if (event.from !== null && (event.node === here || primary === 'self')) r.resync();
+        },
+        onStatus: (status) => {
+          const own = status.nodes.find((n) => n.node === here);
+          const other = status.nodes.find((n) => n.node !== here && n.inService === true);
+          const move = own !== undefined && own.inService === false && other !== undefined ? { from: letter(here), to: letter(other.node) } : null;
+          if (JSON.stringify(move) !== JSON.stringify(nodeMove)) {
+            nodeMove = move;
+            r.setConnectivity({ nodeMove: move });
+          }
+          // On the secondary while the primary is out of service: say why the desktop runs here.
+          const primaryDown = here === secondary && status.nodes.some((n) => n.node === primary && n.inService === false);
+          if (own?.inService === true && primaryDown) {
+            setProblem({
+              id: 'node',
+              severity: 'info',
+              title: 'Finesse server A is out of service: your desktop now runs on server B. Your chats and calls continue here.',
+              action: 'Nothing to do: the gadget picked up your chats and voice state on server B.',
+            });
+          } else {
+            setProblem(null, 'node');
+          }
         },
       });
       failover = monitor;
+      // Finesse publishes SystemInfo when a node's status changes: look at once instead of waiting for the next poll.
+      releases.push(hub.subscribe(SYSTEM_INFO_TOPIC, () => void monitor.pollNow()));
       monitor.start();
     });
   }

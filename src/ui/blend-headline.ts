@@ -12,6 +12,12 @@ export interface Headline {
   readonly tone: 'ready' | 'busy' | 'paused' | 'off' | 'degraded';
 }
 
+/** Voice in words: "Not Ready (Handling Chat)", "Talking". */
+function voiceWords(state: string, label: string): string {
+  if (state === 'NOT_READY') return `Not Ready (${label})`;
+  return state.charAt(0) + state.slice(1).toLowerCase().replace(/_/g, ' ');
+}
+
 /** Says what blending is doing, in words an agent reads at a glance. */
 export function blendHeadline(snapshot: BlendingSnapshot | null): Headline {
   if (snapshot === null || snapshot.voice === null) {
@@ -29,14 +35,22 @@ export function blendHeadline(snapshot: BlendingSnapshot | null): Headline {
 
   if (snapshot.degraded !== null) return line(t('state.holding', { reason: snapshot.degraded }), 'degraded');
   if (voice.state === 'LOGOUT') return line(t('state.signedOut'), 'off');
+  // A voice change the gadget could not make: the headline says where voice really is, and the reason line why.
+  const failed = newest?.kind === 'voice-failed' || snapshot.voiceRequest?.phase === 'retry-wait';
   switch (chat.availability) {
     case 'READY':
-      return line(t('state.readyBoth'), 'ready');
+      // Green only when both are true: voice READY and chat available.
+      if (voice.state === 'READY') return line(t('state.readyBoth'), 'ready');
+      if (failed) return line(t('state.readyChatsVoiceFailed', { voice: voiceWords(voice.state, label) }), 'degraded');
+      if (snapshot.voiceRequest?.request.state === 'READY') return line(t('state.readyChatsVoiceGoing', { voice: voiceWords(voice.state, label) }), 'paused');
+      return line(t('state.readyChatsOnly', { voice: voiceWords(voice.state, label) }), 'paused');
     case 'INTERRUPTED':
       return line(t('state.onCall'), 'paused');
     case 'ACTIVE':
+      if (voice.state === 'READY') return line(t('state.handlingVoiceReady', { count, max }), failed ? 'degraded' : 'paused');
       return line(t('state.handling', { count, max }), 'busy');
     case 'BUSY':
+      if (voice.state === 'READY') return line(t('state.handlingVoiceReady', { count, max }), failed ? 'degraded' : 'paused');
       return line(t('state.full', { count, max }), 'busy');
     case 'NOT_READY':
       if (voice.state !== 'NOT_READY') return line(chat.reason, 'paused');

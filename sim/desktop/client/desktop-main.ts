@@ -13,6 +13,8 @@ import { CONNECTION_TOPIC, REQUESTS_TOPIC, createRequestHandler, type RequestHan
 import { documentOf, notificationPayload } from './hub-payload.ts';
 import { panelIdFor, startContainerServices, type ContainerServices } from './container-services.ts';
 import { clearCredential, finessePrefs as prefsFor, prefsFragment, storeCredential } from './finesse-prefs.ts';
+import { CallControl } from './call-control.ts';
+import { pointLinksHome, showNodeBanner, signInMovedWith, takeCarriedSignIn, watchNode, type CarriedSignIn, type NodeWatch } from './desktop-failover.ts';
 import type { LayoutTab, RoleLayout } from '../layout.ts';
 
 interface Session {
@@ -49,28 +51,39 @@ const STATE_LABELS: Readonly<Record<string, string>> = {
 
 let session: Session | null = null;
 let config: HarnessConfig | null = null;
+let nodeWatch: NodeWatch | null = null;
+let calls: CallControl | null = null;
+const SYSTEM_INFO_NODE = '/finesse/api/SystemInfo';
 
 async function main(): Promise<void> {
-  const response = await fetch('/desktop/harness/config.json', { cache: 'no-store' });
-  config = await response.json() as HarnessConfig;
+  // Everything a person can do on the sign-in form works from the first moment: a submit before the config has
+  // arrived waits for it, and focus stays where the person put it (the page's autofocus puts it first).
+  const carried = takeCarriedSignIn();
+  const configReady = fetch('/desktop/harness/config.json', { cache: 'no-store' }).then((r) => r.json() as Promise<HarnessConfig>);
   byId<HTMLFormElement>('signin-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    void signIn();
+    void configReady.then(() => signIn());
   });
+  byId<HTMLButtonElement>('signin-submit').disabled = false;
   byId('state-button').addEventListener('click', toggleMenu);
   document.addEventListener('click', (event) => {
     const menu = byId('state-menu');
     if (!menu.hidden && !byId('state-button').contains(event.target as Node) && !menu.contains(event.target as Node)) closeMenu();
   });
-  window.addEventListener('pagehide', () => session?.relay.stop(true));
-  byId<HTMLInputElement>('signin-id').focus();
+  window.addEventListener('pagehide', () => {
+    nodeWatch?.stop();
+    session?.relay.stop(true);
+  });
+  config = await configReady;
+  pointLinksHome(config);
+  if (carried) await signInMoved(carried);
 }
 
-async function signIn(): Promise<void> {
-  if (!config) return;
-  const id = byId<HTMLInputElement>('signin-id').value.trim();
-  const password = byId<HTMLInputElement>('signin-password').value;
-  const extension = byId<HTMLInputElement>('signin-extension').value.trim();
+async function signIn(carried?: CarriedSignIn): Promise<void> {
+  if (!config || session) return;
+  const id = carried?.id ?? byId<HTMLInputElement>('signin-id').value.trim();
+  const password = carried?.password ?? byId<HTMLInputElement>('signin-password').value;
+  const extension = carried?.extension ?? byId<HTMLInputElement>('signin-extension').value.trim();
   const error = byId('signin-error');
   const submit = byId<HTMLButtonElement>('signin-submit');
   error.textContent = '';
@@ -98,9 +111,19 @@ async function signIn(): Promise<void> {
     }
     byId<HTMLInputElement>('signin-password').value = '';
     await openDesktop(config, creds, extension, user.value);
+    nodeWatch = watchNode({
+      signIn: { id: creds.id, password: creds.password, extension },
+      banner: showNodeBanner,
+      beforeMove: () => session?.relay.stop(true),
+    });
   } finally {
     submit.disabled = false;
   }
+}
+
+/** The other node's desktop moved the agent here: sign in with what it carried, saying so. */
+async function signInMoved(carried: CarriedSignIn): Promise<void> {
+  await signInMovedWith(carried, () => signIn(carried));
 }
 
 async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: string, user: User): Promise<void> {
@@ -128,10 +151,14 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
       session.requests?.connectionChanged(status);
       showConnection(status);
       publishConnection();
-      if (status === 'connected') void refreshUser();
+      if (status === 'connected') {
+        void refreshUser();
+        void calls?.load();
+      }
     },
     onNotification: (node, xml) => {
       if (!session) return;
+      if (node === SYSTEM_INFO_NODE) nodeWatch?.checkNow();
       try {
         session.hub.publish(topicForNode(node), notificationPayload(node, xml));
       } catch (e) {
@@ -150,6 +177,10 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
   hub.subscribe(REQUESTS_TOPIC, s.requests.onRequest);
   s.services = startContainerServices(hub, desktopTabs, window);
   storeCredential(window.sessionStorage, creds.basic);
+  calls?.stop();
+  const callControl = new CallControl({ agentId: creds.id, basic: creds.basic, extension, container: byId('call-control') });
+  calls = callControl;
+  hub.subscribe(topicForNode(`/finesse/api/User/${creds.id}/Dialogs`), (_topic, data) => callControl.onNotification(data));
 
   byId('signin').hidden = true;
   byId('desktop').hidden = false;
@@ -295,6 +326,10 @@ async function endSession(message: string): Promise<void> {
   const s = session;
   if (!s || s.ended) return;
   s.ended = true;
+  nodeWatch?.stop();
+  nodeWatch = null;
+  calls?.stop();
+  calls = null;
   await new Promise((r) => setTimeout(r, 1000));
   s.relay.stop(true);
   for (const t of s.timers) clearInterval(t);

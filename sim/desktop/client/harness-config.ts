@@ -12,6 +12,8 @@ export interface HarnessConfig {
   readonly layouts: readonly RoleLayout[];
   readonly secondaryUrl: string | null;
   readonly deployment: string;
+  /** The primary listener's base URL, where the control and customer chat pages live (null: this origin). */
+  readonly homeUrl?: string | null;
 }
 
 /** Embedded in each /gadgets/ifr document as a JSON data block read by the feature script. */

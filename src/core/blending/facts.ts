@@ -29,11 +29,21 @@ export interface OfferFact {
   readonly id: string;
   /** new: not decided yet; accepting: accept sent; reservation-failed: voice could not be reserved, so decline. */
   readonly status: 'new' | 'accepting' | 'reservation-failed';
+  /**
+   * Why voice could not be reserved (status reservation-failed): Finesse refused the Not Ready (the agent's state
+   * changed, e.g. reserved for a call), or Finesse could not be reached or was out of service.
+   */
+  readonly failure?: 'refused' | 'unavailable';
 }
 
 export interface Connectivity {
   /** Some Finesse node is IN_SERVICE (the failover monitor says so). */
   readonly finesseInService: boolean;
+  /**
+   * The Finesse node this desktop runs on is out of service while the other node is in service: the desktop moves
+   * the agent there (the page and its gadgets start again on that node). Until then the gadget holds still.
+   */
+  readonly nodeMove?: { readonly from: string; readonly to: string } | null;
   /** Finesse notifications are flowing (the hub or XMPP connection is up). */
   readonly notificationsUp: boolean;
   readonly chatServerUp: boolean;

@@ -28,8 +28,13 @@ export interface FailoverMonitorOptions {
   readonly intervalMs?: number;
   /** +- this fraction of the period, so many desktops do not poll in step. Default 0.2. */
   readonly jitter?: number;
-  /** Consecutive failed polls before a node that was in service counts as down. Default 2. */
+  /**
+   * Consecutive failed polls before a node that was in service counts as down. Default 2. A node that answers that it
+   * is OUT_OF_SERVICE is down at once: it said so (the guide's availability rule: status first).
+   */
   readonly failuresBeforeDown?: number;
+  /** Called after every polling round with every node's status (the session tells the agent which node is out). */
+  readonly onStatus?: (status: FailoverStatus) => void;
 }
 
 export interface NodeStatus {
@@ -89,8 +94,10 @@ export class FailoverMonitor {
     await Promise.all(
       this.#nodes.map(async (n) => {
         let problem: string | null;
+        let saidOutOfService = false;
         try {
           const r = await this.#o.fetchSystemInfo(n.node);
+          saidOutOfService = r.ok && r.value.status !== 'IN_SERVICE';
           problem = !r.ok ? (r.error.message ?? r.error.kind) : r.value.status === 'IN_SERVICE' ? null : `OUT_OF_SERVICE${r.value.statusReason ? ` (${r.value.statusReason})` : ''}`;
         } catch (e) {
           problem = String(e);
@@ -102,12 +109,13 @@ export class FailoverMonitor {
         } else {
           n.failures += 1;
           n.lastProblem = problem;
-          if (n.inService !== true || n.failures >= threshold) n.inService = false;
+          if (n.inService !== true || n.failures >= threshold || saidOutOfService) n.inService = false;
         }
       }),
     );
     this.#polling = false;
     this.#decide();
+    this.#o.onStatus?.(this.status());
     this.#schedule();
   }
 

@@ -47,6 +47,15 @@ export interface Decision {
 
 const chats = (n: number): string => `${n} chat${n === 1 ? '' : 's'}`;
 
+/** Why a chat whose voice reservation failed was declined: the cause Finesse gave, never a guess at another. */
+function reservationFailed(offer: Facts['offers'][number]): string {
+  if (offer.failure === 'unavailable') return 'Declined: Finesse is out of service, so this chat went to another agent';
+  if (offer.failure === 'refused') {
+    return 'Declined: Finesse refused to set voice Not Ready (the agent may have been reserved for a call), so this chat went to another agent';
+  }
+  return 'Declined: voice could not be set Not Ready first, so this chat went to another agent';
+}
+
 function decideOffers(s: Situation, f: Facts, availability: string, availabilityReason: string): OfferDecision[] {
   const out: OfferDecision[] = [];
   let room = f.maxChats - s.load;
@@ -56,9 +65,8 @@ function decideOffers(s: Situation, f: Facts, availability: string, availability
     const decide = (action: OfferDecision['action'], reason: string): void => {
       out.push({ offerId: offer.id, action, reason });
     };
-    if (s.degraded !== null) decide('decline', `Declined: ${s.degraded}`);
-    else if (offer.status === 'reservation-failed')
-      decide('decline', 'Declined: voice could not be set Not Ready first (the agent may have been reserved for a call)');
+    if (s.degraded !== null) decide('decline', `Declined: ${s.degraded}, so this chat went to another agent`);
+    else if (offer.status === 'reservation-failed') decide('decline', reservationFailed(offer));
     else if (availability !== 'READY' && availability !== 'ACTIVE') decide('decline', `Declined: ${availabilityReason}`);
     else if (room <= 0) decide('decline', `Declined: already handling ${f.maxChats} of ${f.maxChats} chats`);
     else if (f.voiceBusy) decide('wait', 'Waiting for the voice state change in progress');

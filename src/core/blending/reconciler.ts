@@ -22,6 +22,7 @@ import { decide, type Decision, type VoiceIntent, type VoicePurpose } from './po
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { DecisionLog, type DecisionEntry, type DecisionKind } from './decision-log.ts';
 import { classifyVoiceError } from './voice-error.ts';
+import { degradedReason } from './situation.ts';
 
 export interface ReconcilerOptions {
   readonly voice: VoiceStatePort;
@@ -148,6 +149,8 @@ export class BlendingReconciler {
   #dialogSeq = 0;
   #chats = new Set<string>();
   #offers = new Map<string, OfferFact['status']>();
+  /** Why voice could not be reserved for an offer (kept while it is reservation-failed). */
+  readonly #offerFailures = new Map<string, NonNullable<OfferFact['failure']>>();
   #offersArrived = 0;
   #chatIntent: Facts['chatIntent'] = 'available';
   #link: Connectivity = { finesseInService: true, notificationsUp: true, chatServerUp: true };
@@ -529,7 +532,10 @@ export class BlendingReconciler {
   }
 
   #facts(): Facts {
-    const offers: OfferFact[] = [...this.#offers].map(([id, status]) => ({ id, status }));
+    const offers: OfferFact[] = [...this.#offers].map(([id, status]) => {
+      const failure = status === 'reservation-failed' ? this.#offerFailures.get(id) : undefined;
+      return failure === undefined ? { id, status } : { id, status, failure };
+    });
     return {
       voice: this.#voiceFacts(),
       calls: classifyDialogs([...this.#dialogs.values()], this.#user?.extension ?? null),
@@ -546,9 +552,7 @@ export class BlendingReconciler {
   }
 
   #degradedReason(): string | null {
-    if (!this.#link.finesseInService) return 'Finesse is out of service on both nodes';
-    if (!this.#link.notificationsUp) return 'Finesse notifications are down';
-    return null;
+    return degradedReason(this.#link);
   }
 
   // ---- deriving and acting -----------------------------------------------------------------------------------
@@ -773,7 +777,7 @@ export class BlendingReconciler {
       } else {
         this.#note('voice-refused', `Finesse refused ${what}: the agent's state changed; re-reading it`);
       }
-      if (forOffers) this.#failOffers();
+      if (forOffers) this.#failOffers('refused');
       void this.#reread();
       return;
     }
@@ -801,7 +805,7 @@ export class BlendingReconciler {
     }
     if (last !== null) last.outcome = 'gave-up';
     this.#note('voice-failed', `Could not set voice ${what}: ${error.message ?? error.kind}`);
-    if (forOffers) this.#failOffers();
+    if (forOffers) this.#failOffers(error.kind === 'unavailable' || error.kind === 'network' || error.kind === 'timeout' ? 'unavailable' : undefined);
     if (error.kind === 'timeout') void this.#reread();
     else this.#derive();
   }
@@ -814,8 +818,13 @@ export class BlendingReconciler {
   }
 
   /** Offers waiting for voice to be reserved are declined, so the router offers them to someone else (rule 1). */
-  #failOffers(): void {
-    for (const [id, status] of this.#offers) if (status === 'new') this.#offers.set(id, 'reservation-failed');
+  #failOffers(failure?: NonNullable<OfferFact['failure']>): void {
+    for (const [id, status] of this.#offers) {
+      if (status !== 'new') continue;
+      this.#offers.set(id, 'reservation-failed');
+      if (failure === undefined) this.#offerFailures.delete(id);
+      else this.#offerFailures.set(id, failure);
+    }
   }
 
   async #reread(periodic = false): Promise<void> {

@@ -3,7 +3,7 @@
 
 import type { AgentState } from '../finesse/types.ts';
 import type { CallFact } from './dialog-classifier.ts';
-import type { Facts, VoiceFacts } from './facts.ts';
+import type { Connectivity, Facts, VoiceFacts } from './facts.ts';
 
 /** States in which a READY/NOT_READY request becomes Finesse's pendingState (the call is still on). */
 const CALL_STATES: ReadonlySet<AgentState> = new Set(['RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD']);
@@ -47,14 +47,18 @@ function reasonLabel(voice: VoiceFacts): string {
   return voice.reasonCodeId === null ? 'no reason' : `reason ${voice.reasonCodeId}`;
 }
 
+/** Why blending must hold still, in words an agent understands, or null when it need not. */
+export function degradedReason(link: Connectivity): string | null {
+  if (!link.finesseInService) return 'Finesse is out of service on both nodes';
+  if (link.nodeMove) return `Finesse server ${link.nodeMove.from} is out of service; the desktop is moving you to server ${link.nodeMove.to}`;
+  if (!link.notificationsUp) return 'Finesse notifications are down';
+  return null;
+}
+
 /** Reads the facts in blending terms. */
 export function readSituation(facts: Facts): Situation {
   const { connectivity: link, voice, handlingChat: hc } = facts;
-  const degraded = !link.finesseInService
-    ? 'Finesse is out of service on both nodes'
-    : !link.notificationsUp
-      ? 'Finesse notifications are down'
-      : null;
+  const degraded = degradedReason(link);
   const internalCall = facts.calls.find((c) => c.kind === 'internal') ?? null;
   const acdCall = facts.calls.find((c) => c.kind === 'acd') ?? null;
   let acd: CallFact | AgentState | null = acdCall;

@@ -38,6 +38,7 @@ describe('rule 1: reserve voice before taking the first chat', () => {
     assert.equal(t.chat.declined[0]?.offerId, 'chat-1');
     assert.equal(t.chat.availability, 'INTERRUPTED');
     assert.equal(t.voicePort.requests.length, 1, 'no second attempt');
+    assert.match(t.chat.declined[0]?.reason ?? '', /Finesse refused to set voice Not Ready \(the agent may have been reserved for a call\)/);
   });
 
   it('the reservation notification lost: after the timeout the state is re-read, and the chat accepted once it shows', async () => {
@@ -220,6 +221,8 @@ describe('rule 5: one reconciler, one request in flight, bounded', () => {
     // random() = 0 gives half of 1 s, 2 s, 4 s.
     assert.deepEqual(at.slice(1).map((x, i) => x - (at[i] ?? 0)), [500, 1000, 2000]);
     assert.equal(t.chat.declined[0]?.offerId, 'c1', 'the offer waiting for voice is declined when voice cannot be reserved');
+    assert.equal(t.chat.declined[0]?.reason, 'Declined: Finesse is out of service, so this chat went to another agent',
+      'an outage is the cause given, not a call reservation');
     assert.match(t.reconciler.snapshot().log.at(-2)?.reason ?? t.reconciler.snapshot().log.map((e) => e.reason).join('|'), /Could not set voice|Declined/);
   });
 

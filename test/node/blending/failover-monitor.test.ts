@@ -68,6 +68,18 @@ describe('Finesse failover monitor', () => {
     assert.equal(t.polls.filter((p) => p.node === 'fin-a').length, before + 1);
   });
 
+  it('publisher Finesse answers that it is OUT_OF_SERVICE: switch to the subscriber at the next poll, no second poll needed', async () => {
+    const t = setup();
+    const seen: boolean[] = [];
+    t.monitor.start();
+    await flush();
+    t.health['fin-a'] = 'oos';
+    await t.monitor.pollNow();
+    assert.deepEqual(t.events.at(-1), { type: 'switch', node: 'fin-b', from: 'fin-a' });
+    for (const n of t.monitor.status().nodes) seen.push(n.inService === true);
+    assert.deepEqual(seen, [false, true]);
+  });
+
   it('publisher Finesse restores: switch back to the publisher', async () => {
     const t = setup({ 'fin-a': 'oos', 'fin-b': 'up' });
     t.monitor.start();
