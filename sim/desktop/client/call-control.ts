@@ -11,6 +11,7 @@
 import type { Dialog } from '../../../src/core/finesse/types.ts';
 import { dialogRequestToXml, parseApiErrors, parseDialogs, parseUpdate } from '../../../src/core/finesse/xml/index.ts';
 import { el } from './dom.ts';
+import { notificationDocumentOf } from '../../../src/core/finesse/notification-payload.ts';
 
 const SHOWN_ACTIONS: readonly { readonly action: string; readonly label: string }[] = [
   { action: 'ANSWER', label: 'Answer' },
@@ -25,16 +26,6 @@ export interface CallControlOptions {
   readonly basic: string;
   readonly extension: string;
   readonly container: HTMLElement;
-}
-
-/** The notification text from a hub payload: `{content: node path + XML, object}` or, from older desktops, the XML. */
-export function notificationXml(data: unknown): string | null {
-  const text = typeof data === 'string' ? data
-    : typeof data === 'object' && data !== null && typeof (data as { content?: unknown }).content === 'string' ? (data as { content: string }).content
-      : null;
-  if (text === null) return null;
-  const start = text.indexOf('<');
-  return start < 0 ? null : text.slice(start);
 }
 
 export class CallControl {
@@ -64,7 +55,8 @@ export class CallControl {
 
   /** A Dialogs notification (hub payload). */
   onNotification(data: unknown): void {
-    const xml = notificationXml(data);
+    const doc = notificationDocumentOf(data);
+    const xml = doc.ok ? doc.value.xml : null;
     if (xml === null) return;
     const update = parseUpdate(xml);
     if (!update.ok) return;

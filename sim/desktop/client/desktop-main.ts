@@ -10,7 +10,8 @@ import { ManagedHub } from './managed-hub.ts';
 import { getReasonCodes, getUser, makeCredentials, putUser, type Credentials } from './desktop-rest.ts';
 import { XmppRelay, type ConnectionStatus } from './xmpp-relay.ts';
 import { CONNECTION_TOPIC, REQUESTS_TOPIC, createRequestHandler, type RequestHandler } from './finesse-requests.ts';
-import { documentOf, notificationPayload } from './hub-payload.ts';
+import { notificationPayload } from './hub-payload.ts';
+import { notificationDocumentOf } from '../../../src/core/finesse/notification-payload.ts';
 import { panelIdFor, startContainerServices, type ContainerServices } from './container-services.ts';
 import { clearCredential, finessePrefs as prefsFor, prefsFragment, storeCredential } from './finesse-prefs.ts';
 import { CallControl } from './call-control.ts';
@@ -212,9 +213,12 @@ async function refreshUser(): Promise<void> {
 }
 
 function onUserUpdate(data: unknown): void {
-  const xml = documentOf(data);
-  if (xml === null) return;
-  const update = parseUpdate(xml);
+  const doc = notificationDocumentOf(data);
+  if (!doc.ok) {
+    console.warn(`a User notification was ignored: ${doc.error}`);
+    return;
+  }
+  const update = parseUpdate(doc.value.xml);
   if (!update.ok) {
     console.warn(`a User notification could not be read: ${update.error.message}`);
     return;

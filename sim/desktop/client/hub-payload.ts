@@ -51,21 +51,6 @@ function emptyToNull(value: unknown): unknown {
   return value;
 }
 
-/**
- * The document inside a finesse.api.* payload, for readers on the desktop page: `content` with the node path cut
- * off (everything before the first '<' or '{'); a bare string is taken as the document itself.
- */
-export function documentOf(payload: unknown): string | null {
-  const content = typeof payload === 'string'
-    ? payload
-    : payload !== null && typeof payload === 'object' && typeof (payload as { content?: unknown }).content === 'string'
-      ? (payload as { content: string }).content
-      : null;
-  if (content === null) return null;
-  const start = content.search(/[<{[]/);
-  return start < 0 ? null : content.slice(start);
-}
-
 /** The hub payload for one notification on `node` (e.g. "/finesse/api/User/1001001"). */
 export function notificationPayload(node: string, document: string): FinesseHubPayload {
   return { content: `${node}${document}`, object: notificationObject(document) };

@@ -2,7 +2,7 @@
 // container requests (active tab, set active tab, reload).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentOf, notificationPayload } from '../../../sim/desktop/client/hub-payload.ts';
+import { notificationPayload } from '../../../sim/desktop/client/hub-payload.ts';
 import { finessePrefs, prefsFragment, CREDENTIAL_STORAGE_KEY, storeCredential, clearCredential } from '../../../sim/desktop/client/finesse-prefs.ts';
 import { handleContainerRequest, panelIdFor, type ContainerTabs } from '../../../sim/desktop/client/container-services.ts';
 
@@ -26,14 +26,6 @@ test('repeated elements become an array, attributes "@name"; an unreadable docum
   const broken = notificationPayload('/finesse/api/User/1', '<Update><data>');
   assert.equal(broken.content, '/finesse/api/User/1<Update><data>');
   assert.equal(broken.object, null);
-});
-
-test('the desktop header reads the document by cutting the node path off content; a bare string still reads', () => {
-  assert.equal(documentOf(notificationPayload('/finesse/api/User/1001001', UPDATE)), UPDATE);
-  assert.equal(documentOf(UPDATE), UPDATE);
-  assert.equal(documentOf({ content: '/finesse/api/User/1{"a":1}' }), '{"a":1}');
-  assert.equal(documentOf({ object: {} }), null);
-  assert.equal(documentOf(undefined), null);
 });
 
 test('a gadget gets every pref finesse.gadget.Config is built from, with the desktop\'s own address', () => {
