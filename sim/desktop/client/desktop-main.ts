@@ -453,17 +453,11 @@ function gadgetBox(layoutUrl: string): HTMLElement {
 function finessePrefs(s: Session): string {
   const u = s.user;
   return prefsFragment(prefsFor({
-    id: s.creds.id,
     authorization: s.creds.basic,
     location,
     xmppDomain: config?.xmpp.domain ?? '',
     pubsubDomain: config?.xmpp.pubsubDomain ?? '',
     extension: u.extension ?? s.extension,
-    firstName: u.firstName,
-    lastName: u.lastName,
-    teamId: u.teamId ?? '',
-    teamName: u.teamName ?? '',
-    deploymentType: config?.deployment ?? 'UCCE',
   }));
 }
 

@@ -11,30 +11,26 @@
 export const CREDENTIAL_STORAGE_KEY = 'userFinesseAuth';
 
 export interface PrefsInput {
-  readonly id: string;
-  /** base64 of id:password. */
+  /** base64 of id:password (the agent's id is not a pref of its own: Cisco's library decodes it from here). */
   readonly authorization: string;
   /** The desktop page's location. */
   readonly location: { readonly hostname: string; readonly port: string; readonly protocol: string };
   readonly xmppDomain: string;
   readonly pubsubDomain: string;
   readonly extension: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly teamId: string;
-  readonly teamName: string;
-  readonly deploymentType: string;
   readonly locale?: string;
 }
 
-/** The prefs, by name (without the up_ prefix the container puts on them). */
+/**
+ * The prefs, by name (without the up_ prefix the container puts on them): the documented set and nothing more, so
+ * that a gadget tried here does not come to rely on a pref no Finesse desktop is known to give (an id, a team).
+ */
 export function finessePrefs(input: PrefsInput): Record<string, string> {
   const scheme = input.location.protocol.replace(/:$/, '');
   const port = input.location.port || (scheme === 'https' ? '443' : '80');
   const locale = input.locale ?? 'en_US';
   const [language = 'en', country = 'US'] = locale.split('_');
   return {
-    id: input.id,
     authorization: input.authorization,
     // The desktop and the REST API are one server here, as on a Finesse node.
     host: input.location.hostname,
@@ -53,13 +49,6 @@ export function finessePrefs(input: PrefsInput): Record<string, string> {
     mobileAgentMode: '',
     mobileAgentDialNumber: '',
     clientDriftInMillis: '0',
-    // Not in the sample's list (unconfirmed): the harness also gives these, and the product gadget reads none of them.
-    firstName: input.firstName,
-    lastName: input.lastName,
-    teamId: input.teamId,
-    teamName: input.teamName,
-    deploymentType: input.deploymentType,
-    systemAuthMode: 'NON_SSO',
   };
 }
 

@@ -30,21 +30,21 @@ test('repeated elements become an array, attributes "@name"; an unreadable docum
 
 test('a gadget gets every pref finesse.gadget.Config is built from, with the desktop\'s own address', () => {
   const prefs = finessePrefs({
-    id: '1001001', authorization: 'MTAwMTAwMTphZ2VudDFwdw==', location: { hostname: '127.0.0.1', port: '8080', protocol: 'http:' },
-    xmppDomain: 'localhost', pubsubDomain: 'pubsub.localhost', extension: '5001', firstName: 'A', lastName: 'B',
-    teamId: '10', teamName: 'T', deploymentType: 'UCCE',
+    authorization: 'MTAwMTAwMTphZ2VudDFwdw==', location: { hostname: '127.0.0.1', port: '8080', protocol: 'http:' },
+    xmppDomain: 'localhost', pubsubDomain: 'pubsub.localhost', extension: '5001',
   });
   for (const name of ['authorization', 'host', 'hostPort', 'restHost', 'scheme', 'localhostFQDN', 'localhostPort', 'xmppDomain',
     'pubsubDomain', 'locale', 'language', 'country', 'extension', 'clientDriftInMillis']) {
     assert.ok(name in prefs, `${name} is given`);
   }
+  for (const name of ['id', 'teamId', 'firstName', 'deploymentType']) assert.ok(!(name in prefs), `${name} is not a documented pref and is not given`);
   assert.deepEqual(
     [prefs['host'], prefs['hostPort'], prefs['restHost'], prefs['scheme'], prefs['localhostFQDN'], prefs['localhostPort']],
     ['127.0.0.1', '8080', '127.0.0.1', 'http', '127.0.0.1', '8080'],
   );
   assert.deepEqual([prefs['locale'], prefs['language'], prefs['country']], ['en_US', 'en', 'US']);
   assert.equal(new URLSearchParams(prefsFragment(prefs)).get('up_authorization'), 'MTAwMTAwMTphZ2VudDFwdw==');
-  const https = finessePrefs({ ...{ id: '1', authorization: '', xmppDomain: '', pubsubDomain: '', extension: '', firstName: '', lastName: '', teamId: '', teamName: '', deploymentType: '' }, location: { hostname: 'f.example.com', port: '', protocol: 'https:' } });
+  const https = finessePrefs({ ...{ authorization: '', xmppDomain: '', pubsubDomain: '', extension: '' }, location: { hostname: 'f.example.com', port: '', protocol: 'https:' } });
   assert.equal(https['hostPort'], '443', 'a page on the default port still names it');
 });
 
