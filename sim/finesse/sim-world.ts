@@ -21,7 +21,7 @@ import type {
   User,
 } from '../../src/core/finesse/types.ts';
 import { err, ok, type Result } from '../../src/core/result.ts';
-import { ctiError, failure, type ApiFailure } from './api-failure.ts';
+import { callOperationError, ctiError, failure, type ApiFailure } from './api-failure.ts';
 import type { AcdCallRequest, ControlResult, InternalCallRequest, NodeName, NodeStatus, RequestLogEntry, WorldSnapshot } from './control-types.ts';
 import { ACCOUNTS, CONFIGURED_REASON_CODES, TEAMS, systemReasonCode, type Deployment, type SeedAccount, type SystemReason } from './seed.ts';
 import { actionsFor, dialogModel, isDialogAction, isLive, type DialogAction, type SimDialog, type SimParticipant } from './sim-dialog.ts';
@@ -63,6 +63,7 @@ export interface SimWorldOptions {
 export const userNode = (id: string): string => `/finesse/api/User/${id}`;
 export const dialogsNode = (id: string): string => `/finesse/api/User/${id}/Dialogs`;
 export const teamUsersNode = (id: string): string => `/finesse/api/Team/${id}/Users`;
+export const dialogUri = (id: string): string => `/finesse/api/Dialog/${id}`;
 export const SYSTEM_INFO_NODE = '/finesse/api/SystemInfo';
 
 /** What a new call must say about itself; the id, call variables, ACD routing, consult links and wrap-up reason have defaults. */
@@ -304,10 +305,17 @@ export class SimWorld {
     this.#publish(teamUsersNode(u.account.teamId), 'PUT', requestId, userNode(id), { kind: 'teamUser', user: this.#teamUser(u) });
   }
 
+  /**
+   * A dialog notification on each agent's Dialogs node, shaped as the developer guide's Dialog Notification: a
+   * dialog added to the agent's collection is POST with the collection as source and `<dialogs><Dialog>`; a
+   * change is PUT with source `/finesse/api/Dialog/{id}` and one `<Dialog>`; removal is DELETE with the collection
+   * as source and the dialog that went away in `<dialogs>`.
+   */
   #publishDialog(event: UpdateEvent, dialog: SimDialog, agentIds: Iterable<string>, requestId: string | null): void {
     const model = dialogModel(dialog);
     for (const id of new Set(agentIds)) {
-      this.#publish(dialogsNode(id), event, requestId, dialogsNode(id), { kind: 'dialogs', dialogs: [model] });
+      if (event === 'PUT') this.#publish(dialogsNode(id), 'PUT', requestId, dialogUri(dialog.id), { kind: 'dialog', dialog: model });
+      else this.#publish(dialogsNode(id), event, requestId, dialogsNode(id), { kind: 'dialogs', dialogs: [model] });
     }
   }
 
@@ -586,7 +594,7 @@ export class SimWorld {
 
   #runDialogAction(actorId: string, dialog: SimDialog, mine: SimParticipant, action: DialogAction, request: DialogRequest, requestId: string): void {
     const u = this.#users.get(actorId);
-    const refuse = (): void => this.#publishApiErrors(dialogsNode(actorId), `/finesse/api/Dialog/${dialog.id}`, requestId, [ctiError('CF_INVALID_OBJECT_STATE')]);
+    const refuse = (): void => this.#publishApiErrors(dialogsNode(actorId), dialogUri(dialog.id), requestId, [callOperationError('CF_INVALID_OBJECT_STATE')]);
     if (u === undefined || !this.#dialogs.has(dialog.id) || !actionsFor(dialog, mine).includes(action)) {
       refuse();
       return;
@@ -731,7 +739,8 @@ export class SimWorld {
       // "An agent who places a call while in NOT_READY state transitions to TALKING": only from NOT_READY.
       const busy = [...this.#dialogs.values()].some((d) => d.participants.some((p) => p.agentId === u.account.id && isLive(p)));
       if (u.state !== 'NOT_READY' || busy) {
-        this.#publishApiErrors(dialogsNode(u.account.id), dialogsNode(u.account.id), requestId, [ctiError('CF_INVALID_OBJECT_STATE')]);
+        // No dialog exists for a refused MAKE_CALL, so the collection is the source (the guide names none for it).
+        this.#publishApiErrors(dialogsNode(u.account.id), dialogsNode(u.account.id), requestId, [callOperationError('CF_INVALID_OBJECT_STATE')]);
         return;
       }
       const { participant, agent } = this.#partyAt(toAddress, u);
