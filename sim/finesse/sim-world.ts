@@ -76,6 +76,27 @@ const ADDRESS = /^[0-9A-Za-z*#+@._-]{1,64}$/;
 
 const now = (): string => new Date().toISOString();
 
+/** What a supervisor may ask for on a team member, and from which member states (guide, User—Change Agent State). */
+const SUPERVISOR_STATES: readonly AgentState[] = ['READY', 'NOT_READY', 'LOGOUT'];
+const SUPERVISOR_NOT_READY_FROM: readonly AgentState[] = ['READY', 'WORK', 'WORK_READY'];
+const SUPERVISOR_LOGOUT_FROM: readonly AgentState[] = ['READY', 'NOT_READY', 'RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD', 'WORK', 'WORK_READY'];
+
+/**
+ * Why Finesse refuses a supervisor's request on its own (400 Invalid State, from the state it holds), or null.
+ * The User API errors table gives 400 Invalid State for a supervisor asking for a state they may not set; the
+ * guide names no error for NOT_READY from another state or LOGOUT of a signed-out member, so they are answered
+ * the same way (Finesse knows the member's state without asking the CTI server). A supervisor's READY follows
+ * the agent's own rules (the CTI layer answers).
+ */
+function supervisorRefusal(requested: AgentState, state: AgentState): string | null {
+  if (!SUPERVISOR_STATES.includes(requested)) return `A supervisor can set a team member only to READY, NOT_READY or LOGOUT, not ${requested}`;
+  if (requested === 'NOT_READY' && !SUPERVISOR_NOT_READY_FROM.includes(state)) {
+    return `A supervisor can set NOT_READY only when the agent is READY, WORK or WORK_READY; the agent is ${state}`;
+  }
+  if (requested === 'LOGOUT' && !SUPERVISOR_LOGOUT_FROM.includes(state)) return `A supervisor cannot sign out an agent who is ${state}`;
+  return null;
+}
+
 /** The simulated contact center. */
 export class SimWorld {
   readonly deployment: Deployment;
@@ -174,16 +195,20 @@ export class SimWorld {
     };
   }
 
+  /**
+   * A member as the Team resource and Team/{id}/Users notifications show it: uri, loginId, first and last name,
+   * state, pendingState, stateChangeTime, ReasonCode, extension (no loginName, no reasonCodeId).
+   */
   #teamUser(u: SimUser): TeamUser {
     const m = this.#userModel(u);
     return {
       loginId: m.loginId,
-      loginName: m.loginName,
+      loginName: null,
       firstName: m.firstName,
       lastName: m.lastName,
       state: m.state,
       pendingState: m.pendingState,
-      reasonCodeId: m.reasonCodeId,
+      reasonCodeId: null,
       reasonCode: m.reasonCode,
       stateChangeTime: m.stateChangeTime,
       extension: m.extension,
@@ -355,8 +380,11 @@ export class SimWorld {
     if (asSupervisor && request.reasonCodeId !== undefined) {
       return err(failure(400, 'Invalid Input', 'For this operation, Reason Codes are not allowed.', 'finesse.api.reasoncode.not_allowed'));
     }
+    if (asSupervisor) {
+      const refusal = supervisorRefusal(requested, u.state);
+      if (refusal !== null) return err(failure(400, 'Invalid State', refusal, requested));
+    }
     if (requested === 'LOGIN') {
-      if (asSupervisor) return err(failure(400, 'Invalid State', 'A supervisor cannot sign an agent in', 'LOGIN'));
       if (u.state !== 'LOGOUT') return err(failure(400, 'Invalid State', `Cannot change state from ${u.state} to LOGIN`, 'LOGIN'));
       if (request.extension === undefined) return err(failure(400, 'Parameter Missing', 'The extension is not provided', 'extension'));
       if (!EXTENSION.test(request.extension)) return err(failure(400, 'Bad Request', 'The extension provided is invalid', 'extension'));
