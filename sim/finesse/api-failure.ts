@@ -27,7 +27,12 @@ export const CTI_ERRORS = {
 
 export type CtiErrorName = keyof typeof CTI_ERRORS;
 
-/** The asynchronous error a refused state change or call operation produces. */
+/** The asynchronous error a refused state change produces (User node, errorType "Invalid State"). */
 export function ctiError(name: CtiErrorName): ApiError {
   return apiError('Invalid State', name, CTI_ERRORS[name]);
+}
+
+/** The asynchronous error a refused call operation produces (Dialogs node): the guide's Dialog CTI Error Notification type. */
+export function callOperationError(name: CtiErrorName): ApiError {
+  return apiError('Call Operation Failure', name, CTI_ERRORS[name]);
 }

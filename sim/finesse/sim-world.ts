@@ -21,7 +21,7 @@ import type {
   User,
 } from '../../src/core/finesse/types.ts';
 import { err, ok, type Result } from '../../src/core/result.ts';
-import { ctiError, failure, type ApiFailure } from './api-failure.ts';
+import { callOperationError, ctiError, failure, type ApiFailure } from './api-failure.ts';
 import type { AcdCallRequest, ControlResult, InternalCallRequest, NodeName, NodeStatus, RequestLogEntry, WorldSnapshot } from './control-types.ts';
 import { ACCOUNTS, CONFIGURED_REASON_CODES, TEAMS, systemReasonCode, type Deployment, type SeedAccount, type SystemReason } from './seed.ts';
 import { actionsFor, dialogModel, isDialogAction, isLive, type DialogAction, type SimDialog, type SimParticipant } from './sim-dialog.ts';
@@ -63,6 +63,7 @@ export interface SimWorldOptions {
 export const userNode = (id: string): string => `/finesse/api/User/${id}`;
 export const dialogsNode = (id: string): string => `/finesse/api/User/${id}/Dialogs`;
 export const teamUsersNode = (id: string): string => `/finesse/api/Team/${id}/Users`;
+export const dialogUri = (id: string): string => `/finesse/api/Dialog/${id}`;
 export const SYSTEM_INFO_NODE = '/finesse/api/SystemInfo';
 
 /** What a new call must say about itself; the id, call variables, ACD routing, consult links and wrap-up reason have defaults. */
@@ -74,6 +75,27 @@ const EXTENSION = /^[0-9*#+]{1,32}$/;
 const ADDRESS = /^[0-9A-Za-z*#+@._-]{1,64}$/;
 
 const now = (): string => new Date().toISOString();
+
+/** What a supervisor may ask for on a team member, and from which member states (guide, User—Change Agent State). */
+const SUPERVISOR_STATES: readonly AgentState[] = ['READY', 'NOT_READY', 'LOGOUT'];
+const SUPERVISOR_NOT_READY_FROM: readonly AgentState[] = ['READY', 'WORK', 'WORK_READY'];
+const SUPERVISOR_LOGOUT_FROM: readonly AgentState[] = ['READY', 'NOT_READY', 'RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD', 'WORK', 'WORK_READY'];
+
+/**
+ * Why Finesse refuses a supervisor's request on its own (400 Invalid State, from the state it holds), or null.
+ * The User API errors table gives 400 Invalid State for a supervisor asking for a state they may not set; the
+ * guide names no error for NOT_READY from another state or LOGOUT of a signed-out member, so they are answered
+ * the same way (Finesse knows the member's state without asking the CTI server). A supervisor's READY follows
+ * the agent's own rules (the CTI layer answers).
+ */
+function supervisorRefusal(requested: AgentState, state: AgentState): string | null {
+  if (!SUPERVISOR_STATES.includes(requested)) return `A supervisor can set a team member only to READY, NOT_READY or LOGOUT, not ${requested}`;
+  if (requested === 'NOT_READY' && !SUPERVISOR_NOT_READY_FROM.includes(state)) {
+    return `A supervisor can set NOT_READY only when the agent is READY, WORK or WORK_READY; the agent is ${state}`;
+  }
+  if (requested === 'LOGOUT' && !SUPERVISOR_LOGOUT_FROM.includes(state)) return `A supervisor cannot sign out an agent who is ${state}`;
+  return null;
+}
 
 /** The simulated contact center. */
 export class SimWorld {
@@ -173,16 +195,20 @@ export class SimWorld {
     };
   }
 
+  /**
+   * A member as the Team resource and Team/{id}/Users notifications show it: uri, loginId, first and last name,
+   * state, pendingState, stateChangeTime, ReasonCode, extension (no loginName, no reasonCodeId).
+   */
   #teamUser(u: SimUser): TeamUser {
     const m = this.#userModel(u);
     return {
       loginId: m.loginId,
-      loginName: m.loginName,
+      loginName: null,
       firstName: m.firstName,
       lastName: m.lastName,
       state: m.state,
       pendingState: m.pendingState,
-      reasonCodeId: m.reasonCodeId,
+      reasonCodeId: null,
       reasonCode: m.reasonCode,
       stateChangeTime: m.stateChangeTime,
       extension: m.extension,
@@ -304,10 +330,17 @@ export class SimWorld {
     this.#publish(teamUsersNode(u.account.teamId), 'PUT', requestId, userNode(id), { kind: 'teamUser', user: this.#teamUser(u) });
   }
 
+  /**
+   * A dialog notification on each agent's Dialogs node, shaped as the developer guide's Dialog Notification: a
+   * dialog added to the agent's collection is POST with the collection as source and `<dialogs><Dialog>`; a
+   * change is PUT with source `/finesse/api/Dialog/{id}` and one `<Dialog>`; removal is DELETE with the collection
+   * as source and the dialog that went away in `<dialogs>`.
+   */
   #publishDialog(event: UpdateEvent, dialog: SimDialog, agentIds: Iterable<string>, requestId: string | null): void {
     const model = dialogModel(dialog);
     for (const id of new Set(agentIds)) {
-      this.#publish(dialogsNode(id), event, requestId, dialogsNode(id), { kind: 'dialogs', dialogs: [model] });
+      if (event === 'PUT') this.#publish(dialogsNode(id), 'PUT', requestId, dialogUri(dialog.id), { kind: 'dialog', dialog: model });
+      else this.#publish(dialogsNode(id), event, requestId, dialogsNode(id), { kind: 'dialogs', dialogs: [model] });
     }
   }
 
@@ -347,8 +380,11 @@ export class SimWorld {
     if (asSupervisor && request.reasonCodeId !== undefined) {
       return err(failure(400, 'Invalid Input', 'For this operation, Reason Codes are not allowed.', 'finesse.api.reasoncode.not_allowed'));
     }
+    if (asSupervisor) {
+      const refusal = supervisorRefusal(requested, u.state);
+      if (refusal !== null) return err(failure(400, 'Invalid State', refusal, requested));
+    }
     if (requested === 'LOGIN') {
-      if (asSupervisor) return err(failure(400, 'Invalid State', 'A supervisor cannot sign an agent in', 'LOGIN'));
       if (u.state !== 'LOGOUT') return err(failure(400, 'Invalid State', `Cannot change state from ${u.state} to LOGIN`, 'LOGIN'));
       if (request.extension === undefined) return err(failure(400, 'Parameter Missing', 'The extension is not provided', 'extension'));
       if (!EXTENSION.test(request.extension)) return err(failure(400, 'Bad Request', 'The extension provided is invalid', 'extension'));
@@ -586,7 +622,7 @@ export class SimWorld {
 
   #runDialogAction(actorId: string, dialog: SimDialog, mine: SimParticipant, action: DialogAction, request: DialogRequest, requestId: string): void {
     const u = this.#users.get(actorId);
-    const refuse = (): void => this.#publishApiErrors(dialogsNode(actorId), `/finesse/api/Dialog/${dialog.id}`, requestId, [ctiError('CF_INVALID_OBJECT_STATE')]);
+    const refuse = (): void => this.#publishApiErrors(dialogsNode(actorId), dialogUri(dialog.id), requestId, [callOperationError('CF_INVALID_OBJECT_STATE')]);
     if (u === undefined || !this.#dialogs.has(dialog.id) || !actionsFor(dialog, mine).includes(action)) {
       refuse();
       return;
@@ -731,7 +767,8 @@ export class SimWorld {
       // "An agent who places a call while in NOT_READY state transitions to TALKING": only from NOT_READY.
       const busy = [...this.#dialogs.values()].some((d) => d.participants.some((p) => p.agentId === u.account.id && isLive(p)));
       if (u.state !== 'NOT_READY' || busy) {
-        this.#publishApiErrors(dialogsNode(u.account.id), dialogsNode(u.account.id), requestId, [ctiError('CF_INVALID_OBJECT_STATE')]);
+        // No dialog exists for a refused MAKE_CALL, so the collection is the source (the guide names none for it).
+        this.#publishApiErrors(dialogsNode(u.account.id), dialogsNode(u.account.id), requestId, [callOperationError('CF_INVALID_OBJECT_STATE')]);
         return;
       }
       const { participant, agent } = this.#partyAt(toAddress, u);

@@ -57,6 +57,9 @@ const LIVE_STATES: ReadonlySet<DialogState> = new Set([
   'WRAP_UP',
 ]);
 
+/** Dialog states that mean the call itself is over. */
+const ENDED_DIALOG_STATES: ReadonlySet<DialogState> = new Set(['DROPPED', 'FAILED']);
+
 /** ACD or internal, from Finesse's callType. An unknown or missing type counts as ACD: the cautious choice, it never lets a chat in. */
 export function classifyCallType(callType: string | null): CallKind {
   const type = (callType ?? '').trim().toUpperCase();
@@ -73,6 +76,9 @@ export function classifyDialogs(dialogs: readonly Dialog[], extension: string | 
     const own = extension === null ? undefined : dialog.participants.find((p) => p.mediaAddress === extension);
     const state = own?.state ?? dialog.state;
     if (!LIVE_STATES.has(state)) continue;
+    // A call that ended (dropped or failed) is over for the agent too, whatever their leg still says, unless
+    // they are wrapping it up.
+    if (ENDED_DIALOG_STATES.has(dialog.state) && state !== 'WRAP_UP') continue;
     calls.push({ id: dialog.id, kind: classifyCallType(dialog.callType), callType: dialog.callType, state });
   }
   return calls;

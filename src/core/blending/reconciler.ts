@@ -212,7 +212,11 @@ export class BlendingReconciler {
 
   // ---- inputs: Finesse ---------------------------------------------------------------------------------------
 
-  /** A Finesse notification for the agent's User or Dialogs node (the `Update` the XML layer parses). */
+  /**
+   * A Finesse notification for the agent's User or Dialogs node (the `Update` the XML layer parses).
+   * Dialog events change only the dialogs they carry: Finesse POSTs a new dialog alone (`<dialogs>` holding just
+   * it), PUTs a change as one `<Dialog>` and DELETEs with the dialog that went away; only a re-read replaces the set.
+   */
   handleUpdate(update: Update): void {
     const data = update.data;
     switch (data.kind) {
@@ -220,15 +224,16 @@ export class BlendingReconciler {
         this.#applyUser(data.user, update.requestId, false);
         break;
       case 'dialogs':
-        this.#dialogs = new Map(data.dialogs.map((d) => [d.id, d]));
+        for (const d of data.dialogs) this.#applyDialogEvent(update.event, d);
         this.#dialogSeq++;
         break;
       case 'dialog':
-        if (update.event === 'DELETE') this.#dialogs.delete(data.dialog.id);
-        else this.#dialogs.set(data.dialog.id, data.dialog);
+        this.#applyDialogEvent(update.event, data.dialog);
         this.#dialogSeq++;
         break;
       case 'apiErrors': {
+        // A call operation's CTI error (source Dialog/{id}) never answers the gadget's state request.
+        if (isDialogAddress(update.source)) return;
         const flight = this.#flight;
         if (flight !== null && (update.requestId === null || update.requestId === flight.requestId)) {
           this.#failed(flight, { kind: 'api', retryable: false, apiErrors: data.errors, message: 'asynchronous error' });
@@ -239,6 +244,12 @@ export class BlendingReconciler {
         return;
     }
     this.#derive();
+  }
+
+  /** POST and PUT add or update the dialog; DELETE removes it (whatever state it is shown in). */
+  #applyDialogEvent(event: Update['event'], dialog: Dialog): void {
+    if (event === 'DELETE') this.#dialogs.delete(dialog.id);
+    else this.#dialogs.set(dialog.id, dialog);
   }
 
   /** Connectivity changed (failover monitor, notification connection, chat connection). */
@@ -908,4 +919,9 @@ export class BlendingReconciler {
     const snapshot = this.snapshot();
     for (const listener of this.#listeners) listener(snapshot);
   }
+}
+
+/** True for a dialog's own address or a Dialogs collection (`/finesse/api/Dialog/{id}`, `/finesse/api/User/{id}/Dialogs`). */
+function isDialogAddress(source: string): boolean {
+  return /\/dialogs?(\/|$)/i.test(source);
 }

@@ -30,6 +30,8 @@ const systemInfo = codec(xml.parseSystemInfo, xml.systemInfoToXml);
 const syncErrors = codec(xml.parseApiErrors, (errors: readonly ApiError[]) => xml.apiErrorsToXml(errors, { form: 'sync' }));
 const asyncErrors = codec(xml.parseApiErrors, (errors: readonly ApiError[]) => xml.apiErrorsToXml(errors, { form: 'async' }));
 const update = codec(xml.parseUpdate, xml.updateToXml);
+// A team member's <user> is told from the agent's own by the node it arrived on.
+const teamUpdate = codec((text: string) => xml.parseUpdate(text, { node: '/finesse/api/Team/2001/Users' }), xml.updateToXml);
 const userRequest = codec(xml.parseUserRequest, xml.userRequestToXml);
 const dialogRequest = codec(xml.parseDialogRequest, xml.dialogRequestToXml);
 
@@ -60,7 +62,7 @@ const FIXTURES: ReadonlyArray<readonly [string, (text: string) => RoundTrip]> = 
   ['update-lowercase-dialogs-post.xml', update],
   ['update-dialogs-delete.xml', update],
   ['update-dialog-put.xml', update],
-  ['update-team-user.xml', update],
+  ['update-team-user.xml', teamUpdate],
   ['update-team.xml', update],
   ['update-system-info.xml', update],
   ['update-api-errors-cf-invalid-object-state.xml', update],

@@ -47,7 +47,7 @@ describe('notification envelopes', () => {
     });
   });
 
-  it('a lower-case <update> envelope with <Dialogs> data posted', () => {
+  it('a lower-case <update> envelope: a new dialog POSTed alone from the Dialogs collection', () => {
     const update = updateFrom('update-lowercase-dialogs-post.xml');
     assert.equal(update.event, 'POST');
     assert.equal(update.source, '/finesse/api/User/1001001/Dialogs');
@@ -58,36 +58,64 @@ describe('notification envelopes', () => {
     assert.deepEqual(update.data.dialogs[0]?.participants[0]?.actions, ['ANSWER']);
   });
 
-  it('a Dialogs DELETE carries the dialog that went away', () => {
+  it('the <dialogs> data root is read in any case (<Dialogs>)', () => {
+    const xml = readFixture('update-lowercase-dialogs-post.xml').replace('<dialogs>', '<Dialogs>').replace('</dialogs>', '</Dialogs>');
+    const update = valueOf(parseUpdate(xml));
+    assert.equal(update.data.kind, 'dialogs');
+  });
+
+  it('a Dialogs DELETE comes from the collection and carries the dialog that went away', () => {
     const update = updateFrom('update-dialogs-delete.xml');
     assert.equal(update.event, 'DELETE');
+    assert.equal(update.source, '/finesse/api/User/1001001/Dialogs');
     assert.equal(update.data.kind, 'dialogs');
     if (update.data.kind !== 'dialogs') return;
+    assert.equal(update.data.dialogs.length, 1);
     assert.equal(update.data.dialogs[0]?.id, '16777301');
     assert.equal(update.data.dialogs[0]?.state, 'DROPPED');
   });
 
-  it('a Dialog PUT with <dialog> data', () => {
+  it('a dialog change: PUT from /finesse/api/Dialog/{id} with one <Dialog>', () => {
     const update = updateFrom('update-dialog-put.xml');
+    assert.equal(update.event, 'PUT');
+    assert.equal(update.source, '/finesse/api/Dialog/16777301');
     assert.equal(update.data.kind, 'dialog');
     if (update.data.kind !== 'dialog') return;
+    assert.equal(update.data.dialog.id, '16777301');
     assert.equal(update.data.dialog.state, 'ACTIVE');
     assert.deepEqual(update.data.dialog.callVariables, [{ name: 'callVariable1', value: 'Chuck Smith' }]);
   });
 
-  it('a <user> under a Team/{id}/Users source is a team member', () => {
-    const update = updateFrom('update-team-user.xml');
-    assert.equal(update.data.kind, 'teamUser');
-    if (update.data.kind !== 'teamUser') return;
-    assert.equal(update.data.user.loginId, '1001002');
-    assert.equal(update.data.user.reasonCode?.label, 'Lunch Break');
+  it('a dialog change written <dialog> (another case) is read the same', () => {
+    const xml = readFixture('update-dialog-put.xml').replace('<Dialog>', '<dialog>').replace('</Dialog>', '</dialog>');
+    assert.deepEqual(valueOf(parseUpdate(xml)), updateFrom('update-dialog-put.xml'));
   });
 
-  it('the node it arrived on also makes a <user> a team member (Finesse sends source User/{id} there)', () => {
-    const xml = readFixture('update-team-user.xml').replace('/finesse/api/Team/2001/Users', '/finesse/api/User/1001002');
-    assert.equal(valueOf(parseUpdate(xml)).data.kind, 'user');
-    assert.equal(valueOf(parseUpdate(xml, { node: '/finesse/api/Team/2001/Users' })).data.kind, 'teamUser');
+  it('a <user> arriving on the Team/{id}/Users node is a team member, though its source is the member\'s own URI', () => {
+    const update = updateFrom('update-team-user.xml', '/finesse/api/Team/2001/Users');
+    assert.equal(update.event, 'PUT');
+    assert.equal(update.source, '/finesse/api/User/1001002');
+    assert.equal(update.data.kind, 'teamUser');
+    if (update.data.kind !== 'teamUser') return;
+    const member = update.data.user;
+    assert.equal(member.loginId, '1001002');
+    assert.equal(member.state, 'NOT_READY');
+    assert.equal(member.pendingState, null);
+    assert.equal(member.extension, '1001002');
+    assert.equal(member.reasonCode?.label, 'Lunch Break');
+    assert.equal(member.reasonCode?.id, '1');
+  });
+
+  it('the node decides, in slash (XMPP) or dot (hub topic) form; without it the same document is a User', () => {
+    const xml = readFixture('update-team-user.xml');
     assert.equal(valueOf(parseUpdate(xml, { node: 'finesse.api.Team.2001.Users' })).data.kind, 'teamUser');
+    assert.equal(valueOf(parseUpdate(xml, { node: '/finesse/api/User/1001002' })).data.kind, 'user');
+    assert.equal(valueOf(parseUpdate(xml)).data.kind, 'user');
+  });
+
+  it('a team member sent with a Team/{id}/Users source (not what Finesse sends) is still read as one', () => {
+    const xml = readFixture('update-team-user.xml').replace('<source>/finesse/api/User/1001002</source>', '<source>/finesse/api/Team/2001/Users</source>');
+    assert.equal(valueOf(parseUpdate(xml)).data.kind, 'teamUser');
   });
 
   it('a Team PUT with lower-case <team>', () => {
@@ -140,11 +168,17 @@ describe('writing notifications', () => {
     assert.match(xml, /^<Update><event>PUT<\/event><requestId>c3f1a2b4-0003<\/requestId><source>\/finesse\/api\/User\/1001001<\/source><data><apiErrors><apiError>/);
   });
 
-  it('a team member is written as <user> and read back as one with the node', () => {
-    const update = updateFrom('update-team-user.xml');
+  it('a team member is written as <user> with its URI, from the member\'s own source, and read back as one with the node', () => {
+    const node = '/finesse/api/Team/2001/Users';
+    const update = updateFrom('update-team-user.xml', node);
     const xml = updateToXml(update);
-    assert.match(xml, /<data><user><loginId>1001002<\/loginId>/);
-    assert.deepEqual(valueOf(parseUpdate(xml)), update);
+    assert.match(xml, /<source>\/finesse\/api\/User\/1001002<\/source><data><user><uri>\/finesse\/api\/User\/1001002<\/uri><loginId>1001002<\/loginId>/);
+    assert.deepEqual(valueOf(parseUpdate(xml, { node })), update);
+  });
+
+  it('a dialog change is written as one <Dialog>', () => {
+    const xml = updateToXml(updateFrom('update-dialog-put.xml'));
+    assert.match(xml, /<source>\/finesse\/api\/Dialog\/16777301<\/source><data><Dialog><associatedDialogUri>/);
   });
 });
 

@@ -140,6 +140,10 @@ describe('asynchronous errors', () => {
     assert.equal(r.node, `/finesse/api/User/${me.id}/Dialogs`);
     assert.equal(r.update?.source, `/finesse/api/Dialog/${placed.value.dialogId}`);
     assert.equal(r.update?.data.kind, 'apiErrors');
+    if (r.update?.data.kind !== 'apiErrors') return;
+    // The guide's Dialog CTI Error Notification: errorType "Call Operation Failure", the CTI constant as message.
+    assert.equal(r.update.data.errors[0]?.errorType, 'Call Operation Failure');
+    assert.equal(r.update.data.errors[0]?.errorMessage, 'CF_INVALID_OBJECT_STATE');
   });
 
   test('MAKE_CALL while READY is refused asynchronously (calls are placed from NOT_READY)', async () => {

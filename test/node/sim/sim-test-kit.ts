@@ -92,20 +92,36 @@ export class Subscriber {
     return { user: update.data.user, update };
   }
 
-  /** The next Dialogs notification for `userId` with this event (and dialog id when given). */
+  /**
+   * The next Dialogs notification for `userId` with this event (and dialog id when given), checked for the shape
+   * Finesse gives it: POST and DELETE come from the collection with `<dialogs>` holding one Dialog; PUT comes from
+   * `/finesse/api/Dialog/{id}` with one `<Dialog>`.
+   */
   async nextDialog(userId: string, event: 'POST' | 'PUT' | 'DELETE', what: string, dialogId?: string): Promise<{ dialog: Dialog; update: Update }> {
+    const carried = (u: Update): Dialog[] => (u.data.kind === 'dialogs' ? [...u.data.dialogs] : u.data.kind === 'dialog' ? [u.data.dialog] : []);
+    const collection = `/finesse/api/User/${userId}/Dialogs`;
     const r = await this.next(
       (x) =>
-        x.node === `/finesse/api/User/${userId}/Dialogs` &&
+        x.node === collection &&
         x.update?.event === event &&
-        x.update.data.kind === 'dialogs' &&
-        (dialogId === undefined || x.update.data.dialogs.some((d) => d.id === dialogId)),
+        carried(x.update).length > 0 &&
+        (dialogId === undefined || carried(x.update).some((d) => d.id === dialogId)),
       what,
     );
     const update = r.update;
-    assert.ok(update !== null && update.data.kind === 'dialogs');
-    const dialog = update.data.dialogs[0];
+    assert.ok(update !== null);
+    const [dialog, ...more] = carried(update);
     assert.ok(dialog !== undefined);
+    assert.equal(more.length, 0, `${what}: one dialog per notification`);
+    if (event === 'PUT') {
+      assert.equal(update.data.kind, 'dialog', `${what}: a change carries one <Dialog>`);
+      assert.equal(update.source, `/finesse/api/Dialog/${dialog.id}`, `${what}: a change comes from the dialog's own URI`);
+      assert.match(r.raw, /<data><Dialog>/, `${what}: the data root is <Dialog>`);
+    } else {
+      assert.equal(update.data.kind, 'dialogs', `${what}: ${event} carries <dialogs>`);
+      assert.equal(update.source, collection, `${what}: ${event} comes from the Dialogs collection`);
+      assert.match(r.raw, /<data><dialogs><Dialog>/, `${what}: the data is <dialogs><Dialog>`);
+    }
     return { dialog, update };
   }
 
@@ -136,9 +152,11 @@ function summarize(r: Received): string {
       ? `${d.user.loginId} ${d.user.state}${d.user.pendingState ? ` pending ${d.user.pendingState}` : ''}`
       : d.kind === 'dialogs'
         ? d.dialogs.map((x) => `${x.id} ${x.state}`).join(',')
-        : d.kind === 'apiErrors'
-          ? d.errors.map((e) => e.errorMessage).join(',')
-          : d.kind;
+        : d.kind === 'dialog'
+          ? `${d.dialog.id} ${d.dialog.state}`
+          : d.kind === 'apiErrors'
+            ? d.errors.map((e) => e.errorMessage).join(',')
+            : d.kind;
   return `${u.event} ${d.kind} ${detail} requestId=${u.requestId ?? ''}`;
 }
 

@@ -1,8 +1,10 @@
-// Supervisor actions on team members (forced Not Ready with the system code, sign-out, pending during a call)
-// and the Team resource and its notifications, seen by a supervisor subscribed to the team node over XMPP.
+// Supervisor actions on team members as the developer guide states them (User—Change Agent State: only members of
+// a team they supervise; only READY, NOT_READY or LOGOUT; NOT_READY only from READY, WORK or WORK_READY; no reason
+// code, Finesse records 999 on UCCE and 33 on UCCX) and the Team resource and its notifications (a PUT from the
+// member's own /finesse/api/User/{id} with one <user>), seen by a supervisor subscribed to the team node over XMPP.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { parseTeam } from '../../../src/core/finesse/xml/index.ts';
+import { parseTeam, parseUpdate } from '../../../src/core/finesse/xml/index.ts';
 import { startWorld, type WorldHandle } from '../../../sim/world.ts';
 import type { SimulatorAccount } from '../../../sim/server.ts';
 import { RestClient, Subscriber, agent, assertAccepted, assertSyncError, resetAndSettle, supervisor } from './sim-test-kit.ts';
@@ -54,15 +56,114 @@ describe('supervisor actions (UCCE)', () => {
   async function nextTeamMember(what: string): Promise<{ state: string; code: number | null; requestId: string | null }> {
     const r = await bossSub.next((x) => x.node === teamNode() && x.update?.data.kind === 'teamUser', what);
     assert.ok(r.update !== null && r.update.data.kind === 'teamUser');
+    // Finesse's shape: a PUT whose source is the member's own User URI, so only the node makes it a team member.
+    assert.equal(r.update.event, 'PUT');
     assert.equal(r.update.source, `/finesse/api/User/${member.id}`);
+    const withoutNode = parseUpdate(r.raw);
+    assert.ok(withoutNode.ok);
+    assert.equal(withoutNode.value.data.kind, 'user', 'nothing but the node tells the team member apart');
     const user = r.update.data.user;
     return { state: user.state, code: user.reasonCode?.code ?? null, requestId: r.update.requestId };
+  }
+
+  /** A supervisor's request refused on the response (400 Invalid State) with the member's state left as it was. */
+  async function refusedNow(request: Parameters<RestClient['putUser']>[1], stateBefore: string): Promise<string> {
+    const e = assertSyncError(await bossRest.putUser(member.id, request), 400, 'Invalid State');
+    assert.equal((await agentRest.getUser(member.id)).state, stateBefore);
+    return e.errorMessage;
   }
 
   test('the team node tells the supervisor each change of a member', async () => {
     await memberReady();
     assert.equal((await nextTeamMember('member signed in')).state, 'NOT_READY');
     assert.equal((await nextTeamMember('member ready')).state, 'READY');
+  });
+
+  test('every state change of a member reaches the team node, in order, as one <user> with the documented fields', async () => {
+    await memberReady();
+    const placed = await world.simulator.control.placeAcdCall({ agentId: member.id });
+    assert.ok(placed.ok);
+    await agentSub.nextUser(member.id, 'RESERVED');
+    const answered = await agentRest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
+    assertAccepted(answered);
+    await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
+    const pending = await agentRest.putUser(member.id, { state: 'NOT_READY', reasonCodeId: '1' });
+    assertAccepted(pending);
+    await agentSub.nextUser(member.id, 'pending NOT_READY', pending.requestId);
+    assert.ok((await world.simulator.control.endCall({ dialogId: placed.value.dialogId })).ok);
+    await agentSub.nextUser(member.id, 'NOT_READY at call end');
+    const seen: string[] = [];
+    for (const what of ['signed in', 'ready', 'reserved', 'talking', 'pending', 'call end']) {
+      const r = await bossSub.next((x) => x.node === teamNode(), what);
+      assert.ok(r.update !== null && r.update.data.kind === 'teamUser', r.raw);
+      assert.equal(r.update.source, `/finesse/api/User/${member.id}`);
+      for (const field of ['uri', 'loginId', 'firstName', 'lastName', 'state', 'pendingState', 'stateChangeTime', 'extension']) {
+        assert.match(r.raw, new RegExp(`<${field}>|<${field}/>`), `${what}: <user> has <${field}>`);
+      }
+      assert.doesNotMatch(r.raw, /<loginName>|<reasonCodeId>/, `${what}: only the team summary's fields`);
+      const u = r.update.data.user;
+      seen.push(`${u.state}${u.pendingState === null ? '' : `>${u.pendingState}`}${u.reasonCode === null ? '' : ` ${u.reasonCode.label}`}`);
+    }
+    assert.deepEqual(seen, ['NOT_READY', 'READY', 'RESERVED', 'TALKING', 'TALKING>NOT_READY', 'NOT_READY Break']);
+  });
+
+  test('a supervisor may act only on members of a team they supervise (401 Invalid Supervisor)', async () => {
+    await memberReady();
+    const otherBoss = supervisor(world, 1);
+    assert.ok(!otherBoss.supervises.includes(member.teamId));
+    assertSyncError(await RestClient.as(world.simulator.primaryUrl, otherBoss).putUser(member.id, { state: 'NOT_READY' }), 401, 'Invalid Supervisor');
+    assert.equal((await agentRest.getUser(member.id)).state, 'READY');
+  });
+
+  test('a supervisor may ask only for READY, NOT_READY or LOGOUT: anything else is 400 Invalid State at once', async () => {
+    await memberReady();
+    for (const state of ['WORK', 'WORK_READY', 'TALKING', 'LOGIN'] as const) {
+      assert.match(await refusedNow(state === 'LOGIN' ? { state, extension: member.extension } : { state }, 'READY'), /only to READY, NOT_READY or LOGOUT/, state);
+    }
+  });
+
+  test('a supervisor sets READY on a Not Ready member', async () => {
+    await memberReady();
+    const down = await agentRest.putUser(member.id, { state: 'NOT_READY', reasonCodeId: '1' });
+    assertAccepted(down);
+    await agentSub.nextUser(member.id, 'NOT_READY', down.requestId);
+    const answer = await bossRest.putUser(member.id, { state: 'READY' });
+    assertAccepted(answer);
+    const { user } = await agentSub.nextUser(member.id, 'READY by the supervisor', answer.requestId);
+    assert.equal(user.state, 'READY');
+    assert.equal(user.reasonCode, null);
+  });
+
+  test('a supervisor cannot force Not Ready on a member who is already NOT_READY (only from READY, WORK or WORK_READY)', async () => {
+    await memberReady();
+    const down = await agentRest.putUser(member.id, { state: 'NOT_READY', reasonCodeId: '1' });
+    assertAccepted(down);
+    await agentSub.nextUser(member.id, 'NOT_READY', down.requestId);
+    assert.match(await refusedNow({ state: 'NOT_READY' }, 'NOT_READY'), /only when the agent is READY, WORK or WORK_READY/);
+    assert.equal((await agentRest.getUser(member.id)).reasonCode?.code, 1, "the member's own reason is kept");
+  });
+
+  test('a supervisor forces Not Ready during wrap-up (WORK_READY): 999', async () => {
+    await memberReady();
+    assert.ok((await world.simulator.control.setWrapUp({ agentId: member.id, enabled: true })).ok);
+    const placed = await world.simulator.control.placeAcdCall({ agentId: member.id });
+    assert.ok(placed.ok);
+    await agentSub.nextUser(member.id, 'RESERVED');
+    const answered = await agentRest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
+    assertAccepted(answered);
+    await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
+    assert.ok((await world.simulator.control.endCall({ dialogId: placed.value.dialogId })).ok);
+    assert.equal((await agentSub.nextUser(member.id, 'wrap-up')).user.state, 'WORK_READY');
+    const answer = await bossRest.putUser(member.id, { state: 'NOT_READY' });
+    assertAccepted(answer);
+    const { user } = await agentSub.nextUser(member.id, 'forced Not Ready from WORK_READY', answer.requestId);
+    assert.equal(user.state, 'NOT_READY');
+    assert.equal(user.reasonCode?.code, 999);
+  });
+
+  test('a supervisor cannot sign out a member who is signed out (400 Invalid State)', async () => {
+    assertSyncError(await bossRest.putUser(member.id, { state: 'LOGOUT' }), 400, 'Invalid State');
+    assertSyncError(await bossRest.putUser(member.id, { state: 'READY' }), 400, 'Invalid State');
   });
 
   test('a supervisor forces a member Not Ready: 202, and Finesse uses the system code 999', async () => {
@@ -79,10 +180,13 @@ describe('supervisor actions (UCCE)', () => {
     assert.deepEqual(seen, { state: 'NOT_READY', code: 999, requestId: answer.requestId });
   });
 
-  test('a supervisor may not pick the reason code', async () => {
+  test('a supervisor may not pick the reason code: 400 Invalid Input, the member stays as they were', async () => {
     await memberReady();
-    const e = assertSyncError(await bossRest.putUser(member.id, { state: 'NOT_READY', reasonCodeId: '1' }), 400, 'Invalid Input');
-    assert.equal(e.errorData, 'finesse.api.reasoncode.not_allowed');
+    for (const state of ['NOT_READY', 'LOGOUT', 'READY'] as const) {
+      const e = assertSyncError(await bossRest.putUser(member.id, { state, reasonCodeId: state === 'LOGOUT' ? '11' : '1' }), 400, 'Invalid Input');
+      assert.equal(e.errorData, 'finesse.api.reasoncode.not_allowed', state);
+    }
+    assert.equal((await agentRest.getUser(member.id)).state, 'READY');
   });
 
   test('a supervisor signs a member out', async () => {
@@ -111,15 +215,17 @@ describe('supervisor actions (UCCE)', () => {
     assert.equal(user.state, 'LOGOUT');
   });
 
-  test('a supervisor cannot force Not Ready during a call (only from READY, WORK or WORK_READY)', async () => {
+  test('a supervisor cannot force Not Ready during a call (only from READY, WORK or WORK_READY): 400 Invalid State at once', async () => {
     await memberReady();
     const placed = await world.simulator.control.placeAcdCall({ agentId: member.id });
     assert.ok(placed.ok);
     await agentSub.nextUser(member.id, 'RESERVED');
-    const answer = await bossRest.putUser(member.id, { state: 'NOT_READY' });
-    assertAccepted(answer);
-    const { errors } = await agentSub.nextApiErrors(answer.requestId, 'the refused forced Not Ready');
-    assert.equal(errors[0]?.errorMessage, 'CF_INVALID_OBJECT_STATE');
+    assert.match(await refusedNow({ state: 'NOT_READY' }, 'RESERVED'), /the agent is RESERVED/);
+    const answered = await agentRest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
+    assertAccepted(answered);
+    await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
+    assert.match(await refusedNow({ state: 'NOT_READY' }, 'TALKING'), /the agent is TALKING/);
+    assert.equal((await agentRest.getUser(member.id)).pendingState, null, 'nothing left pending');
   });
 
   test('GET Team lists the members for its supervisor only', async () => {

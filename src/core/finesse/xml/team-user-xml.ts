@@ -54,6 +54,8 @@ export function decodeTeamUser(element: XmlElement): TeamUser {
 /** The member content as the Team resource lists it (reason code element named as Finesse does there). */
 export function encodeTeamUser(user: TeamUser, reasonCodeTag: 'reasonCode' | 'ReasonCode'): XmlTree {
   const tree: Record<string, XmlTree | string> = {
+    // Finesse lists each member with its own URI (Team resource and Team/{id}/Users notifications).
+    uri: `/finesse/api/User/${user.loginId}`,
     loginId: user.loginId,
     firstName: user.firstName,
     lastName: user.lastName,

@@ -2,8 +2,10 @@
 // Tag case varies in real Finesse (Update/update, user/User, dialogs/Dialogs, apiErrors/ApiErrors...),
 // so the envelope and the data root match in any case. Required: event (PUT|POST|DELETE, any case)
 // and source. The data root decides the UpdateData kind:
-//   user -> user, or teamUser when the source or the node it arrived on is Team/{id}/Users
-//   dialogs -> dialogs (a DELETE carries the dialog that went away), dialog -> dialog, team -> team,
+//   user -> user, or teamUser when the node it arrived on is Team/{id}/Users (Finesse's source there is the
+//     member's own /finesse/api/User/{id}, so only the node tells; a Team/{id}/Users source is accepted too)
+//   dialogs -> dialogs (POST: the new dialog; DELETE: the dialog that went away), Dialog -> dialog (PUT from
+//     /finesse/api/Dialog/{id}: one changed dialog), team -> team,
 //   SystemInfo -> systemInfo, apiErrors -> apiErrors,
 //   any other well-formed root -> unknown (by name); no data at all (Finesse sends none when a user
 //   is deleted) -> unknown with root "".
@@ -94,7 +96,7 @@ function encodeData(data: UpdateData): XmlNodeContent {
     case 'dialogs':
       return { dialogs: { Dialog: data.dialogs.map(encodeDialog) } };
     case 'dialog':
-      return { dialog: encodeDialog(data.dialog) };
+      return { Dialog: encodeDialog(data.dialog) };
     case 'team':
       return { team: encodeTeam(data.team) };
     case 'systemInfo':

@@ -202,10 +202,18 @@ export class FinesseWorld {
     this.#notify({ event: 'PUT', requestId, source: '/finesse/api/User/1001001', data: { kind: 'user', user: this.#user() } });
   }
 
-  #dialogChanged(id: string, callType: string, state: 'ALERTING' | 'ACTIVE' | 'HELD' | null): void {
+  /**
+   * A dialog notification as Finesse sends it on the Dialogs node: a new dialog is POSTed alone inside `<dialogs>`
+   * with the collection as source, a change is PUT as one `<Dialog>` from `/finesse/api/Dialog/{id}`, and the
+   * dialog that went away is DELETEd inside `<dialogs>` with the collection as source.
+   */
+  #dialogChanged(id: string, callType: string, state: 'ALERTING' | 'ACTIVE' | 'HELD' | null, isNew = false): void {
     this.version++;
     const d = dialog(id, callType, state ?? 'DROPPED');
-    this.#notify({ event: state === null ? 'DELETE' : 'PUT', requestId: null, source: '/finesse/api/User/1001001/Dialogs', data: { kind: 'dialog', dialog: d } });
+    const collection = '/finesse/api/User/1001001/Dialogs';
+    if (state === null) this.#notify({ event: 'DELETE', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [d] } });
+    else if (isNew) this.#notify({ event: 'POST', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [d] } });
+    else this.#notify({ event: 'PUT', requestId: null, source: `/finesse/api/Dialog/${id}`, data: { kind: 'dialog', dialog: d } });
   }
 
   #notify(update: Update): void {
@@ -447,7 +455,7 @@ export class FinesseWorld {
           this.setBy = 'call';
           this.acd = { id: `acd-${++this.#seq}`, state: 'ALERTING' };
           this.#changed(null);
-          this.#dialogChanged(this.acd.id, 'ACD_IN', 'ALERTING');
+          this.#dialogChanged(this.acd.id, 'ACD_IN', 'ALERTING', true);
         }
         break;
       case 'answer':
@@ -503,7 +511,7 @@ export class FinesseWorld {
             this.state = 'TALKING';
             this.#changed(null);
           }
-          this.#dialogChanged(this.internal.id, a.callType, 'ACTIVE');
+          this.#dialogChanged(this.internal.id, a.callType, 'ACTIVE', true);
         }
         break;
       case 'internalDrop':

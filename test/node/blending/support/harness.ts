@@ -44,9 +44,24 @@ export async function harness(h: HarnessOptions = {}) {
     factsPort.user = u;
     reconciler.handleUpdate({ event: 'PUT', requestId, source: '/finesse/api/User/1001001', data: { kind: 'user', user: u } });
   };
+  /**
+   * Finesse's dialogs become `dialogs` (and are held for re-reads), told the way Finesse tells them: a new dialog
+   * is POSTed alone on the collection, a changed one is PUT as one `<Dialog>` from its own URI, one that is gone
+   * is DELETEd (shown DROPPED) on the collection.
+   */
   const notifyDialogs = (dialogs: readonly Dialog[]): void => {
+    const before = new Map(factsPort.dialogs.map((d) => [d.id, d]));
     factsPort.dialogs = dialogs;
-    reconciler.handleUpdate({ event: 'PUT', requestId: null, source: '/finesse/api/User/1001001/Dialogs', data: { kind: 'dialogs', dialogs } });
+    const collection = '/finesse/api/User/1001001/Dialogs';
+    for (const d of dialogs) {
+      if (before.has(d.id)) reconciler.handleUpdate({ event: 'PUT', requestId: null, source: `/finesse/api/Dialog/${d.id}`, data: { kind: 'dialog', dialog: d } });
+      else reconciler.handleUpdate({ event: 'POST', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [d] } });
+    }
+    for (const [id, old] of before) {
+      if (dialogs.some((d) => d.id === id)) continue;
+      const gone = { ...old, state: 'DROPPED' as const, participants: old.participants.map((p) => ({ ...p, state: 'DROPPED' as const, actions: [] })) };
+      reconciler.handleUpdate({ event: 'DELETE', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [gone] } });
+    }
   };
   /** Applies a request to the current user as Finesse would; null when Finesse would refuse it. */
   const apply = (state: AgentState, reasonCodeId: string | null): User | null => {
