@@ -53,6 +53,21 @@ describe('supervisor actions (UCCE)', () => {
     }
   }
 
+  /** The router reserves the READY member for an ACD call; resolves with the call's dialog id once reserved. */
+  async function memberReserved(): Promise<string> {
+    const placed = await world.simulator.control.placeAcdCall({ agentId: member.id });
+    assert.ok(placed.ok);
+    await agentSub.nextUser(member.id, 'RESERVED');
+    return placed.value.dialogId;
+  }
+
+  /** The member answers the call from their own desktop: TALKING. */
+  async function memberAnswers(dialogId: string): Promise<void> {
+    const answered = await agentRest.putDialog(dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
+    assertAccepted(answered);
+    await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
+  }
+
   async function nextTeamMember(what: string): Promise<{ state: string; code: number | null; requestId: string | null }> {
     const r = await bossSub.next((x) => x.node === teamNode() && x.update?.data.kind === 'teamUser', what);
     assert.ok(r.update !== null && r.update.data.kind === 'teamUser');
@@ -81,16 +96,12 @@ describe('supervisor actions (UCCE)', () => {
 
   test('every state change of a member reaches the team node, in order, as one <user> with the documented fields', async () => {
     await memberReady();
-    const placed = await world.simulator.control.placeAcdCall({ agentId: member.id });
-    assert.ok(placed.ok);
-    await agentSub.nextUser(member.id, 'RESERVED');
-    const answered = await agentRest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
-    assertAccepted(answered);
-    await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
+    const dialogId = await memberReserved();
+    await memberAnswers(dialogId);
     const pending = await agentRest.putUser(member.id, { state: 'NOT_READY', reasonCodeId: '1' });
     assertAccepted(pending);
     await agentSub.nextUser(member.id, 'pending NOT_READY', pending.requestId);
-    assert.ok((await world.simulator.control.endCall({ dialogId: placed.value.dialogId })).ok);
+    assert.ok((await world.simulator.control.endCall({ dialogId })).ok);
     await agentSub.nextUser(member.id, 'NOT_READY at call end');
     const seen: string[] = [];
     for (const what of ['signed in', 'ready', 'reserved', 'talking', 'pending', 'call end']) {
@@ -146,13 +157,9 @@ describe('supervisor actions (UCCE)', () => {
   test('a supervisor forces Not Ready during wrap-up (WORK_READY): 999', async () => {
     await memberReady();
     assert.ok((await world.simulator.control.setWrapUp({ agentId: member.id, enabled: true })).ok);
-    const placed = await world.simulator.control.placeAcdCall({ agentId: member.id });
-    assert.ok(placed.ok);
-    await agentSub.nextUser(member.id, 'RESERVED');
-    const answered = await agentRest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
-    assertAccepted(answered);
-    await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
-    assert.ok((await world.simulator.control.endCall({ dialogId: placed.value.dialogId })).ok);
+    const dialogId = await memberReserved();
+    await memberAnswers(dialogId);
+    assert.ok((await world.simulator.control.endCall({ dialogId })).ok);
     assert.equal((await agentSub.nextUser(member.id, 'wrap-up')).user.state, 'WORK_READY');
     const answer = await bossRest.putUser(member.id, { state: 'NOT_READY' });
     assertAccepted(answer);
@@ -199,31 +206,23 @@ describe('supervisor actions (UCCE)', () => {
 
   test("a supervisor's sign-out during a call waits for the call to end", async () => {
     await memberReady();
-    const placed = await world.simulator.control.placeAcdCall({ agentId: member.id });
-    assert.ok(placed.ok);
-    await agentSub.nextUser(member.id, 'RESERVED');
-    const answered = await agentRest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
-    assertAccepted(answered);
-    await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
+    const dialogId = await memberReserved();
+    await memberAnswers(dialogId);
     const answer = await bossRest.putUser(member.id, { state: 'LOGOUT' });
     assertAccepted(answer);
     const pending = await agentSub.nextUser(member.id, 'pending sign-out', answer.requestId);
     assert.equal(pending.user.state, 'TALKING');
     assert.equal(pending.user.pendingState, 'LOGOUT');
-    assert.ok((await world.simulator.control.endCall({ dialogId: placed.value.dialogId })).ok);
+    assert.ok((await world.simulator.control.endCall({ dialogId })).ok);
     const { user } = await agentSub.nextUser(member.id, 'signed out at call end');
     assert.equal(user.state, 'LOGOUT');
   });
 
   test('a supervisor cannot force Not Ready during a call (only from READY, WORK or WORK_READY): 400 Invalid State at once', async () => {
     await memberReady();
-    const placed = await world.simulator.control.placeAcdCall({ agentId: member.id });
-    assert.ok(placed.ok);
-    await agentSub.nextUser(member.id, 'RESERVED');
+    const dialogId = await memberReserved();
     assert.match(await refusedNow({ state: 'NOT_READY' }, 'RESERVED'), /the agent is RESERVED/);
-    const answered = await agentRest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
-    assertAccepted(answered);
-    await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
+    await memberAnswers(dialogId);
     assert.match(await refusedNow({ state: 'NOT_READY' }, 'TALKING'), /the agent is TALKING/);
     assert.equal((await agentRest.getUser(member.id)).pendingState, null, 'nothing left pending');
   });
