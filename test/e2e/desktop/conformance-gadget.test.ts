@@ -9,6 +9,7 @@ import { chatGadgetPrefs } from '../../../sim/desktop/desktop-world.ts';
 import { chooseState, gadgetFrames, signIn, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
 import { gadgetCsp } from '../../../sim/desktop/desktop-routes.ts';
 import { startGadgetHarness, waitFor, type GadgetHarness } from '../agent/gadget-harness.ts';
+import { GadgetPage } from '../agent/gadget-page.ts';
 
 const PRODUCT = '/3rdpartygadget/files/finesse-blend/gadget.xml';
 const CONFORMANCE = '/3rdpartygadget/files/conformance/conformance.xml';
@@ -19,6 +20,7 @@ let harness: GadgetHarness;
 let page: Page;
 let problems: string[];
 let product: Frame;
+let ours: GadgetPage;
 let conformance: Frame;
 
 function layout(productQuery: string): string {
@@ -55,6 +57,7 @@ before(async () => {
   await signIn(page, harness.desktop.desktopUrl, SUPERVISOR);
   product = await waitFor('our gadget', () => gadgetFrames(page, PRODUCT)[0]);
   conformance = await waitFor('the conformance gadget', () => gadgetFrames(page, CONFORMANCE)[0]);
+  ours = new GadgetPage(product);
   await product.waitForFunction(() => customElements.get('finesse-blend-agent') !== undefined, { timeout: 15_000 });
   await conformance.waitForFunction(() => document.getElementById('connected')?.textContent === 'yes', { timeout: 15_000 });
 });
@@ -86,7 +89,8 @@ test('a state change from the header reaches both gadgets: ours shows it, the co
   await chooseState(page, 'READY');
   const seen = await waitForItem(conformance, 'user-states', { 'data-object': 'READY' });
   assert.equal(seen['data-content'], 'READY', 'object.Update.data.user.state and the content cut after the node path agree');
-  await product.waitForFunction(() => (document.querySelector('finesse-blend-agent')?.shadowRoot?.textContent ?? '').includes('READY'), { timeout: 15_000 });
+  // Ours heard it too: voice Ready (chat is on, so the headline is the blended one).
+  await ours.waitForText(/Voice READY/);
 });
 
 test('an ACD call reaches the conformance gadget on the Dialogs topic', async () => {
@@ -96,6 +100,10 @@ test('an ACD call reaches the conformance gadget on the Dialogs topic', async ()
   assert.equal(dialog['data-event'], 'POST');
   assert.equal(dialog['data-content-id'], placed.value.dialogId);
   await waitForItem(conformance, 'user-states', { 'data-object': 'RESERVED', 'data-content': 'RESERVED' });
+  // Ours read the same notifications: the call pauses chat.
+  await ours.waitForHeadline('On a call: chats paused');
+  assert.ok((await harness.desktop.world.simulator.control.endCall({ dialogId: placed.value.dialogId })).ok);
+  await ours.waitForText(/Voice READY/);
 });
 
 test('a team member signing in reaches the conformance gadget on the team node it subscribed to', async () => {
