@@ -148,9 +148,8 @@ export class BlendingReconciler {
   #dialogs = new Map<string, Dialog>();
   #dialogSeq = 0;
   #chats = new Set<string>();
-  #offers = new Map<string, OfferFact['status']>();
-  /** Why voice could not be reserved for an offer (kept while it is reservation-failed). */
-  readonly #offerFailures = new Map<string, NonNullable<OfferFact['failure']>>();
+  /** Each pending offer's status, and why voice could not be reserved for it (with reservation-failed). */
+  #offers = new Map<string, Omit<OfferFact, 'id'>>();
   #offersArrived = 0;
   #chatIntent: Facts['chatIntent'] = 'available';
   #link: Connectivity = { finesseInService: true, notificationsUp: true, chatServerUp: true };
@@ -309,14 +308,14 @@ export class BlendingReconciler {
   /** The router offers a chat. */
   offerArrived(offerId: string): void {
     if (this.#offers.has(offerId) || this.#chats.has(offerId)) return;
-    this.#offers.set(offerId, 'new');
+    this.#offers.set(offerId, { status: 'new' });
     this.#offersArrived++;
     this.#derive();
   }
 
   /** The router took an offer back (expired, re-routed). */
   offerWithdrawn(offerId: string): void {
-    if (this.#offers.get(offerId) === 'accepting') return; // the accept result settles it
+    if (this.#offers.get(offerId)?.status === 'accepting') return; // the accept result settles it
     if (this.#offers.delete(offerId)) this.#derive();
   }
 
@@ -543,10 +542,7 @@ export class BlendingReconciler {
   }
 
   #facts(): Facts {
-    const offers: OfferFact[] = [...this.#offers].map(([id, status]) => {
-      const failure = status === 'reservation-failed' ? this.#offerFailures.get(id) : undefined;
-      return failure === undefined ? { id, status } : { id, status, failure };
-    });
+    const offers: OfferFact[] = [...this.#offers].map(([id, offer]) => ({ id, ...offer }));
     return {
       voice: this.#voiceFacts(),
       calls: classifyDialogs([...this.#dialogs.values()], this.#user?.extension ?? null),
@@ -658,7 +654,7 @@ export class BlendingReconciler {
   }
 
   #accept(offerId: string, reason: string): void {
-    this.#offers.set(offerId, 'accepting');
+    this.#offers.set(offerId, { status: 'accepting' });
     this.#o.chat
       .acceptOffer(offerId)
       .then(
@@ -830,11 +826,8 @@ export class BlendingReconciler {
 
   /** Offers waiting for voice to be reserved are declined, so the router offers them to someone else (rule 1). */
   #failOffers(failure?: NonNullable<OfferFact['failure']>): void {
-    for (const [id, status] of this.#offers) {
-      if (status !== 'new') continue;
-      this.#offers.set(id, 'reservation-failed');
-      if (failure === undefined) this.#offerFailures.delete(id);
-      else this.#offerFailures.set(id, failure);
+    for (const [id, offer] of this.#offers) {
+      if (offer.status === 'new') this.#offers.set(id, failure === undefined ? { status: 'reservation-failed' } : { status: 'reservation-failed', failure });
     }
   }
 
