@@ -4,7 +4,7 @@
 import { $pres } from 'strophe.js';
 import type { ChatContextField, TypingState } from '../../src/core/chat/chat-channel.ts';
 import { messageText } from '../../src/core/chat/chat-text.ts';
-import { systemClock, type Clock } from '../../src/core/chat/clock.ts';
+import { systemTimers, type Timers } from '../../src/core/shared/timers.ts';
 import { ConversationLog } from '../../src/core/chat/conversation-log.ts';
 import { bareJid, childText, jidResource } from '../../src/core/chat/xmpp/dom-read.ts';
 import { IqTracker } from '../../src/core/chat/xmpp/iq-tracker.ts';
@@ -30,7 +30,7 @@ import {
   typingMessage,
 } from '../../src/core/chat/xmpp/profile-stanzas.ts';
 import { createStropheConnection, XmppStatus, type ConnectionFactory, type XmppConnection } from '../../src/core/chat/xmpp/xmpp-connection.ts';
-import { randomId } from '../../src/core/chat/xmpp/xmpp-chat-channel.ts';
+import { randomId } from '../../src/core/shared/ids.ts';
 
 export interface CustomerChatOptions {
   readonly service: string;
@@ -38,7 +38,7 @@ export interface CustomerChatOptions {
   readonly guestDomain: string;
   readonly routerJid: string;
   readonly createConnection?: ConnectionFactory;
-  readonly clock?: Clock;
+  readonly clock?: Timers;
 }
 
 /** A line of the conversation as the customer sees it. */
@@ -63,7 +63,7 @@ const MY_NICK = 'customer';
 
 export class CustomerChatClient {
   readonly #opts: CustomerChatOptions;
-  readonly #clock: Clock;
+  readonly #clock: Timers;
   readonly #iq: IqTracker;
   readonly #listeners = new Set<(event: CustomerEvent) => void>();
   readonly #occupants = new Map<string, string>();
@@ -82,7 +82,7 @@ export class CustomerChatClient {
 
   constructor(options: CustomerChatOptions) {
     this.#opts = options;
-    this.#clock = options.clock ?? systemClock;
+    this.#clock = options.clock ?? systemTimers;
     this.#iq = new IqTracker(this.#clock, 10_000);
     this.#routerBare = bareJid(options.routerJid);
   }

@@ -5,8 +5,9 @@
 import { $iq, $pres } from 'strophe.js';
 import type { ChatContextField } from '../../src/core/chat/chat-channel.ts';
 import { toXmlText } from '../../src/core/chat/chat-text.ts';
-import { systemClock, type Clock, type TimerHandle } from '../../src/core/chat/clock.ts';
-import { DEFAULT_BACKOFF, reconnectDelay } from '../../src/core/chat/reconnect-backoff.ts';
+import { systemTimers, type Timers, type TimerHandle } from '../../src/core/shared/timers.ts';
+import { RECONNECT_BACKOFF } from '../../src/core/chat/reconnect-backoff.ts';
+import { backoffDelay } from '../../src/core/shared/backoff.ts';
 import { bareJid } from '../../src/core/chat/xmpp/dom-read.ts';
 import { IqTracker } from '../../src/core/chat/xmpp/iq-tracker.ts';
 import { joinPresence, mediatedInvite, readOccupantPresence, roomConfigSubmit, setAffiliation } from '../../src/core/chat/xmpp/muc-stanzas.ts';
@@ -28,7 +29,7 @@ import {
   type RevokeReason,
 } from '../../src/core/chat/xmpp/profile-stanzas.ts';
 import { createStropheConnection, XmppStatus, type ConnectionFactory, type XmppConnection } from '../../src/core/chat/xmpp/xmpp-connection.ts';
-import { randomId } from '../../src/core/chat/xmpp/xmpp-chat-channel.ts';
+import { randomId } from '../../src/core/shared/ids.ts';
 import { pickAgent, type AgentView } from './routing-policy.ts';
 
 export interface ChatRouterOptions {
@@ -44,7 +45,7 @@ export interface ChatRouterOptions {
   readonly offerTimeoutMs?: number;
   /** How long a disconnected agent keeps its chats (default 30 s). */
   readonly graceMs?: number;
-  readonly clock?: Clock;
+  readonly clock?: Timers;
   readonly createConnection?: ConnectionFactory;
   readonly log?: (line: string) => void;
 }
@@ -97,7 +98,7 @@ const ROUTER_RESOURCE = 'router';
 
 export class ChatRouter {
   readonly #opts: ChatRouterOptions;
-  readonly #clock: Clock;
+  readonly #clock: Timers;
   readonly #iq: IqTracker;
   readonly #chats = new Map<string, RoutedChat>();
   readonly #agents = new Map<string, AgentRecord>();
@@ -116,7 +117,7 @@ export class ChatRouter {
 
   constructor(options: ChatRouterOptions) {
     this.#opts = options;
-    this.#clock = options.clock ?? systemClock;
+    this.#clock = options.clock ?? systemTimers;
     this.#iq = new IqTracker(this.#clock, 10_000);
     // A fixed resource: the server answers IQs sent to a bare JID itself, so clients address the router's full JID.
     this.#jid = `${options.username}@${options.domain}/${ROUTER_RESOURCE}`;
@@ -202,7 +203,7 @@ export class ChatRouter {
     this.#iq.failAll();
     if (!this.#running) return;
     this.#opts.log?.('router: link lost, reconnecting');
-    const delay = reconnectDelay(DEFAULT_BACKOFF, this.#attempt, Math.random);
+    const delay = backoffDelay(RECONNECT_BACKOFF, this.#attempt, Math.random);
     this.#attempt += 1;
     this.#clock.clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = this.#clock.setTimeout(() => {

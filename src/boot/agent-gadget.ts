@@ -4,7 +4,8 @@
 import { readGadgetConfig, type GadgetConfig } from '../core/container/gadget-config.ts';
 import type { HubPort } from '../core/container/hub.ts';
 import { createFinesseClient, fetchTransport, makeRequestTransport, type FinesseClient, type GadgetsIo } from '../core/finesse/rest/index.ts';
-import { XmppChatChannel, randomId } from '../core/chat/xmpp/xmpp-chat-channel.ts';
+import { XmppChatChannel } from '../core/chat/xmpp/xmpp-chat-channel.ts';
+import { randomId } from '../core/shared/ids.ts';
 import { chatCredentialsFrom } from '../core/blending/adapters/chat-credentials.ts';
 import { createTickTimers, type TickTimersSnapshot } from '../core/blending/adapters/tick-timers.ts';
 import { createWebLocksOwnershipLock, ownershipLockName } from '../core/session/web-locks-ownership-lock.ts';

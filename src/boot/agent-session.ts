@@ -4,7 +4,8 @@
 // the gadget and in tests; `stop` releases all of it.
 import { err, ok, type Result } from '../core/result.ts';
 import type { GadgetConfig } from '../core/container/gadget-config.ts';
-import type { HubPort, Unsubscribe } from '../core/container/hub.ts';
+import type { HubPort } from '../core/container/hub.ts';
+import type { Unsubscribe } from '../core/shared/unsubscribe.ts';
 import type { FinesseClient } from '../core/finesse/rest/index.ts';
 import type { SystemInfo } from '../core/finesse/types.ts';
 import type { ChatChannel, ChatConnectionStatus, ChatCredentials, ChatEvent } from '../core/chat/chat-channel.ts';
@@ -12,7 +13,8 @@ import { BlendingReconciler, type BlendingSnapshot } from '../core/blending/reco
 import type { HandlingChatReason } from '../core/blending/facts.ts';
 import { parseHandlingChatConfig, resolveHandlingChatReason } from '../core/blending/handling-chat-reason.ts';
 import { FailoverMonitor } from '../core/blending/failover-monitor.ts';
-import type { ChatPort, RandomSource, VoiceError } from '../core/blending/ports.ts';
+import type { ChatPort, VoiceError } from '../core/blending/ports.ts';
+import type { RandomSource } from '../core/shared/timers.ts';
 import { finesseFactsPort, voiceStatePort } from '../core/blending/adapters/finesse-ports.ts';
 import { watchAgentNotifications, watchNotificationConnection } from '../core/blending/adapters/agent-notifications.ts';
 import { chatPort, feedChatEvents } from '../core/blending/adapters/chat-port.ts';

@@ -3,7 +3,8 @@
 
 import type { Result } from '../result.ts';
 import type { SystemInfo } from '../finesse/types.ts';
-import type { RandomSource, TimerHandle, Timers, VoiceError } from './ports.ts';
+import type { VoiceError } from './ports.ts';
+import type { RandomSource, TimerHandle, Timers } from '../shared/timers.ts';
 
 /** Reads GET /finesse/api/SystemInfo from one node. */
 export type SystemInfoFetcher = (node: string) => Promise<Result<SystemInfo, VoiceError>>;

@@ -73,18 +73,3 @@ export interface ChatPort {
   handBackChats(reason: string): Promise<Result<void, ChatError>>;
 }
 
-/** An opaque timer handle. */
-export type TimerHandle = unknown;
-
-/**
- * Time as the controller sees it. The boot code backs it with the container's 1 s tick where present (hidden
- * tabs throttle setTimeout) or with setTimeout; tests back it with a virtual clock.
- */
-export interface Timers {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
-
-/** A number in [0, 1), like Math.random; injected so backoff jitter is deterministic in tests. */
-export type RandomSource = () => number;

@@ -4,22 +4,13 @@
 // again. It makes no new voice request unless the facts changed since the last one, except bounded retries.
 
 import type { Dialog, Update, User } from '../finesse/types.ts';
-import type { Unsubscribe } from '../container/hub.ts';
-import type {
-  ChatPort,
-  ChatPresence,
-  FinesseFactsPort,
-  RandomSource,
-  TimerHandle,
-  Timers,
-  VoiceError,
-  VoiceStatePort,
-  VoiceStateRequest,
-} from './ports.ts';
+import type { Unsubscribe } from '../shared/unsubscribe.ts';
+import type { ChatPort, ChatPresence, FinesseFactsPort, VoiceError, VoiceStatePort, VoiceStateRequest } from './ports.ts';
+import type { RandomSource, TimerHandle, Timers } from '../shared/timers.ts';
 import type { Connectivity, Facts, HandlingChatReason, OfferFact, StateSetter, VoiceFacts } from './facts.ts';
 import { classifyDialogs } from './dialog-classifier.ts';
 import { decide, type Decision, type VoiceIntent, type VoicePurpose } from './policy.ts';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { voiceRetryDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { DecisionLog, type DecisionEntry, type DecisionKind } from './decision-log.ts';
 import { classifyVoiceError } from './voice-error.ts';
 import { degradedReason } from './situation.ts';
@@ -790,7 +781,7 @@ export class BlendingReconciler {
     }
     if (kind === 'retry' && flight.attempt < this.#o.backoff.maxAttempts) {
       if (last !== null) last.outcome = 'retry';
-      const delay = backoffDelay(flight.attempt, this.#o.backoff, this.#o.random);
+      const delay = voiceRetryDelay(flight.attempt, this.#o.backoff, this.#o.random);
       const cause = error.kind === 'timeout' ? 'no answer in time' : error.kind === 'unavailable' ? 'Finesse is unavailable' : error.kind;
       this.#note('voice-retry', `${what} not done (${cause}); trying again in ${Math.round(delay / 100) / 10} s`);
       this.#retryView = {

@@ -1,6 +1,7 @@
 // The chat channel as the rest of the gadget sees it: a port with no protocol in it. The XMPP adapter in ./xmpp
 // implements it; another chat backend would implement the same interface. Customer text stays a plain string
 // everywhere: the UI renders it as text, never as markup.
+import type { Unsubscribe } from '../shared/unsubscribe.ts';
 import type { Result } from '../result.ts';
 import type { Secret } from '../container/secret.ts';
 
@@ -126,8 +127,6 @@ export interface ChatError {
   readonly message: string;
 }
 
-/** Releases a subscription; calling it twice is harmless. */
-export type Unsubscribe = () => void;
 
 /** The chat port: sign in, publish availability, answer offers, converse, hand chats back, go offline. */
 export interface ChatChannel {

@@ -3,6 +3,7 @@
 // references, and every XML parser turns CR and CRLF into LF. So text is normalized before it is sent:
 // CRLF and CR become LF, each character XML cannot carry becomes U+FFFD; everything else arrives byte for byte.
 import { err, ok, type Result } from '../result.ts';
+import { replaceXmlIllegalChars } from '../shared/xml-chars.ts';
 
 /** The longest message, in UTF-16 code units, the channel sends (well under the server's stanza limit). */
 export const MAX_MESSAGE_LENGTH = 32_000;
@@ -10,13 +11,9 @@ export const MAX_MESSAGE_LENGTH = 32_000;
 /** What replaces a character XML cannot carry. */
 export const REPLACEMENT_CHARACTER = '\uFFFD';
 
-// Chars outside XML 1.0's Char production, plus surrogates that are not part of a valid pair.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** The text as it will arrive at the other side: line ends as LF, characters XML cannot carry as U+FFFD. */
 export function toXmlText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(NOT_XML_CHAR, REPLACEMENT_CHARACTER);
+  return replaceXmlIllegalChars(text.replace(/\r\n?/g, '\n'), REPLACEMENT_CHARACTER);
 }
 
 export type MessageTextProblem = 'empty' | 'too-long';

@@ -1,7 +1,5 @@
 // The OpenAjax hub as the core sees it: a narrow port, adapted from gadgets.Hub at boot and faked in tests.
-
-/** Releases a subscription; calling it twice is harmless. */
-export type Unsubscribe = () => void;
+import type { Unsubscribe } from '../shared/unsubscribe.ts';
 
 /** Publish/subscribe on the Finesse desktop's OpenAjax hub (payloads are strings or plain objects). */
 export interface HubPort {

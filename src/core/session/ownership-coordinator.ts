@@ -3,8 +3,8 @@
 // old owner is told it was taken over (like SESSION_INVALIDATED) and stops; the new owner starts acting only after
 // the old one reports its last voice request settled, so two windows never have requests in flight at once.
 
-import type { Unsubscribe } from '../container/hub.ts';
-import type { TimerHandle, Timers } from '../blending/ports.ts';
+import type { Unsubscribe } from '../shared/unsubscribe.ts';
+import type { TimerHandle, Timers } from '../shared/timers.ts';
 import type { LockHandle, LockRequest, OwnershipChannelPort, OwnershipLockPort, OwnershipMessage } from './ownership-port.ts';
 
 export type OwnershipStatus =

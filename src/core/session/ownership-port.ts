@@ -1,7 +1,7 @@
 // The ports the ownership coordinator needs: an exclusive lock per agent shared by every window of the browser,
 // and a channel between those windows. Adapted from Web Locks and BroadcastChannel; faked in tests.
 
-import type { Unsubscribe } from '../container/hub.ts';
+import type { Unsubscribe } from '../shared/unsubscribe.ts';
 
 /** How to ask for the lock: wait in line, only if free now, or take it from the holder (after the user confirmed). */
 export type LockMode = 'wait' | 'if-available' | 'steal';

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { OwnershipCoordinator } from '../../../src/core/session/ownership-coordinator.ts';
 import { createWebLocksOwnershipLock, ownershipLockName } from '../../../src/core/session/web-locks-ownership-lock.ts';
 import { createBroadcastOwnershipChannel, ownershipChannelName } from '../../../src/core/session/broadcast-ownership-channel.ts';
-import type { Timers } from '../../../src/core/blending/ports.ts';
+import type { Timers } from '../../../src/core/shared/timers.ts';
 
 const timers: Timers = {
   now: () => Date.now(),

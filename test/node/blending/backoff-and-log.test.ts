@@ -2,14 +2,14 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/core/blending/backoff.ts';
+import { voiceRetryDelay, DEFAULT_BACKOFF } from '../../../src/core/blending/backoff.ts';
 import { DecisionLog } from '../../../src/core/blending/decision-log.ts';
 import { classifyVoiceError } from '../../../src/core/blending/voice-error.ts';
 
 describe('backoff', () => {
   it('doubles per attempt, caps at the maximum, and jitters between half and all of it', () => {
-    const lo = [1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, DEFAULT_BACKOFF, () => 0));
-    const hi = [1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, DEFAULT_BACKOFF, () => 0.999999));
+    const lo = [1, 2, 3, 4, 5, 6].map((a) => voiceRetryDelay(a, DEFAULT_BACKOFF, () => 0));
+    const hi = [1, 2, 3, 4, 5, 6].map((a) => voiceRetryDelay(a, DEFAULT_BACKOFF, () => 0.999999));
     assert.deepEqual(lo, [500, 1000, 2000, 4000, 7500, 7500]);
     assert.deepEqual(hi, [1000, 2000, 4000, 8000, 15000, 15000]);
   });

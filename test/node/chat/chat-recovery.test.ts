@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
 import { XmppChatChannel } from '../../../src/core/chat/xmpp/xmpp-chat-channel.ts';
-import { DEFAULT_BACKOFF } from '../../../src/core/chat/reconnect-backoff.ts';
+import { RECONNECT_BACKOFF } from '../../../src/core/chat/reconnect-backoff.ts';
 import { Secret } from '../../../src/core/container/secret.ts';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { offeredChat, signInAgent, startCustomer, startTestRouter, texts, waitFor, type TestAgent } from './chat-test-kit.ts';
@@ -70,7 +70,7 @@ for (const streamManagement of [true, false]) {
 test('Prosody restarts mid-chat: the channel reconnects, rejoins and sends what was written meanwhile, once', async () => {
   const router = await startTestRouter(prosody);
   // The gadget's own reconnect schedule, not the tests' quicker one.
-  const agent = await signInAgent(prosody, router, { channel: { backoff: DEFAULT_BACKOFF } });
+  const agent = await signInAgent(prosody, router, { channel: { backoff: RECONNECT_BACKOFF } });
   const customer = startCustomer(prosody, router);
   let reloaded: XmppChatChannel | null = null;
   try {

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { messageText, toXmlText } from '../../../src/core/chat/chat-text.ts';
 import { ConversationLog } from '../../../src/core/chat/conversation-log.ts';
-import { reconnectDelay, DEFAULT_BACKOFF } from '../../../src/core/chat/reconnect-backoff.ts';
+import { RECONNECT_BACKOFF } from '../../../src/core/chat/reconnect-backoff.ts';
+import { backoffDelay } from '../../../src/core/shared/backoff.ts';
 import { hasCapacity, pickAgent, type AgentView } from '../../../sim/router/routing-policy.ts';
 
 const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
@@ -44,9 +45,9 @@ test('the log takes each message once and confirms its own by id', () => {
 });
 
 test('reconnect delays grow, stay within the cap, and are spread by jitter', () => {
-  const delays = [0, 1, 2, 3, 10, 40].map((n) => reconnectDelay(DEFAULT_BACKOFF, n, () => 1));
+  const delays = [0, 1, 2, 3, 10, 40].map((n) => backoffDelay(RECONNECT_BACKOFF, n, () => 1));
   assert.deepEqual(delays, [250, 500, 1000, 2000, 15000, 15000]);
-  assert.equal(reconnectDelay(DEFAULT_BACKOFF, 0, () => 0), 175);
+  assert.equal(backoffDelay(RECONNECT_BACKOFF, 0, () => 0), 175);
 });
 
 const agent = (over: Partial<AgentView>): AgentView => ({

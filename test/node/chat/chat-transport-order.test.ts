@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { XmppChatChannel, serviceOrder, transportOf } from '../../../src/core/chat/xmpp/xmpp-chat-channel.ts';
 import { XmppStatus, type ConnectionRequest, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
-import type { Clock } from '../../../src/core/chat/clock.ts';
+import type { Timers } from '../../../src/core/shared/timers.ts';
 import { Secret } from '../../../src/core/container/secret.ts';
 import { chatEndpoints } from '../../../src/core/container/chat-endpoints.ts';
 
@@ -17,7 +17,7 @@ function manualClock() {
   let now = 0;
   let id = 0;
   const timers = new Map<number, { at: number; run: () => void }>();
-  const clock: Clock = {
+  const clock: Timers = {
     now: () => now,
     setTimeout: (run, ms) => {
       timers.set(++id, { at: now + ms, run });
@@ -74,7 +74,7 @@ function fakeTransports(outcome: (service: string) => 'fail' | 'connect') {
   return { attempts, live, create };
 }
 
-function channel(create: (r: ConnectionRequest) => XmppConnection, clock: Clock): XmppChatChannel {
+function channel(create: (r: ConnectionRequest) => XmppConnection, clock: Timers): XmppChatChannel {
   return new XmppChatChannel({
     websocketUrl: WS,
     boshUrl: BOSH,

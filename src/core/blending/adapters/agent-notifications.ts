@@ -1,6 +1,7 @@
 // Finesse notifications on the desktop's hub, as the blending controller takes them: the agent's User and
 // Dialogs nodes parsed into Updates, and the desktop's notification connection as "notifications up or down".
-import type { HubPort, Unsubscribe } from '../../container/hub.ts';
+import type { HubPort } from '../../container/hub.ts';
+import type { Unsubscribe } from '../../shared/unsubscribe.ts';
 import { topicForNode } from '../../container/hub.ts';
 import { notificationDocumentOf } from '../../finesse/notification-payload.ts';
 import type { Update } from '../../finesse/types.ts';

@@ -3,7 +3,7 @@
 // before the chat is taken (rule 1). Signing in to chat follows the availability blending publishes (rule 7).
 import { ok, err, type Result } from '../../result.ts';
 import type { ChatChannel, ChatCredentials, ChatError as ChannelError, ChatEvent } from '../../chat/chat-channel.ts';
-import type { Unsubscribe } from '../../container/hub.ts';
+import type { Unsubscribe } from '../../shared/unsubscribe.ts';
 import type { ChatError, ChatPort, ChatPresence } from '../ports.ts';
 import type { Connectivity } from '../facts.ts';
 

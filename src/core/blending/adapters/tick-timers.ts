@@ -2,7 +2,7 @@
 // setTimeout (to once a minute in Chromium), while the desktop's tick keeps arriving over the hub, and the
 // developer guide asks gadgets to use the tick rather than timers of their own. Each timer is armed with
 // setTimeout as well, so it also runs where the container has no tick.
-import type { TimerHandle, Timers } from '../ports.ts';
+import type { TimerHandle, Timers } from '../../shared/timers.ts';
 
 /** The platform timer functions this adapter uses; injected so tests drive them. */
 export interface PlatformTimers {

@@ -1,7 +1,7 @@
 // Request/response over XMPP IQs as promises. strophe drops its handlers when the link drops, which would
 // leave a request hanging forever; this tracker fails every open request instead, and times each one out.
 import { err, ok, type Result } from '../../result.ts';
-import type { Clock, TimerHandle } from '../clock.ts';
+import type { Timers, TimerHandle } from '../../shared/timers.ts';
 import type { XmppConnection } from './xmpp-connection.ts';
 import type { Builder } from 'strophe.js';
 import { childElement, firstChildName } from './dom-read.ts';
@@ -17,11 +17,11 @@ interface Pending {
 }
 
 export class IqTracker {
-  readonly #clock: Clock;
+  readonly #clock: Timers;
   readonly #timeoutMs: number;
   readonly #pending = new Set<Pending>();
 
-  constructor(clock: Clock, timeoutMs: number) {
+  constructor(clock: Timers, timeoutMs: number) {
     this.#clock = clock;
     this.#timeoutMs = timeoutMs;
   }

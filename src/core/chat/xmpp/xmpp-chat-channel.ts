@@ -3,27 +3,14 @@
 // catch-up after a reconnect, XEP-0198 resumption when the server keeps the session.
 import { $iq, $pres, type Builder } from 'strophe.js';
 import { err, ok, type Result } from '../../result.ts';
-import type {
-  AvailabilityReport,
-  ChatChannel,
-  ChatConnectionStatus,
-  ChatCredentials,
-  ChatError,
-  ChatErrorCode,
-  ChatEvent,
-  ChatMessage,
-  ChatOffer,
-  ChatSender,
-  ChatSession,
-  SessionCloseReason,
-  TransferTarget,
-  TypingState,
-  Unsubscribe,
-} from '../chat-channel.ts';
+import type { AvailabilityReport, ChatChannel, ChatConnectionStatus, ChatCredentials, ChatError, ChatErrorCode, ChatEvent, ChatMessage, ChatOffer, ChatSender, ChatSession, SessionCloseReason, TransferTarget, TypingState } from '../chat-channel.ts';
+import type { Unsubscribe } from '../../shared/unsubscribe.ts';
 import { messageText } from '../chat-text.ts';
-import { systemClock, type Clock, type TimerHandle } from '../clock.ts';
+import { systemTimers, type Timers, type TimerHandle } from '../../shared/timers.ts';
 import { ConversationLog } from '../conversation-log.ts';
-import { DEFAULT_BACKOFF, reconnectDelay, type BackoffPolicy } from '../reconnect-backoff.ts';
+import { RECONNECT_BACKOFF } from '../reconnect-backoff.ts';
+import { randomId } from '../../shared/ids.ts';
+import { backoffDelay, type BackoffPolicy } from '../../shared/backoff.ts';
 import { attr, bareJid, childElement, childText, jidResource } from './dom-read.ts';
 import { IqTracker, type IqFailure } from './iq-tracker.ts';
 import {
@@ -70,7 +57,7 @@ export interface XmppChatChannelOptions {
   /** The agent's name in rooms (the customer sees it); defaults to the username. */
   readonly displayName?: string;
   readonly createConnection?: ConnectionFactory;
-  readonly clock?: Clock;
+  readonly clock?: Timers;
   readonly random?: () => number;
   readonly backoff?: BackoffPolicy;
   /** How long a request to the router may take. */
@@ -131,16 +118,9 @@ export function serviceOrder(options: Pick<XmppChatChannelOptions, 'websocketUrl
   return [options.websocketUrl, options.boshUrl].filter((s): s is string => !!s);
 }
 
-/** Builds a unique id from crypto randomness (works in insecure contexts too, unlike randomUUID). */
-export function randomId(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export class XmppChatChannel implements ChatChannel {
   readonly #opts: XmppChatChannelOptions;
-  readonly #clock: Clock;
+  readonly #clock: Timers;
   readonly #random: () => number;
   readonly #backoff: BackoffPolicy;
   readonly #createConnection: ConnectionFactory;
@@ -179,9 +159,9 @@ export class XmppChatChannel implements ChatChannel {
 
   constructor(options: XmppChatChannelOptions) {
     this.#opts = options;
-    this.#clock = options.clock ?? systemClock;
+    this.#clock = options.clock ?? systemTimers;
     this.#random = options.random ?? Math.random;
-    this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.#backoff = options.backoff ?? RECONNECT_BACKOFF;
     this.#createConnection = options.createConnection ?? createStropheConnection;
     this.#newId = options.newId ?? randomId;
     this.#iq = new IqTracker(this.#clock, options.requestTimeoutMs ?? 10_000);
@@ -481,7 +461,7 @@ export class XmppChatChannel implements ChatChannel {
       if (this.#attempt === 0) this.#finishSignIn(err(chatError('unreachable', 'The chat server could not be reached; still trying.')));
     }
     this.#setStatus(this.#everConnected ? 'reconnecting' : 'connecting', condition);
-    const delay = reconnectDelay(this.#backoff, this.#attempt, this.#random);
+    const delay = backoffDelay(this.#backoff, this.#attempt, this.#random);
     this.#attempt += 1;
     this.#clock.clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = this.#clock.setTimeout(() => {

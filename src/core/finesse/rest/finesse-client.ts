@@ -18,6 +18,7 @@ import {
 import { authorizationHeader, type FinesseAuth } from './finesse-auth.ts';
 import { httpFailure, parseFailure, transportFailure, type FinesseError } from './finesse-error.ts';
 import { isTransportError, type HttpMethod, type HttpResponse, type HttpTransport } from './http-transport.ts';
+import { randomUuid } from '../../shared/ids.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -100,7 +101,7 @@ export function createFinesseClient(options: FinesseClientOptions): FinesseClien
   const authorization = authorizationHeader(options.auth);
   const transport = options.transport;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const newRequestId = options.newRequestId ?? randomRequestId;
+  const newRequestId = options.newRequestId ?? randomUuid;
   const log = options.log;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
@@ -258,22 +259,4 @@ async function withDeadline(
     clearTimeout(timer);
     if (onAbort) callerSignal?.removeEventListener('abort', onAbort);
   }
-}
-
-/** A random UUID (v4); crypto.randomUUID needs a secure context, getRandomValues does not. */
-function randomRequestId(): string {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === 'function') {
-    try {
-      return c.randomUUID();
-    } catch {
-      // Not a secure context: fall through.
-    }
-  }
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,6 +1,7 @@
 // XML character data: decoding entity references on the way in, escaping on the way out.
 // Only the five predefined XML entities and numeric character references exist here: Finesse never
 // declares entities, and a document that tries to is refused before parsing (see xml-reader.ts).
+import { replaceXmlIllegalChars } from '../../shared/xml-chars.ts';
 
 /** Thrown by the decoder for a reference XML does not define; the reader turns it into MALFORMED_XML. */
 export class UndefinedEntityError extends Error {
@@ -69,31 +70,12 @@ export const XML_TEXT_DECODER = {
 };
 
 /**
- * Removes characters XML 1.0 cannot carry: C0 controls other than tab/LF/CR, U+FFFE/U+FFFF and
- * unpaired surrogates. Policy for the whole layer: such characters are stripped, both from values
- * read (Finesse's serializer has been known to pass CTI control bytes through) and from values
- * written, so a value always survives a write/read round trip minus those characters.
+ * Removes characters XML 1.0 cannot carry (shared/xml-chars.ts has the rule). Policy for the whole Finesse layer:
+ * such characters are stripped, both from values read (Finesse's serializer has been known to pass CTI control
+ * bytes through) and from values written, so a value always survives a write/read round trip minus those characters.
  */
 export function stripIllegalXmlChars(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let legal: boolean;
-    if (c >= 0x20 && c < 0xd800) legal = true;
-    else if (c === 0x09 || c === 0x0a || c === 0x0d) legal = true;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      legal = next >= 0xdc00 && next <= 0xdfff;
-      if (legal) i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) legal = false;
-    else legal = c >= 0xe000 && c !== 0xfffe && c !== 0xffff;
-    if (!legal) {
-      out += text.slice(from, i);
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return replaceXmlIllegalChars(text, '');
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {

@@ -3,18 +3,8 @@
 
 import { ok, err, type Result } from '../../../../src/core/result.ts';
 import type { Dialog, User } from '../../../../src/core/finesse/types.ts';
-import type {
-  ChatError,
-  ChatPort,
-  ChatPresence,
-  FinesseFactsPort,
-  TimerHandle,
-  Timers,
-  VoiceError,
-  VoiceRequestAccepted,
-  VoiceStatePort,
-  VoiceStateRequest,
-} from '../../../../src/core/blending/ports.ts';
+import type { ChatError, ChatPort, ChatPresence, FinesseFactsPort, VoiceError, VoiceRequestAccepted, VoiceStatePort, VoiceStateRequest } from '../../../../src/core/blending/ports.ts';
+import type { TimerHandle, Timers } from '../../../../src/core/shared/timers.ts';
 
 interface Scheduled {
   readonly id: number;
