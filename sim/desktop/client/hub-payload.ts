@@ -1,7 +1,7 @@
-// What the Finesse desktop publishes on a finesse.api.* hub topic for one notification (DESIGN section 3, from
-// Cisco's published finesse.js master publisher): `{ content, object }`, where `content` is the raw event as the
-// notification service delivered it, the node path immediately followed by the XML (or JSON), and `object` that
-// document converted to a plain object, read by Cisco's library as `object.Update.data.user.state`.
+// What the Finesse desktop publishes on a finesse.api.* hub topic for one notification (docs/finesse-contract.md
+// section 1, from Cisco's published finesse.js master publisher): `{ content, object }`, where `content` is the raw
+// event as the notification service delivered it, the node path immediately followed by the XML (or JSON), and
+// `object` that document converted to a plain object, read by Cisco's library as `object.Update.data.user.state`.
 // The conversion follows the xml2json converter bundled in Cisco's finesse.js 10.5.1 (finesse.Converter): text
 // stays a string, attributes become "@name", repeated siblings an array, and an empty element null.
 import { XMLParser } from 'fast-xml-parser';

@@ -1,9 +1,10 @@
 // Every error the gadget can meet talking to Finesse, in words an agent can act on: what happened, what to do,
 // who should act, and whether sending the same request again may work.
 //
-// Sources: the "All Errors" list of the generic connector spec (seeds/001, with its "Expected Client's Behaviour"),
-// the error types of the Finesse REST API errors tables (User, Media, TeamResource API Errors), the HTTP statuses
-// Finesse returns, and the transport failures the REST client reports.
+// Sources: the "All Errors" list of the generic connector spec, with its "Expected Client's Behaviour" (one of the
+// project's source documents, "Seeds" in docs/finesse-contract.md), the error types of the Finesse REST API errors
+// tables (User, Media, TeamResource API Errors), the HTTP statuses Finesse returns, and the transport failures the
+// REST client reports.
 
 import type { ApiError } from './types.ts';
 
@@ -27,7 +28,7 @@ type Entry = Omit<ErrorDescription, 'code' | 'known'>;
 const SIGN_IN_AGAIN = 'Your sign-in has expired or was not accepted. Sign in to Finesse again.';
 const SERVER_PROBLEM = 'Finesse had a problem handling this request. The gadget will try again in a moment.';
 
-/** The seed's "All Errors", plus CTI codes the developer guide shows in asynchronous apiErrors. */
+/** The connector spec's "All Errors", plus CTI codes the developer guide shows in asynchronous apiErrors. */
 const CONNECTOR_AND_CTI_ERRORS: Readonly<Record<string, Entry>> = {
   SUBSCRIPTION_FAILED: {
     message: 'Finesse did not accept your sign-in details. Check your ID and password and sign in again.',
@@ -212,7 +213,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, Entry>> = {
   ...TRANSPORT_ERRORS,
 };
 
-/** The keys of the seed's "All Errors" list (and the CTI codes added beside them). */
+/** The keys of the connector spec's "All Errors" list (and the CTI codes added beside them). */
 export const CONNECTOR_ERROR_CODES: readonly string[] = Object.keys(CONNECTOR_AND_CTI_ERRORS);
 /** The REST <ErrorType> values the catalogue knows. */
 export const REST_ERROR_TYPE_NAMES: readonly string[] = Object.keys(REST_ERROR_TYPES);

@@ -1,6 +1,6 @@
-// What arrives on a finesse.api.* hub topic, read the way the Finesse desktop publishes it (DESIGN section 3, from
-// Cisco's published finesse.js master publisher): `{ content, object }`, where `content` is the raw event as the
-// notification service delivered it, the node path immediately followed by the document
+// What arrives on a finesse.api.* hub topic, read the way the Finesse desktop publishes it (docs/finesse-contract.md
+// section 1, from Cisco's published finesse.js master publisher): `{ content, object }`, where `content` is the raw
+// event as the notification service delivered it, the node path immediately followed by the document
 // ("/finesse/api/User/1001<Update>…</Update>"; JSON events: the path followed by JSON), and `object` is Cisco's
 // conversion of that document. The gadget reads `content` only: `object` is a lossy conversion whose details are
 // not documented, so it is never trusted alone. Also accepted: a bare XML string, with or without the node path

@@ -1,4 +1,4 @@
-// Rule 6 with the notifications down (DESIGN.md section 4): the network under the agent's XMPP notification
+// Rule 6 with the notifications down (docs/blending-rules.md): the network under the agent's XMPP notification
 // session is cut while blending. The controller must hold still (no voice requests; offers declined), and once the
 // session is back re-read User and Dialogs before it reconciles. Checked in the simulator's request log and state.
 import assert from 'node:assert/strict';

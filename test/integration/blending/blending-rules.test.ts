@@ -1,4 +1,4 @@
-// The blending rules that need the real Finesse to mean anything (DESIGN.md section 4): races between the router
+// The blending rules that need the real Finesse to mean anything (docs/blending-rules.md): races between the router
 // and the controller, choices made by the agent and the supervisor, pending states at call end, failover and
 // Invalid State, against the Finesse simulator through REST and real XMPP notifications.
 import assert from 'node:assert/strict';

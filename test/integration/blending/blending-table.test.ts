@@ -1,5 +1,5 @@
-// Every row of the seed's two media-blending tables, end to end: the blending controller against the Finesse
-// simulator through REST and real XMPP notifications. Finesse's side is checked in the simulator's own state.
+// Every row of the two blending tables in docs/blending-rules.md, end to end: the blending controller against the
+// Finesse simulator through REST and real XMPP notifications. Finesse's side is checked in the simulator's own state.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { InternalCallKind } from '../../../sim/finesse/control-types.ts';

@@ -1,4 +1,4 @@
-// The nine blending rules of DESIGN.md section 4 (rule 8, ownership, is in ownership-coordinator.test.ts),
+// The nine blending rules of docs/blending-rules.md (rule 8, ownership, is in ownership-coordinator.test.ts),
 // each as scenarios through the reconciler with a Finesse stand-in.
 
 import { describe, it } from 'node:test';

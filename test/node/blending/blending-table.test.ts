@@ -1,4 +1,4 @@
-// Every row of the seed's two media-blending tables, as the pure policy sees it.
+// Every row of the two blending tables in docs/blending-rules.md (scenarios, internal calls), as the policy sees it.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,5 @@
-// Failover: the seed's When/Then table, plus start-up, recovery and jittered polling.
+// Failover (docs/finesse-contract.md section 9; holding still when both nodes are down is rule 6 in
+// docs/blending-rules.md): switch, switch back, halt and recover, plus start-up and jittered polling.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
