@@ -3,7 +3,7 @@
 // catch-up after a reconnect, XEP-0198 resumption when the server keeps the session.
 import { $iq, $pres, type Builder } from 'strophe.js';
 import { err, ok, type Result } from '../../result.ts';
-import type { AvailabilityReport, ChatChannel, ChatConnectionStatus, ChatCredentials, ChatError, ChatErrorCode, ChatEvent, ChatMessage, ChatOffer, ChatSender, ChatSession, SessionCloseReason, TransferTarget, TypingState } from '../chat-channel.ts';
+import type { AvailabilityReport, ChatChannel, ChatConnectionStatus, ChatCredentials, ChatChannelError, ChatChannelErrorCode, ChatEvent, ChatMessage, ChatOffer, ChatSender, ChatSession, SessionCloseReason, TransferTarget, TypingState } from '../chat-channel.ts';
 import type { Unsubscribe } from '../../shared/unsubscribe.ts';
 import { messageText } from '../chat-text.ts';
 import { systemTimers, type Timers, type TimerHandle } from '../../shared/timers.ts';
@@ -144,7 +144,7 @@ export class XmppChatChannel implements ChatChannel {
   #reconnectTimer: TimerHandle = null;
   #pingTimer: TimerHandle = null;
   #linkToken = 0;
-  #signInWaiters: ((result: Result<void, ChatError>) => void)[] = [];
+  #signInWaiters: ((result: Result<void, ChatChannelError>) => void)[] = [];
   #myBare = '';
   /** The router did not answer the assignments query (it may be restarting): ask again when it is back. */
   #reconcileFailed = false;
@@ -189,7 +189,7 @@ export class XmppChatChannel implements ChatChannel {
     return [...this.#sessions.values()].map((s) => this.#snapshot(s));
   }
 
-  signIn(credentials: ChatCredentials): Promise<Result<void, ChatError>> {
+  signIn(credentials: ChatCredentials): Promise<Result<void, ChatChannelError>> {
     if (this.#detached) {
       return Promise.resolve(err(chatError('not-signed-in', 'This chat connection was handed over to another window; this window makes a new one to sign in again.')));
     }
@@ -200,13 +200,13 @@ export class XmppChatChannel implements ChatChannel {
     this.#attempt = 0;
     this.#everConnected = false;
     this.#serviceIndex = 0;
-    const waiting = new Promise<Result<void, ChatError>>((resolve) => this.#signInWaiters.push(resolve));
+    const waiting = new Promise<Result<void, ChatChannelError>>((resolve) => this.#signInWaiters.push(resolve));
     if (this.#status === 'offline') this.#connect();
     return waiting;
   }
 
-  async signOut(): Promise<Result<void, ChatError>> {
-    let result: Result<void, ChatError> = ok(undefined);
+  async signOut(): Promise<Result<void, ChatChannelError>> {
+    let result: Result<void, ChatChannelError> = ok(undefined);
     if (this.#status === 'online') {
       for (const session of [...this.#sessions.values()]) {
         const returned = await this.transfer(session.chatId, { kind: 'queue' });
@@ -234,7 +234,7 @@ export class XmppChatChannel implements ChatChannel {
     return result;
   }
 
-  async detach(): Promise<Result<void, ChatError>> {
+  async detach(): Promise<Result<void, ChatChannelError>> {
     if (this.#detached) return ok(undefined);
     this.#detached = true;
     this.#wantOnline = false;
@@ -289,7 +289,7 @@ export class XmppChatChannel implements ChatChannel {
     if (this.#status === 'online' && this.#conn) this.#send(availabilityPresence(this.#opts.routerJid, report));
   }
 
-  async accept(chatId: string): Promise<Result<ChatSession, ChatError>> {
+  async accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>> {
     const pending = this.#offers.get(chatId);
     if (!pending) return err(chatError('no-such-offer', 'This chat is no longer offered to you.'));
     const conn = this.#conn;
@@ -309,7 +309,7 @@ export class XmppChatChannel implements ChatChannel {
     return ok(this.#snapshot(session));
   }
 
-  async decline(chatId: string, reason?: string): Promise<Result<void, ChatError>> {
+  async decline(chatId: string, reason?: string): Promise<Result<void, ChatChannelError>> {
     if (!this.#offers.has(chatId)) return err(chatError('no-such-offer', 'This chat is no longer offered to you.'));
     const conn = this.#conn;
     this.#removeOffer(chatId, 'declined');
@@ -318,7 +318,7 @@ export class XmppChatChannel implements ChatChannel {
     return answer.ok ? ok(undefined) : err(requestError(answer.error, 'The router did not take the decline; the offer expires and is routed elsewhere.'));
   }
 
-  send(chatId: string, text: string): Result<ChatMessage, ChatError> {
+  send(chatId: string, text: string): Result<ChatMessage, ChatChannelError> {
     const session = this.#sessions.get(chatId);
     if (!session) return err(chatError('no-such-chat', 'This chat is not active here.'));
     const checked = messageText(text);
@@ -340,7 +340,7 @@ export class XmppChatChannel implements ChatChannel {
     this.#send(typingMessage(session.room, state));
   }
 
-  async end(chatId: string): Promise<Result<void, ChatError>> {
+  async end(chatId: string): Promise<Result<void, ChatChannelError>> {
     const session = this.#sessions.get(chatId);
     if (!session) return err(chatError('no-such-chat', 'This chat is not active here.'));
     const conn = this.#conn;
@@ -352,7 +352,7 @@ export class XmppChatChannel implements ChatChannel {
     return ok(undefined);
   }
 
-  async transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatError>> {
+  async transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatChannelError>> {
     const session = this.#sessions.get(chatId);
     if (!session) return err(chatError('no-such-chat', 'This chat is not active here.'));
     const conn = this.#conn;
@@ -558,7 +558,7 @@ export class XmppChatChannel implements ChatChannel {
     }
   }
 
-  #finishSignIn(result: Result<void, ChatError>): void {
+  #finishSignIn(result: Result<void, ChatChannelError>): void {
     const waiters = this.#signInWaiters;
     this.#signInWaiters = [];
     for (const resolve of waiters) resolve(result);
@@ -855,12 +855,12 @@ export class XmppChatChannel implements ChatChannel {
   }
 }
 
-function chatError(code: ChatErrorCode, message: string): ChatError {
+function chatError(code: ChatChannelErrorCode, message: string): ChatChannelError {
   return { code, message };
 }
 
-/** Maps a failed request to the router to a ChatError an agent can act on. */
-function requestError(failure: IqFailure | null, fallback: string): ChatError {
+/** Maps a failed request to the router to a ChatChannelError an agent can act on. */
+function requestError(failure: IqFailure | null, fallback: string): ChatChannelError {
   if (!failure) return chatError('rejected', fallback);
   if (failure.kind === 'timeout') return chatError('timeout', 'The chat router did not answer in time.');
   if (failure.kind === 'disconnected') return chatError('unreachable', 'The chat server connection dropped before the router answered.');
