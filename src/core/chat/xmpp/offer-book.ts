@@ -2,7 +2,7 @@
 // forgot to revoke (it restarted, the link was down) cannot stay on the agent's screen.
 import type { TimerHandle, Timers } from '../../shared/timers.ts';
 import type { ChatEvent, ChatOffer, OfferWithdrawnReason } from '../chat-channel.ts';
-import type { OfferPayload } from './profile-stanzas.ts';
+import type { OfferPayload } from './profile/shared.ts';
 
 /** An offer as the book keeps it. */
 export interface BookedOffer {

@@ -16,7 +16,7 @@ import type { ChatLink } from './chat-link.ts';
 import { attr, bareJid, childElement, childText, jidResource } from './dom-read.ts';
 import { archivedSenderJid, joinPresence, leavePresence, readMamFin, type OccupantPresence } from './muc-stanzas.ts';
 import { NS_DELAY } from './namespaces.ts';
-import { readNotice, readOriginId, readStanzaId, readTypingState, textMessage, typingMessage, type OfferPayload } from './profile-stanzas.ts';
+import { readNotice, readOriginId, readStanzaId, readTypingState, textMessage, typingMessage, type OfferPayload } from './profile/shared.ts';
 import type { RoomArchive } from './room-archive.ts';
 
 const ARCHIVE_PAGE = 50;

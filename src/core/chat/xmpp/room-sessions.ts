@@ -1,6 +1,6 @@
 // The chats this channel holds, one RoomSession each, found by chat id or by room. A session leaves the set as it
 // closes, before its `session-closed` event goes out, so a listener never sees a closed chat as still held.
-import type { OfferPayload } from './profile-stanzas.ts';
+import type { OfferPayload } from './profile/shared.ts';
 import { RoomSession, type RoomSessionContext } from './room-session.ts';
 
 export class RoomSessions {

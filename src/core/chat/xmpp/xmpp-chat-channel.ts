@@ -30,19 +30,8 @@ import { bareJid } from './dom-read.ts';
 import { readOccupantPresence } from './muc-stanzas.ts';
 import { NS_CHAT, NS_STANZAS } from './namespaces.ts';
 import { OfferBook } from './offer-book.ts';
-import {
-  acceptIq,
-  assignmentsQuery,
-  availabilityPresence,
-  declineIq,
-  endIq,
-  readAssigned,
-  readAssignments,
-  readOffer,
-  readRevoke,
-  transferIq,
-  type OfferPayload,
-} from './profile-stanzas.ts';
+import { acceptIq, assignmentsQuery, availabilityPresence, declineIq, readAssigned, readAssignments, readOffer, readRevoke, transferIq } from './profile/agent-side.ts';
+import { endIq, type OfferPayload } from './profile/shared.ts';
 import { RoomArchive } from './room-archive.ts';
 import type { Me } from './room-session.ts';
 import { RoomSessions } from './room-sessions.ts';
