@@ -2,7 +2,7 @@
 // offers and answers as IQs, one XEP-0045 room per chat, XEP-0359 ids for exactly-once delivery, XEP-0313
 // catch-up after a reconnect, XEP-0198 resumption when the server keeps the session. The channel composes the
 // parts: the link (chat-link.ts), the offers (offer-book.ts), one session per room (room-session.ts); what is left
-// here is the router's side of the conversation: its requests, its answers, and what it says is ours.
+// here is the router's side of the conversation: its requests, its answers, and what it says is ours (assignments.ts).
 import { $iq, $pres } from 'strophe.js';
 import { err, ok, type Result } from '../../result.ts';
 import { randomId } from '../../shared/ids.ts';
@@ -24,6 +24,7 @@ import type {
 } from '../chat-channel.ts';
 import { messageText } from '../chat-text.ts';
 import { RECONNECT_BACKOFF } from '../reconnect-backoff.ts';
+import { applyAssignments } from './assignments.ts';
 import { chatError, requestError } from './channel-errors.ts';
 import { ChatLink, type ChatEndpoints } from './chat-link.ts';
 import { bareJid } from './dom-read.ts';
@@ -291,18 +292,7 @@ export class XmppChatChannel implements ChatChannel {
     const list = answer.ok ? readAssignments(answer.value) : null;
     this.#reconcileFailed = list === null;
     if (list) {
-      const listed = new Set(list.chats.map((c) => c.chatId));
-      for (const session of this.#sessions.all()) {
-        if (!listed.has(session.chatId) && session.sequence < asked) session.close('returned-to-queue', false);
-      }
-      for (const chat of list.chats) {
-        if (!this.#sessions.has(chat.chatId)) this.#sessions.start(chat, chat.room);
-      }
-      const offered = new Set(list.offers.map((o) => o.chatId));
-      for (const booked of this.#offers.all()) {
-        if (!offered.has(booked.offer.chatId) && booked.sequence < asked) this.#offers.remove(booked.offer.chatId, 'revoked');
-      }
-      for (const offer of list.offers) this.#addOffer(offer);
+      applyAssignments(list, asked, this.#sessions, this.#offers);
       this.#emit({ type: 'assignments', chatIds: this.#sessions.chatIds() });
     }
     for (const session of this.#sessions.all()) if (!session.joined) session.join();
