@@ -17,18 +17,8 @@ import {
   readOccupantPresence,
   type ArchivedMessage,
 } from '../../src/core/chat/xmpp/muc-stanzas.ts';
-import {
-  chatRequestIq,
-  endIq,
-  readNotice,
-  readOriginId,
-  readQueued,
-  readQueuePosition,
-  readStanzaId,
-  readTypingState,
-  textMessage,
-  typingMessage,
-} from '../../src/core/chat/xmpp/profile-stanzas.ts';
+import { endIq, readNotice, readOriginId, readStanzaId, readTypingState, textMessage, typingMessage } from '../../src/core/chat/xmpp/profile/shared.ts';
+import { chatRequestIq, readQueued, readQueuePosition } from '../router/customer-stanzas.ts';
 import { createStropheConnection, XmppStatus, type ConnectionFactory, type XmppConnection } from '../../src/core/chat/xmpp/xmpp-connection.ts';
 import { randomId } from '../../src/core/shared/ids.ts';
 

@@ -10,27 +10,15 @@ import { RECONNECT_BACKOFF } from '../../src/core/chat/reconnect-backoff.ts';
 import { backoffDelay } from '../../src/core/shared/backoff.ts';
 import { bareJid } from '../../src/core/chat/xmpp/dom-read.ts';
 import { IqTracker } from '../../src/core/chat/xmpp/iq-tracker.ts';
-import { joinPresence, mediatedInvite, readOccupantPresence, roomConfigSubmit, setAffiliation } from '../../src/core/chat/xmpp/muc-stanzas.ts';
+import { joinPresence, readOccupantPresence } from '../../src/core/chat/xmpp/muc-stanzas.ts';
 import { NS_CHAT, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
-import {
-  assignedElement,
-  assignmentsElement,
-  noticeMessage,
-  offerIq,
-  queuedElement,
-  queuePositionMessage,
-  readAgentRequest,
-  readAvailability,
-  readChatRequest,
-  revokeIq,
-  type AgentRequest,
-  type Notice,
-  type OfferPayload,
-  type RevokeReason,
-} from '../../src/core/chat/xmpp/profile-stanzas.ts';
+import type { AgentRequest, Notice, OfferPayload, RevokeReason } from '../../src/core/chat/xmpp/profile/shared.ts';
 import { createStropheConnection, XmppStatus, type ConnectionFactory, type XmppConnection } from '../../src/core/chat/xmpp/xmpp-connection.ts';
 import { randomId } from '../../src/core/shared/ids.ts';
 import { pickAgent, type AgentView } from './routing-policy.ts';
+import { mediatedInvite, roomConfigSubmit, setAffiliation } from './room-admin-stanzas.ts';
+import { assignedElement, assignmentsElement, noticeMessage, offerIq, readAgentRequest, readAvailability, revokeIq } from './router-stanzas.ts';
+import { queuedElement, queuePositionMessage, readChatRequest } from './customer-stanzas.ts';
 
 export interface ChatRouterOptions {
   readonly websocketUrl: string;

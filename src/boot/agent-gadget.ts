@@ -6,6 +6,7 @@ import type { HubPort } from '../core/container/hub.ts';
 import { createFinesseClient, fetchTransport, makeRequestTransport, type FinesseClient, type GadgetsIo } from '../core/finesse/rest/index.ts';
 import { XmppChatChannel } from '../core/chat/xmpp/xmpp-chat-channel.ts';
 import { randomId } from '../core/shared/ids.ts';
+import type { Timers } from '../core/shared/timers.ts';
 import { chatCredentialsFrom } from '../core/blending/adapters/chat-credentials.ts';
 import { createTickTimers, type TickTimersSnapshot } from '../core/blending/adapters/tick-timers.ts';
 import { createWebLocksOwnershipLock, ownershipLockName } from '../core/session/web-locks-ownership-lock.ts';
@@ -72,11 +73,13 @@ function containerTicker(): Ticker & { tick(): void; dispose(): void } {
   };
 }
 
-/** Shows how the blending timers run as attributes of the gadget's element, for diagnostics (and the tests). */
-function showTimerCounts(element: HTMLElement, counts: TickTimersSnapshot): void {
-  element.dataset['containerTicks'] = String(counts.ticks);
-  element.dataset['timersOnTick'] = String(counts.ranOnTick);
-  element.dataset['timersOnFallback'] = String(counts.ranOnFallback);
+/** Shows how the blending and chat timers run as attributes of the gadget's element, for diagnostics (and the tests). */
+function showTimerCounts(element: HTMLElement, blending: TickTimersSnapshot, chat: TickTimersSnapshot): void {
+  element.dataset['containerTicks'] = String(blending.ticks);
+  element.dataset['timersOnTick'] = String(blending.ranOnTick);
+  element.dataset['timersOnFallback'] = String(blending.ranOnFallback);
+  element.dataset['chatTimersOnTick'] = String(chat.ranOnTick);
+  element.dataset['chatTimersOnFallback'] = String(chat.ranOnFallback);
 }
 
 /** SystemInfo from the other node goes through the container's proxy (gadgets.io), as it is another origin. */
@@ -94,13 +97,13 @@ function systemInfoReader(config: GadgetConfig, sameOrigin: FinesseClient, io: G
   };
 }
 
-function chatFactory(config: GadgetConfig): (() => XmppChatChannel) | null {
+function chatFactory(config: GadgetConfig, timers: Timers): (() => XmppChatChannel) | null {
   const service = config.chatService;
   const router = config.chatRouter;
   const domain = config.xmppDomain;
   if (service === null || router === null || domain === null) return null;
   const { websocketUrl, boshUrl } = chatEndpoints(service);
-  return () => new XmppChatChannel({ websocketUrl, boshUrl, domain, routerJid: router });
+  return () => new XmppChatChannel({ websocketUrl, boshUrl, domain, routerJid: router, clock: timers });
 }
 
 function start(gadgets: GadgetsGlobal): void {
@@ -127,6 +130,10 @@ function start(gadgets: GadgetsGlobal): void {
   const ticker = containerTicker();
   view.ticker = ticker;
   const timers = createTickTimers();
+  // The chat channel's ping, request timeouts, reconnects and offer expiry run on the tick too, on timers of their
+  // own: the session disposes its timers as it stops, while the chat hand-over it starts then still waits on the
+  // channel's (a detached or signed-out channel leaves none armed); and the diagnostics count each apart.
+  const chatTimers = createTickTimers();
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const ownership = locks && typeof BroadcastChannel !== 'undefined'
     ? { lock: createWebLocksOwnershipLock(locks, ownershipLockName(cfg.agentId)), channel: createBroadcastOwnershipChannel(ownershipChannelName(cfg.agentId)) }
@@ -137,7 +144,7 @@ function start(gadgets: GadgetsGlobal): void {
     hub,
     client,
     systemInfoFor: systemInfoReader(cfg, client, (gadgets as { io?: GadgetsIo }).io),
-    createChatChannel: chatFactory(cfg),
+    createChatChannel: chatFactory(cfg, chatTimers),
     chatCredentials: chatCredentialsFrom(cfg.agentId, cfg.authorization),
     ownership,
     timers,
@@ -148,7 +155,8 @@ function start(gadgets: GadgetsGlobal): void {
     },
     onTick: () => {
       ticker.tick();
-      showTimerCounts(view, timers.snapshot());
+      chatTimers.tick();
+      showTimerCounts(view, timers.snapshot(), chatTimers.snapshot());
     },
   });
   const onIntent = (e: Event): void => {

@@ -110,7 +110,7 @@ export type ChatEvent =
     };
 
 /** Expected failures, each with a sentence an agent or administrator can act on. */
-export type ChatErrorCode =
+export type ChatChannelErrorCode =
   | 'not-signed-in'
   | 'auth-failed'
   | 'unreachable'
@@ -122,18 +122,21 @@ export type ChatErrorCode =
   | 'too-long'
   | 'empty';
 
-export interface ChatError {
-  readonly code: ChatErrorCode;
+export interface ChatChannelError {
+  readonly code: ChatChannelErrorCode;
   readonly message: string;
 }
+
+/** @deprecated The former name of ChatChannelError; it goes once no importer uses it (blending has its own ChatError). */
+export type ChatError = ChatChannelError;
 
 
 /** The chat port: sign in, publish availability, answer offers, converse, hand chats back, go offline. */
 export interface ChatChannel {
   /** Signs in and publishes the last availability; resolves once online or when sign-in fails for good. */
-  signIn(credentials: ChatCredentials): Promise<Result<void, ChatError>>;
+  signIn(credentials: ChatCredentials): Promise<Result<void, ChatChannelError>>;
   /** Returns every active chat to the queue, publishes OFFLINE and disconnects. Nothing is dropped. */
-  signOut(): Promise<Result<void, ChatError>>;
+  signOut(): Promise<Result<void, ChatChannelError>>;
   /**
    * Stops for good without handing anything back, because another window of the same agent takes over (rule 8):
    * sends what the agent already wrote, waits briefly for the room to confirm it, then closes the session without
@@ -141,21 +144,21 @@ export interface ChatChannel {
    * chats leave this channel silently (no events but the `offline` status, detail `detached`); the channel cannot
    * sign in again. An error names messages that could not be sent before closing.
    */
-  detach(): Promise<Result<void, ChatError>>;
+  detach(): Promise<Result<void, ChatChannelError>>;
   /** Publishes availability (state, C, M) to the router now, or as soon as the link is back. Latest wins. */
   publishAvailability(report: AvailabilityReport): void;
   /** Accepts a pending offer; resolves with the session once the router has assigned the chat here. */
-  accept(chatId: string): Promise<Result<ChatSession, ChatError>>;
+  accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>>;
   /** Declines a pending offer so the router routes it elsewhere. */
-  decline(chatId: string, reason?: string): Promise<Result<void, ChatError>>;
+  decline(chatId: string, reason?: string): Promise<Result<void, ChatChannelError>>;
   /** Sends plain text; queued while offline and sent exactly once. Returns the pending message. */
-  send(chatId: string, text: string): Result<ChatMessage, ChatError>;
+  send(chatId: string, text: string): Result<ChatMessage, ChatChannelError>;
   /** Tells the customer whether the agent is typing (XEP-0085); best effort, never queued. */
   setTyping(chatId: string, state: TypingState): void;
   /** Ends the chat for both sides. */
-  end(chatId: string): Promise<Result<void, ChatError>>;
+  end(chatId: string): Promise<Result<void, ChatChannelError>>;
   /** Hands the chat to the queue or to another agent; it leaves this agent. */
-  transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatError>>;
+  transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatChannelError>>;
   status(): ChatConnectionStatus;
   /** Offers waiting for an answer. */
   offers(): readonly ChatOffer[];

@@ -2,7 +2,7 @@
 // chat router, and a customer in Node. The agent goes Ready, a customer asks for a chat, the gadget offers it;
 // accepting puts voice Not Ready "Handling Chat" first; messages go both ways in order, customer markup stays
 // text; ending the chat restores Ready. An ACD call interrupts chat (no offer arrives) and ends back in Ready.
-// The blending timers run on the desktop's 1 s tick. CSP violations and console errors are watched throughout.
+// The blending and chat timers run on the desktop's 1 s tick. CSP violations and console errors are watched throughout.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
@@ -141,9 +141,12 @@ test('an ACD call interrupts chat: no offer arrives during it, and it ends back 
 test('the gadget\'s timers run on the desktop\'s 1 s timer tick, never on setTimeouts of their own', async () => {
   // The failover monitor polls SystemInfo every 5 s on these timers; by now it has done so more than once.
   await gadget.waitForTimersOnTick(2);
+  // The chat link pings the chat server every 30 s on the chat channel's timers, from sign-in on (the first test).
+  await gadget.waitForChatTimersOnTick(1, 35_000);
   const counts = await gadget.timerCounts();
   assert.ok(counts.ticks >= 10, `the desktop ticked (${counts.ticks} ticks)`);
   assert.equal(counts.onFallback, 0, 'no timer waited for its own setTimeout');
+  assert.equal(counts.chatOnFallback, 0, 'no chat timer waited for its own setTimeout');
 });
 
 test('the gadget ran without a CSP violation, a console error or an uncaught exception', () => {

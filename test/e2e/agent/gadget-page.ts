@@ -41,10 +41,16 @@ const TRANSCRIPT = `(() => {
   return [...items].map((b) => b.closest('li').className.split(' ')[0] + '|' + b.textContent);
 })()`;
 
-/** How the gadget's blending timers ran, from the diagnostics attributes of its element. */
+/** How the gadget's blending and chat timers ran, from the diagnostics attributes of its element. */
 const TIMER_COUNTS = `(() => {
   const d = document.querySelector('finesse-blend-agent')?.dataset ?? {};
-  return { ticks: Number(d.containerTicks ?? 0), onTick: Number(d.timersOnTick ?? 0), onFallback: Number(d.timersOnFallback ?? 0) };
+  return {
+    ticks: Number(d.containerTicks ?? 0),
+    onTick: Number(d.timersOnTick ?? 0),
+    onFallback: Number(d.timersOnFallback ?? 0),
+    chatOnTick: Number(d.chatTimersOnTick ?? 0),
+    chatOnFallback: Number(d.chatTimersOnFallback ?? 0),
+  };
 })()`;
 
 export interface TimerCounts {
@@ -54,6 +60,10 @@ export interface TimerCounts {
   readonly onTick: number;
   /** Blending timers their own setTimeout ran. */
   readonly onFallback: number;
+  /** Chat channel timers (ping, request timeouts, reconnects, offer expiry) a tick ran. */
+  readonly chatOnTick: number;
+  /** Chat channel timers their own setTimeout ran. */
+  readonly chatOnFallback: number;
 }
 
 export class GadgetPage {
@@ -88,6 +98,11 @@ export class GadgetPage {
   /** Waits until blending timers have run on the container's tick `n` times. */
   async waitForTimersOnTick(n: number, timeout = 15_000): Promise<void> {
     await this.frame.waitForFunction(`${TIMER_COUNTS}.onTick >= ${n}`, { timeout, polling: 200 });
+  }
+
+  /** Waits until chat channel timers have run on the container's tick `n` times. */
+  async waitForChatTimersOnTick(n: number, timeout = 15_000): Promise<void> {
+    await this.frame.waitForFunction(`${TIMER_COUNTS}.chatOnTick >= ${n}`, { timeout, polling: 200 });
   }
 
   /** Waits until the gadget's text matches. */

@@ -7,7 +7,7 @@ import type {
   ChatChannel,
   ChatConnectionStatus,
   ChatCredentials,
-  ChatError,
+  ChatChannelError,
   ChatEvent,
   ChatMessage,
   ChatOffer,
@@ -44,15 +44,15 @@ export class FakeHub implements HubPort {
   }
 }
 
-const chatError = (code: ChatError['code'], message: string = code): ChatError => ({ code, message });
+const chatError = (code: ChatChannelError['code'], message: string = code): ChatChannelError => ({ code, message });
 
 /** A chat channel under the test's control. */
 export class FakeChatChannel implements ChatChannel {
   readonly calls: string[] = [];
   readonly availability: AvailabilityReport[] = [];
   signInCredentials: ChatCredentials | null = null;
-  signInResult: Result<void, ChatError> = ok(undefined);
-  acceptResult: ((chatId: string) => Result<ChatSession, ChatError>) | null = null;
+  signInResult: Result<void, ChatChannelError> = ok(undefined);
+  acceptResult: ((chatId: string) => Result<ChatSession, ChatChannelError>) | null = null;
   /** Like the real channel, report the router's list of chats right after signing in; off to play a slow router. */
   listsChatsOnSignIn = true;
   #status: ChatConnectionStatus = 'offline';
@@ -70,7 +70,7 @@ export class FakeChatChannel implements ChatChannel {
     for (const l of [...this.#listeners]) l(event);
   }
 
-  async signIn(credentials: ChatCredentials): Promise<Result<void, ChatError>> {
+  async signIn(credentials: ChatCredentials): Promise<Result<void, ChatChannelError>> {
     this.calls.push('signIn');
     this.signInCredentials = credentials;
     this.emit({ type: 'status', status: 'connecting', detail: null });
@@ -81,13 +81,13 @@ export class FakeChatChannel implements ChatChannel {
     return this.signInResult;
   }
 
-  async signOut(): Promise<Result<void, ChatError>> {
+  async signOut(): Promise<Result<void, ChatChannelError>> {
     this.calls.push('signOut');
     this.emit({ type: 'status', status: 'offline', detail: null });
     return ok(undefined);
   }
 
-  async detach(): Promise<Result<void, ChatError>> {
+  async detach(): Promise<Result<void, ChatChannelError>> {
     this.calls.push('detach');
     this.#offers.clear();
     this.#sessions.clear();
@@ -99,7 +99,7 @@ export class FakeChatChannel implements ChatChannel {
     this.availability.push(report);
   }
 
-  async accept(chatId: string): Promise<Result<ChatSession, ChatError>> {
+  async accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>> {
     this.calls.push(`accept ${chatId}`);
     const offer = this.#offers.get(chatId);
     if (this.acceptResult) return this.acceptResult(chatId);
@@ -110,14 +110,14 @@ export class FakeChatChannel implements ChatChannel {
     return ok(session);
   }
 
-  async decline(chatId: string, reason?: string): Promise<Result<void, ChatError>> {
+  async decline(chatId: string, reason?: string): Promise<Result<void, ChatChannelError>> {
     this.calls.push(`decline ${chatId}${reason ? `: ${reason}` : ''}`);
     if (!this.#offers.has(chatId)) return err(chatError('no-such-offer'));
     this.emit({ type: 'offer-withdrawn', chatId, reason: 'declined' });
     return ok(undefined);
   }
 
-  send(chatId: string, text: string): Result<ChatMessage, ChatError> {
+  send(chatId: string, text: string): Result<ChatMessage, ChatChannelError> {
     this.calls.push(`send ${chatId}`);
     if (!this.#sessions.has(chatId)) return err(chatError('no-such-chat', 'This chat is not active here.'));
     return ok({ id: `m${++this.#seq}`, chatId, sender: 'self', senderName: 'agent', text, at: 1000, pending: true });
@@ -127,14 +127,14 @@ export class FakeChatChannel implements ChatChannel {
     this.calls.push(`typing ${chatId} ${state}`);
   }
 
-  async end(chatId: string): Promise<Result<void, ChatError>> {
+  async end(chatId: string): Promise<Result<void, ChatChannelError>> {
     this.calls.push(`end ${chatId}`);
     if (!this.#sessions.has(chatId)) return err(chatError('no-such-chat'));
     this.emit({ type: 'session-closed', chatId, reason: 'ended-by-agent', transcript: [] });
     return ok(undefined);
   }
 
-  async transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatError>> {
+  async transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatChannelError>> {
     this.calls.push(`transfer ${chatId} ${target.kind}`);
     if (!this.#sessions.has(chatId)) return err(chatError('no-such-chat'));
     this.emit({ type: 'session-closed', chatId, reason: 'returned-to-queue', transcript: [] });

@@ -3,7 +3,8 @@
 // that fail or connect as the test says (the real transports are covered by the Prosody and browser tests).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { XmppChatChannel, serviceOrder, transportOf } from '../../../src/core/chat/xmpp/xmpp-chat-channel.ts';
+import { XmppChatChannel } from '../../../src/core/chat/xmpp/xmpp-chat-channel.ts';
+import { serviceOrder, transportOf } from '../../../src/core/chat/xmpp/chat-link.ts';
 import { XmppStatus, type ConnectionRequest, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
 import type { Timers } from '../../../src/core/shared/timers.ts';
 import { Secret } from '../../../src/core/container/secret.ts';

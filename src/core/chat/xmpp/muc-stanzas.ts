@@ -1,8 +1,8 @@
 // XEP-0045 rooms and XEP-0313 archives as the chat profile uses them: one members-only, non-anonymous,
-// persistent, archived room per chat.
-import { $iq, $msg, $pres, type Builder } from 'strophe.js';
+// persistent, archived room per chat. Creating and administering rooms is the router's (sim/router/room-admin-stanzas.ts).
+import { $iq, $pres, type Builder } from 'strophe.js';
 import { attr, bareJid, childElement, childElements, firstChildName, jidResource } from './dom-read.ts';
-import { NS_DATA, NS_DELAY, NS_FORWARD, NS_MAM, NS_MUC, NS_MUC_ADMIN, NS_MUC_OWNER, NS_MUC_USER, NS_RSM } from './namespaces.ts';
+import { NS_DELAY, NS_FORWARD, NS_MAM, NS_MUC, NS_MUC_USER, NS_RSM } from './namespaces.ts';
 
 /** Joins a room; history comes from the archive instead (XEP-0313), so the room sends none. */
 export function joinPresence(room: string, nick: string): Builder {
@@ -103,34 +103,3 @@ export function archivedSenderJid(message: Element): string | null {
   const jid = item ? attr(item, 'jid') : null;
   return jid ? bareJid(jid) : null;
 }
-
-// ---- owner and admin (the router) ----
-
-/** Submits the room configuration the profile needs (XEP-0045 §10.2). */
-export function roomConfigSubmit(room: string, name: string): Builder {
-  const fields: [string, string][] = [
-    ['FORM_TYPE', 'http://jabber.org/protocol/muc#roomconfig'],
-    ['muc#roomconfig_roomname', name],
-    ['muc#roomconfig_persistentroom', '1'],
-    ['muc#roomconfig_membersonly', '1'],
-    ['muc#roomconfig_whois', 'anyone'],
-    ['muc#roomconfig_publicroom', '0'],
-    ['muc#roomconfig_allowinvites', '0'],
-    ['muc#roomconfig_changesubject', '0'],
-    ['muc#roomconfig_enablearchiving', '1'],
-  ];
-  const iq = $iq({ type: 'set', to: room }).c('query', { xmlns: NS_MUC_OWNER }).c('x', { xmlns: NS_DATA, type: 'submit' });
-  for (const [name_, value] of fields) iq.c('field', { var: name_ }).c('value').t(value).up().up();
-  return iq;
-}
-
-/** Grants or removes membership (XEP-0045 §9.3/§9.4); removing it removes the occupant from the room. */
-export function setAffiliation(room: string, jid: string, affiliation: 'member' | 'none' | 'owner'): Builder {
-  return $iq({ type: 'set', to: room }).c('query', { xmlns: NS_MUC_ADMIN }).c('item', { jid, affiliation });
-}
-
-/** A mediated invitation (XEP-0045 §7.8.2): the room forwards it to `invitee`. */
-export function mediatedInvite(room: string, invitee: string, reason: string): Builder {
-  return $msg({ to: room }).c('x', { xmlns: NS_MUC_USER }).c('invite', { to: invitee }).c('reason').t(reason);
-}
-

@@ -1,0 +1,50 @@
+// The customer's exchange with the router (docs/xmpp-chat-profile.md): the chat request with the pre-chat form, the
+// router's `<queued/>` answer, and queue position updates. Only the simulator speaks it (the gadget never does), so
+// both ends are here in one file, where they cannot drift apart; the customer page imports it from the router.
+import { $build, $iq, $msg, type Builder } from 'strophe.js';
+import type { ChatContextField } from '../../src/core/chat/chat-channel.ts';
+import { buildDataForm, readChildForm } from '../../src/core/chat/xmpp/data-form.ts';
+import { attr, childElement } from '../../src/core/chat/xmpp/dom-read.ts';
+import { NS_CHAT, PRECHAT_FORM_TYPE } from '../../src/core/chat/xmpp/namespaces.ts';
+
+/** The customer's request for a chat, with the pre-chat form (name, question, ...). */
+export function chatRequestIq(router: string, fields: readonly ChatContextField[]): Builder {
+  return $iq({ type: 'set', to: router })
+    .c('request', { xmlns: NS_CHAT })
+    .cnode(buildDataForm('submit', PRECHAT_FORM_TYPE, fields).tree());
+}
+
+export function readChatRequest(iq: Element): ChatContextField[] | null {
+  const el = childElement(iq, 'request', NS_CHAT);
+  return el ? readChildForm(el) : null;
+}
+
+/** The router's answer to a chat request: the chat's id, its room and the place in the queue. */
+export function queuedElement(chatId: string, room: string, position: number): Builder {
+  return $build('queued', { xmlns: NS_CHAT, chat: chatId, room, position: String(position) });
+}
+
+export function readQueued(iq: Element): { chatId: string; room: string; position: number } | null {
+  const el = childElement(iq, 'queued', NS_CHAT);
+  const chatId = el && attr(el, 'chat');
+  const room = el && attr(el, 'room');
+  if (!el || !chatId || !room) return null;
+  return { chatId, room, position: Number(attr(el, 'position') ?? '0') || 0 };
+}
+
+/** Queue position update to the customer (0: an agent is being connected). */
+export function queuePositionMessage(customerFullJid: string, chatId: string, position: number, text: string): Builder {
+  return $msg({ to: customerFullJid, type: 'normal' })
+    .c('queue', { xmlns: NS_CHAT, chat: chatId, position: String(position) })
+    .up()
+    .c('body')
+    .t(text);
+}
+
+export function readQueuePosition(message: Element): { chatId: string; position: number } | null {
+  const el = childElement(message, 'queue', NS_CHAT);
+  const chatId = el && attr(el, 'chat');
+  if (!el || !chatId) return null;
+  const position = Number(attr(el, 'position'));
+  return Number.isInteger(position) && position >= 0 ? { chatId, position } : null;
+}
