@@ -34,10 +34,14 @@ describe('chat offer card', () => {
     expect(h.acceptButton.getAttribute('aria-label')).to.equal('Accept the chat from Jane Doe');
     expect(h.declineButton.getAttribute('aria-label')).to.equal('Decline the chat from Jane Doe');
     h.acceptButton.focus();
+    await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Tab' });
     expect(h.root.activeElement).to.equal(h.declineButton);
     await sendKeys({ press: 'Enter' });
-    expect(events).to.deep.equal([{ name: 'offer-decline', detail: { chatId: 'c1' } }]);
+    expect(events).to.deep.equal([
+      { name: 'offer-accept', detail: { chatId: 'c1' } },
+      { name: 'offer-decline', detail: { chatId: 'c1' } },
+    ]);
   });
 
   it('counts down to the expiry with the ticker, and says when it is running out', async () => {

@@ -27,5 +27,8 @@ describe('conversation tabs', () => {
     await el.updateComplete;
     expect(h.find('[role="tab"][aria-selected="true"]').textContent).to.contain('Bob');
     expect(events).to.deep.equal([{ name: 'chat-read', detail: { chatId: 'b' } }]);
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(h.find('[role="tab"][aria-selected="true"]').textContent).to.contain('Ann');
   });
 });

@@ -123,10 +123,13 @@ test('an ACD call interrupts chat: no offer arrives during it, and it ends back 
 
   const sam = customer();
   assert.equal((await sam.start('Sam Queue', 'Is my parcel on its way?')).ok, true);
-  await waitFor('the chat to be queued', () => desktop.world.chatRouter?.snapshot().queue.find((c) => c.chatId === sam.chatId));
-  await new Promise((r) => setTimeout(r, 1000));
+  // The router answers the customer (queued) and chooses an agent in the same turn: by the time the customer hears
+  // it is queued, an offer would already be in the router's log.
+  const queued = await waitFor('the chat to be queued', () => desktop.world.chatRouter?.snapshot().queue.find((c) => c.chatId === sam.chatId));
+  assert.equal(queued.status, 'queued', 'the chat waits in the queue');
   const offered = desktop.world.chatRouter?.snapshot().offerLog.filter((o) => o.chatId === sam.chatId) ?? [];
   assert.deepEqual(offered, [], 'no offer during the call');
+  assert.equal(routerAgent()?.state, 'INTERRUPTED', 'the router still sees the agent on the call');
   assert.doesNotMatch(await gadget.text(), /Chat from Sam Queue/);
 
   const ended = await desktop.world.simulator.control.endCall({ dialogId: placed.value.dialogId });

@@ -47,6 +47,8 @@ let customer: CustomerChatClient | null = null;
 let agentId = '';
 /** While true, the gadget's BOSH requests get 404 (its session is lost). */
 let boshCut = false;
+/** The gadget's BOSH requests answered 404 because the link was cut. */
+let boshRefused = 0;
 const boshRequests = { desktop: 0, gadget: 0 };
 
 before(async () => {
@@ -74,6 +76,7 @@ before(async () => {
     const fromGadget = request.frame() !== page.mainFrame();
     if (fromGadget) boshRequests.gadget += 1;
     else boshRequests.desktop += 1;
+    if (fromGadget && boshCut) boshRefused += 1;
     if (fromGadget && boshCut) void request.respond({ status: 404, headers: { 'Access-Control-Allow-Origin': '*' }, body: '' });
     else void request.continue();
   });
@@ -118,7 +121,9 @@ test('the BOSH link is cut and comes back: the channel reconnects over BOSH and 
   await gadget.sendMessage('Written while cut off');
   await gadget.waitForText(/reconnecting/);
   assert.ok(customer.send('Customer while cut off').ok);
-  await new Promise((r) => setTimeout(r, 1000));
+  // The link comes back only after the gadget, trying again, was refused once more after the customer wrote.
+  const refusedBefore = boshRefused;
+  await waitFor('the gadget to try again and be refused', () => boshRefused > refusedBefore, 30_000);
   boshCut = false;
 
   await gadget.waitForLine('customer|Customer while cut off', 30_000);

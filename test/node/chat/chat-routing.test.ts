@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
-import { offeredChat, pause, signInAgent, startCustomer, startTestRouter, waitFor } from './chat-test-kit.ts';
+import { offeredChat, signInAgent, startCustomer, startTestRouter, waitFor } from './chat-test-kit.ts';
 import type { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
 
 let prosody: ChatProsodyHandle;
@@ -67,14 +67,20 @@ test('never offers to INTERRUPTED, BUSY, NOT_READY or OFFLINE agents, nor beyond
     const second = await waitFor('a second offer', () => ready.channel.offers().find((o) => o.chatId !== first)?.chatId);
     await ready.channel.accept(second);
     ready.channel.publishAvailability({ state: 'BUSY', active: 2, max: 2 });
-    await pause(400);
+    // The router chooses whom to offer to as it takes a presence in: once it shows this one, it has chosen.
+    const routerSees = (state: string, active: number) => () => {
+      const seen = router.snapshot().agents.find((a) => a.jid.startsWith(`${ready.id}@`));
+      return seen?.state === state && seen.active === active;
+    };
+    await waitFor('the router to take in BUSY at 2 of 2', routerSees('BUSY', 2));
     // The third chat waits: the only eligible agent is at M.
     assert.deepEqual(ready.channel.offers(), []);
     const waiting = router.snapshot().queue.filter((c) => c.status === 'queued');
     assert.equal(waiting.length, 1);
     // Even an agent that claims READY at C = M gets nothing: the router counts what it assigned.
     ready.channel.publishAvailability({ state: 'READY', active: 0, max: 2 });
-    await pause(400);
+    await waitFor('the router to take in READY at 0 of 2', routerSees('READY', 0));
+    assert.equal(router.snapshot().queue.find((c) => c.chatId === waiting[0]?.chatId)?.status, 'queued', 'the third chat still waits');
     assert.deepEqual(ready.channel.offers(), []);
     for (const other of [interrupted, busy, notReady, offline]) assert.deepEqual(other.channel.offers(), [], `${other.id} was offered a chat`);
     // When the interrupted agent's call ends, it gets the waiting chat.

@@ -26,8 +26,6 @@ export async function waitFor<T>(what: string, check: () => T | undefined | null
   }
 }
 
-export const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 let counter = 0;
 /** A name no other test in this run uses. */
 export function unique(prefix: string): string {

@@ -66,9 +66,13 @@ export class VirtualTimers implements Timers {
   }
 }
 
-/** Lets pending promise callbacks run. */
+/**
+ * Lets every pending promise callback run, and those they queue in turn, however long the chain: the fakes answer
+ * without I/O and virtual timers run only when a test advances them, so the microtask queue is empty by the time
+ * a macrotask (setImmediate) gets its turn.
+ */
 export async function flush(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
+  await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 export type VoiceAnswer = Result<VoiceRequestAccepted, VoiceError>;
