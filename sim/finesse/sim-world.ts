@@ -3,8 +3,8 @@
 // outcome published as a notification carrying the request's requestId), and the far-side events the
 // control API drives (calls arriving, callers hanging up, wrap-up timers, system Not Ready).
 //
-// State rules come from src/core/finesse/agent-state-transitions.ts (the guide's table), not a copy here.
-import { applyStateRequest, endOfCallState, isCallState, wrapUpExpiredState } from '../../src/core/finesse/agent-state-transitions.ts';
+// State rules come from agent-state-table.ts (the guide's table), not a copy here.
+import { applyStateRequest, endOfCallState, isCallState, wrapUpExpiredState } from './agent-state-table.ts';
 import type { UserRequest, DialogRequest } from '../../src/core/finesse/xml/index.ts';
 import { updateToXml } from '../../src/core/finesse/xml/index.ts';
 import type {

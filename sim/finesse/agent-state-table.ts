@@ -6,10 +6,11 @@
 // The guide warns that the table holds only the logical transitions: "because the underlying system determines
 // the state, an agent can transition from any state to any state, especially under failover conditions". So a
 // client must never reject a state Finesse reports; `canTransition` is for models and simulators, not for
-// second-guessing notifications.
+// second-guessing notifications. That is why the table lives with the simulator and the tests: the gadget
+// never consults it, it takes whatever state Finesse reports.
 
-import { err, ok, type Result } from '../result.ts';
-import type { AgentState } from './types.ts';
+import { err, ok, type Result } from '../../src/core/result.ts';
+import type { AgentState } from '../../src/core/finesse/types.ts';
 
 /** Who causes a transition: the agent (or client) by a REST state request, or the system / telephony. */
 export type TransitionCause = 'agent-request' | 'system';
