@@ -32,13 +32,13 @@ export interface GadgetConfig {
   readonly teamId: string | null;
 }
 
-export interface ConfigProblem {
+interface ConfigProblem {
   readonly pref: string;
   readonly message: string;
 }
 
 /** The most chats a gadget accepts as a maxChats setting. */
-export const MAX_CHATS_LIMIT = 20;
+const MAX_CHATS_LIMIT = 20;
 
 /** Reads and checks the configuration; `get` returns a pref's value or "" when it is not set. */
 export function readGadgetConfig(get: (name: string) => string): Result<GadgetConfig, ConfigProblem[]> {
