@@ -9,7 +9,7 @@ import { startWorldChatRouter, type ChatRouterHandle } from './router/start-chat
 import { customerChatRoute } from './customer/customer-route.ts';
 
 /** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
-export interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
+interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
   /** XMPP domain; default "localhost". */
   readonly domain?: string;
   /** Chat router, customer page and the chat parts of Prosody; default true (the demo and the gadget need them). */

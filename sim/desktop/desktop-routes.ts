@@ -13,14 +13,14 @@ import type { GadgetFeatureConfig, HarnessConfig } from './client/harness-config
 import type { NodeStatusReport } from './client/desktop-failover.ts';
 import { parseSystemInfo } from '../../src/core/finesse/xml/index.ts';
 
-export interface XmppEndpoints {
+interface XmppEndpoints {
   readonly domain: string;
   readonly pubsubDomain: string;
   readonly websocketUrl: string;
   readonly boshUrl: string;
 }
 
-export interface DesktopHarnessOptions {
+interface DesktopHarnessOptions {
   /** Gadget folders served under /3rdpartygadget/files/<folder>/, each from a directory (e.g. dist/). */
   readonly gadgetFolders: Readonly<Record<string, string>>;
   /** Finesse layout XML; defaults to the product gadget for agents plus a team tab for supervisors. */
@@ -54,7 +54,7 @@ export const PRODUCT_FOLDER = 'finesse-blend';
 export const FINESSE_JS_FILES: readonly string[] = ['finesse.js', 'finesse.min.js', 'jquery.min.js'];
 
 /** The default folder for a developer's copy of Cisco's library (git-ignored). */
-export const DEFAULT_FINESSE_JS_DIR = join(import.meta.dirname, '../../finesse-js');
+const DEFAULT_FINESSE_JS_DIR = join(import.meta.dirname, '../../finesse-js');
 
 /**
  * The CSP a gadget document gets: the product gadget (its upload folder) keeps the strict one, so the product is
@@ -96,7 +96,7 @@ export function gadgetCsp(xmpp: XmppEndpoints): string {
 }
 
 /** The CSP of the harness's own pages: as strict, plus the gadget frames. */
-export function pageCsp(xmpp: XmppEndpoints): string {
+function pageCsp(xmpp: XmppEndpoints): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -3,7 +3,7 @@
 // that subscribe the way a desktop does.
 import { $pres, Strophe, type Builder } from 'strophe.js';
 
-export interface XmppSessionOptions {
+interface XmppSessionOptions {
   readonly websocketUrl: string;
   /** Bare JID, e.g. 1001001@localhost. */
   readonly jid: string;

@@ -60,7 +60,7 @@ function carriedUrl(alternateHost: string, signIn: CarriedSignIn): string {
   return `${alternateHost.replace(/\/$/, '')}/desktop/#${FRAGMENT_KEY}${btoa(binary)}`;
 }
 
-export interface NodeWatchOptions {
+interface NodeWatchOptions {
   /** The signed-in agent, carried to the other node's desktop when the desktop moves. */
   readonly signIn: Omit<CarriedSignIn, 'movedFrom'>;
   /** Shows (or, with null, hides) the banner about the node. */

@@ -19,7 +19,7 @@ interface Client {
 }
 
 /** What a frame asks the container that is not hub traffic. */
-export interface FrameRequests {
+interface FrameRequests {
   adjustHeight(clientId: string, height: number): void;
   setPref(clientId: string, name: string, value: string): void;
   setTitle(clientId: string, title: string): void;
