@@ -43,8 +43,6 @@ interface DesktopHarnessOptions {
    * their Finesse server's /desktop/assets/js/); served at /desktop/assets/js/. Default: finesse-js/ in the repo.
    */
   readonly finesseJsDir?: string;
-  /** Told once per file that a gadget asked for and the folder lacks (default: one console line). */
-  readonly onMissingFinesseJs?: (file: string, dir: string) => void;
 }
 
 /** The product's upload folder: the only gadget rendered and checked under the strict CSP. */
@@ -216,14 +214,13 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
 
   const finesseJsDir = options.finesseJsDir ?? DEFAULT_FINESSE_JS_DIR;
   const toldMissing = new Set<string>();
-  const onMissing = options.onMissingFinesseJs ?? ((file: string, dir: string) => console.log(missingFinesseJsLine(file, dir)));
 
   /** Cisco's library from the developer's folder; without a copy, 404 with a JavaScript type (a script tag stays quiet about MIME). */
   async function serveFinesseJs(res: ServerResponse, file: string): Promise<void> {
     if (FINESSE_JS_FILES.includes(file) && await serveFile(res, finesseJsDir, file)) return;
     if (FINESSE_JS_FILES.includes(file) && !toldMissing.has(file)) {
       toldMissing.add(file);
-      onMissing(file, finesseJsDir);
+      console.log(missingFinesseJsLine(file, finesseJsDir));
     }
     send(res, 404, `// ${file} is not here: copy it from your Finesse server's /desktop/assets/js/ into the folder npm start names.\n`,
       'text/javascript; charset=utf-8');
