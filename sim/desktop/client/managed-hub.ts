@@ -45,14 +45,6 @@ export class ManagedHub {
     this.#byWindow.set(frameWindow, client);
   }
 
-  /** Drops a frame and all its subscriptions. */
-  removeClient(clientId: string): void {
-    const client = this.#clients.get(clientId);
-    if (!client) return;
-    this.#clients.delete(clientId);
-    this.#byWindow.delete(client.window);
-  }
-
   /** The container subscribes like any client; returns the function that unsubscribes. */
   subscribe(topic: string, onData: (topic: string, data: unknown) => void): () => void {
     if (!isSubscribeTopic(topic)) throw new Error(`OpenAjax.hub.Error.BadParameters: ${topic}`);
@@ -79,11 +71,6 @@ export class ManagedHub {
         if (topicMatches(sub.topic, topic)) this.#post(client, { hub: HUB_WIRE, type: 'message', subId, topic, data: copy });
       }
     }
-  }
-
-  /** The number of subscriptions a frame holds (for the diagnostics line and tests). */
-  subscriptionCount(clientId: string): number {
-    return this.#clients.get(clientId)?.subs.size ?? 0;
   }
 
   dispose(): void {
