@@ -14,6 +14,14 @@ export const coreBoundary = {
   ],
 };
 
+/** Imports no gadget code may make: the simulator and the tests are dev-only and never bundled. */
+export const srcBoundary = {
+  patterns: [
+    { group: ['**/sim', '**/sim/**', '**/test', '**/test/**'],
+      message: 'src must not depend on sim/ or test/: they are dev-only and never bundled.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.tmp/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
@@ -33,9 +41,14 @@ export default tseslint.config(
     ...lit.configs['flat/recommended'],
   },
   {
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', srcBoundary] },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', coreBoundary],
+      // A later block replaces a rule's options for the files it matches, so the core repeats the src boundary.
+      'no-restricted-imports': ['error', { patterns: [...coreBoundary.patterns, ...srcBoundary.patterns] }],
       'no-restricted-globals': ['error',
         { name: 'document', message: 'src/core is headless: no DOM rendering.' },
         { name: 'customElements', message: 'src/core is headless: no custom elements.' },

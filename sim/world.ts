@@ -3,21 +3,15 @@
 // Finesse simulator publishing to it, and (unless chat is off) the chat router with the customer chat page
 // served at /chat/ on the simulator's primary origin.
 import { startProsody, type ProsodyHandle } from './prosody/start-prosody.ts';
-import { startSimulator, type RouteHandler, type SimulatorHandle } from './server.ts';
-import { ACCOUNTS, type Deployment } from './finesse/seed.ts';
+import { startSimulator, type SimulatorHandle, type StartSimulatorOptions } from './server.ts';
+import { ACCOUNTS } from './finesse/seed.ts';
 import { startWorldChatRouter, type ChatRouterHandle } from './router/start-chat-router.ts';
 import { customerChatRoute } from './customer/customer-route.ts';
 
-export interface StartWorldOptions {
+/** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
+interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
   /** XMPP domain; default "localhost". */
   readonly domain?: string;
-  readonly host?: string;
-  readonly primaryPort?: number;
-  readonly secondaryPort?: number;
-  readonly routes?: readonly RouteHandler[];
-  /** Handlers tried first on both node listeners (see startSimulator). */
-  readonly nodeRoutes?: readonly RouteHandler[];
-  readonly deployment?: Deployment;
   /** Chat router, customer page and the chat parts of Prosody; default true (the demo and the gadget need them). */
   readonly chat?: boolean;
 }

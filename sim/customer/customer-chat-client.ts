@@ -22,7 +22,7 @@ import { chatRequestIq, readQueued, readQueuePosition } from '../router/customer
 import { createStropheConnection, XmppStatus, type ConnectionFactory, type XmppConnection } from '../../src/core/chat/xmpp/xmpp-connection.ts';
 import { randomId } from '../../src/core/shared/ids.ts';
 
-export interface CustomerChatOptions {
+interface CustomerChatOptions {
   readonly service: string;
   /** The anonymous VirtualHost customers sign in to. */
   readonly guestDomain: string;

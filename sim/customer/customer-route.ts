@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { RouteHandler } from '../server.ts';
 
-export interface CustomerChatRouteOptions {
+interface CustomerChatRouteOptions {
   /** The WebSocket endpoint the page connects to (the browser must reach it). */
   readonly websocketUrl: string;
   /** The anonymous VirtualHost customers sign in to. */
@@ -14,7 +14,7 @@ export interface CustomerChatRouteOptions {
   readonly routerJid: string;
 }
 
-export interface CustomerChatRoute {
+interface CustomerChatRoute {
   readonly route: RouteHandler;
   /** The page's path, e.g. "/chat/". */
   readonly path: string;
@@ -81,7 +81,7 @@ function page(options: CustomerChatRouteOptions, base: string): string {
 }
 
 /** The Content-Security-Policy of the page: only its own script and style, XMPP to the chat server only. */
-export function customerPagePolicy(websocketUrl: string): string {
+function customerPagePolicy(websocketUrl: string): string {
   const origin = new URL(websocketUrl).origin;
   return [
     "default-src 'none'",

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 const CLIENT_DIR = join(import.meta.dirname, 'client');
 
 /** The browser entry points, by the file name they are served as. */
-export const CLIENT_ENTRIES: Readonly<Record<string, string>> = {
+const CLIENT_ENTRIES: Readonly<Record<string, string>> = {
   'desktop.js': join(CLIENT_DIR, 'desktop-main.ts'),
   'control.js': join(CLIENT_DIR, 'control-main.ts'),
   'features.js': join(CLIENT_DIR, 'gadget-features.ts'),
 };
 
-export interface ClientBundler {
+interface ClientBundler {
   /** The bundled script for an entry name, or null for an unknown name. */
   get(name: string): Promise<string | null>;
   close(): Promise<void>;

@@ -13,14 +13,14 @@ import type { GadgetFeatureConfig, HarnessConfig } from './client/harness-config
 import type { NodeStatusReport } from './client/desktop-failover.ts';
 import { parseSystemInfo } from '../../src/core/finesse/xml/index.ts';
 
-export interface XmppEndpoints {
+interface XmppEndpoints {
   readonly domain: string;
   readonly pubsubDomain: string;
   readonly websocketUrl: string;
   readonly boshUrl: string;
 }
 
-export interface DesktopHarnessOptions {
+interface DesktopHarnessOptions {
   /** Gadget folders served under /3rdpartygadget/files/<folder>/, each from a directory (e.g. dist/). */
   readonly gadgetFolders: Readonly<Record<string, string>>;
   /** Finesse layout XML; defaults to the product gadget for agents plus a team tab for supervisors. */
@@ -43,8 +43,6 @@ export interface DesktopHarnessOptions {
    * their Finesse server's /desktop/assets/js/); served at /desktop/assets/js/. Default: finesse-js/ in the repo.
    */
   readonly finesseJsDir?: string;
-  /** Told once per file that a gadget asked for and the folder lacks (default: one console line). */
-  readonly onMissingFinesseJs?: (file: string, dir: string) => void;
 }
 
 /** The product's upload folder: the only gadget rendered and checked under the strict CSP. */
@@ -54,7 +52,7 @@ export const PRODUCT_FOLDER = 'finesse-blend';
 export const FINESSE_JS_FILES: readonly string[] = ['finesse.js', 'finesse.min.js', 'jquery.min.js'];
 
 /** The default folder for a developer's copy of Cisco's library (git-ignored). */
-export const DEFAULT_FINESSE_JS_DIR = join(import.meta.dirname, '../../finesse-js');
+const DEFAULT_FINESSE_JS_DIR = join(import.meta.dirname, '../../finesse-js');
 
 /**
  * The CSP a gadget document gets: the product gadget (its upload folder) keeps the strict one, so the product is
@@ -96,7 +94,7 @@ export function gadgetCsp(xmpp: XmppEndpoints): string {
 }
 
 /** The CSP of the harness's own pages: as strict, plus the gadget frames. */
-export function pageCsp(xmpp: XmppEndpoints): string {
+function pageCsp(xmpp: XmppEndpoints): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -216,14 +214,13 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
 
   const finesseJsDir = options.finesseJsDir ?? DEFAULT_FINESSE_JS_DIR;
   const toldMissing = new Set<string>();
-  const onMissing = options.onMissingFinesseJs ?? ((file: string, dir: string) => console.log(missingFinesseJsLine(file, dir)));
 
   /** Cisco's library from the developer's folder; without a copy, 404 with a JavaScript type (a script tag stays quiet about MIME). */
   async function serveFinesseJs(res: ServerResponse, file: string): Promise<void> {
     if (FINESSE_JS_FILES.includes(file) && await serveFile(res, finesseJsDir, file)) return;
     if (FINESSE_JS_FILES.includes(file) && !toldMissing.has(file)) {
       toldMissing.add(file);
-      onMissing(file, finesseJsDir);
+      console.log(missingFinesseJsLine(file, finesseJsDir));
     }
     send(res, 404, `// ${file} is not here: copy it from your Finesse server's /desktop/assets/js/ into the folder npm start names.\n`,
       'text/javascript; charset=utf-8');

@@ -3,7 +3,7 @@
 // __MODULE_ID__, and the container's feature script placed before the gadget's own markup.
 
 /** The values one rendering uses. */
-export interface RenderInput {
+interface RenderInput {
   readonly content: string;
   readonly messages: ReadonlyMap<string, string>;
   readonly prefs: ReadonlyMap<string, string>;

@@ -3,7 +3,7 @@
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import { err, ok, type Result } from '../../src/core/result.ts';
 
-export interface GadgetLocale {
+interface GadgetLocale {
   /** Empty for the default bundle (no lang attribute). */
   readonly lang: string;
   /** Empty when the locale names no country (ALL). */
@@ -11,7 +11,7 @@ export interface GadgetLocale {
   readonly messages: string;
 }
 
-export interface GadgetUserPref {
+interface GadgetUserPref {
   readonly name: string;
   readonly defaultValue: string;
   readonly datatype: string;

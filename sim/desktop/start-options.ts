@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../src/core/result.ts';
 import { parseLayout } from './layout.ts';
 import { PRODUCT_FOLDER } from './desktop-routes.ts';
 
-export interface StartOptions {
+interface StartOptions {
   /** The layout XML as read from the file, when --layout was given. */
   readonly layoutXml?: string;
   readonly layoutFile?: string;
@@ -18,7 +18,7 @@ export interface StartOptions {
   readonly checkOnly: boolean;
 }
 
-export const START_USAGE = 'npm start -- [--layout my-layout.xml] [--gadgets ./folder ...] [--finesse-js DIR]';
+const START_USAGE = 'npm start -- [--layout my-layout.xml] [--gadgets ./folder ...] [--finesse-js DIR]';
 
 function isDirectory(path: string): boolean {
   try {

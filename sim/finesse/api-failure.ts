@@ -19,13 +19,13 @@ export function failure(status: number, errorType: string, errorMessage: string,
 }
 
 /** CTI error constants and the numbers the CTI server reports them with. */
-export const CTI_ERRORS = {
+const CTI_ERRORS = {
   CF_INVALID_OBJECT_STATE: '22',
   CF_INVALID_AGENT_WORKMODE: '265',
   CF_GENERIC_OPERATION: '20999',
 } as const;
 
-export type CtiErrorName = keyof typeof CTI_ERRORS;
+type CtiErrorName = keyof typeof CTI_ERRORS;
 
 /** The asynchronous error a refused state change produces (User node, errorType "Invalid State"). */
 export function ctiError(name: CtiErrorName): ApiError {

@@ -4,7 +4,7 @@ import type { Result } from '../../src/core/result.ts';
 import type { Dialog, User } from '../../src/core/finesse/types.ts';
 import type { Deployment, SystemReason } from './seed.ts';
 
-export interface ControlError {
+interface ControlError {
   /** The HTTP status the control API answers with (400 bad request, 404 unknown id, 409 wrong state). */
   readonly status: 400 | 404 | 409;
   readonly message: string;
@@ -34,7 +34,7 @@ export interface InternalCallRequest {
   readonly fromAddress?: string;
 }
 
-export interface CallPlaced {
+interface CallPlaced {
   readonly dialogId: string;
 }
 
@@ -55,7 +55,7 @@ export interface NodeStatus {
   readonly inService: boolean;
 }
 
-export interface AgentSettings {
+interface AgentSettings {
   readonly id: string;
   readonly wrapUp: boolean;
 }

@@ -1,7 +1,7 @@
 // HTTP plumbing for the simulator's listeners: bounded request bodies, Basic credentials, XML and JSON answers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 const BASE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

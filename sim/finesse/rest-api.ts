@@ -86,14 +86,25 @@ export async function handleFinesseApi(world: SimWorld, node: NodeName, req: Inc
     return true;
   }
 
-  const accepted = (outcome: Result<void, ApiFailure>): void => {
+  /** A request with an XML body: read and parse it, hand it to the world, and answer 202 or the failure. */
+  const submit = async <T>(
+    parse: (xml: string) => Result<T, ParseError>,
+    act: (request: T) => Result<void, ApiFailure>,
+  ): Promise<true> => {
+    const text = await readBody(req);
+    if (text === null) {
+      sendFailure(res, failure(413, 'Bad Request', 'The request body is too large'));
+      return true;
+    }
+    const parsed = parse(text);
+    if (!parsed.ok) {
+      sendFailure(res, bodyFailure(parsed.error), { requestId });
+      return true;
+    }
+    const outcome = act(parsed.value);
     if (outcome.ok) sendEmpty(res, 202, { requestId });
     else sendFailure(res, outcome.error, { requestId });
-  };
-  const body = async (): Promise<string | null> => {
-    const text = await readBody(req);
-    if (text === null) sendFailure(res, failure(413, 'Bad Request', 'The request body is too large'));
-    return text;
+    return true;
   };
 
   if (resource === 'User' && id !== undefined) {
@@ -110,14 +121,7 @@ export async function handleFinesseApi(world: SimWorld, node: NodeName, req: Inc
         if (user !== null) sendXml(res, 200, userToXml(user));
         return true;
       }
-      if (method === 'PUT') {
-        const text = await body();
-        if (text === null) return true;
-        const parsed = parseUserRequest(text);
-        if (!parsed.ok) sendFailure(res, bodyFailure(parsed.error), { requestId });
-        else accepted(world.changeState(actor, id, parsed.value, requestId));
-        return true;
-      }
+      if (method === 'PUT') return submit(parseUserRequest, (request) => world.changeState(actor, id, request, requestId));
       return notAllowed(res);
     }
     if (sub === 'Dialogs' && subId === undefined) {
@@ -126,14 +130,7 @@ export async function handleFinesseApi(world: SimWorld, node: NodeName, req: Inc
         sendXml(res, 200, dialogsToXml(world.dialogsOf(id)));
         return true;
       }
-      if (method === 'POST') {
-        const text = await body();
-        if (text === null) return true;
-        const parsed = parseDialogRequest(text);
-        if (!parsed.ok) sendFailure(res, bodyFailure(parsed.error), { requestId });
-        else accepted(world.makeCall(actor, id, parsed.value, requestId));
-        return true;
-      }
+      if (method === 'POST') return submit(parseDialogRequest, (request) => world.makeCall(actor, id, request, requestId));
       return notAllowed(res);
     }
     if (sub === 'ReasonCodes' && subId === undefined && method === 'GET') {
@@ -182,14 +179,7 @@ export async function handleFinesseApi(world: SimWorld, node: NodeName, req: Inc
       }
       return true;
     }
-    if (method === 'PUT') {
-      const text = await body();
-      if (text === null) return true;
-      const parsed = parseDialogRequest(text);
-      if (!parsed.ok) sendFailure(res, bodyFailure(parsed.error), { requestId });
-      else accepted(world.dialogAction(actor, id, parsed.value, requestId));
-      return true;
-    }
+    if (method === 'PUT') return submit(parseDialogRequest, (request) => world.dialogAction(actor, id, request, requestId));
     return notAllowed(res);
   }
 

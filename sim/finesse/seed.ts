@@ -22,7 +22,7 @@ export interface SeedAccount {
   readonly supervises: readonly string[];
 }
 
-export interface SeedTeam {
+interface SeedTeam {
   readonly id: string;
   readonly name: string;
 }

@@ -30,7 +30,7 @@ export interface SimDialog {
 }
 
 /** The requested actions the simulator knows (PUT Dialog/{id}). */
-export const DIALOG_ACTIONS = [
+const DIALOG_ACTIONS = [
   'ANSWER',
   'HOLD',
   'RETRIEVE',
@@ -48,7 +48,7 @@ export function isDialogAction(value: string): value is DialogAction {
 }
 
 /** Participant states in which the device is still on the call. */
-export const LIVE_PARTICIPANT_STATES: readonly ParticipantState[] = ['INITIATING', 'INITIATED', 'ALERTING', 'ACTIVE', 'HELD'];
+const LIVE_PARTICIPANT_STATES: readonly ParticipantState[] = ['INITIATING', 'INITIATED', 'ALERTING', 'ACTIVE', 'HELD'];
 
 export function isLive(participant: SimParticipant): boolean {
   return LIVE_PARTICIPANT_STATES.includes(participant.state);

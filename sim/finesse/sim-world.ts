@@ -3,8 +3,8 @@
 // outcome published as a notification carrying the request's requestId), and the far-side events the
 // control API drives (calls arriving, callers hanging up, wrap-up timers, system Not Ready).
 //
-// State rules come from src/core/finesse/agent-state-transitions.ts (the guide's table), not a copy here.
-import { applyStateRequest, endOfCallState, isCallState, wrapUpExpiredState } from '../../src/core/finesse/agent-state-transitions.ts';
+// State rules come from agent-state-table.ts (the guide's table), not a copy here.
+import { applyStateRequest, endOfCallState, isCallState, wrapUpExpiredState } from './agent-state-table.ts';
 import type { UserRequest, DialogRequest } from '../../src/core/finesse/xml/index.ts';
 import { updateToXml } from '../../src/core/finesse/xml/index.ts';
 import type {
@@ -27,7 +27,7 @@ import { ACCOUNTS, CONFIGURED_REASON_CODES, TEAMS, systemReasonCode, type Deploy
 import { actionsFor, dialogModel, isDialogAction, isLive, type DialogAction, type SimDialog, type SimParticipant } from './sim-dialog.ts';
 
 /** Where notifications go: node and payload, in order. */
-export interface Notifier {
+interface Notifier {
   /** Queues one item; the promise settles when the XMPP server accepted or refused it. */
   publish(node: string, payload: string): Promise<void>;
 }
@@ -53,7 +53,7 @@ interface SimUser {
   call: CallContext | null;
 }
 
-export interface SimWorldOptions {
+interface SimWorldOptions {
   readonly deployment: Deployment;
   readonly notifier: Notifier;
   readonly xmppDomain: string;
@@ -62,8 +62,8 @@ export interface SimWorldOptions {
 
 export const userNode = (id: string): string => `/finesse/api/User/${id}`;
 export const dialogsNode = (id: string): string => `/finesse/api/User/${id}/Dialogs`;
-export const teamUsersNode = (id: string): string => `/finesse/api/Team/${id}/Users`;
-export const dialogUri = (id: string): string => `/finesse/api/Dialog/${id}`;
+const teamUsersNode = (id: string): string => `/finesse/api/Team/${id}/Users`;
+const dialogUri = (id: string): string => `/finesse/api/Dialog/${id}`;
 export const SYSTEM_INFO_NODE = '/finesse/api/SystemInfo';
 
 /** What a new call must say about itself; the id, call variables, ACD routing, consult links and wrap-up reason have defaults. */

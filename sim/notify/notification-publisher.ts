@@ -7,7 +7,7 @@ import { XmppIqError, XmppSession } from './xmpp-session.ts';
 import { createNodeIq, publishIq, subscribeIq } from './pubsub-stanzas.ts';
 import type { Builder } from 'strophe.js';
 
-export interface PublisherOptions {
+interface PublisherOptions {
   readonly websocketUrl: string;
   readonly jid: string;
   readonly password: string;
@@ -16,7 +16,7 @@ export interface PublisherOptions {
   readonly onError?: (message: string) => void;
 }
 
-export interface NotificationPublisher {
+interface NotificationPublisher {
   /** Creates the nodes that do not exist yet (an existing node is fine). */
   ensureNodes(nodes: readonly string[]): Promise<void>;
   /** Subscribes a user's bare JID to a node on the user's behalf (Finesse auto-subscribes its users). */

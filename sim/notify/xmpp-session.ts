@@ -3,7 +3,7 @@
 // that subscribe the way a desktop does.
 import { $pres, Strophe, type Builder } from 'strophe.js';
 
-export interface XmppSessionOptions {
+interface XmppSessionOptions {
   readonly websocketUrl: string;
   /** Bare JID, e.g. 1001001@localhost. */
   readonly jid: string;
@@ -11,8 +11,10 @@ export interface XmppSessionOptions {
   readonly resource: string;
   /** Send initial presence after login (pubsub events to a bare JID only reach available resources). */
   readonly presence?: boolean;
-  readonly connectTimeoutMs?: number;
 }
+
+/** How long a login may take before it is given up. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 type Connection = InstanceType<typeof Strophe.Connection>;
 
@@ -51,7 +53,6 @@ export class XmppSession {
   static connect(options: XmppSessionOptions): Promise<XmppSession> {
     const conn = new Strophe.Connection(options.websocketUrl);
     const session = new XmppSession(conn);
-    const timeoutMs = options.connectTimeoutMs ?? 10_000;
     return new Promise((resolve, reject) => {
       let settled = false;
       const timer = setTimeout(() => {
@@ -59,7 +60,7 @@ export class XmppSession {
         settled = true;
         conn.reset();
         reject(new Error(`XMPP login as ${options.jid} timed out`));
-      }, timeoutMs);
+      }, CONNECT_TIMEOUT_MS);
       conn.connect(`${options.jid}/${options.resource}`, options.password, (status: number) => {
         const S = Strophe.Status;
         if (status === S.CONNECTED) {

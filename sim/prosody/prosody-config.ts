@@ -2,7 +2,7 @@
 // passwords, BOSH + WebSocket open to pages served from other origins (the simulator's own ports), a pubsub
 // component for Finesse notifications and a MUC component for chat rooms. Everything lives in one temp dir.
 
-export interface ProsodyConfigInput {
+interface ProsodyConfigInput {
   readonly dir: string;
   readonly domain: string;
   readonly c2sPort: number;
@@ -26,7 +26,7 @@ function chatConfig(domain: string): { modules: string; global: string; hosts: s
 }
 
 /** Quotes a value as a Lua string literal (domains and paths are ours, but never trust a string into code). */
-export function luaString(value: string): string {
+function luaString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 

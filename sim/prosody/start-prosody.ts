@@ -45,14 +45,14 @@ export interface ChatProsodyHandle extends ProsodyHandle {
   readonly guestDomain: string;
 }
 
-export interface StartProsodyOptions {
+interface StartProsodyOptions {
   /** The XMPP domain (VirtualHost); default "localhost". */
   readonly domain?: string;
   /** Also host chat: stream management, archived MUC rooms, anonymous guest.<domain> for customers. */
   readonly chat?: boolean;
 }
 
-export const PROSODY_INSTALL_HINT = 'apt-get install -y prosody';
+const PROSODY_INSTALL_HINT = 'apt-get install -y prosody';
 
 const READY_DEADLINE_MS = 10_000;
 const STOP_DEADLINE_MS = 5_000;

@@ -19,7 +19,7 @@ export interface AgentView {
 }
 
 /** The states in which an agent may be offered a chat. */
-export const OFFERABLE_STATES: readonly ChatAvailability[] = ['READY', 'ACTIVE'];
+const OFFERABLE_STATES: readonly ChatAvailability[] = ['READY', 'ACTIVE'];
 
 /** Whether the agent may be offered one more chat now. */
 export function hasCapacity(agent: AgentView): boolean {

@@ -22,7 +22,7 @@ export async function startChatRouter(options: ChatRouterOptions): Promise<ChatR
 }
 
 /** What the router needs from the world's Prosody (a ProsodyHandle fits). */
-export interface RouterHost {
+interface RouterHost {
   readonly domain: string;
   readonly mucDomain: string;
   readonly websocketUrl: string;

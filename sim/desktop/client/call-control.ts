@@ -20,7 +20,7 @@ const SHOWN_ACTIONS: readonly { readonly action: string; readonly label: string 
   { action: 'DROP', label: 'End' },
 ];
 
-export interface CallControlOptions {
+interface CallControlOptions {
   readonly agentId: string;
   /** base64("id:password"), held only in the page's memory. */
   readonly basic: string;

@@ -12,10 +12,10 @@
 // documented (unconfirmed).
 import { startTimerTick } from './timer-tick.ts';
 
-export const ACTIVE_TAB_TOPIC = 'finesse.containerservices.activeTab';
-export const CONTAINER_REQUESTS_TOPIC = 'finesse.info.requests';
+const ACTIVE_TAB_TOPIC = 'finesse.containerservices.activeTab';
+const CONTAINER_REQUESTS_TOPIC = 'finesse.info.requests';
 
-export interface ContainerHub {
+interface ContainerHub {
   publish(topic: string, data: unknown): void;
   subscribe(topic: string, onData: (topic: string, data: unknown) => void): () => void;
 }
@@ -32,7 +32,7 @@ export interface ContainerTabs {
 }
 
 /** The slice of finesse.container.Container the stand-in reproduces. */
-export interface FinesseContainer {
+interface FinesseContainer {
   showDialog(options?: { title?: string | boolean; message?: string; close?: () => void }): HTMLElement | undefined;
   hideDialog(): void;
   reloadGadget(gadgetId: string): void;

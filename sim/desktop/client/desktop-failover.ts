@@ -60,7 +60,7 @@ function carriedUrl(alternateHost: string, signIn: CarriedSignIn): string {
   return `${alternateHost.replace(/\/$/, '')}/desktop/#${FRAGMENT_KEY}${btoa(binary)}`;
 }
 
-export interface NodeWatchOptions {
+interface NodeWatchOptions {
   /** The signed-in agent, carried to the other node's desktop when the desktop moves. */
   readonly signIn: Omit<CarriedSignIn, 'movedFrom'>;
   /** Shows (or, with null, hides) the banner about the node. */
@@ -69,11 +69,10 @@ export interface NodeWatchOptions {
   readonly beforeMove: () => void;
   /** Check period; default 5 s. */
   readonly intervalMs?: number;
-  /** How long the banner shows before the page moves; default 1.5 s. */
-  readonly moveDelayMs?: number;
-  /** Goes to the other node's desktop (location.assign in the page). */
-  readonly navigate?: (url: string) => void;
 }
+
+/** How long the banner shows before the page moves to the other node. */
+const MOVE_DELAY_MS = 1500;
 
 export interface NodeWatch {
   /** Checks now (a SystemInfo notification arrived, or a request answered 503). */
@@ -117,8 +116,8 @@ export function watchNode(options: NodeWatchOptions): NodeWatch {
       setTimeout(() => {
         if (stopped) return;
         options.beforeMove();
-        (options.navigate ?? ((u: string) => location.assign(u)))(url);
-      }, options.moveDelayMs ?? 1500);
+        location.assign(url);
+      }, MOVE_DELAY_MS);
     } finally {
       checking = false;
     }

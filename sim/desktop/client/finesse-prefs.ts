@@ -10,7 +10,7 @@
  */
 export const CREDENTIAL_STORAGE_KEY = 'userFinesseAuth';
 
-export interface PrefsInput {
+interface PrefsInput {
   /** base64 of id:password (the agent's id is not a pref of its own: Cisco's library decodes it from here). */
   readonly authorization: string;
   /** The desktop page's location. */

@@ -11,14 +11,14 @@ import { notificationObject } from './hub-payload.ts';
 
 export const REQUESTS_TOPIC = 'finesse.info.requests';
 export const CONNECTION_TOPIC = 'finesse.info.connection';
-export const RESPONSES_TOPIC_PREFIX = 'finesse.info.responses.';
+const RESPONSES_TOPIC_PREFIX = 'finesse.info.responses.';
 
 /** The failure replies, word for word as the library sends them. */
 export const NOT_CONNECTED_REPLY = { error: { errorType: 'Not connected', errorMessage: 'Cannot subscribe without connection.' } } as const;
 export const DISCONNECTED_REPLY = { error: { errorType: 'Disconnected', errorMessage: 'Outstanding request will never complete.' } } as const;
 
 /** What goes on finesse.info.responses.<invokeID>: undefined on success, otherwise one of the failure shapes. */
-export type FinesseResponse =
+type FinesseResponse =
   | undefined
   | typeof NOT_CONNECTED_REPLY
   | typeof DISCONNECTED_REPLY
@@ -26,7 +26,7 @@ export type FinesseResponse =
   | { readonly error: { readonly errorType: string; readonly errorMessage: string } };
 
 /** What finesse.info.connection carries. */
-export interface ConnectionInfo {
+interface ConnectionInfo {
   readonly status: string;
   readonly resourceID: string;
   readonly invokeID?: unknown;
@@ -40,14 +40,14 @@ export class XmppStanzaError extends Error {
   }
 }
 
-export interface NodeSubscriber {
+interface NodeSubscriber {
   /** True while the XMPP connection is up. */
   readonly connected: boolean;
   subscribeNode(node: string): Promise<void>;
   unsubscribeNode(node: string): Promise<void>;
 }
 
-export interface RequestsHub {
+interface RequestsHub {
   publish(topic: string, data: unknown): void;
 }
 

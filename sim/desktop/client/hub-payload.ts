@@ -6,7 +6,7 @@
 // stays a string, attributes become "@name", repeated siblings an array, and an empty element null.
 import { XMLParser } from 'fast-xml-parser';
 
-export interface FinesseHubPayload {
+interface FinesseHubPayload {
   /** The node path followed by the document: "/finesse/api/User/1001<Update>…</Update>". */
   readonly content: string;
   /** The document as a plain object, or null when it could not be converted (the content still goes out). */

@@ -19,7 +19,7 @@ interface Client {
 }
 
 /** What a frame asks the container that is not hub traffic. */
-export interface FrameRequests {
+interface FrameRequests {
   adjustHeight(clientId: string, height: number): void;
   setPref(clientId: string, name: string, value: string): void;
   setTitle(clientId: string, title: string): void;
@@ -43,14 +43,6 @@ export class ManagedHub {
     const client: Client = { clientId, window: frameWindow, origin, connected: false, subs: new Map() };
     this.#clients.set(clientId, client);
     this.#byWindow.set(frameWindow, client);
-  }
-
-  /** Drops a frame and all its subscriptions. */
-  removeClient(clientId: string): void {
-    const client = this.#clients.get(clientId);
-    if (!client) return;
-    this.#clients.delete(clientId);
-    this.#byWindow.delete(client.window);
   }
 
   /** The container subscribes like any client; returns the function that unsubscribes. */
@@ -79,11 +71,6 @@ export class ManagedHub {
         if (topicMatches(sub.topic, topic)) this.#post(client, { hub: HUB_WIRE, type: 'message', subId, topic, data: copy });
       }
     }
-  }
-
-  /** The number of subscriptions a frame holds (for the diagnostics line and tests). */
-  subscriptionCount(clientId: string): number {
-    return this.#clients.get(clientId)?.subs.size ?? 0;
   }
 
   dispose(): void {

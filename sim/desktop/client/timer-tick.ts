@@ -9,10 +9,10 @@
 export const TIMER_TICK_TOPIC = 'finesse.containerservices.timerTickEvent';
 
 /** How often the desktop ticks. */
-export const TICK_FREQUENCY_MS = 1000;
+const TICK_FREQUENCY_MS = 1000;
 
 /** The TimerTickEvent's data: its tick frequency and when it was queued (a Date; the hub carries it as JSON text). */
-export interface TimerTickPayload {
+interface TimerTickPayload {
   readonly tickFrequency: number;
   readonly dateQueued: Date;
 }

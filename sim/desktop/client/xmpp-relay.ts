@@ -7,7 +7,7 @@ import { XmppStanzaError } from './finesse-requests.ts';
 /** The statuses Finesse publishes on finesse.info.connection. */
 export type ConnectionStatus = 'connected' | 'connecting' | 'disconnected' | 'reconnecting' | 'unloading';
 
-export interface XmppRelayOptions {
+interface XmppRelayOptions {
   readonly websocketUrl: string;
   readonly boshUrl: string;
   readonly domain: string;

@@ -1,7 +1,7 @@
 // The chat server's addresses from the gadget's `chatService` preference: one address, or a WebSocket address and
 // a BOSH address separated by spaces (or commas). The channel tries WebSocket first and BOSH when WebSocket fails.
 
-export interface ChatEndpoints {
+interface ChatEndpoints {
   readonly websocketUrl: string | null;
   readonly boshUrl: string | null;
 }

@@ -18,9 +18,6 @@ export interface GadgetConfig {
   /** The host REST requests go to (defaults to host). */
   readonly restHost: string;
   readonly xmppDomain: string | null;
-  readonly pubsubDomain: string | null;
-  readonly locale: string;
-  readonly extension: string | null;
   readonly maxChats: number;
   /** The Not Ready reason for chats, as configured: a label ("Handling Chat") or a numeric code ("12"). */
   readonly handlingChatReason: string;
@@ -32,13 +29,13 @@ export interface GadgetConfig {
   readonly teamId: string | null;
 }
 
-export interface ConfigProblem {
+interface ConfigProblem {
   readonly pref: string;
   readonly message: string;
 }
 
 /** The most chats a gadget accepts as a maxChats setting. */
-export const MAX_CHATS_LIMIT = 20;
+const MAX_CHATS_LIMIT = 20;
 
 /** Reads and checks the configuration; `get` returns a pref's value or "" when it is not set. */
 export function readGadgetConfig(get: (name: string) => string): Result<GadgetConfig, ConfigProblem[]> {
@@ -87,9 +84,6 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
     hostPort: text('hostPort') || null,
     restHost: text('restHost') || host,
     xmppDomain: text('xmppDomain') || null,
-    pubsubDomain: text('pubsubDomain') || null,
-    locale: text('locale') || 'en_US',
-    extension: text('extension') || null,
     maxChats,
     handlingChatReason,
     chatService,

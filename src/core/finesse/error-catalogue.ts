@@ -9,7 +9,7 @@
 import type { ApiError } from './types.ts';
 
 /** Who should do something about an error. 'automatic': the gadget handles it (retries or re-reads state). */
-export type ErrorActor = 'agent' | 'administrator' | 'automatic';
+type ErrorActor = 'agent' | 'administrator' | 'automatic';
 
 export interface ErrorDescription {
   /** The catalogue key (or, for an unknown code, the code as received, trimmed to something printable). */

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_BYTES } from './xml/xml-reader.ts';
 import { buildXml, type XmlNodeContent, type XmlTree } from './xml/xml-writer.ts';
 
 /** A notification's document as XML text, and the node path it came with (null when it had none). */
-export interface NotificationDocument {
+interface NotificationDocument {
   readonly xml: string;
   readonly path: string | null;
 }

@@ -17,12 +17,12 @@ export type OwnershipStatus =
   | { readonly role: 'stopped' };
 
 /** The answer to a take-over request: confirm first, like prepareSession with override=false. */
-export type TakeOverAnswer =
+type TakeOverAnswer =
   | { readonly result: 'confirm'; readonly message: string }
   | { readonly result: 'success' }
   | { readonly result: 'failure'; readonly message: string };
 
-export interface OwnershipCoordinatorOptions {
+interface OwnershipCoordinatorOptions {
   readonly instanceId: string;
   readonly lock: OwnershipLockPort;
   readonly channel: OwnershipChannelPort;

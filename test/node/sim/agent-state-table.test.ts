@@ -3,7 +3,7 @@
 // subscriber logged in as the agent.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { AGENT_STATE_TRANSITIONS } from '../../../src/core/finesse/agent-state-transitions.ts';
+import { AGENT_STATE_TRANSITIONS } from '../../../sim/finesse/agent-state-table.ts';
 import type { User } from '../../../src/core/finesse/types.ts';
 import type { UserRequest } from '../../../src/core/finesse/xml/index.ts';
 import type { WorldHandle } from '../../../sim/world.ts';

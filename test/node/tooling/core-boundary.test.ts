@@ -1,4 +1,5 @@
-// The headless core must never reach into Lit or the UI: the lint rule is the guard, and this proves it fires.
+// The headless core must never reach into Lit or the UI, and no gadget code into the simulator or the tests:
+// the lint rules are the guard, and these prove they fire.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ESLint } from 'eslint';
@@ -23,6 +24,28 @@ test('src/core importing from src/ui is a lint error', async () => {
 test('src/core touching document is a lint error', async () => {
   const messages = await lint('export const b = document.body;\n', 'src/core/chat/bad.ts');
   assert.ok(messages.some((m) => m.startsWith('no-restricted-globals')), messages.join('\n'));
+});
+
+test('src importing the simulator is a lint error', async () => {
+  const messages = await lint("import { startWorld } from '../../sim/world.ts';\nexport const w = startWorld;\n", 'src/boot/bad.ts');
+  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')), messages.join('\n'));
+});
+
+test('src importing test code is a lint error', async () => {
+  const messages = await lint("import { fakeHub } from '../../test/node/agent-boot/fakes.ts';\nexport const h = fakeHub;\n", 'src/ui/bad.ts');
+  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')), messages.join('\n'));
+});
+
+test('src/core importing the simulator is a lint error, and the core boundary still holds beside it', async () => {
+  const code = "import { html } from 'lit';\nimport { applyStateRequest } from '../../../sim/finesse/agent-state-table.ts';\nexport const t = [html`x`, applyStateRequest];\n";
+  const messages = await lint(code, 'src/core/finesse/bad.ts');
+  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Lit belongs in src/ui')), messages.join('\n'));
+});
+
+test('the simulator may import src', async () => {
+  const messages = await lint("import type { AgentState } from '../../src/core/finesse/types.ts';\nexport const s: AgentState = 'READY';\n", 'sim/finesse/fine.ts');
+  assert.deepEqual(messages, []);
 });
 
 test('src/ui may import lit', async () => {

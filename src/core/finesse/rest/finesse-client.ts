@@ -20,7 +20,7 @@ import { httpFailure, parseFailure, transportFailure, type FinesseError } from '
 import { isTransportError, type HttpMethod, type HttpResponse, type HttpTransport } from './http-transport.ts';
 import { randomUuid } from '../../shared/ids.ts';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Finesse took the command (202); its outcome arrives later as a notification carrying this requestId. */
 export interface Accepted {

@@ -35,8 +35,6 @@ export type FinesseError =
   /** Any other non-success status without a readable <ApiErrors> body. */
   | (FinesseErrorBase & { readonly kind: 'http'; readonly status: number });
 
-export type FinesseErrorKind = FinesseError['kind'];
-
 interface RequestInfo {
   readonly method: HttpMethod;
   readonly url: string;

@@ -9,8 +9,8 @@ export type {
   TeamMemberStateChange,
   UserStateChange,
 } from './finesse-client.ts';
-export { createFinesseClient, DEFAULT_TIMEOUT_MS } from './finesse-client.ts';
-export type { FinesseError, FinesseErrorKind } from './finesse-error.ts';
+export { createFinesseClient } from './finesse-client.ts';
+export type { FinesseError } from './finesse-error.ts';
 export type { FinesseAuth } from './finesse-auth.ts';
 export { authorizationHeader } from './finesse-auth.ts';
 export type { HttpMethod, HttpRequest, HttpResponse, HttpTransport, TransportFailure } from './http-transport.ts';

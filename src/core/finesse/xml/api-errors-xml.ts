@@ -11,10 +11,10 @@ import { buildXml, optionalFields, textOrEmpty } from './xml-writer.ts';
 import type { XmlTree } from './xml-writer.ts';
 
 /** Which of Finesse's two error shapes to write. */
-export type ApiErrorsForm = 'sync' | 'async';
+type ApiErrorsForm = 'sync' | 'async';
 
 /** Decodes one <ApiError>/<apiError> element. */
-export function decodeApiError(element: XmlElement): ApiError {
+function decodeApiError(element: XmlElement): ApiError {
   return {
     errorType: requiredToken(element, 'errorType'),
     errorMessage: optionalText(element, 'errorMessage') ?? '',

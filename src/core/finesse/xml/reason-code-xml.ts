@@ -20,10 +20,10 @@ import {
 import { buildXml, textOrEmpty } from './xml-writer.ts';
 import type { XmlTree } from './xml-writer.ts';
 
-export const REASON_CATEGORIES: readonly ReasonCategory[] = ['NOT_READY', 'LOGOUT'];
+const REASON_CATEGORIES: readonly ReasonCategory[] = ['NOT_READY', 'LOGOUT'];
 
 /** Values to use when an embedded ReasonCode leaves out its id or category. */
-export interface ReasonCodeFallback {
+interface ReasonCodeFallback {
   readonly id: string | null;
   readonly category: ReasonCategory | null;
 }

@@ -9,8 +9,8 @@ import { child, decodeDocument, integerOf, oneOf, optionalText, optionalToken, r
 import { buildXml, textOrEmpty } from './xml-writer.ts';
 import type { XmlTree } from './xml-writer.ts';
 
-export const SYSTEM_STATUSES: readonly SystemStatus[] = ['IN_SERVICE', 'OUT_OF_SERVICE'];
-export const DEPLOYMENT_TYPES: readonly DeploymentType[] = ['UCCE', 'UCCX', 'PCCE', 'UNKNOWN'];
+const SYSTEM_STATUSES: readonly SystemStatus[] = ['IN_SERVICE', 'OUT_OF_SERVICE'];
+const DEPLOYMENT_TYPES: readonly DeploymentType[] = ['UCCE', 'UCCX', 'PCCE', 'UNKNOWN'];
 
 /** Decodes a <SystemInfo> element. */
 export function decodeSystemInfo(element: XmlElement): SystemInfo {

@@ -6,11 +6,11 @@ import { AGENT_STATES } from '../types.ts';
 import { decodeReasonCode, encodeReasonCode } from './reason-code-xml.ts';
 import type { XmlElement } from './xml-reader.ts';
 import { child, oneOf, optionalText, optionalToken, requiredToken } from './xml-fields.ts';
-import { buildXml, textOrEmpty } from './xml-writer.ts';
+import { textOrEmpty } from './xml-writer.ts';
 import type { XmlTree } from './xml-writer.ts';
 
 /** Reads a required agent state; an unknown state is an error, never mapped to another one. */
-export function decodeAgentState(parent: XmlElement, name: string): AgentState {
+function decodeAgentState(parent: XmlElement, name: string): AgentState {
   return oneOf(parent, name, requiredToken(parent, name), AGENT_STATES, 'agent state');
 }
 
@@ -21,7 +21,7 @@ export function decodeOptionalAgentState(parent: XmlElement, name: string): Agen
 }
 
 /** The embedded reason code; its id falls back to reasonCodeId or its uri, its category to the state. */
-export function decodeEmbeddedReasonCode(
+function decodeEmbeddedReasonCode(
   parent: XmlElement,
   reasonCodeId: string | null,
   state: AgentState,
@@ -68,9 +68,4 @@ export function encodeTeamUser(user: TeamUser, reasonCodeTag: 'reasonCode' | 'Re
   if (user.reasonCodeId !== null) tree['reasonCodeId'] = user.reasonCodeId;
   if (user.reasonCode !== null) tree[reasonCodeTag] = encodeReasonCode(user.reasonCode);
   return tree;
-}
-
-/** Serializes one team member as the <user> a Team/{id}/Users notification carries. */
-export function teamUserToXml(user: TeamUser): string {
-  return buildXml('user', encodeTeamUser(user, 'ReasonCode'));
 }

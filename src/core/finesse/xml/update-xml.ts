@@ -23,16 +23,16 @@ import { child, decodeDocument, fail, oneOf, optionalToken, requiredToken } from
 import { buildXml, textOrEmpty } from './xml-writer.ts';
 import type { XmlNodeContent, XmlTree } from './xml-writer.ts';
 
-export const UPDATE_EVENTS: readonly UpdateEvent[] = ['PUT', 'POST', 'DELETE'];
+const UPDATE_EVENTS: readonly UpdateEvent[] = ['PUT', 'POST', 'DELETE'];
 
 /** Limits plus where the notification arrived, which tells a team member's <user> from the agent's own. */
-export interface UpdateParseOptions extends XmlLimits {
+interface UpdateParseOptions extends XmlLimits {
   /** The pubsub node or hub topic, e.g. "/finesse/api/Team/1004/Users" or "finesse.api.Team.1004.Users". */
   readonly node?: string;
 }
 
 /** Decodes an <Update> element. */
-export function decodeUpdate(element: XmlElement, node?: string): Update {
+function decodeUpdate(element: XmlElement, node?: string): Update {
   const event = oneOf(element, 'event', requiredToken(element, 'event').toUpperCase(), UPDATE_EVENTS, 'notification event');
   const source = requiredToken(element, 'source');
   return {

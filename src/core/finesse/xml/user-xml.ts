@@ -9,7 +9,7 @@ import { decodeDocument, listOf, oneOf, optionalText, optionalToken, requiredTok
 import { buildXml, textOrEmpty } from './xml-writer.ts';
 import type { XmlTree } from './xml-writer.ts';
 
-export const ROLES: readonly Role[] = ['Agent', 'Supervisor', 'Administrator'];
+const ROLES: readonly Role[] = ['Agent', 'Supervisor', 'Administrator'];
 
 /** Decodes a <User> element. */
 export function decodeUser(element: XmlElement): User {

@@ -21,7 +21,7 @@ export function fail(code: ParseErrorCode, path: string, message: string): never
 }
 
 /** Runs a decoder, turning its failure into a ParseError result. */
-export function decodeElement<T>(decode: () => T): Result<T, ParseError> {
+function decodeElement<T>(decode: () => T): Result<T, ParseError> {
   try {
     return ok(decode());
   } catch (error) {
@@ -32,7 +32,7 @@ export function decodeElement<T>(decode: () => T): Result<T, ParseError> {
 }
 
 /** What a parser expects: the root element name and how to call the document in messages. */
-export interface DocumentSpec {
+interface DocumentSpec {
   readonly root: string;
   readonly doc: string;
 }

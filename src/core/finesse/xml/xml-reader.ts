@@ -25,12 +25,12 @@ export interface XmlLimits {
 }
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_DEPTH = 64;
-export const DEFAULT_MAX_ELEMENTS = 10_000;
+const DEFAULT_MAX_DEPTH = 64;
+const DEFAULT_MAX_ELEMENTS = 10_000;
 
 /** A parsed value as fast-xml-parser produces it with our options: text, an element map, or a list. */
 export type XmlValue = string | XmlMap | readonly XmlValue[];
-export interface XmlMap {
+interface XmlMap {
   readonly [name: string]: XmlValue;
 }
 

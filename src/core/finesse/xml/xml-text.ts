@@ -23,7 +23,7 @@ const PREDEFINED: Readonly<Record<string, string>> = {
 const MAX_REFERENCE_LENGTH = 16;
 
 /** Decodes &lt; &gt; &amp; &quot; &apos; and &#NN; / &#xHH; in one pass; any other reference throws. */
-export function decodeXmlText(text: string): string {
+function decodeXmlText(text: string): string {
   let at = text.indexOf('&');
   if (at < 0) return text;
   let out = '';

@@ -5,7 +5,7 @@
 // (or the simulator and the guide) differ, each run picks one way (WorldConfig): UCCE or UCCX, wrap-up, whether a
 // pending NOT_READY shows its reason, whether a refusal comes as a 400 or as a later `<apiErrors>` notification.
 
-import { applyStateRequest, endOfCallState, wrapUpExpiredState } from '../../../../src/core/finesse/agent-state-transitions.ts';
+import { applyStateRequest, endOfCallState, wrapUpExpiredState } from '../../../../sim/finesse/agent-state-table.ts';
 import type { AgentState, ApiError, Update } from '../../../../src/core/finesse/types.ts';
 import { BlendingReconciler } from '../../../../src/core/blending/reconciler.ts';
 import { readSituation } from '../../../../src/core/blending/situation.ts';

@@ -1,7 +1,7 @@
 // A reconciler wired to fakes, with a small Finesse stand-in that answers requests the way the transition table says.
 
 import { BlendingReconciler, type ReconcilerOptions } from '../../../../src/core/blending/reconciler.ts';
-import { applyStateRequest } from '../../../../src/core/finesse/agent-state-transitions.ts';
+import { applyStateRequest } from '../../../../sim/finesse/agent-state-table.ts';
 import type { AgentState, Dialog, User } from '../../../../src/core/finesse/types.ts';
 import { HANDLING_CHAT, reasonById, user as makeUser } from './builders.ts';
 import { FakeChatPort, FakeFactsPort, FakeVoicePort, flush, INVALID_STATE, VirtualTimers } from './fakes.ts';

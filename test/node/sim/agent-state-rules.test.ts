@@ -8,7 +8,7 @@ import {
   findTransition,
   wrapUpExpiredState,
   type VoiceStateSnapshot,
-} from '../../../src/core/finesse/agent-state-transitions.ts';
+} from '../../../sim/finesse/agent-state-table.ts';
 import { AGENT_STATES, type AgentState } from '../../../src/core/finesse/types.ts';
 
 // The "Agent State Transition" table of the source document, copied as it stands (spaces inside some state

@@ -6,15 +6,16 @@
 // The guide warns that the table holds only the logical transitions: "because the underlying system determines
 // the state, an agent can transition from any state to any state, especially under failover conditions". So a
 // client must never reject a state Finesse reports; `canTransition` is for models and simulators, not for
-// second-guessing notifications.
+// second-guessing notifications. That is why the table lives with the simulator and the tests: the gadget
+// never consults it, it takes whatever state Finesse reports.
 
-import { err, ok, type Result } from '../result.ts';
-import type { AgentState } from './types.ts';
+import { err, ok, type Result } from '../../src/core/result.ts';
+import type { AgentState } from '../../src/core/finesse/types.ts';
 
 /** Who causes a transition: the agent (or client) by a REST state request, or the system / telephony. */
-export type TransitionCause = 'agent-request' | 'system';
+type TransitionCause = 'agent-request' | 'system';
 
-export interface AgentStateTransition {
+interface AgentStateTransition {
   /** '*' means any state. */
   readonly from: AgentState | '*';
   readonly to: AgentState;
@@ -98,9 +99,9 @@ export interface VoiceStateSnapshot {
 }
 
 /** The states a client may put in a PUT User/{id} (the guide: "Users can set ... READY, NOT_READY, LOGOUT"; LOGIN signs in). */
-export type RequestableState = 'LOGIN' | 'READY' | 'NOT_READY' | 'LOGOUT';
+type RequestableState = 'LOGIN' | 'READY' | 'NOT_READY' | 'LOGOUT';
 
-export const REQUESTABLE_STATES: readonly RequestableState[] = ['LOGIN', 'READY', 'NOT_READY', 'LOGOUT'];
+const REQUESTABLE_STATES: readonly RequestableState[] = ['LOGIN', 'READY', 'NOT_READY', 'LOGOUT'];
 
 /**
  * States in which an agent has a call (ringing, reserved or connected). A READY or NOT_READY request made in
@@ -113,7 +114,7 @@ export function isCallState(state: AgentState): boolean {
   return CALL_STATES.includes(state);
 }
 
-export interface StateRequestOptions {
+interface StateRequestOptions {
   /** Whether the agent's team has wrap-up (After Call Work) enabled. */
   readonly wrapUpEnabled: boolean;
   /** Unified CCE (default; the table above) or Unified CCX, whose rules differ in a few places noted below. */
@@ -122,7 +123,7 @@ export interface StateRequestOptions {
   readonly actor?: 'agent' | 'supervisor';
 }
 
-export type StateRequestRefusal = 'INVALID_STATE';
+type StateRequestRefusal = 'INVALID_STATE';
 
 /**
  * What Finesse does with a state request: the new snapshot, or INVALID_STATE where it answers "Invalid State".
@@ -199,7 +200,7 @@ export function applyStateRequest(
   }
 }
 
-export interface EndOfCallContext {
+interface EndOfCallContext {
   /** The state the agent was in when the call began: READY for a routed call, NOT_READY for a call they placed. */
   readonly stateBeforeCall: 'READY' | 'NOT_READY';
   readonly wrapUpEnabled: boolean;
