@@ -1,9 +1,10 @@
-// The chat availability table (DESIGN.md section 4 and the seed's blending tables) as data: ordered rules,
+// The chat availability table (docs/blending-rules.md and the blending tables there) as data: ordered rules,
 // the first that matches wins, each with the human reason shown to the agent and published to the router.
 
 import type { ChatAvailability } from './ports.ts';
 import type { Facts } from './facts.ts';
 import type { Situation } from './situation.ts';
+import { RESERVED_STATES, TRANSIENT_STATES, WRAP_UP_STATES } from '../finesse/agent-states.ts';
 
 export interface AvailabilityRule {
   /** A short name tests and logs refer to. */
@@ -20,8 +21,8 @@ function acdLabel(s: Situation): string {
   const acd = s.acd;
   if (acd === null) return 'a call';
   if (typeof acd === 'string') {
-    if (acd === 'WORK' || acd === 'WORK_READY') return 'wrap-up';
-    if (acd.startsWith('RESERVED')) return 'a call reserved for the agent';
+    if (WRAP_UP_STATES.has(acd)) return 'wrap-up';
+    if (RESERVED_STATES.has(acd)) return 'a call reserved for the agent';
     return 'an ACD call';
   }
   return acd.state === 'WRAP_UP' ? 'wrap-up' : `an ACD call (${acd.callType ?? 'unknown type'})`;
@@ -80,7 +81,7 @@ export const CHAT_AVAILABILITY_RULES: readonly AvailabilityRule[] = [
   {
     name: 'voice-transient',
     availability: 'NOT_READY',
-    when: (s) => s.voice !== null && (s.voice.state === 'LOGIN' || s.voice.state === 'UNKNOWN'),
+    when: (s) => s.voice !== null && TRANSIENT_STATES.has(s.voice.state),
     reason: (s) => `Not Ready: voice state is ${s.voice?.state ?? 'unknown'}`,
   },
   {

@@ -14,6 +14,7 @@ import { voiceRetryDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff
 import { DecisionLog, type DecisionEntry, type DecisionKind } from './decision-log.ts';
 import { classifyVoiceError } from './voice-error.ts';
 import { degradedReason } from './situation.ts';
+import { CONNECTED_STATES, RESERVED_STATES, unionOf, WRAP_UP_STATES } from '../finesse/agent-states.ts';
 
 export interface ReconcilerOptions {
   readonly voice: VoiceStatePort;
@@ -101,10 +102,12 @@ interface UserView {
   readonly stateChangeTime: number;
 }
 
-const CALL_STATES = new Set(['RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD']);
-const WRAP_UP_STATES = new Set(['WORK', 'WORK_READY']);
-/** A routed call reserved the agent: only a READY agent is reserved. */
-const RESERVED_STATES = new Set(['RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW']);
+/**
+ * The call has the agent, for attribution: reserved for it or connected to it. Wider than the states where a request
+ * becomes pending: RESERVED_OUTBOUND (left at once by a request) is still the call's doing, not the agent's, and a call
+ * begun from it began from READY.
+ */
+const CALL_STATES = unionOf(RESERVED_STATES, CONNECTED_STATES);
 const RECENT_IDS = 32;
 
 const sameRequest = (a: VoiceStateRequest, b: VoiceStateRequest): boolean =>

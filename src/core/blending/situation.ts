@@ -4,17 +4,8 @@
 import type { AgentState } from '../finesse/types.ts';
 import type { CallFact } from './dialog-classifier.ts';
 import type { Connectivity, Facts, VoiceFacts } from './facts.ts';
+import { PENDING_REQUEST_STATES, ROUTED_CALL_ONLY_STATES } from '../finesse/agent-states.ts';
 
-/** States in which a READY/NOT_READY request becomes Finesse's pendingState (the call is still on). */
-const CALL_STATES: ReadonlySet<AgentState> = new Set(['RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD']);
-/** States that only a routed (ACD or campaign) call puts the agent in: reserved for it, or wrapping it up. */
-const ACD_ONLY_STATES: ReadonlySet<AgentState> = new Set([
-  'RESERVED',
-  'RESERVED_OUTBOUND',
-  'RESERVED_OUTBOUND_PREVIEW',
-  'WORK',
-  'WORK_READY',
-]);
 
 export interface Situation {
   /** Why the controller must hold still, or null. */
@@ -63,7 +54,7 @@ export function readSituation(facts: Facts): Situation {
   const acdCall = facts.calls.find((c) => c.kind === 'acd') ?? null;
   let acd: CallFact | AgentState | null = acdCall;
   if (acd === null && voice !== null) {
-    if (ACD_ONLY_STATES.has(voice.state)) acd = voice.state;
+    if (ROUTED_CALL_ONLY_STATES.has(voice.state)) acd = voice.state;
     // TALKING or HOLD with no internal dialog known: assume routed until the dialogs say otherwise, unless the
     // agent was Not Ready when the call began: the router reserves only READY agents, so that call was not routed.
     // (Finesse may delete an internal call's dialog before the User leaves TALKING: no INTERRUPTED flicker then.)
@@ -71,7 +62,8 @@ export function readSituation(facts: Facts): Situation {
       acd = voice.state;
     }
   }
-  const inCall = voice !== null && CALL_STATES.has(voice.state);
+  // In a call for blending's purposes: a voice request now becomes the pending state (rule 4).
+  const inCall = voice !== null && PENDING_REQUEST_STATES.has(voice.state);
   const handlingChat = voice !== null && voice.state === 'NOT_READY' && voice.reasonCodeId === hc.id;
   const gadgetOwnsVoice = handlingChat && voice.setBy === 'gadget';
   const load = facts.activeChats + facts.offers.filter((o) => o.status === 'accepting').length;
