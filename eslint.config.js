@@ -14,6 +14,16 @@ export const coreBoundary = {
   ],
 };
 
+/** Imports the application layer must never make: it builds the view model; the UI renders it and says it in words. */
+export const appBoundary = {
+  patterns: [
+    { group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+      message: 'src/app is the application layer: Lit belongs in src/ui.' },
+    { group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**'],
+      message: 'src/app must not depend on the UI or the boot code: the boot wiring hands it what it needs (e.g. words for the router).' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.tmp/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
@@ -44,6 +54,10 @@ export default tseslint.config(
         { name: 'prompt', message: 'Never alert/confirm/prompt inside the Finesse desktop.' },
       ],
     },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', appBoundary] },
   },
   {
     files: ['src/**/*.ts'],

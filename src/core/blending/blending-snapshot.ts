@@ -4,6 +4,7 @@ import type { ChatPresence } from './ports.ts';
 import type { OfferFact, VoiceFacts } from './facts.ts';
 import type { DecisionEntry } from './decision-log.ts';
 import type { VoiceRequestView } from './voice-request-flight.ts';
+import type { HoldCause } from './causes.ts';
 
 export type { VoiceRequestView } from './voice-request-flight.ts';
 
@@ -14,7 +15,7 @@ export interface BlendingSnapshot {
   readonly chatRule: string;
   readonly voice: VoiceFacts | null;
   readonly offers: readonly OfferFact[];
-  readonly degraded: string | null;
+  readonly degraded: HoldCause | null;
   readonly voiceRequest: VoiceRequestView | null;
   readonly log: readonly DecisionEntry[];
 }

@@ -6,11 +6,12 @@ import type { ChatPort, ChatPresence } from './ports.ts';
 import type { DecisionKind } from './decision-log.ts';
 import type { Result } from '../result.ts';
 import type { ChatError } from './ports.ts';
+import type { LogCause, OfferCause } from './causes.ts';
 
 /** What the chat side needs from the reconciler that holds it. */
 export interface ChatWorkHost {
   readonly chat: ChatPort;
-  note(kind: DecisionKind, reason: string): void;
+  note(kind: DecisionKind, cause: LogCause): void;
   /** A chat action settled: derive again. */
   derive(): void;
 }
@@ -94,49 +95,48 @@ export class ChatWork {
     // Rule 7: chats go back to the router before chat goes OFFLINE.
     if (presence.availability === 'OFFLINE' && facts.activeChats > 0 && facts.voice?.state === 'LOGOUT') return;
     if (!facts.connectivity.chatServerUp) return;
-    const key = `${presence.availability}|${presence.activeChats}|${presence.maxChats}|${presence.reason}`;
+    const key = `${presence.availability}|${presence.activeChats}|${presence.maxChats}|${JSON.stringify(presence.cause)}`;
     if (key === this.#published) return;
     this.#published = key;
     const signingIn = this.#publishedAvailability === 'OFFLINE' || this.#publishedAvailability === null;
     this.#publishedAvailability = presence.availability;
-    const suffix = signingIn && presence.availability !== 'OFFLINE' ? ' (signed in to chat with Finesse)' : '';
-    this.#h.note('chat-availability', `Chat availability ${presence.reason}${suffix}`);
+    const signedIn = signingIn && presence.availability !== 'OFFLINE';
+    this.#h.note('chat-availability', { kind: 'chat-availability', chat: presence.cause, signedIn });
     this.#h.chat.publishAvailability(presence);
   }
 
-  accept(offerId: string, reason: string): void {
+  accept(offerId: string, cause: OfferCause): void {
     this.#offers.set(offerId, { status: 'accepting' });
     void settle(this.#h.chat.acceptOffer(offerId)).then((result) => {
       this.#offers.delete(offerId);
       if (result.ok) {
         this.#chats.add(offerId);
-        this.#h.note('offer-accepted', reason);
+        this.#h.note('offer-accepted', cause);
       } else {
-        this.#h.note('offer-declined', `The chat offer could not be accepted: ${result.error.message}`);
+        this.#h.note('offer-declined', { kind: 'accept-failed', detail: result.error.message });
       }
       this.#h.derive();
     });
   }
 
-  decline(offerId: string, reason: string): void {
+  decline(offerId: string, cause: OfferCause): void {
     this.#offers.delete(offerId);
-    this.#h.note('offer-declined', reason);
-    void this.#h.chat.declineOffer(offerId, reason).catch(() => undefined);
+    this.#h.note('offer-declined', cause);
+    void this.#h.chat.declineOffer(offerId, cause).catch(() => undefined);
   }
 
   /** Signed out of Finesse with chats open: every chat goes back to the router (rule 7). */
   handBack(): void {
     if (this.#handingBack) return;
     this.#handingBack = true;
-    const count = this.#chats.size;
-    const reason = `Signed out of Finesse: ${count} chat${count === 1 ? '' : 's'} handed back to the queue`;
-    void settle(this.#h.chat.handBackChats(reason)).then((result) => {
+    const cause = { kind: 'chats-handed-back', count: this.#chats.size } as const;
+    void settle(this.#h.chat.handBackChats(cause)).then((result) => {
       this.#handingBack = false;
       if (result.ok) {
         this.#chats.clear();
-        this.#h.note('chats-handed-back', reason);
+        this.#h.note('chats-handed-back', cause);
       } else {
-        this.#h.note('voice-failed', `Could not hand the chats back to the queue: ${result.error.message}`);
+        this.#h.note('voice-failed', { kind: 'hand-back-failed', detail: result.error.message });
       }
       this.#h.derive();
     });

@@ -15,7 +15,8 @@ import { classifyDialogs } from './dialog-classifier.ts';
 import { decide, type Decision } from './policy.ts';
 import { withDefaults, type ReconcilerOptions, type ResolvedOptions } from './reconciler-options.ts';
 import { DecisionLog, type DecisionKind } from './decision-log.ts';
-import { degradedReason } from './situation.ts';
+import { holdCause } from './situation.ts';
+import { sameCause, type HoldCause, type LogCause } from './causes.ts';
 import { VoiceAttribution } from './voice-attribution.ts';
 import { VoiceRequestFlight } from './voice-request-flight.ts';
 import { FactRereader } from './fact-reread.ts';
@@ -41,7 +42,7 @@ export class BlendingReconciler {
   #owner = false;
   #started = false;
   #stopped = false;
-  #degradedShown: string | null = null;
+  #degradedShown: HoldCause | null = null;
   #deriving = false;
   #deriveAgain = false;
   #fingerprint = '';
@@ -53,7 +54,7 @@ export class BlendingReconciler {
     const o = withDefaults(options);
     this.#o = o;
     this.#log = new DecisionLog(o.logCapacity);
-    const note = (kind: DecisionKind, reason: string): void => this.#note(kind, reason);
+    const note = (kind: DecisionKind, cause: LogCause): void => this.#note(kind, cause);
     const derive = (): void => this.#derive();
     this.#voice = new VoiceAttribution({
       handlingChat: o.handlingChat,
@@ -97,12 +98,12 @@ export class BlendingReconciler {
         if (user.ok && this.#voice.seq === mark.userSeq) this.#applyUser(user.value, null, true);
         if (!user.ok || !dialogs.ok) {
           const error = !user.ok ? user.error : !dialogs.ok ? dialogs.error : null;
-          this.#note('voice-failed', `Could not re-read the agent state from Finesse: ${error?.message ?? error?.kind ?? 'unknown'}`);
+          this.#note('voice-failed', { kind: 'reread-failed', detail: error?.message ?? error?.kind ?? 'unknown' });
         }
       },
       derive,
       voiceBusy: () => this.#flight.busy,
-      mayResync: () => this.#owner && degradedReason(this.#link) === null,
+      mayResync: () => this.#owner && holdCause(this.#link) === null,
     });
   }
 
@@ -155,14 +156,14 @@ export class BlendingReconciler {
 
   /** Connectivity changed (failover monitor, notification connection, chat connection). */
   setConnectivity(change: Partial<Connectivity>): void {
-    const before = degradedReason(this.#link);
+    const before = holdCause(this.#link);
     const chatWasUp = this.#link.chatServerUp;
     this.#link = { ...this.#link, ...change };
-    const after = degradedReason(this.#link);
+    const after = holdCause(this.#link);
     if (!chatWasUp && this.#link.chatServerUp) this.#chat.chatServerReconnected();
     if (before !== null && after === null) {
       this.#degradedShown = null;
-      this.#note('recovered', 'Finesse is back: re-reading the agent state and dialogs, then reconciling');
+      this.#note('recovered', { kind: 'finesse-back' });
       void this.#reread.read();
       return;
     }
@@ -174,11 +175,11 @@ export class BlendingReconciler {
     if (owner === this.#owner) return;
     this.#owner = owner;
     if (owner) {
-      this.#note('ownership', 'This window now runs blending for the agent');
+      this.#note('ownership', { kind: 'owner-here' });
       if (this.#started) void this.#reread.read();
       return;
     }
-    this.#note('ownership', 'Another window took over blending; this one only shows the state now');
+    this.#note('ownership', { kind: 'owner-elsewhere' });
     this.#flight.cancelRetry();
     this.#derive();
   }
@@ -335,9 +336,9 @@ export class BlendingReconciler {
     this.#decision = decision;
     if (!facts.owner || !this.#started) return;
 
-    if (decision.degraded !== null && this.#degradedShown !== decision.degraded) {
+    if (decision.degraded !== null && !sameCause(this.#degradedShown, decision.degraded)) {
       this.#degradedShown = decision.degraded;
-      this.#note('hold-still', `Holding still: ${decision.degraded}. No voice changes and no new chats until it is back`);
+      this.#note('hold-still', { kind: 'holding-still', hold: decision.degraded });
     }
     this.#chat.publish(decision.chat, facts);
     if (decision.handBack) this.#chat.handBack();
@@ -345,10 +346,10 @@ export class BlendingReconciler {
     for (const offer of decision.offers) {
       if (offer.action === 'accept') {
         offersChanged = true;
-        this.#chat.accept(offer.offerId, offer.reason);
+        this.#chat.accept(offer.offerId, offer.cause);
       } else if (offer.action === 'decline') {
         offersChanged = true;
-        this.#chat.decline(offer.offerId, offer.reason);
+        this.#chat.decline(offer.offerId, offer.cause);
       }
     }
     if (offersChanged) {
@@ -359,8 +360,8 @@ export class BlendingReconciler {
     this.#reread.schedule();
   }
 
-  #note(kind: DecisionKind, reason: string): void {
-    this.#log.add(this.#o.timers.now(), kind, reason);
+  #note(kind: DecisionKind, cause: LogCause): void {
+    this.#log.add(this.#o.timers.now(), kind, cause);
   }
 
   #emit(): void {

@@ -10,12 +10,13 @@ import type { DecisionKind } from './decision-log.ts';
 import type { VoiceAttribution } from './voice-attribution.ts';
 import { voiceRetryDelay, type BackoffOptions } from './backoff.ts';
 import { classifyVoiceError } from './voice-error.ts';
+import type { LogCause, RequestName, VoiceCause } from './causes.ts';
 
 /** The voice request on its way, for display. */
 export interface VoiceRequestView {
   readonly request: VoiceStateRequest;
   readonly purpose: VoicePurpose;
-  readonly reason: string;
+  readonly cause: VoiceCause;
   readonly attempt: number;
   readonly phase: 'sending' | 'awaiting-confirmation' | 'retry-wait';
 }
@@ -55,7 +56,7 @@ export interface FlightHost {
   factChanged(): void;
   /** A re-read of User and Dialogs is on its way. */
   rereading(): boolean;
-  note(kind: DecisionKind, reason: string): void;
+  note(kind: DecisionKind, cause: LogCause): void;
   emit(): void;
   /** The request settled: derive again (now, or after the derivation under way). */
   settled(): void;
@@ -68,8 +69,9 @@ export interface FlightHost {
 export const sameRequest = (a: VoiceStateRequest, b: VoiceStateRequest): boolean =>
   a.state === b.state && (a.state === 'READY' || a.reasonCodeId === b.reasonCodeId);
 
-function describeRequest(r: VoiceStateRequest, label: string): string {
-  return r.state === 'READY' ? 'Ready' : `Not Ready (${r.reasonCodeId === null ? 'no reason' : label})`;
+/** The request as a cause names it: the only reason the gadget ever asks for is Handling Chat. */
+function nameRequest(r: VoiceStateRequest, label: string): RequestName {
+  return { state: r.state, label: r.reasonCodeId === null ? null : label };
 }
 
 /** At most one voice request at a time, with its confirmation, retries and memory of the last one. */
@@ -106,8 +108,8 @@ export class VoiceRequestFlight {
   view(): VoiceRequestView | null {
     const flight = this.#flight;
     if (flight === null) return this.#retryView;
-    const { request, purpose, reason } = flight.intent;
-    return { request, purpose, reason, attempt: flight.attempt, phase: flight.phase };
+    const { request, purpose, cause } = flight.intent;
+    return { request, purpose, cause, attempt: flight.attempt, phase: flight.phase };
   }
 
   stats(): { requests: number; attempts: number; slowRetries: number; lastRequestVersion: number | null } {
@@ -195,7 +197,7 @@ export class VoiceRequestFlight {
     this.#stats.attempts++;
     if (attempt === 1) this.#stats.requests++;
     const max = h.backoff.maxAttempts;
-    h.note('voice-request', attempt === 1 ? intent.reason : `${intent.reason} (attempt ${attempt} of ${max})`);
+    h.note('voice-request', { kind: 'voice-request', intent: intent.cause, attempt, maxAttempts: max });
     h.emit();
 
     let result: Awaited<ReturnType<VoiceStatePort['requestState']>>;
@@ -231,7 +233,7 @@ export class VoiceRequestFlight {
     // Confirmed, yet the state already moved on (a newer change reached us first): that is a fact change of its
     // own, so the policy may ask again instead of waiting on a version that will not change.
     if (this.#h.attribution.movedPast(flight.intent.request)) this.#h.factChanged();
-    this.#h.note('voice-confirmed', `Finesse confirmed ${describeRequest(flight.intent.request, this.#h.handlingChatLabel)}`);
+    this.#h.note('voice-confirmed', { kind: 'voice-confirmed', request: nameRequest(flight.intent.request, this.#h.handlingChatLabel) });
     this.#h.settled();
   }
 
@@ -246,16 +248,16 @@ export class VoiceRequestFlight {
     const h = this.#h;
     this.#endFlight(flight);
     const last = this.#last;
-    const what = describeRequest(flight.intent.request, h.handlingChatLabel);
+    const request = nameRequest(flight.intent.request, h.handlingChatLabel);
     const kind = classifyVoiceError(error);
     const forOffers = flight.intent.purpose === 'reserve' || flight.intent.purpose === 'answer-ready';
     if (kind === 'invalid-state') {
       if (last !== null) last.outcome = 'refused';
       if (flight.intent.request.state === 'READY' && h.attribution.onCall()) {
         h.attribution.readyRefusedDuringCall();
-        h.note('voice-refused', `Finesse refused ${what} during the call: Ready once the call ends; re-reading the state`);
+        h.note('voice-refused', { kind: 'voice-refused-during-call', request });
       } else {
-        h.note('voice-refused', `Finesse refused ${what}: the agent's state changed; re-reading it`);
+        h.note('voice-refused', { kind: 'voice-refused', request });
       }
       if (forOffers) h.failOffers('refused');
       h.reread();
@@ -264,10 +266,9 @@ export class VoiceRequestFlight {
     if (kind === 'retry' && flight.attempt < h.backoff.maxAttempts) {
       if (last !== null) last.outcome = 'retry';
       const delay = voiceRetryDelay(flight.attempt, h.backoff, h.random);
-      const cause = error.kind === 'timeout' ? 'no answer in time' : error.kind === 'unavailable' ? 'Finesse is unavailable' : error.kind;
-      h.note('voice-retry', `${what} not done (${cause}); trying again in ${Math.round(delay / 100) / 10} s`);
-      const { request, purpose, reason } = flight.intent;
-      this.#retryView = { request, purpose, reason, attempt: flight.attempt, phase: 'retry-wait' };
+      h.note('voice-retry', { kind: 'voice-retry', request, problem: error.kind, delayMs: delay });
+      const { purpose, cause } = flight.intent;
+      this.#retryView = { request: flight.intent.request, purpose, cause, attempt: flight.attempt, phase: 'retry-wait' };
       this.#retryTimer = h.timers.setTimeout(() => {
         this.#retryTimer = null;
         this.#retryView = null;
@@ -279,7 +280,7 @@ export class VoiceRequestFlight {
       return;
     }
     if (last !== null) last.outcome = 'gave-up';
-    h.note('voice-failed', `Could not set voice ${what}: ${error.message ?? error.kind}`);
+    h.note('voice-failed', { kind: 'voice-failed', request, detail: error.message ?? error.kind });
     if (forOffers) h.failOffers(error.kind === 'unavailable' || error.kind === 'network' || error.kind === 'timeout' ? 'unavailable' : undefined);
     if (error.kind === 'timeout') h.reread();
     else h.derive();

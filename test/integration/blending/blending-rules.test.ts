@@ -1,4 +1,4 @@
-// The blending rules that need the real Finesse to mean anything (DESIGN.md section 4): races between the router
+// The blending rules that need the real Finesse to mean anything (docs/blending-rules.md): races between the router
 // and the controller, choices made by the agent and the supervisor, pending states at call end, failover and
 // Invalid State, against the Finesse simulator through REST and real XMPP notifications.
 import assert from 'node:assert/strict';
@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { FailoverMonitor, type FailoverEvent } from '../../../src/core/blending/failover-monitor.ts';
 import { createFinesseClient, fetchTransport } from '../../../src/core/finesse/rest/index.ts';
 import { assertBounded, availability, BlendingWorld, finesseAndUsersSeen, handClient, realTimers, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile();
 
@@ -122,7 +123,7 @@ describe('rule 3: agent intent is remembered', () => {
     }
     await w.settle();
     assert.equal(puts(x), 3, 'the first chat\'s Not Ready, then one answer per agent action');
-    assert.match(x.snapshot().log.map((e) => e.reason).join('\n'), /voice stays Not Ready until the chats end/);
+    assert.match(x.snapshot().log.map((e) => say.log(e.cause)).join('\n'), /voice stays Not Ready until the chats end/);
     t.diagnostic(assertBounded(x));
   });
 });
