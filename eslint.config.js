@@ -9,8 +9,8 @@ export const coreBoundary = {
   patterns: [
     { group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
       message: 'src/core is headless: Lit belongs in src/ui.' },
-    { group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**'],
-      message: 'src/core must not depend on the UI or the boot code; send state up, take intents in.' },
+    { group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**', '**/app/**'],
+      message: 'src/core must not depend on the UI, the application layer or the boot code; send state up, take intents in.' },
   ],
 };
 
@@ -19,6 +19,16 @@ export const srcBoundary = {
   patterns: [
     { group: ['**/sim', '**/sim/**', '**/test', '**/test/**'],
       message: 'src must not depend on sim/ or test/: they are dev-only and never bundled.' },
+  ],
+};
+
+/** Imports the application layer must never make: it builds the view model; the UI renders it and says it in words. */
+export const appBoundary = {
+  patterns: [
+    { group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+      message: 'src/app is the application layer: Lit belongs in src/ui.' },
+    { group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**'],
+      message: 'src/app must not depend on the UI or the boot code: the boot wiring hands it what it needs (e.g. words for the router).' },
   ],
 };
 
@@ -57,6 +67,10 @@ export default tseslint.config(
         { name: 'prompt', message: 'Never alert/confirm/prompt inside the Finesse desktop.' },
       ],
     },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...appBoundary.patterns, ...srcBoundary.patterns] }] },
   },
   {
     files: ['src/**/*.ts'],

@@ -16,7 +16,8 @@ import type { AgentIntentName } from '../ui/agent-view.ts';
 import { defineElements } from '../ui/define.ts';
 import { t } from '../ui/messages.ts';
 import type { Ticker } from '../ui/ticker.ts';
-import { startAgentSession, type AgentSession } from './agent-session.ts';
+import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
+import { ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatEndpoints } from '../core/container/chat-endpoints.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
 
@@ -150,6 +151,8 @@ function start(gadgets: GadgetsGlobal): void {
     timers,
     random: Math.random,
     instanceId: randomId(),
+    // The router's decline reason is English text (docs/xmpp-chat-profile.md): made from the cause here, at the boundary.
+    declineReason: (cause) => ENGLISH_CAUSES.offer(cause),
     onView: (v) => {
       view.view = v;
     },

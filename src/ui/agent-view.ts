@@ -1,80 +1,8 @@
-// The immutable snapshot the agent gadget's components render, and the intents they send up. Boot builds the
-// snapshot from the core (blending controller, chat channel, ownership) and handles the intents.
-import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
-import type { ChatConnectionStatus, ChatMessage, ChatOffer, SessionCloseReason, TypingState } from '../core/chat/chat-channel.ts';
+// The agent view model (src/app/agent-view.ts) as components use it, with the typed intent events they fire.
+import type { AgentIntentName, AgentIntents } from '../app/agent-view.ts';
 
-/** An offer as the agent sees it, with how far blending got with it after the agent said Accept. */
-export interface OfferView {
-  readonly offer: ChatOffer;
-  /** new: the agent has not answered; reserving: voice is being set Not Ready first (rule 1); accepting: accept sent. */
-  readonly progress: 'new' | 'waiting' | 'reserving' | 'accepting' | 'declining';
-}
+export type { AgentIntentName, AgentIntents, AgentView, ConversationView, OfferView, OwnershipView, ProblemView } from '../app/agent-view.ts';
 
-/** One conversation: the transcript, the customer's typing, and what the agent is doing with it. */
-export interface ConversationView {
-  readonly chatId: string;
-  readonly customerName: string;
-  readonly context: ChatOffer['context'];
-  readonly acceptedAt: number;
-  readonly transcript: readonly ChatMessage[];
-  readonly customerTyping: TypingState;
-  /** Messages that arrived since the agent last looked at this conversation. */
-  readonly unread: number;
-  /** Set once the chat left the agent; the conversation stays visible until the agent closes it. */
-  readonly closed: SessionCloseReason | null;
-  /** An action the agent started and that has not finished. */
-  readonly busy: 'ending' | 'transferring' | null;
-  /** The last thing that went wrong with this conversation, in words. */
-  readonly error: string | null;
-}
-
-/** Something the agent (or an administrator) must know, with what to do about it. */
-export interface ProblemView {
-  readonly id: string;
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly title: string;
-  readonly action: string;
-}
-
-/** Which window runs blending for the agent (rule 8), and the take-over confirmation when one is asked. */
-export interface OwnershipView {
-  readonly role: 'starting' | 'owner' | 'observer' | 'taken-over' | 'stopped';
-  /** Why this window only shows the state (taken over elsewhere...). */
-  readonly message: string | null;
-  /** The confirmation question while the agent is taking over; null otherwise. */
-  readonly confirm: string | null;
-  /** The take-over is on its way (waiting for the other window to let go). */
-  readonly pending: boolean;
-}
-
-export interface AgentView {
-  /** The blending state as this window (or, for an observer, the owner window) reports it; null until known. */
-  readonly blending: BlendingSnapshot | null;
-  readonly ownership: OwnershipView;
-  readonly chatStatus: ChatConnectionStatus;
-  /** Chat is set up for this gadget (chatService and chatRouter configured). */
-  readonly chatConfigured: boolean;
-  readonly offers: readonly OfferView[];
-  readonly conversations: readonly ConversationView[];
-  readonly problems: readonly ProblemView[];
-  readonly maxChats: number;
-}
-
-/** The intents components send up, as `detail` of bubbling, composed events of the same name. */
-export interface AgentIntents {
-  'offer-accept': { readonly chatId: string };
-  'offer-decline': { readonly chatId: string };
-  'chat-send': { readonly chatId: string; readonly text: string };
-  'chat-typing': { readonly chatId: string; readonly state: TypingState };
-  'chat-end': { readonly chatId: string };
-  'chat-transfer': { readonly chatId: string };
-  'chat-read': { readonly chatId: string };
-  'chat-dismiss': { readonly chatId: string };
-  'take-over': { readonly confirmed: boolean };
-  'take-over-cancel': Record<string, never>;
-}
-
-export type AgentIntentName = keyof AgentIntents;
 
 /** A typed intent event. */
 export type AgentIntentEvent<K extends AgentIntentName> = CustomEvent<AgentIntents[K]>;

@@ -1,6 +1,7 @@
 // The blended state in plain words for the header strip: what the agent is doing, why, and the raw states.
 import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
 import { t } from './messages.ts';
+import { ENGLISH_CAUSES as say } from './cause-text.ts';
 
 export interface Headline {
   /** "Ready for calls and chats", "On a call: chats paused", "Handling 2 of 5 chats: Not Ready for calls". */
@@ -27,13 +28,13 @@ export function blendHeadline(snapshot: BlendingSnapshot | null): Headline {
   const count = chat.activeChats;
   const max = chat.maxChats;
   const newest = snapshot.log.at(-1);
-  const reason = newest?.reason ?? chat.reason;
+  const reason = newest !== undefined ? say.log(newest.cause) : say.chat(chat.cause);
   const pending = voice.pendingState !== null ? t('state.pending', { state: voice.pendingState }) : '';
   const detail = t('state.detail', { voice: `${voice.state}${pending}`, chat: chat.availability, count, max });
   const label = voice.reasonCode?.label.trim() || (voice.reasonCodeId !== null ? `reason ${voice.reasonCodeId}` : 'no reason');
   const line = (text: string, tone: Headline['tone']): Headline => ({ text, reason, detail, tone });
 
-  if (snapshot.degraded !== null) return line(t('state.holding', { reason: snapshot.degraded }), 'degraded');
+  if (snapshot.degraded !== null) return line(t('state.holding', { reason: say.hold(snapshot.degraded) }), 'degraded');
   if (voice.state === 'LOGOUT') return line(t('state.signedOut'), 'off');
   // A voice change the gadget could not make: the headline says where voice really is, and the reason line why.
   const failed = newest?.kind === 'voice-failed' || snapshot.voiceRequest?.phase === 'retry-wait';
@@ -53,7 +54,7 @@ export function blendHeadline(snapshot: BlendingSnapshot | null): Headline {
       if (voice.state === 'READY') return line(t('state.handlingVoiceReady', { count, max }), failed ? 'degraded' : 'paused');
       return line(t('state.full', { count, max }), 'busy');
     case 'NOT_READY':
-      if (voice.state !== 'NOT_READY') return line(chat.reason, 'paused');
+      if (voice.state !== 'NOT_READY') return line(say.chat(chat.cause), 'paused');
       return line(count > 0 ? t('state.notReadyChats', { reason: label, count }) : t('state.notReady', { reason: label }), 'off');
     case 'OFFLINE':
       return line(t('state.offline'), 'off');

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { DecisionEntry } from '../core/blending/decision-log.ts';
 import { t } from './messages.ts';
+import { ENGLISH_CAUSES as say } from './cause-text.ts';
 import { baseStyles } from './theme.ts';
 
 /** The decision log (rule 9): the newest changes the gadget made, with their reasons, newest first; collapsible. */
@@ -44,7 +45,7 @@ export class DecisionLogView extends LitElement {
       <summary>${t('log.heading')}</summary>
       ${shown.length === 0
         ? html`<p class="muted">${t('log.empty')}</p>`
-        : html`<ol>${shown.map((e) => html`<li data-kind=${e.kind}><time>${this.#time(e.at)}</time>${e.reason}</li>`)}</ol>`}
+        : html`<ol>${shown.map((e) => html`<li data-kind=${e.kind}><time>${this.#time(e.at)}</time>${say.log(e.cause)}</li>`)}</ol>`}
     </details>`;
   }
 }

@@ -70,6 +70,111 @@ const en = {
   'owner.pending': 'Taking over…',
 
   'problems.heading': 'Problems',
+
+  // Causes (src/core/blending/causes.ts): one message per kind; cause-text.ts fills the parameters.
+  'count.chats.one': '{count} chat',
+  'count.chats.other': '{count} chats',
+  'count.continuing': '; {chats} continue',
+  'request.ready': 'Ready',
+  'request.notReady': 'Not Ready ({label})',
+  'request.noReason': 'no reason',
+
+  'hold.finesse-down': 'Finesse is out of service on both nodes',
+  'hold.node-move': 'Finesse server {from} is out of service; the desktop is moving you to server {to}',
+  'hold.notifications-down': 'Finesse notifications are down',
+
+  'reason.code': 'code {code}',
+  'reason.id': 'reason {id}',
+  'reason.none': 'no reason',
+  'reason.signing-out': 'signing out',
+
+  'work.wrap-up': 'wrap-up',
+  'work.reserved': 'a call reserved for the agent',
+  'work.acd-state': 'an ACD call',
+  'work.acd-call': 'an ACD call ({callType})',
+  'work.unknown-call': 'a call',
+  'work.unknownType': 'unknown type',
+
+  'chat.chat-server-down': 'Offline: the chat server cannot be reached',
+  'chat.voice-unknown': 'Offline: waiting for the Finesse sign-in state',
+  'chat.signed-out': 'Offline: signed out of Finesse',
+  'chat.holding': 'Interrupted: {hold}; no new chats until it is back{continuing}',
+  'chat.routed-work': 'Interrupted: on {work}, no chats routed{continuing}',
+  'chat.internal-call': 'Interrupted: on an internal call ({callType}), no chats routed',
+  'chat.internal-call.direct': 'direct',
+  'chat.agent-chose-not-ready': 'Not Ready for chat: chosen by the agent{continuing}',
+  'chat.voice-not-ready': 'Not Ready: voice is Not Ready ({reason}), no new chats{continuing}',
+  'chat.voice-transient': 'Not Ready: voice state is {state}',
+  'chat.voice-transient.unknown': 'unknown',
+  'chat.chats-full': 'Busy: handling {count} of {max} chats',
+  'chat.chats-active': 'Active: handling {count} of {max} chats',
+  'chat.chat-idle': 'Ready for chats and calls',
+  'chat.taking-over': 'Not Ready: this window is taking your chats over',
+
+  'voice.reserve-for-chat': 'Not Ready ({label}): reserving voice to take a chat',
+  'voice.answer-ready': 'Not Ready ({label}): handling {chats}; voice stays Not Ready until the chats end',
+  'voice.pending-after-call': 'Not Ready ({label}) after the call: handling {chats}, so the call must not end in Ready',
+  'voice.leave-wrap-up': 'Not Ready ({label}): handling {chats}, so wrap-up must not end in Ready',
+  'voice.ready-after-call': 'Ready after the call: no chats to hold voice for',
+  'voice.restore-ready': 'Ready: all chats ended, voice back to Ready',
+
+  'offer.declined-holding': 'Declined: {hold}, so this chat went to another agent',
+  'offer.declined-reservation.unavailable': 'Declined: Finesse is out of service, so this chat went to another agent',
+  'offer.declined-reservation.refused': 'Declined: Finesse refused to set voice Not Ready (the agent may have been reserved for a call), so this chat went to another agent',
+  'offer.declined-reservation': 'Declined: voice could not be set Not Ready first, so this chat went to another agent',
+  'offer.declined-unavailable': 'Declined: {chat}',
+  'offer.declined-full': 'Declined: already handling {max} of {max} chats',
+  'offer.declined-voice': 'Declined: voice is {state}, it cannot be held for a chat',
+  'offer.declined-by-agent': 'Declined by the agent',
+  'offer.wait-voice-busy': 'Waiting for the voice state change in progress',
+  'offer.wait-reserve': 'Waiting: setting voice Not Ready ({label}) first',
+  'offer.chat-accepted': 'Accepted: voice is Not Ready ({label}), now handling {chats}',
+
+  'log.chats-handed-back': 'Signed out of Finesse: {chats} handed back to the queue',
+  'log.voice-request.again': '{intent} (attempt {attempt} of {max})',
+  'log.voice-confirmed': 'Finesse confirmed {request}',
+  'log.voice-refused': 'Finesse refused {request}: the agent\'s state changed; re-reading it',
+  'log.voice-refused-during-call': 'Finesse refused {request} during the call: Ready once the call ends; re-reading the state',
+  'log.voice-retry': '{request} not done ({problem}); trying again in {seconds} s',
+  'log.voice-retry.timeout': 'no answer in time',
+  'log.voice-retry.unavailable': 'Finesse is unavailable',
+  'log.voice-failed': 'Could not set voice {request}: {detail}',
+  'log.reread-failed': 'Could not re-read the agent state from Finesse: {detail}',
+  'log.accept-failed': 'The chat offer could not be accepted: {detail}',
+  'log.hand-back-failed': 'Could not hand the chats back to the queue: {detail}',
+  'log.chat-availability': 'Chat availability {chat}',
+  'log.chat-availability.signedIn': 'Chat availability {chat} (signed in to chat with Finesse)',
+  'log.holding-still': 'Holding still: {hold}. No voice changes and no new chats until it is back',
+  'log.finesse-back': 'Finesse is back: re-reading the agent state and dialogs, then reconciling',
+  'log.owner-here': 'This window now runs blending for the agent',
+  'log.owner-elsewhere': 'Another window took over blending; this one only shows the state now',
+
+  'problem.holding.finesse-down.title': 'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.',
+  'problem.holding.finesse-down.action': 'Nothing to do here: the gadget re-reads your state and carries on as soon as a Finesse node is back.',
+  'problem.holding.notifications-down.title': 'Finesse notifications are down: no new chats and no state changes by the gadget until they are back; your chats continue.',
+  'problem.holding.notifications-down.action': 'The desktop is reconnecting; if this stays, reload the desktop.',
+  'problem.holding.node-move.title': 'Finesse server {from} is out of service; the desktop is moving you to server {to}. Your chats continue.',
+  'problem.holding.node-move.action': 'No new chats and no state changes by the gadget until the desktop is on server {to}; it picks up from there.',
+  'problem.chat-reconnecting.title': 'The chat server connection dropped: reconnecting.',
+  'problem.chat-reconnecting.action': 'Your chats continue; messages you write are sent when it is back.',
+  'problem.chat-no-identity.title': 'Chat cannot sign in: {detail}',
+  'problem.chat-no-identity.action': 'Ask your administrator to check the desktop sign-in method.',
+  'problem.chat-sign-in-failed.title': 'Chat sign-in failed: {detail}',
+  'problem.chat-sign-in-failed.action': 'No chats are offered to you. Ask your administrator to check your chat account; calls work as usual.',
+  'problem.chat-handover-failed.title': '{detail}',
+  'problem.chat-handover-failed.action': 'The conversation continues in the window that took over.',
+  'problem.chat-not-configured.title': 'Chat is not set up for this gadget: calls only.',
+  'problem.chat-not-configured.action': 'An administrator sets the chatService and chatRouter preferences in the desktop layout to offer chats.',
+  'problem.config.title': '{detail}',
+  'problem.config.action': 'Blending is off until this is fixed: no chats are offered to you; calls and the Finesse header work as usual.',
+  'problem.notification.title': '{detail}',
+  'problem.notification.action': 'The gadget re-reads your state from Finesse now and then, so nothing is lost.',
+  'problem.windows-indistinct.title': 'This browser cannot tell the gadget\'s windows apart: open the desktop in one window only.',
+  'problem.windows-indistinct.action': 'Two desktop windows would both change your state.',
+  'problem.on-secondary-node.title': 'Finesse server {from} is out of service: your desktop now runs on server {to}. Your chats and calls continue here.',
+  'problem.on-secondary-node.action': 'Nothing to do: the gadget picked up your chats and voice state on server {to}.',
+  'problem.start-failed.title': 'The gadget could not start: {detail}',
+  'problem.start-failed.action': 'Reload the desktop; if this stays, tell your administrator.',
 } as const;
 
 /** Every UI string key; other catalogues must provide the same keys. */
@@ -85,7 +190,8 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** Formats a message: `{name}` placeholders become the given values, as plain text. */
 export function formatMessage(catalogue: Catalogue, key: MessageKey, params: MessageParams = {}): string {
-  return catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  // A key missing at run time (a cause kind from a newer window) shows as the key rather than breaking the view.
+  return (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { ProblemView } from './agent-view.ts';
 import { t } from './messages.ts';
+import { ENGLISH_CAUSES as say } from './cause-text.ts';
 import { baseStyles } from './theme.ts';
 
 /** What is wrong and what to do about it, most serious first. Renders nothing when all is well. */
@@ -32,9 +33,12 @@ export class ProblemBanner extends LitElement {
     const order = { error: 0, warning: 1, info: 2 } as const;
     const sorted = [...this.problems].sort((a, b) => order[a.severity] - order[b.severity]);
     return html`<ul aria-label=${t('problems.heading')}>
-      ${sorted.map((p) => html`<li class=${p.severity} data-problem=${p.id} role=${p.severity === 'info' ? 'status' : 'alert'}>
-        <p class="title">${p.title}</p>${p.action ? html`<p class="action">${p.action}</p>` : null}
-      </li>`)}
+      ${sorted.map((p) => {
+        const { title, action } = say.problem(p.cause);
+        return html`<li class=${p.severity} data-problem=${p.id} role=${p.severity === 'info' ? 'status' : 'alert'}>
+        <p class="title">${title}</p>${action ? html`<p class="action">${action}</p>` : null}
+      </li>`;
+      })}
     </ul>`;
   }
 }

@@ -1,30 +1,30 @@
-// The chat availability table (DESIGN.md section 4 and the seed's blending tables) as data: ordered rules,
-// the first that matches wins, each with the human reason shown to the agent and published to the router.
+// The chat availability table (docs/blending-rules.md and the blending tables there) as data: ordered rules,
+// the first that matches wins, each with its cause (shown to the agent, in words only where it is shown).
 
 import type { ChatAvailability } from './ports.ts';
 import type { Facts } from './facts.ts';
 import type { Situation } from './situation.ts';
+import type { ChatCause, RoutedWork } from './causes.ts';
+import { RESERVED_STATES, TRANSIENT_STATES, WRAP_UP_STATES } from '../finesse/agent-states.ts';
 
 export interface AvailabilityRule {
   /** A short name tests and logs refer to. */
   readonly name: string;
   readonly availability: ChatAvailability;
   readonly when: (s: Situation, f: Facts) => boolean;
-  readonly reason: (s: Situation, f: Facts) => string;
+  readonly cause: (s: Situation, f: Facts) => ChatCause;
 }
 
-const chats = (n: number): string => `${n} chat${n === 1 ? '' : 's'}`;
-const continuing = (f: Facts): string => (f.activeChats > 0 ? `; ${chats(f.activeChats)} continue` : '');
-
-function acdLabel(s: Situation): string {
+/** The routed work that interrupts chat, from the ACD call or the voice state only routed calls put the agent in. */
+function routedWork(s: Situation): RoutedWork {
   const acd = s.acd;
-  if (acd === null) return 'a call';
+  if (acd === null) return { kind: 'unknown-call' };
   if (typeof acd === 'string') {
-    if (acd === 'WORK' || acd === 'WORK_READY') return 'wrap-up';
-    if (acd.startsWith('RESERVED')) return 'a call reserved for the agent';
-    return 'an ACD call';
+    if (WRAP_UP_STATES.has(acd)) return { kind: 'wrap-up' };
+    if (RESERVED_STATES.has(acd)) return { kind: 'reserved' };
+    return { kind: 'acd-state' };
   }
-  return acd.state === 'WRAP_UP' ? 'wrap-up' : `an ACD call (${acd.callType ?? 'unknown type'})`;
+  return acd.state === 'WRAP_UP' ? { kind: 'wrap-up' } : { kind: 'acd-call', callType: acd.callType };
 }
 
 /** Ordered: the first rule whose `when` holds gives the chat availability. */
@@ -33,73 +33,73 @@ export const CHAT_AVAILABILITY_RULES: readonly AvailabilityRule[] = [
     name: 'chat-server-down',
     availability: 'OFFLINE',
     when: (_s, f) => !f.connectivity.chatServerUp,
-    reason: () => 'Offline: the chat server cannot be reached',
+    cause: () => ({ kind: 'chat-server-down' }),
   },
   {
     name: 'voice-unknown',
     availability: 'OFFLINE',
     when: (s) => s.voice === null,
-    reason: () => 'Offline: waiting for the Finesse sign-in state',
+    cause: () => ({ kind: 'voice-unknown' }),
   },
   {
     name: 'signed-out',
     availability: 'OFFLINE',
     when: (s) => s.signedOut,
-    reason: () => 'Offline: signed out of Finesse',
+    cause: () => ({ kind: 'signed-out' }),
   },
   {
     name: 'degraded',
     availability: 'INTERRUPTED',
     when: (s) => s.degraded !== null,
-    reason: (s, f) => `Interrupted: ${s.degraded ?? ''}; no new chats until it is back${continuing(f)}`,
+    cause: (s, f) => ({ kind: 'holding', hold: s.degraded ?? { kind: 'finesse-down' }, continuing: f.activeChats }),
   },
   {
     name: 'acd-call',
     availability: 'INTERRUPTED',
     when: (s) => s.acd !== null,
-    reason: (s, f) => `Interrupted: on ${acdLabel(s)}, no chats routed${continuing(f)}`,
+    cause: (s, f) => ({ kind: 'routed-work', work: routedWork(s), continuing: f.activeChats }),
   },
   {
     name: 'internal-call-without-chats',
     availability: 'INTERRUPTED',
     when: (s, f) => s.internalCall !== null && f.activeChats === 0,
-    reason: (s) => `Interrupted: on an internal call (${s.internalCall?.callType ?? 'direct'}), no chats routed`,
+    cause: (s) => ({ kind: 'internal-call', callType: s.internalCall?.callType ?? null }),
   },
   {
     name: 'agent-chat-not-ready',
     availability: 'NOT_READY',
     when: (_s, f) => f.chatIntent === 'unavailable',
-    reason: (_s, f) => `Not Ready for chat: chosen by the agent${continuing(f)}`,
+    cause: (_s, f) => ({ kind: 'agent-chose-not-ready', continuing: f.activeChats }),
   },
   {
     name: 'voice-not-ready-by-others',
     availability: 'NOT_READY',
     when: (s) => s.othersNotReady !== null,
-    reason: (s, f) => `Not Ready: voice is Not Ready (${s.othersNotReady ?? ''}), no new chats${continuing(f)}`,
+    cause: (s, f) => ({ kind: 'voice-not-ready', reason: s.othersNotReady ?? { kind: 'none' }, continuing: f.activeChats }),
   },
   {
     name: 'voice-transient',
     availability: 'NOT_READY',
-    when: (s) => s.voice !== null && (s.voice.state === 'LOGIN' || s.voice.state === 'UNKNOWN'),
-    reason: (s) => `Not Ready: voice state is ${s.voice?.state ?? 'unknown'}`,
+    when: (s) => s.voice !== null && TRANSIENT_STATES.has(s.voice.state),
+    cause: (s) => ({ kind: 'voice-transient', state: s.voice?.state ?? null }),
   },
   {
     name: 'at-max',
     availability: 'BUSY',
     when: (_s, f) => f.activeChats >= f.maxChats,
-    reason: (_s, f) => `Busy: handling ${f.activeChats} of ${f.maxChats} chats`,
+    cause: (_s, f) => ({ kind: 'chats-full', count: f.activeChats, max: f.maxChats }),
   },
   {
     name: 'handling-chats',
     availability: 'ACTIVE',
     when: (_s, f) => f.activeChats >= 1,
-    reason: (_s, f) => `Active: handling ${f.activeChats} of ${f.maxChats} chats`,
+    cause: (_s, f) => ({ kind: 'chats-active', count: f.activeChats, max: f.maxChats }),
   },
   {
     name: 'idle',
     availability: 'READY',
     when: () => true,
-    reason: () => 'Ready for chats and calls',
+    cause: () => ({ kind: 'chat-idle' }),
   },
 ];
 

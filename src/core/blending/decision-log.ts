@@ -1,5 +1,7 @@
 // The decision log (rule 9): a short ring of what the gadget changed and why, for the agent and the supervisor.
 
+import type { LogCause } from './causes.ts';
+
 export type DecisionKind =
   | 'voice-request'
   | 'voice-confirmed'
@@ -19,8 +21,8 @@ export interface DecisionEntry {
   /** Milliseconds, from the controller's clock. */
   readonly at: number;
   readonly kind: DecisionKind;
-  /** A sentence for people: "Not Ready (Handling Chat): handling 2 chats". */
-  readonly reason: string;
+  /** Why, as data: the UI says it in words ("Not Ready (Handling Chat): handling 2 chats"). */
+  readonly cause: LogCause;
 }
 
 /** A bounded ring: the newest `capacity` entries, oldest first. */
@@ -34,8 +36,8 @@ export class DecisionLog {
   }
 
   /** Adds an entry, dropping the oldest beyond capacity. */
-  add(at: number, kind: DecisionKind, reason: string): DecisionEntry {
-    const entry: DecisionEntry = { seq: ++this.#seq, at, kind, reason };
+  add(at: number, kind: DecisionKind, cause: LogCause): DecisionEntry {
+    const entry: DecisionEntry = { seq: ++this.#seq, at, kind, cause };
     this.#entries.push(entry);
     if (this.#entries.length > this.#capacity) this.#entries.splice(0, this.#entries.length - this.#capacity);
     return entry;

@@ -33,7 +33,7 @@ const ACD_CALL_TYPES: ReadonlySet<string> = new Set([
   'OUTBOUND_DIRECT_PREVIEW',
 ]);
 
-/** Call types the seed's internal-call table covers: transfer, conference, consult, direct calls, placed calls. */
+/** Call types the internal-call row of docs/blending-rules.md covers: transfer, conference, consult, direct calls, placed calls. */
 const INTERNAL_CALL_TYPES: ReadonlySet<string> = new Set([
   'TRANSFER',
   'CONSULT',
@@ -46,7 +46,7 @@ const INTERNAL_CALL_TYPES: ReadonlySet<string> = new Set([
   'SUPERVISOR_INTERCEPT',
 ]);
 
-/** Dialog or participant states in which the call still occupies the agent (WRAP_UP counts: the seed interrupts chat in wrap-up). */
+/** Dialog or participant states in which the call still occupies the agent (WRAP_UP counts: chat is interrupted in wrap-up, docs/blending-rules.md). */
 const LIVE_STATES: ReadonlySet<DialogState> = new Set([
   'INITIATING',
   'INITIATED',

@@ -1,4 +1,4 @@
-// Finesse failover (seed 002 "Finesse Failover support"): poll SystemInfo on both nodes, use the node in service
+// Finesse failover (docs/finesse-contract.md section 9): poll SystemInfo on both nodes, use the node in service
 // (the primary whenever it is), report "degraded" when neither is, and "recovered" when one is back.
 
 import type { Result } from '../result.ts';
@@ -121,7 +121,7 @@ export class FailoverMonitor {
   }
 
   #decide(): void {
-    // The primary is preferred whenever it is in service (the seed: switch back when the publisher restores).
+    // The primary is preferred whenever it is in service (docs/finesse-contract.md section 9: switch back when the publisher restores).
     const pick = this.#nodes.find((n) => n.inService === true)?.node ?? null;
     if (pick === null) {
       if (this.#nodes.some((n) => n.inService === null)) return;

@@ -1,10 +1,11 @@
 // The blending policy: a pure function from facts to the desired chat presence, at most one voice request,
-// a decision for each chat offer, and whether chats go back to the router. Every output carries a human reason.
+// a decision for each chat offer, and whether chats go back to the router. Every output carries its cause (rule 9).
 
 import type { ChatPresence, VoiceStateRequest } from './ports.ts';
 import type { Facts } from './facts.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { chatAvailabilityRule } from './chat-availability-rules.ts';
+import type { ChatCause, HoldCause, OfferCause, VoiceCause } from './causes.ts';
 
 /** Why the gadget asks for a voice change; the reconciler uses it for the log and for rule 1. */
 export type VoicePurpose =
@@ -22,7 +23,7 @@ export type VoicePurpose =
 export interface VoiceIntent {
   readonly request: VoiceStateRequest;
   readonly purpose: VoicePurpose;
-  readonly reason: string;
+  readonly cause: VoiceCause;
 }
 
 export type OfferAction = 'accept' | 'decline' | 'wait';
@@ -30,7 +31,7 @@ export type OfferAction = 'accept' | 'decline' | 'wait';
 export interface OfferDecision {
   readonly offerId: string;
   readonly action: OfferAction;
-  readonly reason: string;
+  readonly cause: OfferCause;
 }
 
 export interface Decision {
@@ -42,40 +43,31 @@ export interface Decision {
   /** Hand active chats back to the router (signed out of Finesse with chats open, rule 7). */
   readonly handBack: boolean;
   /** Why the controller holds still, or null. */
-  readonly degraded: string | null;
+  readonly degraded: HoldCause | null;
 }
 
-const chats = (n: number): string => `${n} chat${n === 1 ? '' : 's'}`;
-
-/** Why a chat whose voice reservation failed was declined: the cause Finesse gave, never a guess at another. */
-function reservationFailed(offer: Facts['offers'][number]): string {
-  if (offer.failure === 'unavailable') return 'Declined: Finesse is out of service, so this chat went to another agent';
-  if (offer.failure === 'refused') {
-    return 'Declined: Finesse refused to set voice Not Ready (the agent may have been reserved for a call), so this chat went to another agent';
-  }
-  return 'Declined: voice could not be set Not Ready first, so this chat went to another agent';
-}
-
-function decideOffers(s: Situation, f: Facts, availability: string, availabilityReason: string): OfferDecision[] {
+function decideOffers(s: Situation, f: Facts, availability: string, availabilityCause: ChatCause): OfferDecision[] {
   const out: OfferDecision[] = [];
   let room = f.maxChats - s.load;
   let accepted = 0;
   for (const offer of f.offers) {
     if (offer.status === 'accepting') continue;
-    const decide = (action: OfferDecision['action'], reason: string): void => {
-      out.push({ offerId: offer.id, action, reason });
+    const decide = (action: OfferDecision['action'], cause: OfferCause): void => {
+      out.push({ offerId: offer.id, action, cause });
     };
-    if (s.degraded !== null) decide('decline', `Declined: ${s.degraded}, so this chat went to another agent`);
-    else if (offer.status === 'reservation-failed') decide('decline', reservationFailed(offer));
-    else if (availability !== 'READY' && availability !== 'ACTIVE') decide('decline', `Declined: ${availabilityReason}`);
-    else if (room <= 0) decide('decline', `Declined: already handling ${f.maxChats} of ${f.maxChats} chats`);
-    else if (f.voiceBusy) decide('wait', 'Waiting for the voice state change in progress');
+    const label = f.handlingChat.label;
+    if (s.degraded !== null) decide('decline', { kind: 'declined-holding', hold: s.degraded });
+    // The cause Finesse gave for the failed reservation, never a guess at another.
+    else if (offer.status === 'reservation-failed') decide('decline', { kind: 'declined-reservation', failure: offer.failure ?? null });
+    else if (availability !== 'READY' && availability !== 'ACTIVE') decide('decline', { kind: 'declined-unavailable', chat: availabilityCause });
+    else if (room <= 0) decide('decline', { kind: 'declined-full', max: f.maxChats });
+    else if (f.voiceBusy) decide('wait', { kind: 'wait-voice-busy' });
     else if (s.voiceHeldForChat) {
       room -= 1;
       accepted += 1;
-      decide('accept', `Accepted: voice is Not Ready (${f.handlingChat.label}), now handling ${chats(s.load + accepted)}`);
-    } else if (s.voice?.state === 'READY') decide('wait', `Waiting: setting voice Not Ready (${f.handlingChat.label}) first`);
-    else decide('decline', `Declined: voice is ${s.voice?.state ?? 'unknown'}, it cannot be held for a chat`);
+      decide('accept', { kind: 'chat-accepted', label, count: s.load + accepted });
+    } else if (s.voice?.state === 'READY') decide('wait', { kind: 'wait-reserve', label });
+    else decide('decline', { kind: 'declined-voice', state: s.voice?.state ?? null });
   }
   return out;
 }
@@ -89,11 +81,7 @@ function decideVoice(s: Situation, f: Facts, offers: readonly OfferDecision[]): 
 
   if (s.inCall) {
     if (s.load >= 1 && !s.callEndsInHandlingChat && s.othersNotReady === null) {
-      return {
-        request: hc,
-        purpose: 'pending',
-        reason: `Not Ready (${label}) after the call: handling ${chats(s.load)}, so the call must not end in Ready`,
-      };
+      return { request: hc, purpose: 'pending', cause: { kind: 'pending-after-call', label, count: s.load } };
     }
     // The call would end in the gadget's Not Ready with no chat to hold it for (the offer it reserved voice for
     // went elsewhere, or the chats ended during the call): make it end in Ready instead (rule 2). Where Finesse
@@ -101,32 +89,24 @@ function decideVoice(s: Situation, f: Facts, offers: readonly OfferDecision[]): 
     // restore after the call does it. A pending Not Ready only inferred to be the gadget's is not undone (rule 2).
     const undoable = !f.pendingReadyRefused && v.pendingUnconfirmed !== true;
     if (s.load === 0 && s.callEndsInHandlingChat && undoable && !offers.some((o) => o.action !== 'decline')) {
-      return { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', reason: 'Ready after the call: no chats to hold voice for' };
+      return { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', cause: { kind: 'ready-after-call' } };
     }
     return null;
   }
   if (v.state === 'WORK_READY' && s.load >= 1) {
-    return {
-      request: hc,
-      purpose: 'leave-wrap-up',
-      reason: `Not Ready (${label}): handling ${chats(s.load)}, so wrap-up must not end in Ready`,
-    };
+    return { request: hc, purpose: 'leave-wrap-up', cause: { kind: 'leave-wrap-up', label, count: s.load } };
   }
   if (v.state === 'READY') {
     if (s.load >= 1) {
-      return {
-        request: hc,
-        purpose: 'answer-ready',
-        reason: `Not Ready (${label}): handling ${chats(s.load)}; voice stays Not Ready until the chats end`,
-      };
+      return { request: hc, purpose: 'answer-ready', cause: { kind: 'answer-ready', label, count: s.load } };
     }
     if (waiting) {
-      return { request: hc, purpose: 'reserve', reason: `Not Ready (${label}): reserving voice to take a chat` };
+      return { request: hc, purpose: 'reserve', cause: { kind: 'reserve-for-chat', label } };
     }
     return null;
   }
   if (s.gadgetOwnsVoice && s.load === 0 && !offers.some((o) => o.action !== 'decline')) {
-    return { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', reason: 'Ready: all chats ended, voice back to Ready' };
+    return { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', cause: { kind: 'restore-ready' } };
   }
   return null;
 }
@@ -135,10 +115,10 @@ function decideVoice(s: Situation, f: Facts, offers: readonly OfferDecision[]): 
 export function decide(facts: Facts): Decision {
   const s = readSituation(facts);
   const rule = chatAvailabilityRule(s, facts);
-  const reason = rule.reason(s, facts);
-  const offers = facts.owner ? decideOffers(s, facts, rule.availability, reason) : [];
+  const cause = rule.cause(s, facts);
+  const offers = facts.owner ? decideOffers(s, facts, rule.availability, cause) : [];
   return {
-    chat: { availability: rule.availability, activeChats: facts.activeChats, maxChats: facts.maxChats, reason },
+    chat: { availability: rule.availability, activeChats: facts.activeChats, maxChats: facts.maxChats, cause },
     chatRule: rule.name,
     voice: decideVoice(s, facts, offers),
     offers,

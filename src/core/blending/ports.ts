@@ -3,6 +3,7 @@
 
 import type { Result } from '../result.ts';
 import type { Dialog, User } from '../finesse/types.ts';
+import type { ChatCause, HandBackCause, OfferCause } from './causes.ts';
 
 /**
  * A failed Finesse request, shaped like the REST client's FinesseError so the client's errors pass straight
@@ -46,12 +47,12 @@ export interface FinesseFactsPort {
 /** The chat availability published to the chat router, which routes by it. */
 export type ChatAvailability = 'READY' | 'INTERRUPTED' | 'ACTIVE' | 'BUSY' | 'NOT_READY' | 'OFFLINE';
 
-/** What the chat router is told: the availability, the load, and why (for supervisors and logs). */
+/** What the chat router is told: the availability, the load, and why (for supervisors and logs; words where shown). */
 export interface ChatPresence {
   readonly availability: ChatAvailability;
   readonly activeChats: number;
   readonly maxChats: number;
-  readonly reason: string;
+  readonly cause: ChatCause;
 }
 
 export interface ChatError {
@@ -67,9 +68,9 @@ export interface ChatPort {
   publishAvailability(presence: ChatPresence): void;
   /** Accepts an offer; resolves ok once the chat is the agent's (it then counts as active). */
   acceptOffer(offerId: string): Promise<Result<void, ChatError>>;
-  /** Declines an offer so the router routes it elsewhere. */
-  declineOffer(offerId: string, reason: string): Promise<Result<void, ChatError>>;
+  /** Declines an offer so the router routes it elsewhere; the adapter puts the cause in words for the router. */
+  declineOffer(offerId: string, cause: OfferCause): Promise<Result<void, ChatError>>;
   /** Returns every active chat to the router's queue (nothing is dropped). */
-  handBackChats(reason: string): Promise<Result<void, ChatError>>;
+  handBackChats(cause: HandBackCause): Promise<Result<void, ChatError>>;
 }
 

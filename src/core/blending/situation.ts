@@ -4,21 +4,13 @@
 import type { AgentState } from '../finesse/types.ts';
 import type { CallFact } from './dialog-classifier.ts';
 import type { Connectivity, Facts, VoiceFacts } from './facts.ts';
+import { PENDING_REQUEST_STATES, ROUTED_CALL_ONLY_STATES } from '../finesse/agent-states.ts';
+import type { HoldCause, ReasonName } from './causes.ts';
 
-/** States in which a READY/NOT_READY request becomes Finesse's pendingState (the call is still on). */
-const CALL_STATES: ReadonlySet<AgentState> = new Set(['RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD']);
-/** States that only a routed (ACD or campaign) call puts the agent in: reserved for it, or wrapping it up. */
-const ACD_ONLY_STATES: ReadonlySet<AgentState> = new Set([
-  'RESERVED',
-  'RESERVED_OUTBOUND',
-  'RESERVED_OUTBOUND_PREVIEW',
-  'WORK',
-  'WORK_READY',
-]);
 
 export interface Situation {
   /** Why the controller must hold still, or null. */
-  readonly degraded: string | null;
+  readonly degraded: HoldCause | null;
   readonly voice: VoiceFacts | null;
   readonly signedOut: boolean;
   /** The ACD call (or the ACD-only voice state) that interrupts chat, or null. */
@@ -30,8 +22,8 @@ export interface Situation {
   readonly handlingChat: boolean;
   /** ...and the gadget set it, so the gadget may undo it (rule 2). */
   readonly gadgetOwnsVoice: boolean;
-  /** Voice is Not Ready (or heading there) by someone else's choice: the label to show, else null. */
-  readonly othersNotReady: string | null;
+  /** Voice is Not Ready (or heading there) by someone else's choice: how to name it, else null. */
+  readonly othersNotReady: ReasonName | null;
   /** Chats active plus offers being accepted: what voice must be held for. */
   readonly load: number;
   /** While in a call: the call will end in NOT_READY with the Handling Chat reason. */
@@ -40,30 +32,30 @@ export interface Situation {
   readonly voiceHeldForChat: boolean;
 }
 
-function reasonLabel(voice: VoiceFacts): string {
+function reasonName(voice: VoiceFacts): ReasonName {
   const rc = voice.reasonCode;
-  if (rc !== null && rc.label.trim() !== '') return rc.label;
-  if (rc !== null) return `code ${rc.code}`;
-  return voice.reasonCodeId === null ? 'no reason' : `reason ${voice.reasonCodeId}`;
+  if (rc !== null && rc.label.trim() !== '') return { kind: 'label', label: rc.label };
+  if (rc !== null) return { kind: 'code', code: rc.code };
+  return voice.reasonCodeId === null ? { kind: 'none' } : { kind: 'id', id: voice.reasonCodeId };
 }
 
-/** Why blending must hold still, in words an agent understands, or null when it need not. */
-export function degradedReason(link: Connectivity): string | null {
-  if (!link.finesseInService) return 'Finesse is out of service on both nodes';
-  if (link.nodeMove) return `Finesse server ${link.nodeMove.from} is out of service; the desktop is moving you to server ${link.nodeMove.to}`;
-  if (!link.notificationsUp) return 'Finesse notifications are down';
+/** Why blending must hold still, or null when it need not. */
+export function holdCause(link: Connectivity): HoldCause | null {
+  if (!link.finesseInService) return { kind: 'finesse-down' };
+  if (link.nodeMove) return { kind: 'node-move', from: link.nodeMove.from, to: link.nodeMove.to };
+  if (!link.notificationsUp) return { kind: 'notifications-down' };
   return null;
 }
 
 /** Reads the facts in blending terms. */
 export function readSituation(facts: Facts): Situation {
   const { connectivity: link, voice, handlingChat: hc } = facts;
-  const degraded = degradedReason(link);
+  const degraded = holdCause(link);
   const internalCall = facts.calls.find((c) => c.kind === 'internal') ?? null;
   const acdCall = facts.calls.find((c) => c.kind === 'acd') ?? null;
   let acd: CallFact | AgentState | null = acdCall;
   if (acd === null && voice !== null) {
-    if (ACD_ONLY_STATES.has(voice.state)) acd = voice.state;
+    if (ROUTED_CALL_ONLY_STATES.has(voice.state)) acd = voice.state;
     // TALKING or HOLD with no internal dialog known: assume routed until the dialogs say otherwise, unless the
     // agent was Not Ready when the call began: the router reserves only READY agents, so that call was not routed.
     // (Finesse may delete an internal call's dialog before the User leaves TALKING: no INTERRUPTED flicker then.)
@@ -71,7 +63,8 @@ export function readSituation(facts: Facts): Situation {
       acd = voice.state;
     }
   }
-  const inCall = voice !== null && CALL_STATES.has(voice.state);
+  // In a call for blending's purposes: a voice request now becomes the pending state (rule 4).
+  const inCall = voice !== null && PENDING_REQUEST_STATES.has(voice.state);
   const handlingChat = voice !== null && voice.state === 'NOT_READY' && voice.reasonCodeId === hc.id;
   const gadgetOwnsVoice = handlingChat && voice.setBy === 'gadget';
   const load = facts.activeChats + facts.offers.filter((o) => o.status === 'accepting').length;
@@ -90,11 +83,11 @@ export function readSituation(facts: Facts): Situation {
     }
   }
 
-  let othersNotReady: string | null = null;
+  let othersNotReady: ReasonName | null = null;
   if (voice !== null) {
-    if (voice.state === 'NOT_READY' && !handlingChat) othersNotReady = reasonLabel(voice);
-    else if (voice.pendingState === 'LOGOUT') othersNotReady = 'signing out';
-    else if (callEndsNotReadyByOthers) othersNotReady = reasonLabel(voice);
+    if (voice.state === 'NOT_READY' && !handlingChat) othersNotReady = reasonName(voice);
+    else if (voice.pendingState === 'LOGOUT') othersNotReady = { kind: 'signing-out' };
+    else if (callEndsNotReadyByOthers) othersNotReady = reasonName(voice);
   }
 
   const voiceHeldForChat =

@@ -35,14 +35,14 @@ describe('agent panel', () => {
     const ready = await panel(view());
     expect(ready.headline()).to.equal('Ready for calls and chats');
 
-    const onCall = await panel(view({ blending: snapshot({ chat: { availability: 'INTERRUPTED', activeChats: 0, maxChats: 5, reason: 'Interrupted: on an ACD call' }, voice: { state: 'TALKING', pendingState: null, reasonCodeId: null, reasonCode: null, setBy: 'call', beforeCall: null } }) }));
+    const onCall = await panel(view({ blending: snapshot({ chat: { availability: 'INTERRUPTED', activeChats: 0, maxChats: 5, cause: { kind: 'routed-work', work: { kind: 'acd-state' }, continuing: 0 } }, voice: { state: 'TALKING', pendingState: null, reasonCodeId: null, reasonCode: null, setBy: 'call', beforeCall: null } }) }));
     expect(onCall.headline()).to.equal('On a call: chats paused');
 
     const handling = await panel(view({
       blending: snapshot({
-        chat: { availability: 'ACTIVE', activeChats: 2, maxChats: 5, reason: 'Active: handling 2 of 5 chats' },
+        chat: { availability: 'ACTIVE', activeChats: 2, maxChats: 5, cause: { kind: 'chats-active', count: 2, max: 5 } },
         voice: { state: 'NOT_READY', pendingState: null, reasonCodeId: '5', reasonCode: { id: '5', code: 40, label: 'Handling Chat', systemCode: false }, setBy: 'gadget', beforeCall: null },
-        log: [{ seq: 1, at: 0, kind: 'offer-accepted', reason: 'Accepted: voice is Not Ready (Handling Chat), now handling 2 chats' }],
+        log: [{ seq: 1, at: 0, kind: 'offer-accepted', cause: { kind: 'chat-accepted', label: 'Handling Chat', count: 2 } }],
       }),
     }));
     expect(handling.headline()).to.equal('Handling 2 of 5 chats: Not Ready for calls');
@@ -51,10 +51,10 @@ describe('agent panel', () => {
 
   it('puts the degraded state and problems up front', async () => {
     const h = await panel(view({
-      blending: snapshot({ degraded: 'Finesse is out of service on both nodes' }),
+      blending: snapshot({ degraded: { kind: 'finesse-down' } }),
       problems: [
-        { id: 'chat', severity: 'warning', title: 'The chat server connection dropped: reconnecting.', action: '' },
-        { id: 'degraded', severity: 'error', title: 'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.', action: '' },
+        { id: 'chat', severity: 'warning', cause: { kind: 'chat-reconnecting' } },
+        { id: 'degraded', severity: 'error', cause: { kind: 'holding', hold: { kind: 'finesse-down' } } },
       ],
     }));
     expect(h.headline()).to.equal('Holding still: Finesse is out of service on both nodes');

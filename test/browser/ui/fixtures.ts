@@ -47,7 +47,7 @@ export function conversation(over: Partial<ConversationView> = {}): Conversation
 export function snapshot(over: Partial<BlendingSnapshot> = {}): BlendingSnapshot {
   return {
     owner: true,
-    chat: { availability: 'READY', activeChats: 0, maxChats: 5, reason: 'Ready for chats and calls' },
+    chat: { availability: 'READY', activeChats: 0, maxChats: 5, cause: { kind: 'chat-idle' } },
     chatRule: 'idle',
     voice: { state: 'READY', pendingState: null, reasonCodeId: null, reasonCode: null, setBy: 'agent', beforeCall: null },
     offers: [],

@@ -35,7 +35,7 @@ describe('the headline under faults', () => {
   it('the Ready after the last chat failed: not green, says voice is still Not Ready and why', async () => {
     const h = await strip(snapshot({
       voice: handlingChatNotReady,
-      log: [{ seq: 7, at: 0, kind: 'voice-failed', reason: 'Could not set voice Ready: Service Unavailable' }],
+      log: [{ seq: 7, at: 0, kind: 'voice-failed', cause: { kind: 'voice-failed', request: { state: 'READY', label: null }, detail: 'Service Unavailable' } }],
     }));
     expect(h.headline).to.equal('Ready for chats; voice is still Not Ready (Handling Chat): the change to Ready failed');
     expect(h.headline).not.to.contain('Ready for calls');
@@ -46,8 +46,8 @@ describe('the headline under faults', () => {
   it('the Ready is waiting to be tried again after a 503: not green, says so', async () => {
     const h = await strip(snapshot({
       voice: handlingChatNotReady,
-      voiceRequest: { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', reason: 'Ready: all chats ended', attempt: 1, phase: 'retry-wait' },
-      log: [{ seq: 3, at: 0, kind: 'voice-retry', reason: 'Ready not done (Finesse is unavailable); trying again in 1.2 s' }],
+      voiceRequest: { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', cause: { kind: 'restore-ready' }, attempt: 1, phase: 'retry-wait' },
+      log: [{ seq: 3, at: 0, kind: 'voice-retry', cause: { kind: 'voice-retry', request: { state: 'READY', label: null }, problem: 'unavailable', delayMs: 1200 } }],
     }));
     expect(h.headline).to.equal('Ready for chats; voice is still Not Ready (Handling Chat): the change to Ready failed');
     expect(h.reason).to.contain('Finesse is unavailable');
@@ -57,14 +57,14 @@ describe('the headline under faults', () => {
   it('the Ready is on its way: not green until Finesse confirms it', async () => {
     const h = await strip(snapshot({
       voice: handlingChatNotReady,
-      voiceRequest: { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', reason: 'Ready: all chats ended', attempt: 1, phase: 'awaiting-confirmation' },
+      voiceRequest: { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', cause: { kind: 'restore-ready' }, attempt: 1, phase: 'awaiting-confirmation' },
     }));
     expect(h.headline).to.equal('Ready for chats; voice is Not Ready (Handling Chat), going back to Ready…');
     expect(h.tone).to.equal('paused');
   });
 
   it('Finesse out of service on both nodes: holding still, and why', async () => {
-    const h = await strip(snapshot({ voice: handlingChatNotReady, degraded: 'Finesse is out of service on both nodes' }));
+    const h = await strip(snapshot({ voice: handlingChatNotReady, degraded: { kind: 'finesse-down' } }));
     expect(h.headline).to.equal('Holding still: Finesse is out of service on both nodes');
     expect(h.tone).to.equal('degraded');
   });
@@ -72,8 +72,8 @@ describe('the headline under faults', () => {
   it('this desktop\'s Finesse server is out of service while the other is in service: says the desktop is moving', async () => {
     const h = await strip(snapshot({
       voice: handlingChatNotReady,
-      chat: { availability: 'INTERRUPTED', activeChats: 1, maxChats: 5, reason: 'Interrupted' },
-      degraded: 'Finesse server A is out of service; the desktop is moving you to server B',
+      chat: { availability: 'INTERRUPTED', activeChats: 1, maxChats: 5, cause: { kind: 'holding', hold: { kind: 'node-move', from: 'A', to: 'B' }, continuing: 1 } },
+      degraded: { kind: 'node-move', from: 'A', to: 'B' },
     }));
     expect(h.headline).to.equal('Holding still: Finesse server A is out of service; the desktop is moving you to server B');
     expect(h.tone).to.equal('degraded');
@@ -81,8 +81,8 @@ describe('the headline under faults', () => {
 
   it('chats active while voice is still READY (the Not Ready failed): says calls can come', async () => {
     const h = await strip(snapshot({
-      chat: { availability: 'ACTIVE', activeChats: 1, maxChats: 5, reason: 'Active: handling 1 of 5 chats' },
-      log: [{ seq: 9, at: 0, kind: 'voice-failed', reason: 'Could not set voice Not Ready (Handling Chat): Service Unavailable' }],
+      chat: { availability: 'ACTIVE', activeChats: 1, maxChats: 5, cause: { kind: 'chats-active', count: 1, max: 5 } },
+      log: [{ seq: 9, at: 0, kind: 'voice-failed', cause: { kind: 'voice-failed', request: { state: 'NOT_READY', label: 'Handling Chat' }, detail: 'Service Unavailable' } }],
     }));
     expect(h.headline).to.equal('Handling 1 of 5 chats; voice is still Ready: calls can come');
     expect(h.tone).to.equal('degraded');

@@ -28,6 +28,8 @@ import type { Deployment } from '../../../sim/finesse/seed.ts';
 import { CuttableRelay } from './cuttable-relay.ts';
 import { FakeHub } from '../../node/agent-boot/fakes.ts';
 import { notificationPayload } from '../../../sim/desktop/client/hub-payload.ts';
+import type { HandBackCause, OfferCause } from '../../../src/core/blending/causes.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 /** Long enough never to fire on a healthy loopback (events take milliseconds), short enough to fail fast. */
 export const WAIT_MS = 4000;
@@ -71,13 +73,13 @@ export class RecordingChatPort implements ChatPort {
     return Promise.resolve(ok(undefined));
   }
 
-  declineOffer(offerId: string, reason: string): Promise<Result<void, ChatError>> {
-    this.timeline.push({ type: 'decline', offerId, reason });
+  declineOffer(offerId: string, cause: OfferCause): Promise<Result<void, ChatError>> {
+    this.timeline.push({ type: 'decline', offerId, reason: say.offer(cause) });
     return Promise.resolve(ok(undefined));
   }
 
-  handBackChats(reason: string): Promise<Result<void, ChatError>> {
-    this.timeline.push({ type: 'hand-back', reason });
+  handBackChats(cause: HandBackCause): Promise<Result<void, ChatError>> {
+    this.timeline.push({ type: 'hand-back', reason: say.handBack(cause) });
     return Promise.resolve(ok(undefined));
   }
 }

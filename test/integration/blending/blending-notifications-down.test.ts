@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
 import { assertBounded, availability, BlendingWorld, finesseAndPublished, handClient, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile(
   {},
@@ -31,9 +32,9 @@ const takeChat = (x: Blending, id: string): Promise<void> => takeChatShowing(x, 
 async function cut(x: Blending): Promise<void> {
   await w.cutNotifications();
   assert.equal(w.notificationsUp, false);
-  assert.equal(x.snapshot().degraded, 'Finesse notifications are down');
+  assert.equal(say.hold(x.snapshot().degraded ?? { kind: 'finesse-down' }), 'Finesse notifications are down');
   await until(() => availability(x) === 'INTERRUPTED', 'chat INTERRUPTED while notifications are down', show);
-  assert.match(x.snapshot().chat.reason, /notifications are down; no new chats until it is back/);
+  assert.match(say.chat(x.snapshot().chat.cause), /notifications are down; no new chats until it is back/);
 }
 
 describe('rule 6: notifications down', () => {

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { FailoverMonitor, type FailoverEvent } from '../../../src/core/blending/failover-monitor.ts';
 import { createFinesseClient, fetchTransport } from '../../../src/core/finesse/rest/index.ts';
 import { assertBounded, availability, BlendingWorld, finesseAndUsersSeen, handClient, realTimers, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile();
 
@@ -122,7 +123,7 @@ describe('rule 3: agent intent is remembered', () => {
     }
     await w.settle();
     assert.equal(puts(x), 3, 'the first chat\'s Not Ready, then one answer per agent action');
-    assert.match(x.snapshot().log.map((e) => e.reason).join('\n'), /voice stays Not Ready until the chats end/);
+    assert.match(x.snapshot().log.map((e) => say.log(e.cause)).join('\n'), /voice stays Not Ready until the chats end/);
     t.diagnostic(assertBounded(x));
   });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { InternalCallKind } from '../../../sim/finesse/control-types.ts';
 import { assertBounded, availability, BlendingWorld, until, type Blending } from './blending-kit.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile();
 
@@ -30,7 +31,7 @@ describe('media blending table', () => {
     const x = await started();
     await availabilityIs(x, 'READY', 'idle');
     assert.equal(w.finesseUser().state, 'READY');
-    assert.equal(x.snapshot().chat.reason, 'Ready for chats and calls');
+    assert.equal(say.chat(x.snapshot().chat.cause), 'Ready for chats and calls');
     assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 0, 'nothing to change');
     t.diagnostic(assertBounded(x));
   });
@@ -131,7 +132,7 @@ describe('media blending table', () => {
     const confirmation = x.timeline[confirmed];
     assert.ok(confirmation?.type === 'user' && confirmation.requestId?.startsWith('gadget-'), 'confirmed by the notification of the controller\'s own request');
     await availabilityIs(x, 'ACTIVE', 'one chat');
-    assert.equal(x.snapshot().chat.reason, 'Active: handling 1 of 5 chats');
+    assert.equal(say.chat(x.snapshot().chat.cause), 'Active: handling 1 of 5 chats');
     assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 1, 'one PUT: Not Ready (Handling Chat)');
     t.diagnostic(assertBounded(x));
   });
@@ -142,7 +143,7 @@ describe('media blending table', () => {
     await takeChat(x, 'c1');
     await takeChat(x, 'c2');
     await availabilityIs(x, 'BUSY', 'two of two');
-    assert.equal(x.snapshot().chat.reason, 'Busy: handling 2 of 2 chats');
+    assert.equal(say.chat(x.snapshot().chat.cause), 'Busy: handling 2 of 2 chats');
     x.reconciler.offerArrived('c3');
     await until(() => x.declined().includes('c3'), 'the third offer declined', show);
     assert.deepEqual(x.accepted(), ['c1', 'c2']);

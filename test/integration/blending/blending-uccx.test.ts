@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
 import { assertBounded, availability, BlendingWorld, finesseAndUsersSeen, handClient, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile({ deployment: 'UCCX' });
 
@@ -157,7 +158,7 @@ describe('UCCX: no pending READY', () => {
     await until(() => x.declined().includes('o1'), 'the offer declined: it goes elsewhere', show);
     await until(() => x.snapshot().log.some((e) => e.kind === 'voice-refused') && x.snapshot().voiceRequest === null, 'the pending Ready refused, re-read', show);
     assert.deepEqual(x.accepted(), []);
-    assert.match(x.snapshot().log.filter((e) => e.kind === 'voice-refused').at(-1)?.reason ?? '', /during the call: Ready once the call ends/);
+    assert.match(x.snapshot().log.filter((e) => e.kind === 'voice-refused').map((e) => say.log(e.cause)).at(-1) ?? '', /during the call: Ready once the call ends/);
 
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     await w.dialogAction(dialogId, 'HOLD', (s) => s === 'HELD');

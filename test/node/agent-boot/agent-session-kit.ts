@@ -7,8 +7,9 @@ import type { FinesseClient, UserStateChange } from '../../../src/core/finesse/r
 import type { ReasonCode, SystemInfo, User } from '../../../src/core/finesse/types.ts';
 import { updateToXml } from '../../../src/core/finesse/xml/index.ts';
 import { createTickTimers } from '../../../src/core/blending/adapters/tick-timers.ts';
-import { startAgentSession, type AgentSession, type AgentSessionDeps } from '../../../src/boot/agent-session.ts';
-import type { AgentView } from '../../../src/ui/agent-view.ts';
+import { startAgentSession, type AgentSession, type AgentSessionDeps } from '../../../src/app/agent-session.ts';
+import type { AgentView } from '../../../src/app/agent-view.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 import { reason, user } from '../blending/support/builders.ts';
 import { FakeChatChannel, FakeHub } from './fakes.ts';
 import { notificationPayload } from '../../../sim/desktop/client/hub-payload.ts';
@@ -101,6 +102,7 @@ export function openWindow(finesse: FinesseStub, options: WindowOptions): AgentW
     timers: createTickTimers({ now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined }),
     random: () => 0.5,
     instanceId: options.instanceId,
+    declineReason: say.offer,
     onView: (v) => views.push(v),
   });
   return { session, hub, channel, last: () => views.at(-1) ?? session.view() };

@@ -8,6 +8,7 @@ import type { GadgetConfig } from '../../../src/core/container/gadget-config.ts'
 import { user } from '../blending/support/builders.ts';
 import { flush, offer } from './fakes.ts';
 import { agentConfig, FinesseStub, openWindow } from './agent-session-kit.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 function harness(over: Partial<GadgetConfig> = {}) {
   const finesse = new FinesseStub();
@@ -71,8 +72,9 @@ describe('the agent session wires blending, chat and the view', () => {
     await flush(30);
     const problem = h.last().problems.find((p) => p.id === 'config');
     assert.ok(problem);
-    assert.match(problem.title, /'Chatting' is not defined in Finesse/);
-    assert.match(problem.action, /Blending is off/);
+    const { title, action } = say.problem(problem.cause);
+    assert.match(title, /'Chatting' is not defined in Finesse/);
+    assert.match(action, /Blending is off/);
     assert.equal(h.last().blending, null);
     assert.deepEqual(h.channel.calls, [], 'no chat sign-in without blending');
     h.session.stop();
@@ -84,7 +86,7 @@ describe('the agent session wires blending, chat and the view', () => {
     h.hub.deliver('finesse.info.connection', { status: 'disconnected', resourceID: 'x' });
     await flush();
     const banner = h.last().problems.find((p) => p.id === 'degraded');
-    assert.match(banner?.title ?? '', /notifications are down/);
+    assert.match(banner ? say.problem(banner.cause).title : '', /notifications are down/);
     h.session.stop();
     assert.equal(h.hub.live, 0);
   });

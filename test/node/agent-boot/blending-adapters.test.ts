@@ -16,6 +16,7 @@ import { createTickTimers, type PlatformTimers } from '../../../src/core/blendin
 import { user, dialog } from '../blending/support/builders.ts';
 import { FakeChatChannel, FakeHub, flush, offer } from './fakes.ts';
 import { notificationPayload } from '../../../sim/desktop/client/hub-payload.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const AGENT = '1001001';
 
@@ -122,14 +123,14 @@ describe('ChatChannel -> ChatPort and controller inputs', () => {
 
   it('publishing an availability signs in once with the agent\'s identity; OFFLINE signs out', async () => {
     const channel = new FakeChatChannel();
-    const port = chatPort(channel, { credentials: creds });
-    port.publishAvailability({ availability: 'READY', activeChats: 0, maxChats: 5, reason: 'Ready' });
-    port.publishAvailability({ availability: 'READY', activeChats: 0, maxChats: 5, reason: 'Ready' });
+    const port = chatPort(channel, { credentials: creds, declineReason: say.offer });
+    port.publishAvailability({ availability: 'READY', activeChats: 0, maxChats: 5, cause: { kind: 'chat-idle' } });
+    port.publishAvailability({ availability: 'READY', activeChats: 0, maxChats: 5, cause: { kind: 'chat-idle' } });
     await flush();
     assert.deepEqual(channel.calls, ['signIn']);
     assert.equal(channel.signInCredentials?.username, AGENT);
     assert.deepEqual(channel.availability.map((a) => a.state), ['READY', 'READY']);
-    port.publishAvailability({ availability: 'OFFLINE', activeChats: 0, maxChats: 5, reason: 'signed out' });
+    port.publishAvailability({ availability: 'OFFLINE', activeChats: 0, maxChats: 5, cause: { kind: 'signed-out' } });
     await flush();
     assert.deepEqual(channel.calls, ['signIn', 'signOut']);
     assert.deepEqual(channel.availability.at(-1), { state: 'OFFLINE', active: 0, max: 5 });
@@ -139,25 +140,26 @@ describe('ChatChannel -> ChatPort and controller inputs', () => {
     const channel = new FakeChatChannel();
     channel.signInResult = err({ code: 'auth-failed', message: 'The chat server refused the agent\'s credentials.' });
     const failures: string[] = [];
-    const port = chatPort(channel, { credentials: creds, onSignInFailed: (e) => failures.push(e.code) });
-    port.publishAvailability({ availability: 'READY', activeChats: 0, maxChats: 5, reason: 'Ready' });
+    const port = chatPort(channel, { credentials: creds, declineReason: say.offer, onSignInFailed: (e) => failures.push(e.code) });
+    port.publishAvailability({ availability: 'READY', activeChats: 0, maxChats: 5, cause: { kind: 'chat-idle' } });
     await flush();
     assert.deepEqual(failures, ['auth-failed']);
   });
 
   it('accept and decline map the channel\'s errors; hand-back returns every chat to the queue', async () => {
     const channel = new FakeChatChannel();
-    const port = chatPort(channel, { credentials: creds });
+    // The adapter sends the router the words it is given for the decline's cause.
+    const port = chatPort(channel, { credentials: creds, declineReason: () => 'Voice call reserved' });
     channel.emit({ type: 'offer', offer: offer('c1') });
     assert.deepEqual(await port.acceptOffer('c1'), ok(undefined));
     const gone = await port.acceptOffer('nope');
     assert.ok(!gone.ok && gone.error.kind === 'expired');
     channel.emit({ type: 'offer', offer: offer('c2') });
-    assert.deepEqual(await port.declineOffer('c2', 'Voice call reserved'), ok(undefined));
+    assert.deepEqual(await port.declineOffer('c2', { kind: 'declined-voice', state: 'RESERVED' }), ok(undefined));
     assert.ok(channel.calls.includes('decline c2: Voice call reserved'));
     channel.emit({ type: 'offer', offer: offer('c3') });
     await port.acceptOffer('c3');
-    assert.deepEqual(await port.handBackChats('signed out'), ok(undefined));
+    assert.deepEqual(await port.handBackChats({ kind: 'chats-handed-back', count: 1 }), ok(undefined));
     assert.deepEqual(channel.calls.filter((c) => c.startsWith('transfer')), ['transfer c1 queue', 'transfer c3 queue']);
   });
 

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChatMessage, ChatSession } from '../../../src/core/chat/chat-channel.ts';
-import { ChatWorkspace } from '../../../src/boot/chat-workspace.ts';
+import { ChatWorkspace } from '../../../src/app/chat-workspace.ts';
 import { offer } from './fakes.ts';
 
 const session = (chatId: string): ChatSession => ({ chatId, customerName: 'Jane', context: [], acceptedAt: 0, transcript: [], customerTyping: 'active' });

@@ -28,8 +28,8 @@ describe('voice errors', () => {
 describe('decision log', () => {
   it('keeps the newest entries, oldest first, and counts all', () => {
     const log = new DecisionLog(3);
-    for (let i = 1; i <= 5; i++) log.add(i * 1000, 'voice-request', `reason ${i}`);
-    assert.deepEqual(log.entries().map((e) => e.reason), ['reason 3', 'reason 4', 'reason 5']);
+    for (let i = 1; i <= 5; i++) log.add(i * 1000, 'voice-request', { kind: 'reread-failed', detail: `reason ${i}` });
+    assert.deepEqual(log.entries().map((e) => (e.cause.kind === 'reread-failed' ? e.cause.detail : '')), ['reason 3', 'reason 4', 'reason 5']);
     assert.equal(log.total, 5);
   });
 });

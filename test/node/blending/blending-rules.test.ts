@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { dialog, HANDLING_CHAT, REASONS, user } from './support/builders.ts';
 import { harness } from './support/harness.ts';
 import { INVALID_STATE, TIMEOUT, UNAVAILABLE } from './support/fakes.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const HC = HANDLING_CHAT.id;
 const NOT_READY_HC = { state: 'NOT_READY', reasonCodeId: HC };
@@ -127,7 +128,7 @@ describe('rule 3: agent intent is remembered', () => {
     await t.flush();
     assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, NOT_READY_HC]);
     assert.equal(t.factsPort.user.reasonCodeId, HC);
-    const said = t.reconciler.snapshot().log.filter((e) => e.kind === 'voice-request').at(-1)?.reason ?? '';
+    const said = t.reconciler.snapshot().log.filter((e) => e.kind === 'voice-request').map((e) => say.log(e.cause)).at(-1) ?? '';
     assert.match(said, /voice stays Not Ready until the chats end/);
     // A second agent action gets a second answer: once per action.
     t.notifyUser(user('READY'), 'desktop-2');
@@ -223,7 +224,7 @@ describe('rule 5: one reconciler, one request in flight, bounded', () => {
     assert.equal(t.chat.declined[0]?.offerId, 'c1', 'the offer waiting for voice is declined when voice cannot be reserved');
     assert.equal(t.chat.declined[0]?.reason, 'Declined: Finesse is out of service, so this chat went to another agent',
       'an outage is the cause given, not a call reservation');
-    assert.match(t.reconciler.snapshot().log.at(-2)?.reason ?? t.reconciler.snapshot().log.map((e) => e.reason).join('|'), /Could not set voice|Declined/);
+    assert.match(t.reconciler.snapshot().log.map((e) => say.log(e.cause)).at(-2) ?? t.reconciler.snapshot().log.map((e) => say.log(e.cause)).join('|'), /Could not set voice|Declined/);
   });
 
   it('a confirmation timeout re-reads the facts; if Finesse applied it, no second request', async () => {
@@ -292,7 +293,7 @@ describe('rule 6: degraded means hold still', () => {
     assert.deepEqual(t.voicePort.requests, [NOT_READY_HC]);
     assert.equal(t.chat.declined[0]?.offerId, 'c2');
     assert.equal(t.chat.availability, 'INTERRUPTED');
-    assert.match(t.reconciler.snapshot().degraded ?? '', /out of service/);
+    assert.match(say.hold(t.reconciler.snapshot().degraded ?? { kind: 'notifications-down' }), /out of service/);
     const reads = t.factsPort.reads;
     t.reconciler.setConnectivity({ finesseInService: true });
     await t.flush();
@@ -334,7 +335,7 @@ describe('rule 7: sign-out hands chats back, sign-in signs in to chat', () => {
     t.notifyUser(user('READY'), 'desktop-2');
     await t.flush();
     assert.equal(t.chat.availability, 'READY');
-    assert.ok(t.reconciler.snapshot().log.some((e) => /signed in to chat/.test(e.reason)));
+    assert.ok(t.reconciler.snapshot().log.some((e) => /signed in to chat/.test(say.log(e.cause))));
   });
 });
 
@@ -348,7 +349,7 @@ describe('rule 9: explainable', () => {
     t.reconciler.chatEnded('c2');
     await t.flush();
     const log = t.reconciler.snapshot().log;
-    const reasons = log.map((e) => `${e.kind}: ${e.reason}`);
+    const reasons = log.map((e) => `${e.kind}: ${say.log(e.cause)}`);
     assert.ok(reasons.includes('voice-request: Not Ready (Handling Chat): reserving voice to take a chat'), reasons.join('\n'));
     assert.ok(reasons.some((r) => r.startsWith('offer-accepted: Accepted: voice is Not Ready (Handling Chat), now handling 2 chats')), reasons.join('\n'));
     assert.ok(reasons.includes('chat-availability: Chat availability Active: handling 2 of 5 chats'), reasons.join('\n'));

@@ -6,6 +6,7 @@ import { decide } from '../../../src/core/blending/policy.ts';
 import { classifyDialogs } from '../../../src/core/blending/dialog-classifier.ts';
 import type { AgentState } from '../../../src/core/finesse/types.ts';
 import { dialog, EXTENSION, facts, HANDLING_CHAT, handlingChatVoice, voice } from './support/builders.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const NOT_READY_HC = { state: 'NOT_READY', reasonCodeId: HANDLING_CHAT.id };
 
@@ -13,7 +14,7 @@ describe('media blending table', () => {
   it('Idle, ready for both: voice READY, chat READY, nothing to ask', () => {
     const d = decide(facts());
     assert.equal(d.chat.availability, 'READY');
-    assert.equal(d.chat.reason, 'Ready for chats and calls');
+    assert.equal(say.chat(d.chat.cause), 'Ready for chats and calls');
     assert.equal(d.voice, null);
   });
 
@@ -22,7 +23,7 @@ describe('media blending table', () => {
       const calls = state === 'WORK' || state === 'WORK_READY' ? [] : classifyDialogs([dialog('d1', 'ACD_IN', state === 'RESERVED' ? 'ALERTING' : state === 'HOLD' ? 'HELD' : 'ACTIVE')], EXTENSION);
       const d = decide(facts({ voice: voice(state, { setBy: 'call', beforeCall: { state: 'READY', reasonCodeId: null } }), calls, offers: [{ id: 'o1', status: 'new' }] }));
       assert.equal(d.chat.availability, 'INTERRUPTED');
-      assert.match(d.chat.reason, /no chats routed/);
+      assert.match(say.chat(d.chat.cause), /no chats routed/);
       assert.deepEqual(d.offers.map((o) => o.action), ['decline']);
       assert.equal(d.voice, null);
     });
@@ -48,14 +49,14 @@ describe('media blending table', () => {
 
     const handling = decide(facts({ voice: handlingChatVoice(), activeChats: 1 }));
     assert.equal(handling.chat.availability, 'ACTIVE');
-    assert.equal(handling.chat.reason, 'Active: handling 1 of 5 chats');
+    assert.equal(say.chat(handling.chat.cause), 'Active: handling 1 of 5 chats');
     assert.equal(handling.voice, null);
   });
 
   it('C reaches M: voice stays NOT_READY Handling Chat, chat BUSY, further offers declined', () => {
     const d = decide(facts({ voice: handlingChatVoice(), activeChats: 5, offers: [{ id: 'o6', status: 'new' }] }));
     assert.equal(d.chat.availability, 'BUSY');
-    assert.equal(d.chat.reason, 'Busy: handling 5 of 5 chats');
+    assert.equal(say.chat(d.chat.cause), 'Busy: handling 5 of 5 chats');
     assert.deepEqual(d.offers.map((o) => o.action), ['decline']);
     assert.equal(d.voice, null);
   });
@@ -63,7 +64,7 @@ describe('media blending table', () => {
   it('All chats end: voice restored to READY, chat READY', () => {
     const d = decide(facts({ voice: handlingChatVoice(), activeChats: 0 }));
     assert.deepEqual(d.voice?.request, { state: 'READY', reasonCodeId: null });
-    assert.equal(d.voice?.reason, 'Ready: all chats ended, voice back to Ready');
+    assert.equal(d.voice && say.voice(d.voice.cause), 'Ready: all chats ended, voice back to Ready');
     assert.equal(d.chat.availability, 'READY');
   });
 });

@@ -11,6 +11,7 @@ import type { AgentState } from '../../../src/core/finesse/types.ts';
 import { dialog, EXTENSION, facts, HANDLING_CHAT, user, voice } from './support/builders.ts';
 import { harness } from './support/harness.ts';
 import { INVALID_STATE } from './support/fakes.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const HC = HANDLING_CHAT.id;
 const NOT_READY_HC = { state: 'NOT_READY', reasonCodeId: HC };
@@ -242,7 +243,7 @@ describe('a call that would end in the gadget\'s Not Ready with no chat left get
       const d = decide(facts({ voice: pendingHandlingChat, calls: acdRinging, offers }));
       assert.deepEqual(d.voice?.request, READY);
       assert.equal(d.voice?.purpose, 'restore');
-      assert.equal(d.voice?.reason, 'Ready after the call: no chats to hold voice for');
+      assert.equal(d.voice && say.voice(d.voice.cause), 'Ready after the call: no chats to hold voice for');
       assert.ok(d.offers.every((o) => o.action === 'decline'), 'the offer goes elsewhere');
     }
   });

@@ -6,6 +6,7 @@ import type { ChatChannel, ChatCredentials, ChatError as ChannelError, ChatEvent
 import type { Unsubscribe } from '../../shared/unsubscribe.ts';
 import type { ChatError, ChatPort, ChatPresence } from '../ports.ts';
 import type { Connectivity } from '../facts.ts';
+import type { OfferCause } from '../causes.ts';
 
 /** Maps the channel's error codes onto the controller's coarser kinds. */
 export function blendingChatError(e: ChannelError): ChatError {
@@ -35,6 +36,8 @@ export interface ChatPortOptions {
   readonly credentials: ChatCredentials | null;
   /** Told when signing in fails for good (refused credentials, no server configured). */
   readonly onSignInFailed?: (error: ChannelError) => void;
+  /** The words the router gets with a decline (docs/xmpp-chat-profile.md `<reason>`): made where the gadget's words are. */
+  readonly declineReason: (cause: OfferCause) => string;
 }
 
 /** Adapts a ChatChannel to the controller's ChatPort; publishing any availability but OFFLINE signs in. */
@@ -62,7 +65,7 @@ export function chatPort(channel: ChatChannel, options: ChatPortOptions): ChatPo
       });
     },
     acceptOffer: async (offerId) => asVoid(await channel.accept(offerId)),
-    declineOffer: async (offerId, reason) => asVoid(await channel.decline(offerId, reason)),
+    declineOffer: async (offerId, cause) => asVoid(await channel.decline(offerId, options.declineReason(cause))),
     async handBackChats() {
       let result: Result<void, ChatError> = ok(undefined);
       for (const chat of channel.activeChats()) {

@@ -5,6 +5,8 @@ import { ok, err, type Result } from '../../../../src/core/result.ts';
 import type { Dialog, User } from '../../../../src/core/finesse/types.ts';
 import type { ChatError, ChatPort, ChatPresence, FinesseFactsPort, VoiceError, VoiceRequestAccepted, VoiceStatePort, VoiceStateRequest } from '../../../../src/core/blending/ports.ts';
 import type { TimerHandle, Timers } from '../../../../src/core/shared/timers.ts';
+import type { HandBackCause, OfferCause } from '../../../../src/core/blending/causes.ts';
+import { ENGLISH_CAUSES as say } from '../../../../src/ui/cause-text.ts';
 
 interface Scheduled {
   readonly id: number;
@@ -133,16 +135,16 @@ export class FakeFactsPort implements FinesseFactsPort {
   }
 }
 
-/** Records presence, accepts, declines and hand-backs. */
+/** Records presence, accepts, declines and hand-backs, with their causes in the English words the router would get. */
 export class FakeChatPort implements ChatPort {
-  readonly published: ChatPresence[] = [];
+  readonly published: (ChatPresence & { readonly reason: string })[] = [];
   readonly accepted: string[] = [];
   readonly declined: { offerId: string; reason: string }[] = [];
   readonly handedBack: string[] = [];
   acceptResult: Result<void, ChatError> = ok(undefined);
 
   publishAvailability(presence: ChatPresence): void {
-    this.published.push(presence);
+    this.published.push({ ...presence, reason: say.chat(presence.cause) });
   }
 
   async acceptOffer(offerId: string): Promise<Result<void, ChatError>> {
@@ -150,13 +152,13 @@ export class FakeChatPort implements ChatPort {
     return this.acceptResult;
   }
 
-  async declineOffer(offerId: string, reason: string): Promise<Result<void, ChatError>> {
-    this.declined.push({ offerId, reason });
+  async declineOffer(offerId: string, cause: OfferCause): Promise<Result<void, ChatError>> {
+    this.declined.push({ offerId, reason: say.offer(cause) });
     return ok(undefined);
   }
 
-  async handBackChats(reason: string): Promise<Result<void, ChatError>> {
-    this.handedBack.push(reason);
+  async handBackChats(cause: HandBackCause): Promise<Result<void, ChatError>> {
+    this.handedBack.push(say.handBack(cause));
     return ok(undefined);
   }
 

@@ -2,7 +2,7 @@
 // It arrives over a BroadcastChannel from the same origin, but it is still only data: checked before use.
 import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
 import type { ChatConnectionStatus } from '../core/chat/chat-channel.ts';
-import type { ConversationView, OfferView } from '../ui/agent-view.ts';
+import type { ConversationView, OfferView } from './agent-view.ts';
 
 export interface PeerView {
   readonly blending: BlendingSnapshot | null;
@@ -14,16 +14,18 @@ export interface PeerView {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** A cause (src/core/blending/causes.ts) is data with a kind; a kind this window does not know shows as its key. */
+const isCause = (v: unknown): boolean => isObject(v) && isString(v.kind);
 const STATUSES: ReadonlySet<unknown> = new Set(['offline', 'connecting', 'online', 'reconnecting']);
 const AVAILABILITIES: ReadonlySet<unknown> = new Set(['READY', 'INTERRUPTED', 'ACTIVE', 'BUSY', 'NOT_READY', 'OFFLINE']);
 
 function blendingOk(b: unknown): b is BlendingSnapshot {
   if (!isObject(b) || !isObject(b.chat) || !Array.isArray(b.log) || !Array.isArray(b.offers)) return false;
   const chat = b.chat;
-  if (!AVAILABILITIES.has(chat.availability) || !isNumber(chat.activeChats) || !isNumber(chat.maxChats) || !isString(chat.reason)) return false;
-  if (b.degraded !== null && !isString(b.degraded)) return false;
+  if (!AVAILABILITIES.has(chat.availability) || !isNumber(chat.activeChats) || !isNumber(chat.maxChats) || !isCause(chat.cause)) return false;
+  if (b.degraded !== null && !isCause(b.degraded)) return false;
   if (b.voice !== null && (!isObject(b.voice) || !isString(b.voice.state))) return false;
-  return b.log.every((e: unknown) => isObject(e) && isNumber(e.seq) && isNumber(e.at) && isString(e.kind) && isString(e.reason));
+  return b.log.every((e: unknown) => isObject(e) && isNumber(e.seq) && isNumber(e.at) && isString(e.kind) && isCause(e.cause));
 }
 
 function messageOk(m: unknown): boolean {

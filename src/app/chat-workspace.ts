@@ -1,7 +1,7 @@
 // The agent's chat desk as the UI shows it: offers waiting for an answer and conversations with their
 // transcripts, kept from the chat channel's events and the agent's own actions, handed out as immutable views.
 import type { ChatChannel, ChatEvent, ChatMessage, ChatOffer, ChatSession, SessionCloseReason } from '../core/chat/chat-channel.ts';
-import type { ConversationView } from '../ui/agent-view.ts';
+import type { ConversationView } from './agent-view.ts';
 
 export interface ChatWorkspaceView {
   readonly offers: readonly ChatOffer[];

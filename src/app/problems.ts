@@ -1,0 +1,48 @@
+// The problems the agent sees (below the headline), as causes: the UI says each in words with what to do. Keyed by
+// an id, so a problem is replaced or cleared where it arose; the blending hold (rule 6) is added from the snapshot.
+
+import type { HoldCause } from '../core/blending/causes.ts';
+import type { ProblemView } from './agent-view.ts';
+
+/** What is wrong. `detail`: an error's own text from the layer that failed, kept as given. */
+export type ProblemCause =
+  | { readonly kind: 'holding'; readonly hold: HoldCause }
+  | { readonly kind: 'chat-reconnecting' }
+  | { readonly kind: 'chat-no-identity'; readonly detail: string }
+  | { readonly kind: 'chat-sign-in-failed'; readonly detail: string }
+  | { readonly kind: 'chat-handover-failed'; readonly detail: string }
+  | { readonly kind: 'chat-not-configured' }
+  | { readonly kind: 'config'; readonly detail: string }
+  | { readonly kind: 'notification'; readonly detail: string }
+  | { readonly kind: 'windows-indistinct' }
+  | { readonly kind: 'on-secondary-node'; readonly from: string; readonly to: string }
+  | { readonly kind: 'start-failed'; readonly detail: string };
+
+/** The current problems by id; tells `changed` when the set changed. */
+export class ProblemBoard {
+  readonly #problems = new Map<string, ProblemView>();
+  readonly #changed: () => void;
+
+  constructor(changed: () => void) {
+    this.#changed = changed;
+  }
+
+  /** Shows the problem under its id (replacing what was there). */
+  set(problem: ProblemView): void {
+    const before = this.#problems.get(problem.id);
+    if (before && before.severity === problem.severity && JSON.stringify(before.cause) === JSON.stringify(problem.cause)) return;
+    this.#problems.set(problem.id, problem);
+    this.#changed();
+  }
+
+  clear(id: string): void {
+    if (this.#problems.delete(id)) this.#changed();
+  }
+
+  /** The problems, with the blending hold first when there is one. */
+  list(hold: HoldCause | null): ProblemView[] {
+    const list = [...this.#problems.values()];
+    if (hold !== null) list.unshift({ id: 'degraded', severity: 'error', cause: { kind: 'holding', hold } });
+    return list;
+  }
+}
