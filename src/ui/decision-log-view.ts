@@ -38,9 +38,13 @@ export class DecisionLogView extends LitElement {
     }
   }
 
+  #onToggle = (e: Event): void => {
+    this.open = (e.target as HTMLDetailsElement).open;
+  };
+
   override render() {
     const shown = this.entries.slice(-Math.max(1, this.limit)).reverse();
-    return html`<details ?open=${this.open} @toggle=${(e: Event) => { this.open = (e.target as HTMLDetailsElement).open; }}>
+    return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
       <summary>${t('log.heading')}</summary>
       ${shown.length === 0
         ? html`<p class="muted">${t('log.empty')}</p>`
