@@ -53,13 +53,13 @@ export class AgentPanel extends LitElement {
         : null}
       ${v.offers.length > 0
         ? html`<section class="offers" aria-label=${t('offer.heading')}>
-            ${v.offers.map((o) => html`<fb-chat-offer .offer=${o} .ticker=${this.ticker} ?read-only=${observer}></fb-chat-offer>`)}
+            ${v.offers.map((o) => html`<fb-chat-offer .offer=${o} .ticker=${this.ticker} .readOnly=${observer}></fb-chat-offer>`)}
           </section>`
         : null}
       ${v.chatConfigured || v.conversations.length > 0
         ? html`<section aria-label=${t('chats.heading')}>
             <h2>${t('chats.heading')}</h2>
-            <fb-conversation-tabs .conversations=${v.conversations} chat-status=${v.chatStatus} ?read-only=${observer}></fb-conversation-tabs>
+            <fb-conversation-tabs .conversations=${v.conversations} .chatStatus=${v.chatStatus} .readOnly=${observer}></fb-conversation-tabs>
           </section>`
         : null}
       <fb-decision-log .entries=${v.blending?.log ?? []}></fb-decision-log>
