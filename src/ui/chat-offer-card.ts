@@ -1,9 +1,9 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { OfferView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
 import { t } from './messages.ts';
 import { baseStyles } from './theme.ts';
-import { intervalTicker, TickController, type Ticker } from './ticker.ts';
+import { TickController } from './ticker.ts';
 
 /**
  * One chat offer: who, the pre-chat context, a countdown to expiry, Accept and Decline.
@@ -33,21 +33,15 @@ export class ChatOfferCard extends LitElement {
 
   static override properties = {
     offer: { attribute: false },
-    ticker: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
   };
 
   offer: OfferView | null = null;
-  /** The clock the countdown uses (the container's tick in the gadget). */
-  ticker: Ticker = intervalTicker;
   /** An observer window shows offers but cannot answer them. */
   readOnly = false;
 
-  readonly #tick = new TickController(this, () => this.ticker);
-
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('ticker') && changed.get('ticker') !== undefined && this.isConnected) this.#tick.hostConnected();
-  }
+  /** The countdown's clock, from the enclosing panel (the container's tick in the gadget). */
+  readonly #tick = new TickController(this);
 
   /** Whole seconds until the offer expires (never negative). */
   secondsLeft(): number {
