@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { AgentView } from './agent-view.ts';
 import { blendHeadline } from './blend-headline.ts';
 import { t } from './messages.ts';
@@ -62,7 +63,7 @@ export class AgentPanel extends LitElement {
         : null}
       ${v.offers.length > 0
         ? html`<section class="offers" aria-label=${t('offer.heading')}>
-            ${v.offers.map((o) => html`<fb-chat-offer .offer=${o} .readOnly=${observer}></fb-chat-offer>`)}
+            ${repeat(v.offers, (o) => o.offer.chatId, (o) => html`<fb-chat-offer .offer=${o} .readOnly=${observer}></fb-chat-offer>`)}
           </section>`
         : null}
       ${v.chatConfigured || v.conversations.length > 0

@@ -84,4 +84,15 @@ describe('agent panel', () => {
     await card.settled();
     expect(card.countdown()).to.equal('Expires in 10 s');
   });
+
+  it('an offer keeps its card when an earlier offer goes, so focus never lands on another chat\'s Accept', async () => {
+    const [first, second] = [offerView({ chatId: 'c1' }), offerView({ chatId: 'c2', customerName: 'Sam Roe' })];
+    const h = await panel(view({ offers: [first, second] }));
+    h.root.querySelectorAll<ChatOfferCard>('fb-chat-offer')[1]?.setAttribute('data-shown', 'c2');
+    h.element.view = view({ offers: [second] });
+    await h.settled();
+    const card = h.find<ChatOfferCard>('fb-chat-offer');
+    expect(card.offer?.offer.chatId).to.equal('c2');
+    expect(card.getAttribute('data-shown'), 'the element that showed c2 is the one still showing it').to.equal('c2');
+  });
 });
