@@ -44,7 +44,7 @@ export class ChatOfferCard extends LitElement {
   readonly #tick = new TickController(this);
 
   /** Whole seconds until the offer expires (never negative). */
-  secondsLeft(): number {
+  #secondsLeft(): number {
     if (!this.offer) return 0;
     return Math.max(0, Math.ceil((this.offer.offer.expiresAt - this.#tick.now()) / 1000));
   }
@@ -54,7 +54,7 @@ export class ChatOfferCard extends LitElement {
     if (!view) return null;
     const { offer, progress } = view;
     const name = offer.customerName || '—';
-    const seconds = this.secondsLeft();
+    const seconds = this.#secondsLeft();
     const answered = progress !== 'new';
     const progressText =
       progress === 'reserving' ? t('offer.reserving')

@@ -20,7 +20,6 @@ export class DecisionLogView extends LitElement {
     entries: { attribute: false },
     limit: { type: Number },
     open: { type: Boolean, reflect: true },
-    locale: { type: String },
   };
 
   entries: readonly DecisionEntry[] = [];
@@ -28,14 +27,9 @@ export class DecisionLogView extends LitElement {
   limit = 10;
   /** Expanded. */
   open = false;
-  locale = '';
 
   #time(at: number): string {
-    try {
-      return new Intl.DateTimeFormat(this.locale || undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
-    } catch {
-      return new Date(at).toISOString().slice(11, 19);
-    }
+    return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
   }
 
   #onToggle = (e: Event): void => {
