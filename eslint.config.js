@@ -48,7 +48,19 @@ export default tseslint.config(
   },
   {
     files: ['src/ui/**/*.ts'],
-    ...lit.configs['flat/recommended'],
+    ...lit.configs['flat/all'],
+    rules: {
+      ...lit.configs['flat/all'].rules,
+      // Fields are plain assignments here (useDefineForClassFields: false), so they cannot hide reactive accessors.
+      'lit/no-classfield-shadowing': 'off',
+      // Arrow handlers and map() in templates are ordinary Lit 3; repeat() is used where DOM identity matters.
+      'lit/no-template-arrow': 'off',
+      'lit/no-template-map': 'off',
+      // No decorators: properties are declared with `static properties`.
+      'lit/prefer-query-decorators': 'off',
+      // Private state uses #names, which no naming convention needs to police.
+      'lit/no-private-properties': 'off',
+    },
   },
   {
     files: ['src/**/*.ts'],

@@ -100,7 +100,7 @@ mkdirSync('test-results', { recursive: true });
 ensureSystemParts(['chromium', 'prosody']);
 
 await step('typecheck', async (name) => check(await run(name, 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])));
-await step('lint', async (name) => check(await run(name, 'npx', ['eslint', '.'])));
+await step('lint', async (name) => check(await run(name, 'npm', ['run', '--silent', 'lint'])));
 
 /**
  * Runs node:test files (TypeScript through tsx) and reads the counts from a TAP copy of the report. Each test and

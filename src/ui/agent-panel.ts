@@ -1,9 +1,11 @@
+import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { AgentView } from './agent-view.ts';
 import { blendHeadline } from './blend-headline.ts';
 import { t } from './messages.ts';
 import { baseStyles } from './theme.ts';
-import { intervalTicker, type Ticker } from './ticker.ts';
+import { intervalTicker, tickerContext, type Ticker } from './ticker.ts';
 
 /**
  * The agent gadget's main panel: the blended state, problems, the ownership notice, chat offers,
@@ -28,16 +30,24 @@ export class AgentPanel extends LitElement {
 
   static override properties = {
     view: { attribute: false },
-    ticker: { attribute: false },
     status: { type: String },
   };
 
   /** Everything to show; null until boot has a first snapshot. */
   view: AgentView | null = null;
-  /** The clock for countdowns (the container's tick in the gadget). */
-  ticker: Ticker = intervalTicker;
   /** A one-line status while there is no view yet (connecting, or what went wrong at start). */
   status = t('status.connecting');
+
+  readonly #clock = new ContextProvider(this, { context: tickerContext, initialValue: intervalTicker });
+
+  /** The clock for countdowns (the container's tick in the gadget), given by context to the parts that count down. */
+  get ticker(): Ticker {
+    return this.#clock.value;
+  }
+
+  set ticker(ticker: Ticker) {
+    this.#clock.setValue(ticker);
+  }
 
   override render() {
     const v = this.view;
@@ -53,13 +63,13 @@ export class AgentPanel extends LitElement {
         : null}
       ${v.offers.length > 0
         ? html`<section class="offers" aria-label=${t('offer.heading')}>
-            ${v.offers.map((o) => html`<fb-chat-offer .offer=${o} .ticker=${this.ticker} ?read-only=${observer}></fb-chat-offer>`)}
+            ${repeat(v.offers, (o) => o.offer.chatId, (o) => html`<fb-chat-offer .offer=${o} .readOnly=${observer}></fb-chat-offer>`)}
           </section>`
         : null}
       ${v.chatConfigured || v.conversations.length > 0
         ? html`<section aria-label=${t('chats.heading')}>
             <h2>${t('chats.heading')}</h2>
-            <fb-conversation-tabs .conversations=${v.conversations} chat-status=${v.chatStatus} ?read-only=${observer}></fb-conversation-tabs>
+            <fb-conversation-tabs .conversations=${v.conversations} .chatStatus=${v.chatStatus} .readOnly=${observer}></fb-conversation-tabs>
           </section>`
         : null}
       <fb-decision-log .entries=${v.blending?.log ?? []}></fb-decision-log>

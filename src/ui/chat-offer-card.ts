@@ -1,9 +1,9 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { OfferView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
 import { t } from './messages.ts';
 import { baseStyles } from './theme.ts';
-import { intervalTicker, TickController, type Ticker } from './ticker.ts';
+import { TickController } from './ticker.ts';
 
 /**
  * One chat offer: who, the pre-chat context, a countdown to expiry, Accept and Decline.
@@ -33,24 +33,18 @@ export class ChatOfferCard extends LitElement {
 
   static override properties = {
     offer: { attribute: false },
-    ticker: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
   };
 
   offer: OfferView | null = null;
-  /** The clock the countdown uses (the container's tick in the gadget). */
-  ticker: Ticker = intervalTicker;
   /** An observer window shows offers but cannot answer them. */
   readOnly = false;
 
-  readonly #tick = new TickController(this, () => this.ticker);
-
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('ticker') && changed.get('ticker') !== undefined && this.isConnected) this.#tick.hostConnected();
-  }
+  /** The countdown's clock, from the enclosing panel (the container's tick in the gadget). */
+  readonly #tick = new TickController(this);
 
   /** Whole seconds until the offer expires (never negative). */
-  secondsLeft(): number {
+  #secondsLeft(): number {
     if (!this.offer) return 0;
     return Math.max(0, Math.ceil((this.offer.offer.expiresAt - this.#tick.now()) / 1000));
   }
@@ -60,7 +54,7 @@ export class ChatOfferCard extends LitElement {
     if (!view) return null;
     const { offer, progress } = view;
     const name = offer.customerName || '—';
-    const seconds = this.secondsLeft();
+    const seconds = this.#secondsLeft();
     const answered = progress !== 'new';
     const progressText =
       progress === 'reserving' ? t('offer.reserving')

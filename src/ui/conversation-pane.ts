@@ -1,4 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ChatConnectionStatus, ChatMessage, SessionCloseReason } from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
@@ -167,7 +168,7 @@ export class ConversationPane extends LitElement {
     return html`<section aria-label=${t('chats.tabLabel', { name: c.customerName })}>
       ${context.length > 0 ? html`<dl>${context.map((f) => html`<dt>${f.label || f.name}</dt><dd>${f.value}</dd>`)}</dl>` : null}
       <ol class="transcript" aria-live="polite" aria-relevant="additions">
-        ${c.transcript.map((m) => this.#line(m))}
+        ${repeat(c.transcript, (m) => m.id, (m) => this.#line(m))}
         ${closed ? html`<li class="system closed">${t(CLOSED[c.closed ?? 'ended-by-system'])}</li>` : null}
       </ol>
       <p class="typing muted" aria-live="polite">${typing ? t('chats.typing', { name: c.customerName }) : ''}</p>

@@ -95,7 +95,7 @@ export class ConversationTabs extends LitElement {
         })}
       </div>
       <div role="tabpanel" id="chat-panel" aria-labelledby=${current ? `tab-${current.chatId}` : ''}>
-        <fb-conversation .conversation=${current} chat-status=${this.chatStatus} ?read-only=${this.readOnly}></fb-conversation>
+        <fb-conversation .conversation=${current} .chatStatus=${this.chatStatus} .readOnly=${this.readOnly}></fb-conversation>
       </div>`;
   }
 }

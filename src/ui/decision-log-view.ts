@@ -21,7 +21,6 @@ export class DecisionLogView extends LitElement {
     entries: { attribute: false },
     limit: { type: Number },
     open: { type: Boolean, reflect: true },
-    locale: { type: String },
   };
 
   entries: readonly DecisionEntry[] = [];
@@ -29,19 +28,18 @@ export class DecisionLogView extends LitElement {
   limit = 10;
   /** Expanded. */
   open = false;
-  locale = '';
 
   #time(at: number): string {
-    try {
-      return new Intl.DateTimeFormat(this.locale || undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
-    } catch {
-      return new Date(at).toISOString().slice(11, 19);
-    }
+    return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
   }
+
+  #onToggle = (e: Event): void => {
+    this.open = (e.target as HTMLDetailsElement).open;
+  };
 
   override render() {
     const shown = this.entries.slice(-Math.max(1, this.limit)).reverse();
-    return html`<details ?open=${this.open} @toggle=${(e: Event) => { this.open = (e.target as HTMLDetailsElement).open; }}>
+    return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
       <summary>${t('log.heading')}</summary>
       ${shown.length === 0
         ? html`<p class="muted">${t('log.empty')}</p>`

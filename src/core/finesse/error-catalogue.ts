@@ -224,10 +224,12 @@ const BY_NORMALISED_KEY: ReadonlyMap<string, string> = new Map(
   Object.keys(ERROR_CATALOGUE).map((key) => [normaliseKey(key), key]),
 );
 
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** Server text is untrusted: keep a short, printable form to name an unknown code. */
 function printable(code: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const cleaned = code.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = code.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   return cleaned.length > 60 ? `${cleaned.slice(0, 60)}…` : cleaned;
 }
 

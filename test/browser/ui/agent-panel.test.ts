@@ -1,8 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { AgentPanel } from '../../../src/ui/agent-panel.ts';
+import type { ChatOfferCard } from '../../../src/ui/chat-offer-card.ts';
 import { defineElements } from '../../../src/ui/define.ts';
 import type { AgentView } from '../../../src/ui/agent-view.ts';
 import { AgentPanelHarness } from './harness/agent-panel-harness.ts';
+import { ChatOfferCardHarness } from './harness/chat-offer-card-harness.ts';
+import { ManualTicker } from './harness/harness.ts';
 import { conversation, offerView, snapshot } from './fixtures.ts';
 
 defineElements();
@@ -67,5 +70,29 @@ describe('agent panel', () => {
     const card = h.find('fb-chat-offer');
     await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(card.shadowRoot?.querySelector<HTMLButtonElement>('button.accept')?.disabled).to.equal(true);
+  });
+
+  it('gives its clock to the offer cards by context: they count down with the container tick', async () => {
+    const h = await panel(view({ offers: [offerView({ expiresAt: 12_000 })] }));
+    const ticker = new ManualTicker(0);
+    h.element.ticker = ticker;
+    const card = new ChatOfferCardHarness(h.find<ChatOfferCard>('fb-chat-offer'));
+    await card.settled();
+    expect(ticker.subscribers).to.equal(1);
+    expect(card.countdown()).to.equal('Expires in 12 s');
+    ticker.advance(2_000);
+    await card.settled();
+    expect(card.countdown()).to.equal('Expires in 10 s');
+  });
+
+  it('an offer keeps its card when an earlier offer goes, so focus never lands on another chat\'s Accept', async () => {
+    const [first, second] = [offerView({ chatId: 'c1' }), offerView({ chatId: 'c2', customerName: 'Sam Roe' })];
+    const h = await panel(view({ offers: [first, second] }));
+    h.root.querySelectorAll<ChatOfferCard>('fb-chat-offer')[1]?.setAttribute('data-shown', 'c2');
+    h.element.view = view({ offers: [second] });
+    await h.settled();
+    const card = h.find<ChatOfferCard>('fb-chat-offer');
+    expect(card.offer?.offer.chatId).to.equal('c2');
+    expect(card.getAttribute('data-shown'), 'the element that showed c2 is the one still showing it').to.equal('c2');
   });
 });

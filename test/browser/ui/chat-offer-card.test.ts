@@ -1,6 +1,8 @@
+import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ChatOfferCard } from '../../../src/ui/chat-offer-card.ts';
+import { tickerContext } from '../../../src/ui/ticker.ts';
 import { ChatOfferCardHarness } from './harness/chat-offer-card-harness.ts';
 import { ManualTicker, recordEvents } from './harness/harness.ts';
 import { HOSTILE, offerView } from './fixtures.ts';
@@ -8,8 +10,11 @@ import { HOSTILE, offerView } from './fixtures.ts';
 customElements.define('test-chat-offer', ChatOfferCard);
 
 async function card(view = offerView(), ticker = new ManualTicker(0)) {
-  const el = await fixture<ChatOfferCard>(html`<test-chat-offer .offer=${view} .ticker=${ticker}></test-chat-offer>`);
-  return { h: new ChatOfferCardHarness(el), ticker, events: recordEvents(el, ['offer-accept', 'offer-decline']) };
+  // The card takes its clock by context from what encloses it, as it does inside the agent panel.
+  const enclosing = document.createElement('div');
+  const clock = new ContextProvider(enclosing, { context: tickerContext, initialValue: ticker });
+  const el = await fixture<ChatOfferCard>(html`<test-chat-offer .offer=${view}></test-chat-offer>`, { parentNode: enclosing });
+  return { h: new ChatOfferCardHarness(el), ticker, clock, events: recordEvents(el, ['offer-accept', 'offer-decline']) };
 }
 
 describe('chat offer card', () => {
@@ -60,6 +65,16 @@ describe('chat offer card', () => {
     expect(ticker.subscribers).to.equal(1);
     h.element.remove();
     expect(ticker.subscribers).to.equal(0);
+  });
+
+  it('when the enclosing clock changes, the countdown follows the new one and lets go of the old', async () => {
+    const { h, ticker, clock } = await card(offerView({ expiresAt: 12_000 }));
+    const later = new ManualTicker(5_000);
+    clock.setValue(later);
+    await h.settled();
+    expect(ticker.subscribers).to.equal(0);
+    expect(later.subscribers).to.equal(1);
+    expect(h.countdown()).to.equal('Expires in 7 s');
   });
 
   it('while voice is being reserved (rule 1) it says so and cannot be answered twice', async () => {

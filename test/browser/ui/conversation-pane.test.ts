@@ -50,6 +50,25 @@ describe('conversation pane', () => {
     expect(events).to.deep.equal([{ name: 'chat-typing', detail: { chatId: 'c1', state: 'composing' } }]);
   });
 
+  it('each message keeps its own line element when an earlier one goes or a new one arrives', async () => {
+    const [one, two, three] = [message('1', 'customer', 'first'), message('2', 'customer', 'second'), message('3', 'self', 'third')];
+    const { h } = await pane(conversation({ transcript: [one, two, three] }));
+    const second = h.line('2');
+    const third = h.line('3');
+
+    h.element.conversation = conversation({ transcript: [two, three] });
+    await h.settled();
+    expect(h.line('2')).to.equal(second);
+    expect(h.line('3')).to.equal(third);
+    expect(second.textContent).to.contain('second');
+
+    h.element.conversation = conversation({ transcript: [two, three, message('4', 'customer', 'fourth')] });
+    await h.settled();
+    expect(h.line('2')).to.equal(second);
+    expect(h.line('3')).to.equal(third);
+    expect(h.lines().map(([, text]) => text.split(' ').at(-1))).to.deep.equal(['second', 'third', 'fourth']);
+  });
+
   it('messages not yet confirmed show as pending', async () => {
     const { h } = await pane(conversation({ transcript: [message('1', 'self', 'on its way', true), message('2', 'self', 'arrived')] }));
     const [first, second] = h.lines();

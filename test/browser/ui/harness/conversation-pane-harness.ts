@@ -24,6 +24,11 @@ export class ConversationPaneHarness extends Harness<ConversationPane> {
     return [...this.root.querySelectorAll('ol.transcript > li')].map((li) => [li.className, (li.textContent ?? '').replace(/\s+/g, ' ').trim()]);
   }
 
+  /** The transcript line of one message, by its id. */
+  line(id: string): HTMLLIElement {
+    return this.find<HTMLLIElement>(`ol.transcript > li[data-id='${CSS.escape(id)}']`);
+  }
+
   /** The message bubbles' elements (to check nothing but text lives inside). */
   bubbles(): HTMLElement[] {
     return [...this.root.querySelectorAll<HTMLElement>('.bubble')];
