@@ -11,6 +11,7 @@
 
 import { err, ok, type Result } from '../../src/core/result.ts';
 import type { AgentState } from '../../src/core/finesse/types.ts';
+import { PENDING_REQUEST_STATES } from '../../src/core/finesse/agent-states.ts';
 
 /** Who causes a transition: the agent (or client) by a REST state request, or the system / telephony. */
 type TransitionCause = 'agent-request' | 'system';
@@ -103,15 +104,9 @@ type RequestableState = 'LOGIN' | 'READY' | 'NOT_READY' | 'LOGOUT';
 
 const REQUESTABLE_STATES: readonly RequestableState[] = ['LOGIN', 'READY', 'NOT_READY', 'LOGOUT'];
 
-/**
- * States in which an agent has a call (ringing, reserved or connected). A READY or NOT_READY request made in
- * one of these does not change the state: Finesse records it as pendingState and applies it when the call ends.
- */
-export const CALL_STATES: readonly AgentState[] = ['RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD'];
-
 /** True when the agent is in a state that belongs to a call (a state request now becomes a pendingState). */
 export function isCallState(state: AgentState): boolean {
-  return CALL_STATES.includes(state);
+  return PENDING_REQUEST_STATES.has(state);
 }
 
 interface StateRequestOptions {

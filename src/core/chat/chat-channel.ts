@@ -127,8 +127,6 @@ export interface ChatChannelError {
   readonly message: string;
 }
 
-/** @deprecated The former name of ChatChannelError; it goes once no importer uses it (blending has its own ChatError). */
-export type ChatError = ChatChannelError;
 
 
 /** The chat port: sign in, publish availability, answer offers, converse, hand chats back, go offline. */

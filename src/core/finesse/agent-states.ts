@@ -13,9 +13,8 @@ export function unionOf(...sets: readonly ReadonlySet<AgentState>[]): ReadonlySe
 
 /**
  * States in which a READY or NOT_READY request does not change the state but becomes Finesse's pendingState, applied
- * when the call ends ("This state change is a pending state change. The agent does not transition to NOT_READY until
- * the call is complete"; the scenario table's pending READY while TALKING). RESERVED_OUTBOUND is not one: the table
- * lets the agent leave it at once with READY or NOT_READY.
+ * when the call ends (the guide's notes on changing state during a call, and its pending READY while TALKING).
+ * RESERVED_OUTBOUND is not one: the table lets the agent leave it at once with READY or NOT_READY.
  */
 export const PENDING_REQUEST_STATES = set('RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD');
 

@@ -2,7 +2,7 @@
 // Offers reach the controller only when the agent accepts them: the agent decides, blending then reserves voice
 // before the chat is taken (rule 1). Signing in to chat follows the availability blending publishes (rule 7).
 import { ok, err, type Result } from '../../result.ts';
-import type { ChatChannel, ChatCredentials, ChatError as ChannelError, ChatEvent } from '../../chat/chat-channel.ts';
+import type { ChatChannel, ChatChannelError as ChannelError, ChatCredentials, ChatEvent } from '../../chat/chat-channel.ts';
 import type { Unsubscribe } from '../../shared/unsubscribe.ts';
 import type { ChatError, ChatPort, ChatPresence } from '../ports.ts';
 import type { Connectivity } from '../facts.ts';
