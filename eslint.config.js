@@ -7,28 +7,40 @@ import globals from 'globals';
 /** Imports the headless core must never make: rendering belongs to src/ui. */
 export const coreBoundary = {
   patterns: [
-    { group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
-      message: 'src/core is headless: Lit belongs in src/ui.' },
-    { group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**', '**/app/**'],
-      message: 'src/core must not depend on the UI, the application layer or the boot code; send state up, take intents in.' },
+    {
+      group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+      message: 'src/core is headless: Lit belongs in src/ui.',
+    },
+    {
+      group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**', '**/app/**'],
+      message:
+        'src/core must not depend on the UI, the application layer or the boot code; send state up, take intents in.',
+    },
   ],
 };
 
 /** Imports no gadget code may make: the simulator and the tests are dev-only and never bundled. */
 export const srcBoundary = {
   patterns: [
-    { group: ['**/sim', '**/sim/**', '**/test', '**/test/**'],
-      message: 'src must not depend on sim/ or test/: they are dev-only and never bundled.' },
+    {
+      group: ['**/sim', '**/sim/**', '**/test', '**/test/**'],
+      message: 'src must not depend on sim/ or test/: they are dev-only and never bundled.',
+    },
   ],
 };
 
 /** Imports the application layer must never make: it builds the view model; the UI renders it and says it in words. */
 export const appBoundary = {
   patterns: [
-    { group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
-      message: 'src/app is the application layer: Lit belongs in src/ui.' },
-    { group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**'],
-      message: 'src/app must not depend on the UI or the boot code: the boot wiring hands it what it needs (e.g. words for the router).' },
+    {
+      group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+      message: 'src/app is the application layer: Lit belongs in src/ui.',
+    },
+    {
+      group: ['**/ui', '**/ui/*', '**/ui/**', '**/boot/**'],
+      message:
+        'src/app must not depend on the UI or the boot code: the boot wiring hands it what it needs (e.g. words for the router).',
+    },
   ],
 };
 
@@ -71,7 +83,8 @@ export default tseslint.config(
     rules: {
       // A later block replaces a rule's options for the files it matches, so the core repeats the src boundary.
       'no-restricted-imports': ['error', { patterns: [...coreBoundary.patterns, ...srcBoundary.patterns] }],
-      'no-restricted-globals': ['error',
+      'no-restricted-globals': [
+        'error',
         { name: 'document', message: 'src/core is headless: no DOM rendering.' },
         { name: 'customElements', message: 'src/core is headless: no custom elements.' },
         { name: 'alert', message: 'Never alert/confirm/prompt inside the Finesse desktop.' },
@@ -87,11 +100,24 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never assign innerHTML: customer text is untrusted.' },
-        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'Never assign outerHTML: customer text is untrusted.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never insert HTML strings.' },
-        { selector: "ImportSpecifier[imported.name='unsafeHTML']", message: 'unsafeHTML would render untrusted text as markup.' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Never assign innerHTML: customer text is untrusted.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='outerHTML']",
+          message: 'Never assign outerHTML: customer text is untrusted.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Never insert HTML strings.',
+        },
+        {
+          selector: "ImportSpecifier[imported.name='unsafeHTML']",
+          message: 'unsafeHTML would render untrusted text as markup.',
+        },
       ],
     },
   },

@@ -23,7 +23,11 @@ function gadgetFiles(folder: string): Plugin {
   return {
     name: 'finesse-blend-gadget-files',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'gadget.xml', source: rebase(readFileSync(join(root, 'gadget.xml'), 'utf8')) });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'gadget.xml',
+        source: rebase(readFileSync(join(root, 'gadget.xml'), 'utf8')),
+      });
       const gadgetDir = join(root, 'gadget');
       for (const file of walk(gadgetDir)) {
         const text = readFileSync(file, 'utf8');

@@ -25,21 +25,34 @@ async function bundle(entry: string, outDir: string, configFile: string | false)
 
 try {
   const baselineEntry = join(work, 'baseline.ts');
-  writeFileSync(baselineEntry, [
-    "import { LitElement, html } from 'lit';",
-    "class Hello extends LitElement { override render() { return html`<p>hello</p>`; } }",
-    "customElements.define('bench-hello', Hello);",
-  ].join('\n'));
+  writeFileSync(
+    baselineEntry,
+    [
+      "import { LitElement, html } from 'lit';",
+      'class Hello extends LitElement { override render() { return html`<p>hello</p>`; } }',
+      "customElements.define('bench-hello', Hello);",
+    ].join('\n'),
+  );
   const baseline = await bundle(baselineEntry, join(work, 'baseline'), false);
-  const product = await bundle(join(process.cwd(), 'src/boot/agent-gadget.ts'), join(work, 'product'), 'vite.config.ts');
-  const sizes = (s: string) => ({ raw: Buffer.byteLength(s), gzip: gzipSync(s, { level: 9 }).length, brotli: brotliCompressSync(s).length });
+  const product = await bundle(
+    join(process.cwd(), 'src/boot/agent-gadget.ts'),
+    join(work, 'product'),
+    'vite.config.ts',
+  );
+  const sizes = (s: string) => ({
+    raw: Buffer.byteLength(s),
+    gzip: gzipSync(s, { level: 9 }).length,
+    brotli: brotliCompressSync(s).length,
+  });
   const b = sizes(baseline);
   const p = sizes(product);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   console.log('bundle                    raw         gzip        brotli');
   console.log(`baseline (bare Lit)       ${kb(b.raw).padEnd(12)}${kb(b.gzip).padEnd(12)}${kb(b.brotli)}`);
   console.log(`agent gadget              ${kb(p.raw).padEnd(12)}${kb(p.gzip).padEnd(12)}${kb(p.brotli)}`);
-  console.log(`ratio                     ${(p.raw / b.raw).toFixed(1)}x${' '.repeat(9)}${(p.gzip / b.gzip).toFixed(1)}x${' '.repeat(9)}${(p.brotli / b.brotli).toFixed(1)}x`);
+  console.log(
+    `ratio                     ${(p.raw / b.raw).toFixed(1)}x${' '.repeat(9)}${(p.gzip / b.gzip).toFixed(1)}x${' '.repeat(9)}${(p.brotli / b.brotli).toFixed(1)}x`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

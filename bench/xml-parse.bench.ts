@@ -43,7 +43,9 @@ const userXml = readFixture('user-ucce-agent.xml');
 const baseline = time(() => parseUser(userXml), 300);
 
 console.log(`Finesse XML parse benchmark (Node ${process.version})`);
-console.log(`baseline: parseUser(user-ucce-agent.xml) median ${baseline.median.toFixed(4)} ms over ${baseline.runs} runs\n`);
+console.log(
+  `baseline: parseUser(user-ucce-agent.xml) median ${baseline.median.toFixed(4)} ms over ${baseline.runs} runs\n`,
+);
 
 // Read up front: reading files is not what is measured.
 const dialogsXml = readFixture('dialogs-ucce-call-types.xml');
@@ -53,11 +55,15 @@ const context: Array<[string, () => unknown]> = [
   ['normal: parseTeam(3 members)', () => parseTeam(teamXml)],
 ];
 
-console.log(`${'fixture'.padEnd(48)} ${'result'.padEnd(14)} ${'first call'.padStart(12)} ${'median'.padStart(12)} ${'p95'.padStart(12)} ${'vs base'.padStart(9)}  < ${BUDGET_MS} ms`);
+console.log(
+  `${'fixture'.padEnd(48)} ${'result'.padEnd(14)} ${'first call'.padStart(12)} ${'median'.padStart(12)} ${'p95'.padStart(12)} ${'vs base'.padStart(9)}  < ${BUDGET_MS} ms`,
+);
 for (const [name, fn] of context) {
   const first = firstCall(fn);
   const t = time(fn);
-  console.log(`${name.padEnd(48)} ${'ok'.padEnd(14)} ${ms(first)} ${ms(t.median)} ${ms(t.p95)} ${ratio(t.median, baseline.median)}`);
+  console.log(
+    `${name.padEnd(48)} ${'ok'.padEnd(14)} ${ms(first)} ${ms(t.median)} ${ms(t.p95)} ${ratio(t.median, baseline.median)}`,
+  );
 }
 
 let worstName = '';
@@ -81,7 +87,12 @@ for (const hostile of HOSTILE_CASES) {
   );
 }
 
-console.log(`\nworst hostile fixture: ${worstName}, ${worstMs.toFixed(2)} ms (the larger of its first call and its p95)`);
-console.log(worstMs < BUDGET_MS ? `every hostile fixture returned its error in under ${BUDGET_MS} ms` : `over the ${BUDGET_MS} ms budget`);
+console.log(
+  `\nworst hostile fixture: ${worstName}, ${worstMs.toFixed(2)} ms (the larger of its first call and its p95)`,
+);
+console.log(
+  worstMs < BUDGET_MS
+    ? `every hostile fixture returned its error in under ${BUDGET_MS} ms`
+    : `over the ${BUDGET_MS} ms budget`,
+);
 if (mismatches > 0) console.log(`${mismatches} fixture(s) returned a different result than expected: see the tests`);
-

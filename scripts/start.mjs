@@ -57,7 +57,9 @@ function start(name, args, onLine) {
   forward(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
     if (!stopping) {
-      console.error(`finesse-blend: ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`);
+      console.error(
+        `finesse-blend: ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`,
+      );
       void stopAll(1);
     }
   });

@@ -7,7 +7,11 @@ import { pathToFileURL } from 'node:url';
 /** What each system part is, how to find it, and which Debian package provides it. */
 export const SYSTEM_PARTS = {
   chromium: { pkg: 'chromium', bins: ['/usr/bin/chromium'], why: 'browser tests and the desktop screenshot' },
-  prosody: { pkg: 'prosody', bins: ['/usr/bin/prosody', '/usr/bin/prosodyctl'], why: 'the XMPP server for Finesse notifications and chat' },
+  prosody: {
+    pkg: 'prosody',
+    bins: ['/usr/bin/prosody', '/usr/bin/prosodyctl'],
+    why: 'the XMPP server for Finesse notifications and chat',
+  },
 };
 
 function missing(names) {
@@ -24,8 +28,10 @@ export function ensureSystemParts(names = Object.keys(SYSTEM_PARTS), { log = con
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!isRoot || !hasApt) {
     const why = absent.map((n) => `  - ${SYSTEM_PARTS[n].pkg}: ${SYSTEM_PARTS[n].why}`).join('\n');
-    console.error(`finesse-blend needs these system packages, which are not installed:\n${why}\n` +
-      `Install them with:\n  sudo sh -c '${command}'\nthen run the command again.`);
+    console.error(
+      `finesse-blend needs these system packages, which are not installed:\n${why}\n` +
+        `Install them with:\n  sudo sh -c '${command}'\nthen run the command again.`,
+    );
     process.exit(1);
   }
   log(`Installing missing system packages: ${pkgs.join(', ')} (apt-get, about a minute)...`);

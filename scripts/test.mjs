@@ -37,7 +37,9 @@ async function step(name, fn) {
   results.failed += counts.failed;
   results.skipped += counts.skipped ?? 0;
   results.steps.push({ name, ...counts, seconds: Number(seconds) });
-  console.log(`\n[${name}] ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${seconds} s)\n`);
+  console.log(
+    `\n[${name}] ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${seconds} s)\n`,
+  );
 }
 
 /** The step running now (its process group), so Ctrl-C or a cancelled CI job stops it too. */
@@ -110,14 +112,29 @@ async function nodeTests(dir, name) {
   const files = findTests(dir, '.test.ts');
   if (files.length === 0) return { passed: 0, failed: 0 };
   const tap = `test-results/${name}.tap`;
-  const { ok, overLimit } = await run(name, 'node', ['--import', 'tsx', '--import', './scripts/test-timeout/register.mjs',
-    '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], { TEST_TIMEOUT_MS: String(LIMITS[name].testMs) });
+  const { ok, overLimit } = await run(
+    name,
+    'node',
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './scripts/test-timeout/register.mjs',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    { TEST_TIMEOUT_MS: String(LIMITS[name].testMs) },
+  );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const num = (key) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
   const counts = { passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped') + num('todo') };
-  if (overLimit) counts.failed += 1; // the step itself, stopped at its limit
+  if (overLimit)
+    counts.failed += 1; // the step itself, stopped at its limit
   else if (!ok && counts.failed === 0) counts.failed = 1; // the runner itself failed (e.g. a file did not load)
   return counts;
 }
@@ -141,7 +158,12 @@ await step('e2e', (name) => nodeTests('test/e2e', name));
 // Skipped tests are not allowed to linger: a skip counts as a failure of the run.
 const skippedFails = results.skipped > 0;
 writeFileSync('test-results/summary.json', JSON.stringify(results, null, 2));
-for (const s of results.steps) console.log(`  ${s.name.padEnd(10)} ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''} (${s.seconds} s)`);
+for (const s of results.steps)
+  console.log(
+    `  ${s.name.padEnd(10)} ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''} (${s.seconds} s)`,
+  );
 if (skippedFails) console.log(`${results.skipped} test(s) skipped: remove the skip or the test.`);
-console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+console.log(
+  `${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`,
+);
 process.exit(results.failed > 0 || skippedFails ? 1 : 0);

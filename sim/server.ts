@@ -115,29 +115,33 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     // subscribed explicitly by supervisors' desktops.
     await Promise.all(
       ACCOUNTS.flatMap((a) =>
-        [userNode(a.id), dialogsNode(a.id), SYSTEM_INFO_NODE].map((node) => publisher.subscribeOnBehalf(node, `${a.id}@${prosody.domain}`)),
+        [userNode(a.id), dialogsNode(a.id), SYSTEM_INFO_NODE].map((node) =>
+          publisher.subscribeOnBehalf(node, `${a.id}@${prosody.domain}`),
+        ),
       ),
     );
     const control = createSimulatorControl(world, () => publisher.flush());
     const routes = opts.routes ?? [];
     const nodeRoutes = opts.nodeRoutes ?? [];
 
-    const handler = (node: NodeName) => async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-      try {
-        const url = new URL(req.url ?? '/', 'http://simulator.invalid');
-        for (const route of nodeRoutes) if (await route(req, res, url)) return;
-        if (node === 'primary') {
-          for (const route of routes) if (await route(req, res, url)) return;
-          if (await handleControl(control, req, res, url)) return;
+    const handler =
+      (node: NodeName) =>
+      async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+        try {
+          const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+          for (const route of nodeRoutes) if (await route(req, res, url)) return;
+          if (node === 'primary') {
+            for (const route of routes) if (await route(req, res, url)) return;
+            if (await handleControl(control, req, res, url)) return;
+          }
+          if (await handleFinesseApi(world, node, req, res, url)) return;
+          sendJson(res, 404, { error: `Nothing at ${url.pathname}` });
+        } catch (error) {
+          console.error(`simulator: ${req.method ?? ''} ${req.url ?? ''} failed:`, error);
+          if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+          else res.destroy();
         }
-        if (await handleFinesseApi(world, node, req, res, url)) return;
-        sendJson(res, 404, { error: `Nothing at ${url.pathname}` });
-      } catch (error) {
-        console.error(`simulator: ${req.method ?? ''} ${req.url ?? ''} failed:`, error);
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-        else res.destroy();
-      }
-    };
+      };
 
     const primary = createServer((req, res) => void handler('primary')(req, res));
     servers.push(primary);

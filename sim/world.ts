@@ -58,25 +58,27 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
       router = await startWorldChatRouter(prosody);
     }
     const routerJid = router?.jid ?? null;
-    const customer = routerJid !== null && guestDomain !== undefined
-      ? customerChatRoute({ websocketUrl: prosody.websocketUrl, guestDomain, routerJid })
-      : null;
+    const customer =
+      routerJid !== null && guestDomain !== undefined
+        ? customerChatRoute({ websocketUrl: prosody.websocketUrl, guestDomain, routerJid })
+        : null;
     const simulator = await startSimulator({
       ...opts,
       prosody,
       routes: [...(customer ? [customer.route] : []), ...(opts.routes ?? [])],
     });
-    const chat: WorldChat | null = customer && routerJid !== null && guestDomain !== undefined
-      ? {
-        routerJid,
-        websocketUrl: prosody.websocketUrl,
-        boshUrl: prosody.boshUrl,
-        domain: prosody.domain,
-        mucDomain: prosody.mucDomain,
-        guestDomain,
-        customerUrl: `${simulator.primaryUrl.replace(/\/$/, '')}${customer.path}`,
-      }
-      : null;
+    const chat: WorldChat | null =
+      customer && routerJid !== null && guestDomain !== undefined
+        ? {
+            routerJid,
+            websocketUrl: prosody.websocketUrl,
+            boshUrl: prosody.boshUrl,
+            domain: prosody.domain,
+            mucDomain: prosody.mucDomain,
+            guestDomain,
+            customerUrl: `${simulator.primaryUrl.replace(/\/$/, '')}${customer.path}`,
+          }
+        : null;
     const chatRouter = router;
     let stopping: Promise<void> | null = null;
     return {

@@ -2,6 +2,7 @@
 const WRAPPER = new URL('./node-test.mjs', import.meta.url).href;
 
 export async function resolve(specifier, context, next) {
-  if ((specifier === 'node:test' || specifier === 'test') && context.parentURL !== WRAPPER) return { url: WRAPPER, shortCircuit: true };
+  if ((specifier === 'node:test' || specifier === 'test') && context.parentURL !== WRAPPER)
+    return { url: WRAPPER, shortCircuit: true };
   return next(specifier, context);
 }

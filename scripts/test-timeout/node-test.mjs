@@ -19,7 +19,8 @@ const hookWithTimeout = (hook) => (fn, options) => hook(fn, { timeout, ...option
 
 function testFunction(run) {
   const wrapped = withTimeout(run);
-  for (const variant of ['skip', 'todo', 'only']) if (typeof run[variant] === 'function') wrapped[variant] = withTimeout(run[variant]);
+  for (const variant of ['skip', 'todo', 'only'])
+    if (typeof run[variant] === 'function') wrapped[variant] = withTimeout(run[variant]);
   return wrapped;
 }
 

@@ -17,9 +17,22 @@ import {
   readOccupantPresence,
   type ArchivedMessage,
 } from '../../src/core/chat/xmpp/muc-stanzas.ts';
-import { endIq, readNotice, readOriginId, readStanzaId, readTypingState, textMessage, typingMessage } from '../../src/core/chat/xmpp/profile/shared.ts';
+import {
+  endIq,
+  readNotice,
+  readOriginId,
+  readStanzaId,
+  readTypingState,
+  textMessage,
+  typingMessage,
+} from '../../src/core/chat/xmpp/profile/shared.ts';
 import { chatRequestIq, readQueued, readQueuePosition } from '../router/customer-stanzas.ts';
-import { createStropheConnection, XmppStatus, type ConnectionFactory, type XmppConnection } from '../../src/core/chat/xmpp/xmpp-connection.ts';
+import {
+  createStropheConnection,
+  XmppStatus,
+  type ConnectionFactory,
+  type XmppConnection,
+} from '../../src/core/chat/xmpp/xmpp-connection.ts';
 import { randomId } from '../../src/core/shared/ids.ts';
 
 interface CustomerChatOptions {
@@ -100,7 +113,11 @@ export class CustomerChatClient {
   }
 
   /** Signs in anonymously, asks for a chat, joins its room and sends the question as the first message. */
-  async start(name: string, question: string, extra: readonly ChatContextField[] = []): Promise<{ ok: true } | { ok: false; message: string }> {
+  async start(
+    name: string,
+    question: string,
+    extra: readonly ChatContextField[] = [],
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
     this.#name = name.trim() || 'Customer';
     const connected = await this.#connect();
     if (!connected) return { ok: false, message: 'The chat service is not reachable. Please try again later.' };
@@ -127,7 +144,11 @@ export class CustomerChatClient {
   send(text: string): { ok: true; line: CustomerLine } | { ok: false; message: string } {
     if (!this.#log || this.#ended) return { ok: false, message: 'The chat is not open.' };
     const checked = messageText(text);
-    if (!checked.ok) return { ok: false, message: checked.error === 'empty' ? 'There is nothing to send.' : 'The message is too long.' };
+    if (!checked.ok)
+      return {
+        ok: false,
+        message: checked.error === 'empty' ? 'There is nothing to send.' : 'The message is too long.',
+      };
     const message = this.#log.addOutgoing(randomId(), this.#name, checked.value, this.#clock.now());
     this.#flush();
     const line: CustomerLine = { id: message.id, from: 'me', name: this.#name, text: message.text, pending: true };
@@ -172,7 +193,11 @@ export class CustomerChatClient {
           conn.send($pres());
           settled = true;
           resolve(true);
-        } else if (status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL || status === XmppStatus.DISCONNECTED) {
+        } else if (
+          status === XmppStatus.CONNFAIL ||
+          status === XmppStatus.AUTHFAIL ||
+          status === XmppStatus.DISCONNECTED
+        ) {
           this.#iq.failAll();
           if (!settled) resolve(false);
           else if (this.#conn === conn) this.#emit({ type: 'disconnected' });
@@ -186,7 +211,8 @@ export class CustomerChatClient {
     const occupant = readOccupantPresence(presence);
     if (!occupant || occupant.room !== this.#room) return true;
     if (occupant.realJid) this.#occupants.set(occupant.nick, occupant.realJid);
-    const isAgent = occupant.realJid !== null && occupant.realJid !== this.#myBare && occupant.realJid !== this.#routerBare;
+    const isAgent =
+      occupant.realJid !== null && occupant.realJid !== this.#myBare && occupant.realJid !== this.#routerBare;
     if (isAgent) this.#emit({ type: 'agent', name: occupant.available ? occupant.nick : null });
     if (occupant.self && occupant.available && !this.#joined) {
       this.#joined = true;
@@ -202,11 +228,16 @@ export class CustomerChatClient {
       return true;
     }
     const position = readQueuePosition(message);
-    if (position && position.chatId === this.#chatId && bareJid(message.getAttribute('from') ?? '') === this.#routerBare) {
+    if (
+      position &&
+      position.chatId === this.#chatId &&
+      bareJid(message.getAttribute('from') ?? '') === this.#routerBare
+    ) {
       this.#emit({ type: 'queued', position: position.position });
       return true;
     }
-    if (message.getAttribute('type') !== 'groupchat' || bareJid(message.getAttribute('from') ?? '') !== this.#room) return true;
+    if (message.getAttribute('type') !== 'groupchat' || bareJid(message.getAttribute('from') ?? '') !== this.#room)
+      return true;
     if (this.#catchingUp) this.#buffered.push(message);
     else this.#take(message, null);
     return true;
@@ -240,7 +271,8 @@ export class CustomerChatClient {
     if (!log) return;
     const nick = jidResource(message.getAttribute('from') ?? '') ?? '';
     const realJid = archivedSenderJid(message) ?? this.#occupants.get(nick) ?? null;
-    const from: CustomerLine['from'] = realJid === this.#myBare ? 'me' : realJid === this.#routerBare ? 'system' : 'agent';
+    const from: CustomerLine['from'] =
+      realJid === this.#myBare ? 'me' : realJid === this.#routerBare ? 'system' : 'agent';
     const body = childText(message, 'body');
     if (body === null) {
       const typing = readTypingState(message);

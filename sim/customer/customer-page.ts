@@ -48,7 +48,8 @@ function main(): void {
   client.subscribe((event: CustomerEvent) => {
     switch (event.type) {
       case 'queued':
-        status.textContent = event.position > 0 ? `You are number ${event.position} in the queue.` : 'Connecting you to an agent…';
+        status.textContent =
+          event.position > 0 ? `You are number ${event.position} in the queue.` : 'Connecting you to an agent…';
         break;
       case 'line':
         show(event.line);
@@ -57,7 +58,8 @@ function main(): void {
         rendered.get(event.id)?.classList.remove('pending');
         break;
       case 'agent':
-        if (!ended) status.textContent = event.name ? `You are chatting with ${event.name}.` : 'The agent left the chat.';
+        if (!ended)
+          status.textContent = event.name ? `You are chatting with ${event.name}.` : 'The agent left the chat.';
         break;
       case 'agent-typing':
         typing.textContent = event.state === 'composing' ? 'The agent is typing…' : '';

@@ -152,7 +152,8 @@ export function customerChatRoute(
       res.end();
     } else if (rest === '' || rest === 'index.html') {
       const config = current();
-      if (config) send(res, 200, 'text/html; charset=utf-8', page(config, base), customerPagePolicy(config.websocketUrl));
+      if (config)
+        send(res, 200, 'text/html; charset=utf-8', page(config, base), customerPagePolicy(config.websocketUrl));
       else send(res, 503, 'text/plain; charset=utf-8', 'The chat service is starting; reload in a moment.', null);
     } else if (rest === 'customer.js') {
       send(res, 200, 'text/javascript; charset=utf-8', await script(), null);

@@ -17,16 +17,24 @@ export async function signIn(page: Page, desktopUrl: string, agent: Agent, timeo
   await page.type('#signin-extension', agent.extension);
   await page.click('#signin-submit');
   await page.waitForFunction(
-    () => document.querySelector('#desktop')?.hasAttribute('hidden') === false || Boolean(document.querySelector('#signin-error')?.textContent),
+    () =>
+      document.querySelector('#desktop')?.hasAttribute('hidden') === false ||
+      Boolean(document.querySelector('#signin-error')?.textContent),
     { timeout },
   );
   const error = await page.$eval('#signin-error', (e) => e.textContent ?? '');
   if (error) throw new Error(`sign-in failed: ${error}`);
-  await page.waitForFunction(() => document.querySelector('#connection')?.getAttribute('data-status') === 'connected', { timeout });
+  await page.waitForFunction(() => document.querySelector('#connection')?.getAttribute('data-status') === 'connected', {
+    timeout,
+  });
 }
 
 /** Opens the header's state menu and picks the item for a state (and reason code id, when given). */
-export async function chooseState(page: Page, state: 'READY' | 'NOT_READY' | 'LOGOUT', reasonCodeId?: string): Promise<void> {
+export async function chooseState(
+  page: Page,
+  state: 'READY' | 'NOT_READY' | 'LOGOUT',
+  reasonCodeId?: string,
+): Promise<void> {
   await page.click('#state-button');
   const selector = reasonCodeId
     ? `#state-menu button[data-state="${state}"][data-reason="${reasonCodeId}"]`
@@ -37,8 +45,12 @@ export async function chooseState(page: Page, state: 'READY' | 'NOT_READY' | 'LO
 
 /** The frames rendering a gadget spec (by a part of its URL), in layout order. */
 export function gadgetFrames(page: Page, specPart: string): Frame[] {
-  return page.frames().filter((f) => f.url().includes('/gadgets/ifr?') && decodeURIComponent(f.url()).includes(specPart))
-    .sort((a, b) => Number(new URL(a.url()).searchParams.get('mid')) - Number(new URL(b.url()).searchParams.get('mid')));
+  return page
+    .frames()
+    .filter((f) => f.url().includes('/gadgets/ifr?') && decodeURIComponent(f.url()).includes(specPart))
+    .sort(
+      (a, b) => Number(new URL(a.url()).searchParams.get('mid')) - Number(new URL(b.url()).searchParams.get('mid')),
+    );
 }
 
 /** Collects CSP violations and errors from the page and every gadget frame, from the first script on. */
@@ -46,10 +58,14 @@ export async function watchForProblems(page: Page): Promise<string[]> {
   const problems: string[] = [];
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${location.pathname}`);
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${location.pathname}`,
+      );
     });
   });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e instanceof Error ? e.message : String(e)}`));
   return problems;
 }

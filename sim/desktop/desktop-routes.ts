@@ -174,8 +174,9 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       return true;
     }
     if (method === 'GET' && path === '/desktop/harness/node-status' && options.nodes) {
-      send(res, 200, JSON.stringify(await nodeStatus(options.nodes, nodeOf(req))), 'application/json; charset=utf-8',
-        { 'Cache-Control': 'no-store' });
+      send(res, 200, JSON.stringify(await nodeStatus(options.nodes, nodeOf(req))), 'application/json; charset=utf-8', {
+        'Cache-Control': 'no-store',
+      });
       return true;
     }
     if (method === 'GET' && path.startsWith('/desktop/harness/')) {
@@ -205,7 +206,7 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
     const files = /^\/3rdpartygadget\/files\/([^/]+)\/(.+)$/.exec(path);
     if (files && (method === 'GET' || method === 'HEAD')) {
       const dir = options.gadgetFolders[files[1] ?? ''];
-      if (dir && await serveFile(res, dir, files[2] ?? '')) return true;
+      if (dir && (await serveFile(res, dir, files[2] ?? ''))) return true;
       send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       return true;
     }
@@ -217,13 +218,17 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
 
   /** Cisco's library from the developer's folder; without a copy, 404 with a JavaScript type (a script tag stays quiet about MIME). */
   async function serveFinesseJs(res: ServerResponse, file: string): Promise<void> {
-    if (FINESSE_JS_FILES.includes(file) && await serveFile(res, finesseJsDir, file)) return;
+    if (FINESSE_JS_FILES.includes(file) && (await serveFile(res, finesseJsDir, file))) return;
     if (FINESSE_JS_FILES.includes(file) && !toldMissing.has(file)) {
       toldMissing.add(file);
       console.log(missingFinesseJsLine(file, finesseJsDir));
     }
-    send(res, 404, `// ${file} is not here: copy it from your Finesse server's /desktop/assets/js/ into the folder npm start names.\n`,
-      'text/javascript; charset=utf-8');
+    send(
+      res,
+      404,
+      `// ${file} is not here: copy it from your Finesse server's /desktop/assets/js/ into the folder npm start names.\n`,
+      'text/javascript; charset=utf-8',
+    );
   }
 
   /** Which node's listener a request came in on (by the local port it reached). */
@@ -239,7 +244,12 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       if (text === null) return false;
       send(res, 200, text, 'text/javascript; charset=utf-8');
     } catch (e) {
-      send(res, 500, `harness bundle ${name} failed to build: ${e instanceof Error ? e.message : String(e)}`, 'text/plain; charset=utf-8');
+      send(
+        res,
+        500,
+        `harness bundle ${name} failed to build: ${e instanceof Error ? e.message : String(e)}`,
+        'text/plain; charset=utf-8',
+      );
     }
     return true;
   }
@@ -264,7 +274,9 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
     const fallback = defaultLocale(spec.value.locales);
     for (const locale of [fallback, chosen]) {
       if (!locale) continue;
-      const bundle = parseMessageBundle(await fetchText(req, new URL(locale.messages, new URL(specUrl, selfOrigins(req)[0])).href));
+      const bundle = parseMessageBundle(
+        await fetchText(req, new URL(locale.messages, new URL(specUrl, selfOrigins(req)[0])).href),
+      );
       if (!bundle.ok) throw new Error(`${locale.messages}: ${bundle.error}`);
       for (const [k, v] of bundle.value) messages.set(k, v);
     }
@@ -299,31 +311,59 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
         parentOrigin: url.searchParams.get('parent') ?? '',
         title: substitute(spec.title, messages, prefs, moduleId),
       };
-      const head = `<script type="application/json" id="gadget-container-config">${jsonForHtml(config)}</script>\n`
-        + '<script src="/gadgets/js/features.js"></script>\n';
+      const head =
+        `<script type="application/json" id="gadget-container-config">${jsonForHtml(config)}</script>\n` +
+        '<script src="/gadgets/js/features.js"></script>\n';
       const specAbsolute = new URL(specUrl, selfOrigins(req)[0]).href;
-      const html = renderGadgetDocument({ content: spec.content, messages, prefs, moduleId, head, specUrl: specAbsolute });
+      const html = renderGadgetDocument({
+        content: spec.content,
+        messages,
+        prefs,
+        moduleId,
+        head,
+        specUrl: specAbsolute,
+      });
       send(res, 200, html, 'text/html; charset=utf-8', headers);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      send(res, 502, `<!DOCTYPE html><html><body><p>The gadget ${escapeHtml(specUrl)} could not be rendered: ${escapeHtml(why)}</p></body></html>`,
-        'text/html; charset=utf-8', headers);
+      send(
+        res,
+        502,
+        `<!DOCTYPE html><html><body><p>The gadget ${escapeHtml(specUrl)} could not be rendered: ${escapeHtml(why)}</p></body></html>`,
+        'text/html; charset=utf-8',
+        headers,
+      );
     }
   }
 
   async function metadata(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const specUrl = url.searchParams.get('url') ?? '';
     try {
-      const { spec, messages } = await loadSpec(req, specUrl, url.searchParams.get('lang') ?? 'en', url.searchParams.get('country') ?? 'US');
+      const { spec, messages } = await loadSpec(
+        req,
+        specUrl,
+        url.searchParams.get('lang') ?? 'en',
+        url.searchParams.get('country') ?? 'US',
+      );
       const prefs = prefsFrom(spec, url);
-      send(res, 200, JSON.stringify({
-        url: specUrl,
-        title: substitute(spec.title, messages, prefs, '0'),
-        features: spec.features,
-        userPrefs: spec.userPrefs,
-      }), 'application/json; charset=utf-8');
+      send(
+        res,
+        200,
+        JSON.stringify({
+          url: specUrl,
+          title: substitute(spec.title, messages, prefs, '0'),
+          features: spec.features,
+          userPrefs: spec.userPrefs,
+        }),
+        'application/json; charset=utf-8',
+      );
     } catch (e) {
-      send(res, 502, JSON.stringify({ url: specUrl, error: e instanceof Error ? e.message : String(e) }), 'application/json; charset=utf-8');
+      send(
+        res,
+        502,
+        JSON.stringify({ url: specUrl, error: e instanceof Error ? e.message : String(e) }),
+        'application/json; charset=utf-8',
+      );
     }
   }
 
@@ -337,12 +377,17 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       const own = selfOrigins(req);
       const resolved = new URL(target, own[0]);
       if (!own.includes(resolved.origin) && !(options.proxyOrigins ?? []).includes(resolved.origin)) {
-        send(res, 403, `${prefix}${JSON.stringify({ [target]: { rc: 403, body: '', headers: {}, errors: ['The container does not proxy to that origin.'] } })}`,
-          'application/json; charset=utf-8');
+        send(
+          res,
+          403,
+          `${prefix}${JSON.stringify({ [target]: { rc: 403, body: '', headers: {}, errors: ['The container does not proxy to that origin.'] } })}`,
+          'application/json; charset=utf-8',
+        );
         return;
       }
       const method = (form.get('httpMethod') ?? 'GET').toUpperCase();
-      if (!['GET', 'POST', 'PUT', 'DELETE', 'HEAD'].includes(method)) throw new Error(`method ${method} is not proxied`);
+      if (!['GET', 'POST', 'PUT', 'DELETE', 'HEAD'].includes(method))
+        throw new Error(`method ${method} is not proxied`);
       const headers = new Headers();
       for (const [k, v] of new URLSearchParams(form.get('headers') ?? '')) {
         if (!HOP_BY_HOP.has(k.toLowerCase())) headers.set(k, v);
@@ -351,19 +396,29 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       const response = await fetch(resolved, {
         method,
         headers,
-        body: method === 'GET' || method === 'HEAD' ? undefined : postData ?? '',
+        body: method === 'GET' || method === 'HEAD' ? undefined : (postData ?? ''),
         redirect: 'manual',
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
       const body = await response.text();
       const outHeaders: Record<string, string[]> = {};
-      response.headers.forEach((v, k) => { if (k !== 'set-cookie') outHeaders[k] = [v]; });
-      send(res, 200, `${prefix}${JSON.stringify({ [target]: { rc: response.status, body, headers: outHeaders } })}`,
-        'application/json; charset=utf-8');
+      response.headers.forEach((v, k) => {
+        if (k !== 'set-cookie') outHeaders[k] = [v];
+      });
+      send(
+        res,
+        200,
+        `${prefix}${JSON.stringify({ [target]: { rc: response.status, body, headers: outHeaders } })}`,
+        'application/json; charset=utf-8',
+      );
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      send(res, 200, `${prefix}${JSON.stringify({ [target]: { rc: 504, body: '', headers: {}, errors: [why] } })}`,
-        'application/json; charset=utf-8');
+      send(
+        res,
+        200,
+        `${prefix}${JSON.stringify({ [target]: { rc: 504, body: '', headers: {}, errors: [why] } })}`,
+        'application/json; charset=utf-8',
+      );
     }
   }
 
@@ -377,7 +432,9 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
 /** GET SystemInfo of one node (no credentials, as Finesse allows): its status, or null when it cannot be read. */
 async function systemStatus(baseUrl: string): Promise<string | null> {
   try {
-    const response = await fetch(`${baseUrl.replace(/\/$/, '')}/finesse/api/SystemInfo`, { signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`${baseUrl.replace(/\/$/, '')}/finesse/api/SystemInfo`, {
+      signal: AbortSignal.timeout(2000),
+    });
     const info = parseSystemInfo(await response.text());
     return response.ok && info.ok ? info.value.status : null;
   } catch {
@@ -390,7 +447,10 @@ async function systemStatus(baseUrl: string): Promise<string | null> {
  * (systemStatus, isAlternateSystemAvailable, alternateHost, redirectToAlternateHost: developer guide, "Desktop
  * Configuration"). The path and when the desktop reads it are the stand-in's own (unconfirmed).
  */
-async function nodeStatus(nodes: { readonly primary: string; readonly secondary: string }, here: 'primary' | 'secondary'): Promise<NodeStatusReport> {
+async function nodeStatus(
+  nodes: { readonly primary: string; readonly secondary: string },
+  here: 'primary' | 'secondary',
+): Promise<NodeStatusReport> {
   const other = here === 'primary' ? 'secondary' : 'primary';
   const [own, alternate] = await Promise.all([systemStatus(nodes[here]), systemStatus(nodes[other])]);
   const available = alternate === 'IN_SERVICE';
@@ -404,6 +464,17 @@ async function nodeStatus(nodes: { readonly primary: string; readonly secondary:
   };
 }
 
-const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade',
-  'proxy-authorization', 'te', 'trailer', 'cookie', 'origin', 'referer']);
-
+const HOP_BY_HOP = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'cookie',
+  'origin',
+  'referer',
+]);

@@ -66,10 +66,14 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
   });
   try {
     const { prosody, simulator } = world;
-    const teamGadget = existsSync(join(options.distDir, 'team.xml')) ? '/3rdpartygadget/files/finesse-blend/team.xml' : null;
-    const layoutXml = typeof options.layoutXml === 'function'
-      ? options.layoutXml(world)
-      : options.layoutXml ?? defaultLayoutXml('finesse-blend', teamGadget, world.chat ? chatGadgetPrefs(world.chat) : {});
+    const teamGadget = existsSync(join(options.distDir, 'team.xml'))
+      ? '/3rdpartygadget/files/finesse-blend/team.xml'
+      : null;
+    const layoutXml =
+      typeof options.layoutXml === 'function'
+        ? options.layoutXml(world)
+        : (options.layoutXml ??
+          defaultLayoutXml('finesse-blend', teamGadget, world.chat ? chatGadgetPrefs(world.chat) : {}));
     harness = createDesktopHarness({
       gadgetFolders: { 'finesse-blend': options.distDir, ...options.gadgetFolders },
       layoutXml,

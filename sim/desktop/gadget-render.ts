@@ -15,7 +15,8 @@ interface RenderInput {
 }
 
 /** URL attributes whose relative values are made absolute against the spec URL. */
-const URL_ATTRIBUTE = /(<[A-Za-z][A-Za-z0-9-]*\s(?:[^>]*?\s)?(?:src|href|poster|action|background|data)\s*=\s*)(?:"([^"]*)"|'([^']*)')/g;
+const URL_ATTRIBUTE =
+  /(<[A-Za-z][A-Za-z0-9-]*\s(?:[^>]*?\s)?(?:src|href|poster|action|background|data)\s*=\s*)(?:"([^"]*)"|'([^']*)')/g;
 
 /**
  * Resolves relative URLs in src, href, poster, action, background and data attributes against the spec URL
@@ -27,7 +28,8 @@ export function resolveContentUrls(html: string, specUrl: string): string {
   return html.replace(URL_ATTRIBUTE, (whole, start: string, double: string | undefined, single: string | undefined) => {
     const value = double ?? single ?? '';
     const quote = double !== undefined ? '"' : "'";
-    if (value === '' || value.startsWith('#') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || value.startsWith('//')) return whole;
+    if (value === '' || value.startsWith('#') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || value.startsWith('//'))
+      return whole;
     let resolved: string;
     try {
       resolved = new URL(value.replace(/&amp;/g, '&'), base).href;
@@ -49,7 +51,12 @@ export function escapeHtml(value: string): string {
  * Substitutes the hangman variables. Messages go in as written (the administrator's bundle may hold markup,
  * as in Shindig); user prefs are escaped; unknown names become empty, as Shindig leaves them.
  */
-export function substitute(text: string, messages: ReadonlyMap<string, string>, prefs: ReadonlyMap<string, string>, moduleId: string): string {
+export function substitute(
+  text: string,
+  messages: ReadonlyMap<string, string>,
+  prefs: ReadonlyMap<string, string>,
+  moduleId: string,
+): string {
   return text
     .replace(/__MSG_([A-Za-z0-9_.-]+?)__/g, (_m, name: string) => messages.get(name) ?? '')
     .replace(/__UP_([A-Za-z0-9_.-]+?)__/g, (_m, name: string) => escapeHtml(prefs.get(name) ?? ''))
@@ -75,6 +82,10 @@ export function renderGadgetDocument(input: RenderInput): string {
 
 /** Embeds a value as JSON inside an html data block, safe against `</script>` and comment tricks. */
 export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -35,27 +35,36 @@ export function parseGadgetSpec(xml: string): Result<GadgetSpec, string> {
   if (root.tagName !== 'Module') return err(`The gadget XML's root element is <${root.tagName}>, not <Module>.`);
   const modulePrefs = children(root, 'ModulePrefs')[0];
   const features = modulePrefs
-    ? [...children(modulePrefs, 'Require'), ...children(modulePrefs, 'Optional')].map((e) => e.getAttribute('feature') ?? '')
+    ? [...children(modulePrefs, 'Require'), ...children(modulePrefs, 'Optional')].map(
+        (e) => e.getAttribute('feature') ?? '',
+      )
     : [];
   const locales = modulePrefs
     ? children(modulePrefs, 'Locale')
-      .filter((e) => e.getAttribute('messages'))
-      .map((e) => ({
-        lang: lower(e.getAttribute('lang')),
-        country: lower(e.getAttribute('country')) === 'all' ? '' : lower(e.getAttribute('country')),
-        messages: e.getAttribute('messages') ?? '',
-      }))
+        .filter((e) => e.getAttribute('messages'))
+        .map((e) => ({
+          lang: lower(e.getAttribute('lang')),
+          country: lower(e.getAttribute('country')) === 'all' ? '' : lower(e.getAttribute('country')),
+          messages: e.getAttribute('messages') ?? '',
+        }))
     : [];
   const prefsRoot = children(root, 'UserPrefs')[0];
-  const userPrefs = [...(prefsRoot ? children(prefsRoot, 'UserPref') : []), ...children(root, 'UserPref')].map((e) => ({
-    name: e.getAttribute('name') ?? '',
-    defaultValue: e.getAttribute('default_value') ?? '',
-    datatype: e.getAttribute('datatype') ?? 'string',
-  })).filter((p) => p.name);
+  const userPrefs = [...(prefsRoot ? children(prefsRoot, 'UserPref') : []), ...children(root, 'UserPref')]
+    .map((e) => ({
+      name: e.getAttribute('name') ?? '',
+      defaultValue: e.getAttribute('default_value') ?? '',
+      datatype: e.getAttribute('datatype') ?? 'string',
+    }))
+    .filter((p) => p.name);
   const contents = children(root, 'Content').filter((e) => (e.getAttribute('type') ?? 'html') === 'html');
-  const views = (e: XmlElement) => (e.getAttribute('view') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-  const content = contents.find((e) => views(e).length === 0 || views(e).includes('default') || views(e).includes('home'))
-    ?? contents[0];
+  const views = (e: XmlElement) =>
+    (e.getAttribute('view') ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const content =
+    contents.find((e) => views(e).length === 0 || views(e).includes('default') || views(e).includes('home')) ??
+    contents[0];
   if (!content) return err('The gadget XML has no <Content type="html">.');
   return ok({
     title: modulePrefs?.getAttribute('title') ?? '',
@@ -83,10 +92,12 @@ export function parseMessageBundle(xml: string): Result<ReadonlyMap<string, stri
 export function chooseLocale(locales: readonly GadgetLocale[], lang: string, country: string): GadgetLocale | null {
   const l = lang.toLowerCase();
   const c = country.toLowerCase() === 'all' ? '' : country.toLowerCase();
-  return locales.find((x) => x.lang === l && x.country === c)
-    ?? locales.find((x) => x.lang === l && x.country === '')
-    ?? locales.find((x) => x.lang === '' || x.lang === 'all')
-    ?? null;
+  return (
+    locales.find((x) => x.lang === l && x.country === c) ??
+    locales.find((x) => x.lang === l && x.country === '') ??
+    locales.find((x) => x.lang === '' || x.lang === 'all') ??
+    null
+  );
 }
 
 /** The default (language-less) bundle, the fallback for messages a language bundle lacks. */

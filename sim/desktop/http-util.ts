@@ -36,13 +36,29 @@ export const BASE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Sends a body with a status and headers. */
-export function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': type,
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
   res.end(body);
 }
 
 /** Serves `relPath` from under `root`; refuses anything that would leave the root. Returns false when absent. */
-export async function serveFile(res: ServerResponse, root: string, relPath: string, headers: Record<string, string> = {}): Promise<boolean> {
+export async function serveFile(
+  res: ServerResponse,
+  root: string,
+  relPath: string,
+  headers: Record<string, string> = {},
+): Promise<boolean> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(relPath);
@@ -86,7 +102,8 @@ export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<Buffe
 export function selfOrigins(req: IncomingMessage): string[] {
   const address = req.socket.localAddress ?? '127.0.0.1';
   const port = req.socket.localPort;
-  const host = address.includes(':') && !address.startsWith('::ffff:') ? `[${address}]` : address.replace(/^::ffff:/, '');
+  const host =
+    address.includes(':') && !address.startsWith('::ffff:') ? `[${address}]` : address.replace(/^::ffff:/, '');
   const origins = [`http://${host}:${port}`];
   if (host === '127.0.0.1' || host === '[::1]') origins.push(`http://localhost:${port}`);
   return origins;

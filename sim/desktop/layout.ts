@@ -54,8 +54,11 @@ export function parseLayout(xml: string): Result<readonly RoleLayout[], string> 
   const problems: string[] = [];
   let root: XmlElement | null;
   try {
-    root = new DOMParser({ onError: (level, message) => { if (level !== 'warning') problems.push(message); } })
-      .parseFromString(xml, 'text/xml').documentElement;
+    root = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') problems.push(message);
+      },
+    }).parseFromString(xml, 'text/xml').documentElement;
   } catch (e) {
     return err(`The layout XML is not well-formed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
@@ -74,7 +77,8 @@ export function parseLayout(xml: string): Result<readonly RoleLayout[], string> 
     });
     layouts.push({ role, tabs });
   }
-  if (layouts.length === 0) return err('The layout XML has no <layout> with <role>Agent</role> or <role>Supervisor</role>.');
+  if (layouts.length === 0)
+    return err('The layout XML has no <layout> with <role>Agent</role> or <role>Supervisor</role>.');
   return ok(layouts);
 }
 
@@ -85,14 +89,19 @@ export function layoutForRoles(layouts: readonly RoleLayout[], roles: readonly s
 }
 
 /** Splits a layout gadget URL into the spec URL and the user prefs its query sets. */
-export function splitGadgetUrl(layoutUrl: string): { readonly specUrl: string; readonly prefs: ReadonlyMap<string, string> } {
+export function splitGadgetUrl(layoutUrl: string): {
+  readonly specUrl: string;
+  readonly prefs: ReadonlyMap<string, string>;
+} {
   const q = layoutUrl.indexOf('?');
   if (q < 0) return { specUrl: layoutUrl, prefs: new Map() };
   return { specUrl: layoutUrl.slice(0, q), prefs: new Map(new URLSearchParams(layoutUrl.slice(q + 1))) };
 }
 
 function descendants(parent: XmlElement, name: string): XmlElement[] {
-  return Array.from(parent.getElementsByTagName('*')).filter((e) => (e as XmlElement).localName === name) as XmlElement[];
+  return Array.from(parent.getElementsByTagName('*')).filter(
+    (e) => (e as XmlElement).localName === name,
+  ) as XmlElement[];
 }
 
 function text(e: XmlElement | undefined): string {

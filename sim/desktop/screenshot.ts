@@ -11,7 +11,11 @@ import { chooseState, signIn } from './desktop-driver.ts';
 const out = resolve(process.argv[2] ?? 'docs/desktop.png');
 const distDir = mkdtempSync(join(tmpdir(), 'fb-shot-dist-'));
 try {
-  await build({ configFile: resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
+  await build({
+    configFile: resolve(import.meta.dirname, '../../vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: distDir, emptyOutDir: true },
+  });
   const desktop = await startDesktopWorld({ distDir });
   try {
     const chromium = await launchChromium(1280, 800);
@@ -22,11 +26,14 @@ try {
       await signIn(page, desktop.desktopUrl, { id: user.id, password: user.password, extension: user.extension });
       await chooseState(page, 'READY');
       await page.waitForFunction(() => document.getElementById('state-label')?.textContent?.startsWith('Ready'));
-      await page.waitForFunction(() => {
-        const frame = document.querySelector<HTMLIFrameElement>('iframe.gadget-frame');
-        const el = frame?.contentDocument?.querySelector('finesse-blend-agent');
-        return (el?.shadowRoot?.textContent ?? '').includes('READY');
-      }, { timeout: 10_000 });
+      await page.waitForFunction(
+        () => {
+          const frame = document.querySelector<HTMLIFrameElement>('iframe.gadget-frame');
+          const el = frame?.contentDocument?.querySelector('finesse-blend-agent');
+          return (el?.shadowRoot?.textContent ?? '').includes('READY');
+        },
+        { timeout: 10_000 },
+      );
       await new Promise((r) => setTimeout(r, 2500)); // let the state timer tick past zero
       await page.screenshot({ path: out as `${string}.png` });
       console.log(`screenshot written to ${out}`);

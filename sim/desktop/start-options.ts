@@ -56,15 +56,30 @@ export function parseStartArgs(argv: readonly string[], cwd: string): Result<Sta
       if (layoutFile !== undefined) return err('--layout was given twice; a desktop loads one layout.');
       layoutFile = path;
     } else if (name === '--finesse-js') {
-      if (!isDirectory(path)) return err(`--finesse-js ${value}: there is no folder ${path}. Create it and copy finesse.js (and jquery.min.js) from your Finesse server's /desktop/assets/js/ into it.`);
+      if (!isDirectory(path))
+        return err(
+          `--finesse-js ${value}: there is no folder ${path}. Create it and copy finesse.js (and jquery.min.js) from your Finesse server's /desktop/assets/js/ into it.`,
+        );
       finesseJsDir = path;
     } else {
-      if (!isDirectory(path)) return err(`--gadgets ${value}: there is no folder ${path}. Name a folder that holds your gadget's XML and files.`);
+      if (!isDirectory(path))
+        return err(
+          `--gadgets ${value}: there is no folder ${path}. Name a folder that holds your gadget's XML and files.`,
+        );
       const folder = basename(path);
-      if (folder === PRODUCT_FOLDER) return err(`--gadgets ${value}: the folder name "${PRODUCT_FOLDER}" is the product gadget's own; rename your folder.`);
-      if (!/^[A-Za-z0-9._-]+$/.test(folder)) return err(`--gadgets ${value}: the folder name "${folder}" cannot be a URL path segment; use letters, digits, ".", "_" or "-".`);
+      if (folder === PRODUCT_FOLDER)
+        return err(
+          `--gadgets ${value}: the folder name "${PRODUCT_FOLDER}" is the product gadget's own; rename your folder.`,
+        );
+      if (!/^[A-Za-z0-9._-]+$/.test(folder))
+        return err(
+          `--gadgets ${value}: the folder name "${folder}" cannot be a URL path segment; use letters, digits, ".", "_" or "-".`,
+        );
       const existing = folders[folder];
-      if (existing !== undefined && existing !== path) return err(`--gadgets: two folders are both named "${folder}" (${existing} and ${path}); each is served as /3rdpartygadget/files/<folder name>/, so rename one.`);
+      if (existing !== undefined && existing !== path)
+        return err(
+          `--gadgets: two folders are both named "${folder}" (${existing} and ${path}); each is served as /3rdpartygadget/files/<folder name>/, so rename one.`,
+        );
       folders[folder] = path;
     }
   }

@@ -31,8 +31,9 @@ async function choosePorts(): Promise<{ primary: number; secondary: number }> {
   }
   if (wantedPort === 0) return { primary: 0, secondary: 0 };
   const primaryFree = await portFree(wantedPort);
-  const secondaryFree = wantedPort < 65535 && await portFree(wantedPort + 1);
-  if (!primaryFree) console.log(`finesse-blend: port ${wantedPort} is taken; using a free port instead (set PORT to choose one).`);
+  const secondaryFree = wantedPort < 65535 && (await portFree(wantedPort + 1));
+  if (!primaryFree)
+    console.log(`finesse-blend: port ${wantedPort} is taken; using a free port instead (set PORT to choose one).`);
   return { primary: primaryFree ? wantedPort : 0, secondary: primaryFree && secondaryFree ? wantedPort + 1 : 0 };
 }
 
@@ -58,7 +59,11 @@ process.on('disconnect', () => void stop(0));
 try {
   const ports = await choosePorts();
   running = await startDesktopWorld({
-    distDir, host, primaryPort: ports.primary, secondaryPort: ports.secondary, rebuildClient: true,
+    distDir,
+    host,
+    primaryPort: ports.primary,
+    secondaryPort: ports.secondary,
+    rebuildClient: true,
     gadgetFolders: startOptions.gadgetFolders,
     ...(startOptions.layoutXml !== undefined ? { layoutXml: startOptions.layoutXml } : {}),
     ...(startOptions.finesseJsDir !== undefined ? { finesseJsDir: startOptions.finesseJsDir } : {}),
@@ -73,8 +78,9 @@ try {
     `  Finesse REST, node A:     ${world.simulator.primaryUrl}/finesse/api/`,
     `  Finesse REST, node B:     ${world.simulator.secondaryUrl}/finesse/api/`,
     `  Gadget (from ${distDir}): ${running.baseUrl}/3rdpartygadget/files/finesse-blend/gadget.xml`,
-    ...Object.entries(startOptions.gadgetFolders).map(([name, dir]) =>
-      `  Your gadgets (${dir}): ${running?.baseUrl ?? ''}/3rdpartygadget/files/${name}/`),
+    ...Object.entries(startOptions.gadgetFolders).map(
+      ([name, dir]) => `  Your gadgets (${dir}): ${running?.baseUrl ?? ''}/3rdpartygadget/files/${name}/`,
+    ),
     ...(startOptions.layoutFile ? [`  Layout:                   ${startOptions.layoutFile}`] : []),
     `  XMPP (Prosody):           ${world.prosody.websocketUrl}  (BOSH ${world.prosody.boshUrl})`,
     ...chatLines(running),
@@ -93,20 +99,22 @@ try {
 
 function chatLines(d: DesktopWorld): string[] {
   if (!d.chat) return ['  Customer chat page:       off (chat is disabled)'];
-  return [
-    `  Customer chat page:       ${d.chat.customerUrl}`,
-    `  Chat router:              ${d.chat.routerJid}`,
-  ];
+  return [`  Customer chat page:       ${d.chat.customerUrl}`, `  Chat router:              ${d.chat.routerJid}`];
 }
 
 function blendingHint(d: DesktopWorld): string[] {
   if (!d.chat) return [];
   const agent = d.world.simulator.users.find((u) => !u.supervisor);
   const example = agent ? ` (e.g. ${agent.id} / ${agent.password} / ${agent.extension})` : '';
-  return [`Try blending: sign in on the desktop as an agent${example}, go Ready, then open the customer chat page in another window and start a chat.`, ''];
+  return [
+    `Try blending: sign in on the desktop as an agent${example}, go Ready, then open the customer chat page in another window and start a chat.`,
+    '',
+  ];
 }
 
 function demoAccounts(d: DesktopWorld): string[] {
-  return d.world.simulator.users.map((u) =>
-    `    ${u.id.padEnd(10)} ${u.password.padEnd(14)} ${u.extension.padEnd(10)} ${u.firstName} ${u.lastName}${u.supervisor ? ' (supervisor)' : ''}`);
+  return d.world.simulator.users.map(
+    (u) =>
+      `    ${u.id.padEnd(10)} ${u.password.padEnd(14)} ${u.extension.padEnd(10)} ${u.firstName} ${u.lastName}${u.supervisor ? ' (supervisor)' : ''}`,
+  );
 }

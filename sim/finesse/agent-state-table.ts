@@ -48,38 +48,161 @@ const row = (
 /** Every row of the guide's Unified CCE transition table, in the guide's order. */
 export const AGENT_STATE_TRANSITIONS: readonly AgentStateTransition[] = [
   row('*', 'UNKNOWN', 'system', 'If the agent state is unknown, the state is UNKNOWN. This scenario is unlikely.'),
-  row('LOGOUT', 'LOGIN', 'agent-request', 'To sign in to Finesse, the agent sets the state to LOGIN. LOGIN is a transient state and transitions to NOT_READY.'),
+  row(
+    'LOGOUT',
+    'LOGIN',
+    'agent-request',
+    'To sign in to Finesse, the agent sets the state to LOGIN. LOGIN is a transient state and transitions to NOT_READY.',
+  ),
   row('LOGIN', 'NOT_READY', 'system', 'After a successful LOGIN, the agent transitions to NOT_READY.'),
-  row('NOT_READY', 'LOGOUT', 'agent-request', 'To sign out of Finesse, the agent sets the state to LOGOUT. An agent can set the state to LOGOUT only if that agent is in NOT_READY state.'),
-  row('NOT_READY', 'NOT_READY', 'agent-request', 'To change their Not Ready reason code, agents can set a NOT_READY state from NOT_READY.'),
-  row('NOT_READY', 'READY', 'agent-request', 'To become available for incoming or Outbound Option calls, agents set their state to READY.'),
+  row(
+    'NOT_READY',
+    'LOGOUT',
+    'agent-request',
+    'To sign out of Finesse, the agent sets the state to LOGOUT. An agent can set the state to LOGOUT only if that agent is in NOT_READY state.',
+  ),
+  row(
+    'NOT_READY',
+    'NOT_READY',
+    'agent-request',
+    'To change their Not Ready reason code, agents can set a NOT_READY state from NOT_READY.',
+  ),
+  row(
+    'NOT_READY',
+    'READY',
+    'agent-request',
+    'To become available for incoming or Outbound Option calls, agents set their state to READY.',
+  ),
   row('NOT_READY', 'TALKING', 'system', 'An agent who places a call while in NOT_READY state transitions to TALKING.'),
   row('READY', 'RESERVED', 'system', 'An incoming call arrives at an agent.'),
-  row('READY', 'RESERVED_OUTBOUND', 'system', 'An outbound agent becomes reserved to handle an Outbound Option Progressive or Predictive call.'),
-  row('READY', 'RESERVED_OUTBOUND_PREVIEW', 'system', 'An outbound agent becomes reserved to handle an Outbound Option Preview call.'),
-  row('READY', 'NOT_READY', 'agent-request', 'Agents can change to NOT_READY to make themselves unavailable for incoming calls.'),
+  row(
+    'READY',
+    'RESERVED_OUTBOUND',
+    'system',
+    'An outbound agent becomes reserved to handle an Outbound Option Progressive or Predictive call.',
+  ),
+  row(
+    'READY',
+    'RESERVED_OUTBOUND_PREVIEW',
+    'system',
+    'An outbound agent becomes reserved to handle an Outbound Option Preview call.',
+  ),
+  row(
+    'READY',
+    'NOT_READY',
+    'agent-request',
+    'Agents can change to NOT_READY to make themselves unavailable for incoming calls.',
+  ),
   row('RESERVED', 'READY', 'system', 'An agent can become RESERVED but never take a call.'),
   row('RESERVED', 'TALKING', 'system', 'When an agent answers an incoming call, the agent transitions to TALKING.'),
-  row('RESERVED_OUTBOUND', 'READY', 'agent-request', 'An agent can change to READY state to leave RESERVED_OUTBOUND. If the system deems it necessary, that agent may transition back to RESERVED_OUTBOUND.'),
-  row('RESERVED_OUTBOUND', 'NOT_READY', 'agent-request', 'An agent can change to NOT_READY state to leave RESERVED_OUTBOUND.'),
-  row('RESERVED_OUTBOUND', 'TALKING', 'system', 'An agent transitions to TALKING when an Outbound Option call arrives at the agent.'),
-  row('RESERVED_OUTBOUND_PREVIEW', 'READY', 'system', 'An agent transitions to READY if the agent was in READY state before being reserved in an Outbound Option Preview campaign.'),
-  row('RESERVED_OUTBOUND_PREVIEW', 'NOT_READY', 'agent-request', 'An agent transitions to NOT_READY if that agent changes state to NOT_READY while reserved in an Outbound Option Preview campaign. This state change is a pending state change. The agent does not transition to NOT_READY until the call is complete or the Outbound Option Preview reservation is closed or rejected.', { pending: true }),
-  row('RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'system', 'An agent transitions to TALKING when an Outbound Option call arrives at the agent.'),
-  row('TALKING', 'READY', 'system', 'If an agent is on a call that is dropped, the agent transitions to READY (if the agent was in READY state before the call).'),
-  row('TALKING', 'NOT_READY', 'system', 'If an agent is on a call that is dropped, the agent transitions to NOT_READY if that agent was in NOT_READY state before the call.'),
-  row('TALKING', 'WORK', 'system', 'If wrap-up is enabled, and the agent chooses NOT_READY while on a call, that agent enters WORK state after the call is dropped.'),
-  row('TALKING', 'WORK_READY', 'system', 'If wrap-up is enabled, an agent enters WORK_READY state after a call is dropped.'),
+  row(
+    'RESERVED_OUTBOUND',
+    'READY',
+    'agent-request',
+    'An agent can change to READY state to leave RESERVED_OUTBOUND. If the system deems it necessary, that agent may transition back to RESERVED_OUTBOUND.',
+  ),
+  row(
+    'RESERVED_OUTBOUND',
+    'NOT_READY',
+    'agent-request',
+    'An agent can change to NOT_READY state to leave RESERVED_OUTBOUND.',
+  ),
+  row(
+    'RESERVED_OUTBOUND',
+    'TALKING',
+    'system',
+    'An agent transitions to TALKING when an Outbound Option call arrives at the agent.',
+  ),
+  row(
+    'RESERVED_OUTBOUND_PREVIEW',
+    'READY',
+    'system',
+    'An agent transitions to READY if the agent was in READY state before being reserved in an Outbound Option Preview campaign.',
+  ),
+  row(
+    'RESERVED_OUTBOUND_PREVIEW',
+    'NOT_READY',
+    'agent-request',
+    'An agent transitions to NOT_READY if that agent changes state to NOT_READY while reserved in an Outbound Option Preview campaign. This state change is a pending state change. The agent does not transition to NOT_READY until the call is complete or the Outbound Option Preview reservation is closed or rejected.',
+    { pending: true },
+  ),
+  row(
+    'RESERVED_OUTBOUND_PREVIEW',
+    'TALKING',
+    'system',
+    'An agent transitions to TALKING when an Outbound Option call arrives at the agent.',
+  ),
+  row(
+    'TALKING',
+    'READY',
+    'system',
+    'If an agent is on a call that is dropped, the agent transitions to READY (if the agent was in READY state before the call).',
+  ),
+  row(
+    'TALKING',
+    'NOT_READY',
+    'system',
+    'If an agent is on a call that is dropped, the agent transitions to NOT_READY if that agent was in NOT_READY state before the call.',
+  ),
+  row(
+    'TALKING',
+    'WORK',
+    'system',
+    'If wrap-up is enabled, and the agent chooses NOT_READY while on a call, that agent enters WORK state after the call is dropped.',
+  ),
+  row(
+    'TALKING',
+    'WORK_READY',
+    'system',
+    'If wrap-up is enabled, an agent enters WORK_READY state after a call is dropped.',
+  ),
   row('TALKING', 'HOLD', 'system', 'An agent puts a call on hold and transitions to HOLD state.'),
-  row('HOLD', 'READY', 'system', 'If an agent is connected to a held call and the call is dropped, the agent transitions to READY state (if the agent was in READY state before the call).'),
-  row('HOLD', 'NOT_READY', 'system', 'If an agent is connected to a held call and the call is dropped, the agent transitions to NOT_READY state (if the agent was in NOT_READY state before the call).'),
-  row('HOLD', 'WORK', 'system', 'If wrap-up is enabled and an agent is connected to a held call that is dropped, the agent transitions to WORK state if the agent chose to go NOT_READY during the call.'),
-  row('HOLD', 'WORK_READY', 'system', 'If wrap-up is enabled and an agent is connected to a held call that is dropped, the agent transitions to WORK_READY state.'),
+  row(
+    'HOLD',
+    'READY',
+    'system',
+    'If an agent is connected to a held call and the call is dropped, the agent transitions to READY state (if the agent was in READY state before the call).',
+  ),
+  row(
+    'HOLD',
+    'NOT_READY',
+    'system',
+    'If an agent is connected to a held call and the call is dropped, the agent transitions to NOT_READY state (if the agent was in NOT_READY state before the call).',
+  ),
+  row(
+    'HOLD',
+    'WORK',
+    'system',
+    'If wrap-up is enabled and an agent is connected to a held call that is dropped, the agent transitions to WORK state if the agent chose to go NOT_READY during the call.',
+  ),
+  row(
+    'HOLD',
+    'WORK_READY',
+    'system',
+    'If wrap-up is enabled and an agent is connected to a held call that is dropped, the agent transitions to WORK_READY state.',
+  ),
   row('HOLD', 'TALKING', 'system', 'When an agent retrieves a held call, the agent transitions to TALKING state.'),
   row('WORK', 'READY', 'agent-request', 'To leave WORK state, agents can set their state to READY.'),
-  row('WORK', 'NOT_READY', 'agent-request', 'To leave WORK state, agents can set their state to NOT_READY. Agents automatically transition to NOT_READY after the wrap-up timer expires.', { alsoBySystem: true }),
-  row('WORK_READY', 'READY', 'agent-request', 'To leave WORK_READY state, agents can set their state to READY. Agents automatically transition to READY after the wrap-up timer expires.', { alsoBySystem: true }),
-  row('WORK_READY', 'NOT_READY', 'agent-request', 'To leave WORK_READY state, agents can set their state to NOT_READY.'),
+  row(
+    'WORK',
+    'NOT_READY',
+    'agent-request',
+    'To leave WORK state, agents can set their state to NOT_READY. Agents automatically transition to NOT_READY after the wrap-up timer expires.',
+    { alsoBySystem: true },
+  ),
+  row(
+    'WORK_READY',
+    'READY',
+    'agent-request',
+    'To leave WORK_READY state, agents can set their state to READY. Agents automatically transition to READY after the wrap-up timer expires.',
+    { alsoBySystem: true },
+  ),
+  row(
+    'WORK_READY',
+    'NOT_READY',
+    'agent-request',
+    'To leave WORK_READY state, agents can set their state to NOT_READY.',
+  ),
 ];
 
 /** The transition-table row for from -> to, if the table has one. */
@@ -148,7 +271,8 @@ export function applyStateRequest(
   const actor = options.actor ?? 'agent';
   const { state } = current;
   const refuse = err<StateRequestRefusal>('INVALID_STATE');
-  const now = (to: AgentState): Result<VoiceStateSnapshot, StateRequestRefusal> => ok({ state: to, pendingState: null });
+  const now = (to: AgentState): Result<VoiceStateSnapshot, StateRequestRefusal> =>
+    ok({ state: to, pendingState: null });
   const pend = (to: AgentState): Result<VoiceStateSnapshot, StateRequestRefusal> => ok({ state, pendingState: to });
 
   if (!(REQUESTABLE_STATES as readonly AgentState[]).includes(requested)) return refuse;
@@ -218,7 +342,8 @@ export function endOfCallState(current: VoiceStateSnapshot, context: EndOfCallCo
   if (target === 'LOGOUT') return { state: 'LOGOUT', pendingState: null };
   const heading: 'READY' | 'NOT_READY' = target === 'READY' ? 'READY' : 'NOT_READY';
   if (!context.wrapUpEnabled) return { state: heading, pendingState: null };
-  if (heading === 'READY' && (context.deployment ?? 'UCCE') === 'UCCE') return { state: 'WORK_READY', pendingState: null };
+  if (heading === 'READY' && (context.deployment ?? 'UCCE') === 'UCCE')
+    return { state: 'WORK_READY', pendingState: null };
   return { state: 'WORK', pendingState: null };
 }
 

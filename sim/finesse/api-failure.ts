@@ -10,11 +10,23 @@ export interface ApiFailure {
 
 /** One Finesse error with no peripheral details. */
 export function apiError(errorType: string, errorMessage: string, errorData: string | null = null): ApiError {
-  return { errorType, errorMessage, errorData, peripheralErrorCode: null, peripheralErrorMsg: null, peripheralErrorText: null };
+  return {
+    errorType,
+    errorMessage,
+    errorData,
+    peripheralErrorCode: null,
+    peripheralErrorMsg: null,
+    peripheralErrorText: null,
+  };
 }
 
 /** A synchronous failure with one error. */
-export function failure(status: number, errorType: string, errorMessage: string, errorData: string | null = null): ApiFailure {
+export function failure(
+  status: number,
+  errorType: string,
+  errorMessage: string,
+  errorData: string | null = null,
+): ApiFailure {
   return { status, errors: [apiError(errorType, errorMessage, errorData)] };
 }
 

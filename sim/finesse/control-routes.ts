@@ -52,7 +52,8 @@ async function jsonBody(req: IncomingMessage): Promise<Json> {
   } catch {
     throw new BadRequest('body is not JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadRequest('body must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new BadRequest('body must be a JSON object');
   return value as Json;
 }
 
@@ -62,12 +63,21 @@ function answer<T>(res: ServerResponse, result: ControlResult<T>, okStatus = 200
 }
 
 /** Handles /control/...; false for other paths. */
-export async function handleControl(control: SimulatorControl, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleControl(
+  control: SimulatorControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
   if (!url.pathname.startsWith(PREFIX)) return false;
   const method = req.method ?? 'GET';
   let parts: string[];
   try {
-    parts = url.pathname.slice(PREFIX.length).split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    parts = url.pathname
+      .slice(PREFIX.length)
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
   } catch {
     sendJson(res, 400, { error: 'bad path' });
     return true;
@@ -102,11 +112,16 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
       case 'POST calls/internal': {
         const body = await jsonBody(req);
         const kind = str(body, 'kind', true);
-        if (!(KINDS as readonly string[]).includes(kind)) throw new BadRequest(`"kind" must be one of ${KINDS.join(', ')}`);
+        if (!(KINDS as readonly string[]).includes(kind))
+          throw new BadRequest(`"kind" must be one of ${KINDS.join(', ')}`);
         const fromAddress = str(body, 'fromAddress', false);
         answer(
           res,
-          await control.placeInternalCall({ agentId: str(body, 'agentId', true), kind: kind as InternalCallKind, ...(fromAddress !== undefined ? { fromAddress } : {}) }),
+          await control.placeInternalCall({
+            agentId: str(body, 'agentId', true),
+            kind: kind as InternalCallKind,
+            ...(fromAddress !== undefined ? { fromAddress } : {}),
+          }),
           201,
         );
         return true;
@@ -128,14 +143,22 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
       case 'POST agents/:/outbound/reserve': {
         const body = await jsonBody(req);
         const preview = body['preview'];
-        if (preview !== undefined && typeof preview !== 'boolean') throw new BadRequest('"preview" must be true or false');
+        if (preview !== undefined && typeof preview !== 'boolean')
+          throw new BadRequest('"preview" must be true or false');
         answer(res, await control.reserveOutbound({ agentId: parts[1] ?? '', preview: preview === true }));
         return true;
       }
       case 'POST agents/:/outbound/connect': {
         const body = await jsonBody(req);
         const fromAddress = str(body, 'fromAddress', false);
-        answer(res, await control.connectOutbound({ agentId: parts[1] ?? '', ...(fromAddress !== undefined ? { fromAddress } : {}) }), 201);
+        answer(
+          res,
+          await control.connectOutbound({
+            agentId: parts[1] ?? '',
+            ...(fromAddress !== undefined ? { fromAddress } : {}),
+          }),
+          201,
+        );
         return true;
       }
       case 'POST agents/:/outbound/close':
@@ -146,7 +169,10 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
         return true;
       case 'POST agents/:/system-not-ready': {
         const body = await jsonBody(req);
-        answer(res, await control.systemNotReady({ agentId: parts[1] ?? '', reason: str(body, 'reason', true) as SystemReason }));
+        answer(
+          res,
+          await control.systemNotReady({ agentId: parts[1] ?? '', reason: str(body, 'reason', true) as SystemReason }),
+        );
         return true;
       }
       case 'PUT nodes/:': {
@@ -158,7 +184,10 @@ export async function handleControl(control: SimulatorControl, req: IncomingMess
       }
       case 'POST notifications': {
         const body = await jsonBody(req);
-        answer(res, await control.injectNotification({ node: str(body, 'node', true), payload: str(body, 'payload', true) }));
+        answer(
+          res,
+          await control.injectNotification({ node: str(body, 'node', true), payload: str(body, 'payload', true) }),
+        );
         return true;
       }
       default:

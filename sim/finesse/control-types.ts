@@ -89,7 +89,10 @@ export interface SimulatorControl {
   /** Outbound Option: a READY agent is reserved for a campaign call (progressive/predictive, or preview). */
   reserveOutbound(request: { readonly agentId: string; readonly preview?: boolean }): Promise<ControlResult<void>>;
   /** Outbound Option: the campaign call reaches the reserved agent (dialog ACTIVE, agent TALKING). */
-  connectOutbound(request: { readonly agentId: string; readonly fromAddress?: string }): Promise<ControlResult<CallPlaced>>;
+  connectOutbound(request: {
+    readonly agentId: string;
+    readonly fromAddress?: string;
+  }): Promise<ControlResult<CallPlaced>>;
   /** Outbound Option: the reservation ends without a call (the customer did not answer, or the preview was closed). */
   closeOutboundReservation(request: { readonly agentId: string }): Promise<ControlResult<void>>;
   /** The peripheral loses track of the agent: state UNKNOWN (the table's "* -> UNKNOWN" row). */

@@ -37,12 +37,28 @@ export function basicCredentials(req: IncomingMessage): { username: string; pass
 }
 
 /** Sends a body with a status and type. */
-export function send(res: ServerResponse, status: number, body: string, type: string, headers: Readonly<Record<string, string>> = {}): void {
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': type,
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
   res.end(body);
 }
 
-export function sendXml(res: ServerResponse, status: number, xml: string, headers: Readonly<Record<string, string>> = {}): void {
+export function sendXml(
+  res: ServerResponse,
+  status: number,
+  xml: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   send(res, status, xml, 'application/xml; charset=utf-8', headers);
 }
 

@@ -51,14 +51,28 @@ function segmentsOf(path: string): string[] | null {
 }
 
 /** Handles a request under /finesse/api/ for `node`; false for any other path. */
-export async function handleFinesseApi(world: SimWorld, node: NodeName, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleFinesseApi(
+  world: SimWorld,
+  node: NodeName,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
   if (!url.pathname.startsWith(API_PREFIX)) return false;
   const method = req.method ?? 'GET';
   const headerId = req.headers['requestid'];
   const requestId = typeof headerId === 'string' && REQUEST_ID.test(headerId) ? headerId : randomUUID();
   let actorId: string | null = null;
   res.on('finish', () => {
-    world.logRequest({ at: new Date().toISOString(), node, method, path: url.pathname, user: actorId, status: res.statusCode, requestId: method === 'GET' ? null : requestId });
+    world.logRequest({
+      at: new Date().toISOString(),
+      node,
+      method,
+      path: url.pathname,
+      user: actorId,
+      status: res.statusCode,
+      requestId: method === 'GET' ? null : requestId,
+    });
   });
 
   const segments = segmentsOf(url.pathname);
@@ -121,7 +135,8 @@ export async function handleFinesseApi(world: SimWorld, node: NodeName, req: Inc
         if (user !== null) sendXml(res, 200, userToXml(user));
         return true;
       }
-      if (method === 'PUT') return submit(parseUserRequest, (request) => world.changeState(actor, id, request, requestId));
+      if (method === 'PUT')
+        return submit(parseUserRequest, (request) => world.changeState(actor, id, request, requestId));
       return notAllowed(res);
     }
     if (sub === 'Dialogs' && subId === undefined) {
@@ -130,7 +145,8 @@ export async function handleFinesseApi(world: SimWorld, node: NodeName, req: Inc
         sendXml(res, 200, dialogsToXml(world.dialogsOf(id)));
         return true;
       }
-      if (method === 'POST') return submit(parseDialogRequest, (request) => world.makeCall(actor, id, request, requestId));
+      if (method === 'POST')
+        return submit(parseDialogRequest, (request) => world.makeCall(actor, id, request, requestId));
       return notAllowed(res);
     }
     if (sub === 'ReasonCodes' && subId === undefined && method === 'GET') {
@@ -179,7 +195,8 @@ export async function handleFinesseApi(world: SimWorld, node: NodeName, req: Inc
       }
       return true;
     }
-    if (method === 'PUT') return submit(parseDialogRequest, (request) => world.dialogAction(actor, id, request, requestId));
+    if (method === 'PUT')
+      return submit(parseDialogRequest, (request) => world.dialogAction(actor, id, request, requestId));
     return notAllowed(res);
   }
 
@@ -188,7 +205,15 @@ export async function handleFinesseApi(world: SimWorld, node: NodeName, req: Inc
 }
 
 function deny(res: ServerResponse, actor: SeedAccount): true {
-  sendFailure(res, failure(401, 'Invalid Authorization User Specified', 'The authenticated user tried to act for another user', actor.id));
+  sendFailure(
+    res,
+    failure(
+      401,
+      'Invalid Authorization User Specified',
+      'The authenticated user tried to act for another user',
+      actor.id,
+    ),
+  );
   return true;
 }
 
@@ -200,7 +225,10 @@ function notAllowed(res: ServerResponse): true {
 function reasonCodeList(world: SimWorld, res: ServerResponse, url: URL, allowAll = false): true {
   const category = url.searchParams.get('category');
   if (category !== 'NOT_READY' && category !== 'LOGOUT' && !(allowAll && category === 'ALL')) {
-    sendFailure(res, failure(400, 'Bad Request', 'The category parameter is required (NOT_READY or LOGOUT)', 'category'));
+    sendFailure(
+      res,
+      failure(400, 'Bad Request', 'The category parameter is required (NOT_READY or LOGOUT)', 'category'),
+    );
     return true;
   }
   sendXml(res, 200, reasonCodesToXml(world.reasonCodes(category)));

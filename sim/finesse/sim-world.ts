@@ -22,9 +22,33 @@ import type {
 } from '../../src/core/finesse/types.ts';
 import { err, ok, type Result } from '../../src/core/result.ts';
 import { callOperationError, ctiError, failure, type ApiFailure } from './api-failure.ts';
-import type { AcdCallRequest, ControlResult, InternalCallRequest, NodeName, NodeStatus, RequestLogEntry, WorldSnapshot } from './control-types.ts';
-import { ACCOUNTS, CONFIGURED_REASON_CODES, TEAMS, systemReasonCode, type Deployment, type SeedAccount, type SystemReason } from './seed.ts';
-import { actionsFor, dialogModel, isDialogAction, isLive, type DialogAction, type SimDialog, type SimParticipant } from './sim-dialog.ts';
+import type {
+  AcdCallRequest,
+  ControlResult,
+  InternalCallRequest,
+  NodeName,
+  NodeStatus,
+  RequestLogEntry,
+  WorldSnapshot,
+} from './control-types.ts';
+import {
+  ACCOUNTS,
+  CONFIGURED_REASON_CODES,
+  TEAMS,
+  systemReasonCode,
+  type Deployment,
+  type SeedAccount,
+  type SystemReason,
+} from './seed.ts';
+import {
+  actionsFor,
+  dialogModel,
+  isDialogAction,
+  isLive,
+  type DialogAction,
+  type SimDialog,
+  type SimParticipant,
+} from './sim-dialog.ts';
 
 /** Where notifications go: node and payload, in order. */
 interface Notifier {
@@ -79,7 +103,17 @@ const now = (): string => new Date().toISOString();
 /** What a supervisor may ask for on a team member, and from which member states (guide, User—Change Agent State). */
 const SUPERVISOR_STATES: readonly AgentState[] = ['READY', 'NOT_READY', 'LOGOUT'];
 const SUPERVISOR_NOT_READY_FROM: readonly AgentState[] = ['READY', 'WORK', 'WORK_READY'];
-const SUPERVISOR_LOGOUT_FROM: readonly AgentState[] = ['READY', 'NOT_READY', 'RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD', 'WORK', 'WORK_READY'];
+const SUPERVISOR_LOGOUT_FROM: readonly AgentState[] = [
+  'READY',
+  'NOT_READY',
+  'RESERVED',
+  'RESERVED_OUTBOUND',
+  'RESERVED_OUTBOUND_PREVIEW',
+  'TALKING',
+  'HOLD',
+  'WORK',
+  'WORK_READY',
+];
 
 /**
  * Why Finesse refuses a supervisor's request on its own (400 Invalid State, from the state it holds), or null.
@@ -89,11 +123,13 @@ const SUPERVISOR_LOGOUT_FROM: readonly AgentState[] = ['READY', 'NOT_READY', 'RE
  * the agent's own rules (the CTI layer answers).
  */
 function supervisorRefusal(requested: AgentState, state: AgentState): string | null {
-  if (!SUPERVISOR_STATES.includes(requested)) return `A supervisor can set a team member only to READY, NOT_READY or LOGOUT, not ${requested}`;
+  if (!SUPERVISOR_STATES.includes(requested))
+    return `A supervisor can set a team member only to READY, NOT_READY or LOGOUT, not ${requested}`;
   if (requested === 'NOT_READY' && !SUPERVISOR_NOT_READY_FROM.includes(state)) {
     return `A supervisor can set NOT_READY only when the agent is READY, WORK or WORK_READY; the agent is ${state}`;
   }
-  if (requested === 'LOGOUT' && !SUPERVISOR_LOGOUT_FROM.includes(state)) return `A supervisor cannot sign out an agent who is ${state}`;
+  if (requested === 'LOGOUT' && !SUPERVISOR_LOGOUT_FROM.includes(state))
+    return `A supervisor cannot sign out an agent who is ${state}`;
   return null;
 }
 
@@ -190,7 +226,11 @@ export class SimWorld {
       roles: a.roles,
       teamId: a.teamId,
       teamName: team?.name ?? null,
-      teams: TEAMS.filter((t) => a.supervises.includes(t.id)).map((t) => ({ id: t.id, name: t.name, uri: `/finesse/api/Team/${t.id}` })),
+      teams: TEAMS.filter((t) => a.supervises.includes(t.id)).map((t) => ({
+        id: t.id,
+        name: t.name,
+        uri: `/finesse/api/Team/${t.id}`,
+      })),
       uri: `/finesse/api/User/${a.id}`,
     };
   }
@@ -277,7 +317,10 @@ export class SimWorld {
     const current = this.#nodes.get(node);
     if (current === undefined || current.inService === inService) return;
     current.inService = inService;
-    this.#publish(SYSTEM_INFO_NODE, 'PUT', null, SYSTEM_INFO_NODE, { kind: 'systemInfo', systemInfo: this.systemInfo(node) });
+    this.#publish(SYSTEM_INFO_NODE, 'PUT', null, SYSTEM_INFO_NODE, {
+      kind: 'systemInfo',
+      systemInfo: this.systemInfo(node),
+    });
   }
 
   logRequest(entry: RequestLogEntry): void {
@@ -286,7 +329,11 @@ export class SimWorld {
   }
 
   snapshot(): WorldSnapshot {
-    const nodes: NodeStatus[] = [...this.#nodes.entries()].map(([name, n]) => ({ name, url: n.url, inService: n.inService }));
+    const nodes: NodeStatus[] = [...this.#nodes.entries()].map(([name, n]) => ({
+      name,
+      url: n.url,
+      inService: n.inService,
+    }));
     return {
       deployment: this.deployment,
       users: [...this.#users.values()].map((u) => this.#userModel(u)),
@@ -307,7 +354,12 @@ export class SimWorld {
       dialog.state = 'DROPPED';
       const on = dialog.participants.filter((p) => p.agentId !== null && (isLive(p) || p.state === 'WRAP_UP'));
       for (const p of dialog.participants) if (isLive(p) || p.state === 'WRAP_UP') this.#setParticipant(p, 'DROPPED');
-      this.#publishDialog('DELETE', dialog, on.flatMap((p) => (p.agentId === null ? [] : [p.agentId])), null);
+      this.#publishDialog(
+        'DELETE',
+        dialog,
+        on.flatMap((p) => (p.agentId === null ? [] : [p.agentId])),
+        null,
+      );
     }
     for (const id of signedIn) {
       const u = this.#users.get(id);
@@ -327,7 +379,10 @@ export class SimWorld {
   #publishUser(u: SimUser, requestId: string | null): void {
     const id = u.account.id;
     this.#publish(userNode(id), 'PUT', requestId, userNode(id), { kind: 'user', user: this.#userModel(u) });
-    this.#publish(teamUsersNode(u.account.teamId), 'PUT', requestId, userNode(id), { kind: 'teamUser', user: this.#teamUser(u) });
+    this.#publish(teamUsersNode(u.account.teamId), 'PUT', requestId, userNode(id), {
+      kind: 'teamUser',
+      user: this.#teamUser(u),
+    });
   }
 
   /**
@@ -339,7 +394,8 @@ export class SimWorld {
   #publishDialog(event: UpdateEvent, dialog: SimDialog, agentIds: Iterable<string>, requestId: string | null): void {
     const model = dialogModel(dialog);
     for (const id of new Set(agentIds)) {
-      if (event === 'PUT') this.#publish(dialogsNode(id), 'PUT', requestId, dialogUri(dialog.id), { kind: 'dialog', dialog: model });
+      if (event === 'PUT')
+        this.#publish(dialogsNode(id), 'PUT', requestId, dialogUri(dialog.id), { kind: 'dialog', dialog: model });
       else this.#publish(dialogsNode(id), event, requestId, dialogsNode(id), { kind: 'dialogs', dialogs: [model] });
     }
   }
@@ -372,22 +428,37 @@ export class SimWorld {
       return err(
         actor.supervises.length > 0
           ? failure(401, 'Invalid Supervisor', 'The supervisor does not supervise this user', actor.id)
-          : failure(401, 'Invalid Authorization User Specified', 'Users can only act on their own User object', actor.id),
+          : failure(
+              401,
+              'Invalid Authorization User Specified',
+              'Users can only act on their own User object',
+              actor.id,
+            ),
       );
     }
     const requested = request.state;
     if (requested === undefined) return err(failure(400, 'Parameter Missing', 'The state is not provided', 'state'));
     if (asSupervisor && request.reasonCodeId !== undefined) {
-      return err(failure(400, 'Invalid Input', 'For this operation, Reason Codes are not allowed.', 'finesse.api.reasoncode.not_allowed'));
+      return err(
+        failure(
+          400,
+          'Invalid Input',
+          'For this operation, Reason Codes are not allowed.',
+          'finesse.api.reasoncode.not_allowed',
+        ),
+      );
     }
     if (asSupervisor) {
       const refusal = supervisorRefusal(requested, u.state);
       if (refusal !== null) return err(failure(400, 'Invalid State', refusal, requested));
     }
     if (requested === 'LOGIN') {
-      if (u.state !== 'LOGOUT') return err(failure(400, 'Invalid State', `Cannot change state from ${u.state} to LOGIN`, 'LOGIN'));
-      if (request.extension === undefined) return err(failure(400, 'Parameter Missing', 'The extension is not provided', 'extension'));
-      if (!EXTENSION.test(request.extension)) return err(failure(400, 'Bad Request', 'The extension provided is invalid', 'extension'));
+      if (u.state !== 'LOGOUT')
+        return err(failure(400, 'Invalid State', `Cannot change state from ${u.state} to LOGIN`, 'LOGIN'));
+      if (request.extension === undefined)
+        return err(failure(400, 'Parameter Missing', 'The extension is not provided', 'extension'));
+      if (!EXTENSION.test(request.extension))
+        return err(failure(400, 'Bad Request', 'The extension provided is invalid', 'extension'));
     } else if (u.state === 'LOGOUT') {
       return err(failure(400, 'Invalid State', `Cannot change state from LOGOUT to ${requested}`, requested));
     }
@@ -396,15 +467,36 @@ export class SimWorld {
     if (!asSupervisor) {
       if (request.reasonCodeId !== undefined) {
         if (requested !== 'NOT_READY' && requested !== 'LOGOUT') {
-          return err(failure(400, 'Invalid Input', 'For this operation, Reason Codes are not allowed.', 'finesse.api.reasoncode.not_allowed'));
+          return err(
+            failure(
+              400,
+              'Invalid Input',
+              'For this operation, Reason Codes are not allowed.',
+              'finesse.api.reasoncode.not_allowed',
+            ),
+          );
         }
         const code = this.reasonCode(request.reasonCodeId);
         if (code === null || code.category !== requested) {
-          return err(failure(400, 'Invalid Input', 'The reason code is not valid for this state change.', 'finesse.api.reasoncode.invalid_reasoncode'));
+          return err(
+            failure(
+              400,
+              'Invalid Input',
+              'The reason code is not valid for this state change.',
+              'finesse.api.reasoncode.invalid_reasoncode',
+            ),
+          );
         }
         reason = code;
       } else if (requested === 'NOT_READY') {
-        return err(failure(400, 'Parameter Missing', 'The state change requires a valid reason code.', 'finesse.api.reasoncode.require_reasoncode'));
+        return err(
+          failure(
+            400,
+            'Parameter Missing',
+            'The state change requires a valid reason code.',
+            'finesse.api.reasoncode.require_reasoncode',
+          ),
+        );
       }
     } else if (requested === 'NOT_READY') {
       // Finesse sends its own hard-coded code for a supervisor's Not Ready: 999 (UCCE) or 33 (UCCX).
@@ -412,18 +504,28 @@ export class SimWorld {
     }
 
     // From here the CTI layer decides: accepted (202), the outcome arrives as a notification (after the response).
-    setImmediate(() => this.#applyStateRequest(u, requested, reason, request.extension ?? null, asSupervisor, requestId));
+    setImmediate(() =>
+      this.#applyStateRequest(u, requested, reason, request.extension ?? null, asSupervisor, requestId),
+    );
     return ok(undefined);
   }
 
-  #applyStateRequest(u: SimUser, requested: AgentState, reason: ReasonCode | null, extension: string | null, asSupervisor: boolean, requestId: string): void {
-    const outcome = applyStateRequest(
-      { state: u.state, pendingState: u.pendingState },
-      requested,
-      { wrapUpEnabled: u.wrapUp, deployment: this.deployment, actor: asSupervisor ? 'supervisor' : 'agent' },
-    );
+  #applyStateRequest(
+    u: SimUser,
+    requested: AgentState,
+    reason: ReasonCode | null,
+    extension: string | null,
+    asSupervisor: boolean,
+    requestId: string,
+  ): void {
+    const outcome = applyStateRequest({ state: u.state, pendingState: u.pendingState }, requested, {
+      wrapUpEnabled: u.wrapUp,
+      deployment: this.deployment,
+      actor: asSupervisor ? 'supervisor' : 'agent',
+    });
     if (!outcome.ok) {
-      const code = this.deployment === 'UCCX' && isCallState(u.state) ? 'CF_INVALID_AGENT_WORKMODE' : 'CF_INVALID_OBJECT_STATE';
+      const code =
+        this.deployment === 'UCCX' && isCallState(u.state) ? 'CF_INVALID_AGENT_WORKMODE' : 'CF_INVALID_OBJECT_STATE';
       this.#publishApiErrors(userNode(u.account.id), userNode(u.account.id), requestId, [ctiError(code)]);
       return;
     }
@@ -496,7 +598,9 @@ export class SimWorld {
   #syncCallState(u: SimUser, requestId: string | null): void {
     const ctx = u.call;
     if (ctx === null) return;
-    const mine = [...this.#dialogs.values()].flatMap((d) => d.participants.filter((p) => p.agentId === u.account.id && isLive(p)));
+    const mine = [...this.#dialogs.values()].flatMap((d) =>
+      d.participants.filter((p) => p.agentId === u.account.id && isLive(p)),
+    );
     if (mine.length === 0) {
       this.#endOfCall(u, ctx, requestId);
       return;
@@ -505,8 +609,7 @@ export class SimWorld {
     if (mine.some((p) => p.state === 'ACTIVE' || p.state === 'INITIATED' || p.state === 'INITIATING')) {
       next = 'TALKING';
       ctx.connected = true;
-    }
-    else if (mine.some((p) => p.state === 'HELD')) next = 'HOLD';
+    } else if (mine.some((p) => p.state === 'HELD')) next = 'HOLD';
     if (next !== u.state) {
       this.#setState(u, next, null);
       this.#publishUser(u, requestId);
@@ -517,7 +620,11 @@ export class SimWorld {
     u.call = null;
     const end = endOfCallState(
       { state: u.state, pendingState: u.pendingState },
-      { stateBeforeCall: ctx.stateBeforeCall, wrapUpEnabled: ctx.acd && ctx.connected && u.wrapUp, deployment: this.deployment },
+      {
+        stateBeforeCall: ctx.stateBeforeCall,
+        wrapUpEnabled: ctx.acd && ctx.connected && u.wrapUp,
+        deployment: this.deployment,
+      },
     );
     let reason: ReasonCode | null = null;
     if (end.state === 'NOT_READY') reason = u.pendingReason ?? (u.pendingState === null ? ctx.reasonBeforeCall : null);
@@ -534,7 +641,11 @@ export class SimWorld {
   #leave(dialog: SimDialog, p: SimParticipant, requestId: string | null): void {
     const agentId = p.agentId;
     const u = agentId === null ? undefined : this.#users.get(agentId);
-    const lastCall = u !== undefined && [...this.#dialogs.values()].every((d) => d === dialog || !d.participants.some((q) => q.agentId === agentId && isLive(q)));
+    const lastCall =
+      u !== undefined &&
+      [...this.#dialogs.values()].every(
+        (d) => d === dialog || !d.participants.some((q) => q.agentId === agentId && isLive(q)),
+      );
     const answered = p.state === 'ACTIVE' || p.state === 'HELD';
     if (u !== undefined && answered && dialog.acd && u.wrapUp && u.call?.acd === true && lastCall) {
       this.#setParticipant(p, 'WRAP_UP');
@@ -546,7 +657,8 @@ export class SimWorld {
   }
 
   #forgetIfDone(dialog: SimDialog): void {
-    if (!dialog.participants.some((p) => p.agentId !== null && (isLive(p) || p.state === 'WRAP_UP'))) this.#dialogs.delete(dialog.id);
+    if (!dialog.participants.some((p) => p.agentId !== null && (isLive(p) || p.state === 'WRAP_UP')))
+      this.#dialogs.delete(dialog.id);
   }
 
   #endWrapUpDialogs(u: SimUser): void {
@@ -589,7 +701,12 @@ export class SimWorld {
     const u = p.agentId === null ? undefined : this.#users.get(p.agentId);
     if (p.agentId === null) this.#setParticipant(p, 'DROPPED');
     else this.#leave(dialog, p, requestId);
-    this.#publishDialog('PUT', dialog, remaining.flatMap((q) => (q.agentId === null ? [] : [q.agentId])), requestId);
+    this.#publishDialog(
+      'PUT',
+      dialog,
+      remaining.flatMap((q) => (q.agentId === null ? [] : [q.agentId])),
+      requestId,
+    );
     this.#forgetIfDone(dialog);
     if (u !== undefined) this.#syncCallState(u, requestId);
   }
@@ -597,32 +714,65 @@ export class SimWorld {
   #startCallContext(u: SimUser, acd: boolean): void {
     if (u.call !== null || !this.#tracksState(acd)) return;
     const before: 'READY' | 'NOT_READY' = u.state === 'READY' ? 'READY' : 'NOT_READY';
-    u.call = { stateBeforeCall: before, reasonBeforeCall: u.state === 'NOT_READY' ? u.reasonCode : null, acd, connected: false };
+    u.call = {
+      stateBeforeCall: before,
+      reasonBeforeCall: u.state === 'NOT_READY' ? u.reasonCode : null,
+      acd,
+      connected: false,
+    };
   }
 
   /** PUT Dialog/{id}: synchronous checks; on success the call operation runs and its outcome is published. */
-  dialogAction(actor: SeedAccount, dialogId: string, request: DialogRequest, requestId: string): Result<void, ApiFailure> {
+  dialogAction(
+    actor: SeedAccount,
+    dialogId: string,
+    request: DialogRequest,
+    requestId: string,
+  ): Result<void, ApiFailure> {
     const dialog = this.#dialogs.get(dialogId);
     if (dialog === undefined) return err(failure(404, 'Not Found', `Dialog ${dialogId} does not exist`));
     const mine = dialog.participants.find((p) => p.agentId === actor.id && (isLive(p) || p.state === 'WRAP_UP'));
-    if (mine === undefined) return err(failure(401, 'Invalid Authorization User Specified', 'The user is not a participant in this dialog', actor.id));
+    if (mine === undefined)
+      return err(
+        failure(401, 'Invalid Authorization User Specified', 'The user is not a participant in this dialog', actor.id),
+      );
     const action = request.requestedAction;
-    if (!isDialogAction(action)) return err(failure(400, 'Invalid Input', `Unknown requestedAction ${action}`, 'requestedAction'));
-    if (request.targetMediaAddress === undefined) return err(failure(400, 'Parameter Missing', 'The targetMediaAddress is not provided', 'targetMediaAddress'));
+    if (!isDialogAction(action))
+      return err(failure(400, 'Invalid Input', `Unknown requestedAction ${action}`, 'requestedAction'));
+    if (request.targetMediaAddress === undefined)
+      return err(failure(400, 'Parameter Missing', 'The targetMediaAddress is not provided', 'targetMediaAddress'));
     if (request.targetMediaAddress !== mine.mediaAddress) {
-      return err(failure(400, 'Invalid Input', 'The targetMediaAddress is not this user\'s device on the dialog', 'targetMediaAddress'));
+      return err(
+        failure(
+          400,
+          'Invalid Input',
+          "The targetMediaAddress is not this user's device on the dialog",
+          'targetMediaAddress',
+        ),
+      );
     }
     if ((action === 'TRANSFER_SST' || action === 'CONSULT_CALL') && request.toAddress === undefined) {
       return err(failure(400, 'Parameter Missing', 'The toAddress is not provided', 'toAddress'));
     }
-    if (request.toAddress !== undefined && !ADDRESS.test(request.toAddress)) return err(failure(400, 'Invalid Input', 'The toAddress is not valid', 'toAddress'));
+    if (request.toAddress !== undefined && !ADDRESS.test(request.toAddress))
+      return err(failure(400, 'Invalid Input', 'The toAddress is not valid', 'toAddress'));
     setImmediate(() => this.#runDialogAction(actor.id, dialog, mine, action, request, requestId));
     return ok(undefined);
   }
 
-  #runDialogAction(actorId: string, dialog: SimDialog, mine: SimParticipant, action: DialogAction, request: DialogRequest, requestId: string): void {
+  #runDialogAction(
+    actorId: string,
+    dialog: SimDialog,
+    mine: SimParticipant,
+    action: DialogAction,
+    request: DialogRequest,
+    requestId: string,
+  ): void {
     const u = this.#users.get(actorId);
-    const refuse = (): void => this.#publishApiErrors(dialogsNode(actorId), dialogUri(dialog.id), requestId, [callOperationError('CF_INVALID_OBJECT_STATE')]);
+    const refuse = (): void =>
+      this.#publishApiErrors(dialogsNode(actorId), dialogUri(dialog.id), requestId, [
+        callOperationError('CF_INVALID_OBJECT_STATE'),
+      ]);
     if (u === undefined || !this.#dialogs.has(dialog.id) || !actionsFor(dialog, mine).includes(action)) {
       refuse();
       return;
@@ -633,7 +783,12 @@ export class SimWorld {
         this.#setParticipant(mine, 'ACTIVE');
         for (const p of dialog.participants) if (p.state === 'INITIATED') this.#setParticipant(p, 'ACTIVE');
         dialog.state = 'ACTIVE';
-        this.#publishDialog('PUT', dialog, this.#agentIds(dialog).filter((id) => this.#isOn(dialog, id)), requestId);
+        this.#publishDialog(
+          'PUT',
+          dialog,
+          this.#agentIds(dialog).filter((id) => this.#isOn(dialog, id)),
+          requestId,
+        );
         for (const id of this.#agentIds(dialog)) {
           const other = this.#users.get(id);
           if (other !== undefined) this.#syncCallState(other, requestId);
@@ -651,7 +806,12 @@ export class SimWorld {
         return;
       case 'UPDATE_CALL_DATA':
         if (request.wrapUpReason !== undefined) dialog.wrapUpReason = request.wrapUpReason;
-        this.#publishDialog('PUT', dialog, this.#agentIds(dialog).filter((id) => this.#isOn(dialog, id)), requestId);
+        this.#publishDialog(
+          'PUT',
+          dialog,
+          this.#agentIds(dialog).filter((id) => this.#isOn(dialog, id)),
+          requestId,
+        );
         return;
       case 'TRANSFER_SST':
         this.#singleStepTransfer(u, dialog, mine, request.toAddress ?? '', requestId);
@@ -677,7 +837,8 @@ export class SimWorld {
   /** The party at `address`: a signed-in agent's device, or an outside phone that answers at once. */
   #partyAt(address: string, exclude: SimUser): { participant: SimParticipant; agent: SimUser | null } {
     const agent = this.#userByExtension(address);
-    if (agent !== null && agent !== exclude) return { participant: this.#participant(address, agent.account.id, 'ALERTING'), agent };
+    if (agent !== null && agent !== exclude)
+      return { participant: this.#participant(address, agent.account.id, 'ALERTING'), agent };
     return { participant: this.#participant(address, null, 'ACTIVE'), agent: null };
   }
 
@@ -709,7 +870,10 @@ export class SimWorld {
       fromAddress: mine.mediaAddress,
       toAddress,
       dialedNumber: toAddress,
-      participants: [this.#participant(mine.mediaAddress, u.account.id, agent === null ? 'ACTIVE' : 'INITIATED'), participant],
+      participants: [
+        this.#participant(mine.mediaAddress, u.account.id, agent === null ? 'ACTIVE' : 'INITIATED'),
+        participant,
+      ],
       associatedDialogId: original.id,
       consultInitiator: u.account.id,
     });
@@ -718,7 +882,14 @@ export class SimWorld {
     this.#syncCallState(u, requestId);
   }
 
-  #completeConsult(u: SimUser, consult: SimDialog, mine: SimParticipant, action: 'TRANSFER' | 'CONFERENCE', requestId: string, refuse: () => void): void {
+  #completeConsult(
+    u: SimUser,
+    consult: SimDialog,
+    mine: SimParticipant,
+    action: 'TRANSFER' | 'CONFERENCE',
+    requestId: string,
+    refuse: () => void,
+  ): void {
     const original = consult.associatedDialogId === null ? undefined : this.#dialogs.get(consult.associatedDialogId);
     const mineInOriginal = original?.participants.find((p) => p.agentId === u.account.id && isLive(p));
     if (original === undefined || mineInOriginal === undefined) {
@@ -737,11 +908,21 @@ export class SimWorld {
     if (action === 'CONFERENCE') {
       original.callType = 'CONFERENCE';
       this.#setParticipant(mineInOriginal, 'ACTIVE');
-      this.#publishDialog('PUT', original, this.#liveAgents(original).filter((id) => !newcomers.includes(id)), requestId);
+      this.#publishDialog(
+        'PUT',
+        original,
+        this.#liveAgents(original).filter((id) => !newcomers.includes(id)),
+        requestId,
+      );
     } else {
       original.callType = 'TRANSFER';
       this.#leave(original, mineInOriginal, requestId);
-      this.#publishDialog('PUT', original, this.#liveAgents(original).filter((id) => !newcomers.includes(id)), requestId);
+      this.#publishDialog(
+        'PUT',
+        original,
+        this.#liveAgents(original).filter((id) => !newcomers.includes(id)),
+        requestId,
+      );
     }
     this.#publishDialog('POST', original, newcomers, requestId);
     this.#forgetIfDone(original);
@@ -753,22 +934,36 @@ export class SimWorld {
 
   /** POST User/{id}/Dialogs (MAKE_CALL). */
   makeCall(actor: SeedAccount, userId: string, request: DialogRequest, requestId: string): Result<void, ApiFailure> {
-    if (actor.id !== userId) return err(failure(401, 'Invalid Authorization User Specified', 'Users can only make calls for themselves', actor.id));
+    if (actor.id !== userId)
+      return err(
+        failure(401, 'Invalid Authorization User Specified', 'Users can only make calls for themselves', actor.id),
+      );
     const u = this.#users.get(userId);
     if (u === undefined) return err(failure(404, 'Not Found', `User ${userId} does not exist`));
-    if (request.requestedAction !== 'MAKE_CALL') return err(failure(400, 'Invalid Input', `Unknown requestedAction ${request.requestedAction}`, 'requestedAction'));
-    if (request.toAddress === undefined) return err(failure(400, 'Parameter Missing', 'The toAddress is not provided', 'toAddress'));
-    if (request.fromAddress === undefined) return err(failure(400, 'Parameter Missing', 'The fromAddress is not provided', 'fromAddress'));
-    if (!ADDRESS.test(request.toAddress)) return err(failure(400, 'Invalid Input', 'The toAddress is not valid', 'toAddress'));
+    if (request.requestedAction !== 'MAKE_CALL')
+      return err(
+        failure(400, 'Invalid Input', `Unknown requestedAction ${request.requestedAction}`, 'requestedAction'),
+      );
+    if (request.toAddress === undefined)
+      return err(failure(400, 'Parameter Missing', 'The toAddress is not provided', 'toAddress'));
+    if (request.fromAddress === undefined)
+      return err(failure(400, 'Parameter Missing', 'The fromAddress is not provided', 'fromAddress'));
+    if (!ADDRESS.test(request.toAddress))
+      return err(failure(400, 'Invalid Input', 'The toAddress is not valid', 'toAddress'));
     if (u.state === 'LOGOUT') return err(failure(400, 'Invalid State', 'The user is not signed in', 'LOGOUT'));
-    if (request.fromAddress !== u.extension) return err(failure(400, 'Invalid Input', 'The fromAddress is not this user\'s extension', 'fromAddress'));
+    if (request.fromAddress !== u.extension)
+      return err(failure(400, 'Invalid Input', "The fromAddress is not this user's extension", 'fromAddress'));
     const toAddress = request.toAddress;
     setImmediate(() => {
       // "An agent who places a call while in NOT_READY state transitions to TALKING": only from NOT_READY.
-      const busy = [...this.#dialogs.values()].some((d) => d.participants.some((p) => p.agentId === u.account.id && isLive(p)));
+      const busy = [...this.#dialogs.values()].some((d) =>
+        d.participants.some((p) => p.agentId === u.account.id && isLive(p)),
+      );
       if (u.state !== 'NOT_READY' || busy) {
         // No dialog exists for a refused MAKE_CALL, so the collection is the source (the guide names none for it).
-        this.#publishApiErrors(dialogsNode(u.account.id), dialogsNode(u.account.id), requestId, [callOperationError('CF_INVALID_OBJECT_STATE')]);
+        this.#publishApiErrors(dialogsNode(u.account.id), dialogsNode(u.account.id), requestId, [
+          callOperationError('CF_INVALID_OBJECT_STATE'),
+        ]);
         return;
       }
       const { participant, agent } = this.#partyAt(toAddress, u);
@@ -778,7 +973,10 @@ export class SimWorld {
         fromAddress: u.extension ?? '',
         toAddress,
         dialedNumber: toAddress,
-        participants: [this.#participant(u.extension ?? '', u.account.id, agent === null ? 'ACTIVE' : 'INITIATED'), participant],
+        participants: [
+          this.#participant(u.extension ?? '', u.account.id, agent === null ? 'ACTIVE' : 'INITIATED'),
+          participant,
+        ],
       });
       this.#startCallContext(u, false);
       this.#publishDialog('POST', dialog, [u.account.id], requestId);
@@ -793,7 +991,8 @@ export class SimWorld {
   #signedIn(agentId: string): ControlResult<SimUser> {
     const u = this.#users.get(agentId);
     if (u === undefined) return err({ status: 404, message: `No user ${agentId}` });
-    if (u.state === 'LOGOUT' || u.extension === null) return err({ status: 409, message: `User ${agentId} is not signed in` });
+    if (u.state === 'LOGOUT' || u.extension === null)
+      return err({ status: 409, message: `User ${agentId} is not signed in` });
     return ok(u);
   }
 
@@ -801,7 +1000,11 @@ export class SimWorld {
     const found = this.#signedIn(request.agentId);
     if (!found.ok) return found;
     const u = found.value;
-    if (u.state !== 'READY') return err({ status: 409, message: `User ${request.agentId} is ${u.state}; the router reserves only READY agents` });
+    if (u.state !== 'READY')
+      return err({
+        status: 409,
+        message: `User ${request.agentId} is ${u.state}; the router reserves only READY agents`,
+      });
     const dialog = this.#openDialog({
       callType: 'ACD_IN',
       state: 'ALERTING',
@@ -809,7 +1012,10 @@ export class SimWorld {
       toAddress: u.extension ?? '',
       dialedNumber: request.dialedNumber ?? '8000',
       callVariables: Object.entries(request.callVariables ?? {}).map(([name, value]) => ({ name, value })),
-      participants: [this.#participant(request.fromAddress ?? '6175551234', null, 'ACTIVE'), this.#participant(u.extension ?? '', u.account.id, 'ALERTING')],
+      participants: [
+        this.#participant(request.fromAddress ?? '6175551234', null, 'ACTIVE'),
+        this.#participant(u.extension ?? '', u.account.id, 'ALERTING'),
+      ],
       acd: true,
     });
     this.#startCallContext(u, true);
@@ -827,7 +1033,15 @@ export class SimWorld {
     if (!ADDRESS.test(from)) return err({ status: 400, message: 'fromAddress is not a phone number' });
     const fromAgent = this.#userByExtension(from);
     const callType =
-      request.kind === 'direct' ? (fromAgent !== null ? 'AGENT_INSIDE' : 'OTHER_IN') : request.kind === 'transfer' ? 'TRANSFER' : request.kind === 'consult' ? 'CONSULT' : 'CONFERENCE';
+      request.kind === 'direct'
+        ? fromAgent !== null
+          ? 'AGENT_INSIDE'
+          : 'OTHER_IN'
+        : request.kind === 'transfer'
+          ? 'TRANSFER'
+          : request.kind === 'consult'
+            ? 'CONSULT'
+            : 'CONFERENCE';
     const caller = '6175550100';
     const participants: SimParticipant[] =
       request.kind === 'direct' || request.kind === 'consult'
@@ -859,7 +1073,12 @@ export class SimWorld {
       return ok(undefined);
     }
     for (const p of far) this.#setParticipant(p, 'DROPPED');
-    this.#publishDialog('PUT', dialog, agentsLeft.flatMap((p) => (p.agentId === null ? [] : [p.agentId])), null);
+    this.#publishDialog(
+      'PUT',
+      dialog,
+      agentsLeft.flatMap((p) => (p.agentId === null ? [] : [p.agentId])),
+      null,
+    );
     return ok(undefined);
   }
 
@@ -867,7 +1086,8 @@ export class SimWorld {
     const dialog = this.#dialogs.get(dialogId);
     if (dialog === undefined) return err({ status: 404, message: `No dialog ${dialogId}` });
     const ringing = dialog.participants.find((p) => p.agentId !== null && p.state === 'ALERTING');
-    if (!dialog.acd || ringing === undefined || ringing.agentId === null) return err({ status: 409, message: `Dialog ${dialogId} is not an alerting ACD call` });
+    if (!dialog.acd || ringing === undefined || ringing.agentId === null)
+      return err({ status: 409, message: `Dialog ${dialogId} is not an alerting ACD call` });
     const u = this.#users.get(ringing.agentId);
     if (u === undefined) return err({ status: 404, message: `No user ${ringing.agentId}` });
     // The router takes the call back and makes the agent Not Ready (Ring No Answer, 32767).
@@ -893,7 +1113,8 @@ export class SimWorld {
   expireWrapUp(agentId: string): ControlResult<void> {
     const u = this.#users.get(agentId);
     if (u === undefined) return err({ status: 404, message: `No user ${agentId}` });
-    if (u.state !== 'WORK' && u.state !== 'WORK_READY') return err({ status: 409, message: `User ${agentId} is ${u.state}, not in wrap-up` });
+    if (u.state !== 'WORK' && u.state !== 'WORK_READY')
+      return err({ status: 409, message: `User ${agentId} is ${u.state}, not in wrap-up` });
     const next = wrapUpExpiredState(u.state);
     const reason = next === 'NOT_READY' ? u.pendingReason : null;
     u.pendingReason = null;
@@ -906,7 +1127,8 @@ export class SimWorld {
     const found = this.#signedIn(agentId);
     if (!found.ok) return found;
     const u = found.value;
-    if (u.state !== 'READY') return err({ status: 409, message: `User ${agentId} is ${u.state}; campaigns reserve only READY agents` });
+    if (u.state !== 'READY')
+      return err({ status: 409, message: `User ${agentId} is ${u.state}; campaigns reserve only READY agents` });
     this.#startCallContext(u, true);
     this.#setState(u, preview ? 'RESERVED_OUTBOUND_PREVIEW' : 'RESERVED_OUTBOUND', null);
     this.#publishUser(u, null);
@@ -928,7 +1150,10 @@ export class SimWorld {
       fromAddress,
       toAddress: u.extension ?? '',
       dialedNumber: fromAddress,
-      participants: [this.#participant(fromAddress, null, 'ACTIVE'), this.#participant(u.extension ?? '', u.account.id, 'ACTIVE')],
+      participants: [
+        this.#participant(fromAddress, null, 'ACTIVE'),
+        this.#participant(u.extension ?? '', u.account.id, 'ACTIVE'),
+      ],
       acd: true,
     });
     this.#startCallContext(u, true);

@@ -20,7 +20,11 @@ const NODE_CONFIG: Readonly<Record<string, string>> = {
 
 /** Creates a node with the Finesse feed configuration. */
 export function createNodeIq(service: string, node: string): Builder {
-  const iq = $iq({ type: 'set', to: service }).c('pubsub', { xmlns: NS_PUBSUB }).c('create', { node }).up().c('configure');
+  const iq = $iq({ type: 'set', to: service })
+    .c('pubsub', { xmlns: NS_PUBSUB })
+    .c('create', { node })
+    .up()
+    .c('configure');
   iq.c('x', { xmlns: NS_DATA, type: 'submit' });
   iq.c('field', { var: 'FORM_TYPE', type: 'hidden' }).c('value').t(`${NS_PUBSUB}#node_config`).up().up();
   for (const [name, value] of Object.entries(NODE_CONFIG)) iq.c('field', { var: name }).c('value').t(value).up().up();

@@ -74,7 +74,11 @@ export class XmppSession {
           if (!settled) {
             settled = true;
             clearTimeout(timer);
-            reject(new Error(`XMPP login as ${options.jid} failed (${status === S.AUTHFAIL ? 'authentication' : 'connection'})`));
+            reject(
+              new Error(
+                `XMPP login as ${options.jid} failed (${status === S.AUTHFAIL ? 'authentication' : 'connection'})`,
+              ),
+            );
           }
         } else if (status === S.DISCONNECTED) {
           session.#connected = false;

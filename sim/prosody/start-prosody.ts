@@ -71,10 +71,13 @@ function installExitHook(): void {
 }
 
 function requireProsody(): void {
-  const found = ['/usr/bin/prosody', '/usr/bin/prosodyctl'].every((bin) => existsSync(bin)) ||
+  const found =
+    ['/usr/bin/prosody', '/usr/bin/prosodyctl'].every((bin) => existsSync(bin)) ||
     spawnSync('sh', ['-c', 'command -v prosody && command -v prosodyctl'], { stdio: 'ignore' }).status === 0;
   if (!found) {
-    throw new Error(`Prosody (the XMPP server for Finesse notifications) is not installed. Install it with: ${PROSODY_INSTALL_HINT}`);
+    throw new Error(
+      `Prosody (the XMPP server for Finesse notifications) is not installed. Install it with: ${PROSODY_INSTALL_HINT}`,
+    );
   }
 }
 
@@ -201,7 +204,13 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
   // It reads the pidfile only then, so it ends whichever Prosody runs after any number of restarts.
   const watchdog = spawn(
     'sh',
-    ['-c', 'cat >/dev/null; p=$(cat "$1" 2>/dev/null); [ -n "$p" ] && kill "$p" 2>/dev/null; sleep 2; [ -n "$p" ] && kill -9 "$p" 2>/dev/null; rm -rf "$2"', 'sim-prosody-watchdog', pidfile, dir],
+    [
+      '-c',
+      'cat >/dev/null; p=$(cat "$1" 2>/dev/null); [ -n "$p" ] && kill "$p" 2>/dev/null; sleep 2; [ -n "$p" ] && kill -9 "$p" 2>/dev/null; rm -rf "$2"',
+      'sim-prosody-watchdog',
+      pidfile,
+      dir,
+    ],
     { stdio: ['pipe', 'ignore', 'ignore'], detached: true },
   );
   watchdog.unref();
@@ -241,7 +250,9 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
     const errors = readFrom(errorLog, errorsFrom);
     if (!ready || /Failed to open server port/i.test(errors)) {
       await endProcess(currentPid());
-      throw new Error(`Prosody did not come up on ports ${c2sPort}/${httpPort}${errors ? `: ${errors.trim().slice(0, 500)}` : ''}`);
+      throw new Error(
+        `Prosody did not come up on ports ${c2sPort}/${httpPort}${errors ? `: ${errors.trim().slice(0, 500)}` : ''}`,
+      );
     }
   };
 
@@ -249,12 +260,14 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
   let turn: Promise<void> = Promise.resolve();
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
-    stopped ??= turn.catch(() => undefined).then(async () => {
-      running.delete(killNow);
-      endWatchdog();
-      await endProcess(currentPid());
-      rmSync(dir, { recursive: true, force: true });
-    });
+    stopped ??= turn
+      .catch(() => undefined)
+      .then(async () => {
+        running.delete(killNow);
+        endWatchdog();
+        await endProcess(currentPid());
+        rmSync(dir, { recursive: true, force: true });
+      });
     return stopped;
   };
   /** launch(), retried: the ports were Prosody's a moment ago, another process taking one in between is rare. */
@@ -273,15 +286,17 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
   };
   const restart = (whileDown?: () => Promise<void> | void): Promise<void> => {
     if (stopped) return Promise.reject(new Error('Prosody was stopped; it cannot be restarted'));
-    const next = turn.catch(() => undefined).then(async () => {
-      await endProcess(currentPid());
-      try {
-        await whileDown?.();
-      } finally {
-        // A failing whileDown still gets its server back; its error is then the restart's.
-        await relaunch();
-      }
-    });
+    const next = turn
+      .catch(() => undefined)
+      .then(async () => {
+        await endProcess(currentPid());
+        try {
+          await whileDown?.();
+        } finally {
+          // A failing whileDown still gets its server back; its error is then the restart's.
+          await relaunch();
+        }
+      });
     turn = next;
     return next;
   };

@@ -13,11 +13,24 @@ import { IqTracker } from '../../src/core/chat/xmpp/iq-tracker.ts';
 import { joinPresence, readOccupantPresence } from '../../src/core/chat/xmpp/muc-stanzas.ts';
 import { NS_CHAT, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
 import type { AgentRequest, Notice, OfferPayload, RevokeReason } from '../../src/core/chat/xmpp/profile/shared.ts';
-import { createStropheConnection, XmppStatus, type ConnectionFactory, type XmppConnection } from '../../src/core/chat/xmpp/xmpp-connection.ts';
+import {
+  createStropheConnection,
+  XmppStatus,
+  type ConnectionFactory,
+  type XmppConnection,
+} from '../../src/core/chat/xmpp/xmpp-connection.ts';
 import { randomId } from '../../src/core/shared/ids.ts';
 import { pickAgent, type AgentView } from './routing-policy.ts';
 import { mediatedInvite, roomConfigSubmit, setAffiliation } from './room-admin-stanzas.ts';
-import { assignedElement, assignmentsElement, noticeMessage, offerIq, readAgentRequest, readAvailability, revokeIq } from './router-stanzas.ts';
+import {
+  assignedElement,
+  assignmentsElement,
+  noticeMessage,
+  offerIq,
+  readAgentRequest,
+  readAvailability,
+  revokeIq,
+} from './router-stanzas.ts';
 import { queuedElement, queuePositionMessage, readChatRequest } from './customer-stanzas.ts';
 
 export interface ChatRouterOptions {
@@ -72,7 +85,14 @@ interface AgentRecord {
 
 export interface RouterSnapshot {
   readonly queue: readonly { chatId: string; status: ChatStatus; agent: string | null }[];
-  readonly agents: readonly { jid: string; online: boolean; state: string; active: number; max: number; assigned: number }[];
+  readonly agents: readonly {
+    jid: string;
+    online: boolean;
+    state: string;
+    active: number;
+    max: number;
+    assigned: number;
+  }[];
   /** Every offer made, in order: which chat to which agent (bare JID), and the agent's state then. */
   readonly offerLog: readonly { chatId: string; agent: string; state: string; load: number; max: number }[];
   /** Every chat taken back from its agent, in order, and why (a transfer, a sign-out, a grace period that ran out). */
@@ -181,7 +201,8 @@ export class ChatRouter {
     conn.connect(this.#jid, this.#opts.password, (status: number) => {
       if (conn !== this.#conn) return;
       if (status === XmppStatus.CONNECTED) this.#onConnected(conn);
-      else if (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL) this.#onLost();
+      else if (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL)
+        this.#onLost();
     });
   }
 
@@ -245,7 +266,8 @@ export class ChatRouter {
       return;
     }
     if (iq.getAttribute('type') === 'get') {
-      if (!this.#isAgent(fromBare)) return this.#reply(conn, iq, { condition: 'forbidden', text: 'Only agents have assignments.' });
+      if (!this.#isAgent(fromBare))
+        return this.#reply(conn, iq, { condition: 'forbidden', text: 'Only agents have assignments.' });
       this.#reply(conn, iq, null, assignmentsElement(this.#assignmentsOf(fromBare)).tree());
       return;
     }
@@ -260,10 +282,15 @@ export class ChatRouter {
   }
 
   /** Carries out an agent's or customer's request; returns an error, or the result payload. */
-  async #handle(request: AgentRequest, chat: RoutedChat, fromBare: string): Promise<{ condition: string; text: string } | Element | null> {
+  async #handle(
+    request: AgentRequest,
+    chat: RoutedChat,
+    fromBare: string,
+  ): Promise<{ condition: string; text: string } | Element | null> {
     switch (request.kind) {
       case 'accept': {
-        if (chat.status !== 'offered' || chat.offer?.agent !== fromBare) return { condition: 'item-not-found', text: 'This chat is no longer offered to you.' };
+        if (chat.status !== 'offered' || chat.offer?.agent !== fromBare)
+          return { condition: 'item-not-found', text: 'This chat is no longer offered to you.' };
         this.#clearOffer(chat);
         chat.status = 'assigned';
         chat.agent = fromBare;
@@ -276,14 +303,16 @@ export class ChatRouter {
         return assignedElement(chat.id, chat.room).tree();
       }
       case 'decline': {
-        if (chat.status !== 'offered' || chat.offer?.agent !== fromBare) return { condition: 'item-not-found', text: 'This chat is not offered to you.' };
+        if (chat.status !== 'offered' || chat.offer?.agent !== fromBare)
+          return { condition: 'item-not-found', text: 'This chat is not offered to you.' };
         this.#passOn(chat, fromBare);
         return null;
       }
       case 'end': {
         const byAgent = chat.agent === fromBare;
         const byCustomer = bareJid(chat.customerJid) === fromBare;
-        if (!byAgent && !byCustomer) return { condition: 'forbidden', text: 'Only the chat\'s agent or customer can end it.' };
+        if (!byAgent && !byCustomer)
+          return { condition: 'forbidden', text: "Only the chat's agent or customer can end it." };
         if (chat.status === 'ended') return null;
         const wasAgent = chat.agent;
         if (chat.offer) this.#withdrawOffer(chat, 'withdrawn');
@@ -293,17 +322,25 @@ export class ChatRouter {
           const agent = this.#agents.get(wasAgent);
           if (agent) agent.idleSince = this.#clock.now();
         }
-        this.#notice(chat, { type: 'ended', by: byAgent ? 'agent' : 'customer' }, byAgent ? 'The agent ended the chat.' : 'The customer ended the chat.');
+        this.#notice(
+          chat,
+          { type: 'ended', by: byAgent ? 'agent' : 'customer' },
+          byAgent ? 'The agent ended the chat.' : 'The customer ended the chat.',
+        );
         return null;
       }
       case 'transfer': {
-        if (chat.status !== 'assigned' || chat.agent !== fromBare) return { condition: 'forbidden', text: 'Only the chat\'s agent can transfer it.' };
+        if (chat.status !== 'assigned' || chat.agent !== fromBare)
+          return { condition: 'forbidden', text: "Only the chat's agent can transfer it." };
         let only: string | null = null;
         if (request.target.kind === 'agent') {
           only = `${request.target.agentId}@${this.#opts.domain}`.toLowerCase();
           const target = this.#agents.get(only);
           if (!target || only === fromBare || !target.online || !['READY', 'ACTIVE'].includes(target.state)) {
-            return { condition: 'service-unavailable', text: `Agent ${request.target.agentId} is not available for chats.` };
+            return {
+              condition: 'service-unavailable',
+              text: `Agent ${request.target.agentId} is not available for chats.`,
+            };
           }
         }
         await this.#requeue(chat, only ? 'transferred' : 'returned-to-queue', false);
@@ -327,7 +364,16 @@ export class ChatRouter {
     if (!report) return true;
     let agent = this.#agents.get(fromBare);
     if (!agent) {
-      agent = { jid: fromBare, fullJid: null, online: false, state: 'OFFLINE', reportedActive: 0, max: 0, idleSince: this.#clock.now(), grace: null };
+      agent = {
+        jid: fromBare,
+        fullJid: null,
+        online: false,
+        state: 'OFFLINE',
+        reportedActive: 0,
+        max: 0,
+        idleSince: this.#clock.now(),
+        grace: null,
+      };
       this.#agents.set(fromBare, agent);
     }
     const unavailable = presence.getAttribute('type') === 'unavailable';
@@ -346,7 +392,9 @@ export class ChatRouter {
       if (agent.fullJid !== null && agent.fullJid !== from) {
         const chats = this.#assignedTo(agent.jid).length;
         this.#sessionChanges.push({ agent: agent.jid, from: agent.fullJid, to: from, chats });
-        this.#opts.log?.(`router: ${agent.jid} continues on a new session, keeping ${chats} chat${chats === 1 ? '' : 's'}`);
+        this.#opts.log?.(
+          `router: ${agent.jid} continues on a new session, keeping ${chats} chat${chats === 1 ? '' : 's'}`,
+        );
       }
       this.#clock.clearTimeout(agent.grace);
       agent.grace = null;
@@ -442,7 +490,8 @@ export class ChatRouter {
       chat.passedOn.set(agentJid, this.#clock.now());
       const agent = this.#agents.get(agentJid);
       if (agent) agent.idleSince = this.#clock.now();
-      if (tellAgent && agent?.online && agent.fullJid) void this.#iq.send(this.#mustConn(), revokeIq(agent.fullJid, chat.id, reason));
+      if (tellAgent && agent?.online && agent.fullJid)
+        void this.#iq.send(this.#mustConn(), revokeIq(agent.fullJid, chat.id, reason));
       await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, agentJid, 'none'));
     }
     this.#notice(chat, { type: 'requeued', by: null }, 'You are being connected to another agent.');
@@ -521,7 +570,9 @@ export class ChatRouter {
     const payload = this.#payload(chat, expiresAt);
     void this.#iq.send(this.#mustConn(), offerIq(agent.fullJid, payload)).then((answer) => {
       if (answer.ok || chat.offer?.agent !== view.jid || !this.#running) return;
-      this.#opts.log?.(`router: offer of ${chat.id} to ${view.jid} failed (${answer.error.kind === 'error' ? answer.error.condition : answer.error.kind})`);
+      this.#opts.log?.(
+        `router: offer of ${chat.id} to ${view.jid} failed (${answer.error.kind === 'error' ? answer.error.condition : answer.error.kind})`,
+      );
       // The agent's session did not take the offer: route it elsewhere now rather than wait for expiry.
       this.#passOn(chat, view.jid);
       this.#dispatch();
@@ -600,12 +651,24 @@ export class ChatRouter {
     return this.#conn;
   }
 
-  #reply(conn: XmppConnection, iq: Element, error: { condition: string; text: string } | null, payload?: Element): void {
-    const answer = $iq({ type: error ? 'error' : 'result', to: iq.getAttribute('from') ?? '', id: iq.getAttribute('id') ?? '' });
+  #reply(
+    conn: XmppConnection,
+    iq: Element,
+    error: { condition: string; text: string } | null,
+    payload?: Element,
+  ): void {
+    const answer = $iq({
+      type: error ? 'error' : 'result',
+      to: iq.getAttribute('from') ?? '',
+      id: iq.getAttribute('id') ?? '',
+    });
     if (error) {
-      answer.c('error', { type: error.condition === 'internal-server-error' ? 'wait' : 'cancel' })
-        .c(error.condition, { xmlns: NS_STANZAS }).up()
-        .c('text', { xmlns: NS_STANZAS }).t(error.text);
+      answer
+        .c('error', { type: error.condition === 'internal-server-error' ? 'wait' : 'cancel' })
+        .c(error.condition, { xmlns: NS_STANZAS })
+        .up()
+        .c('text', { xmlns: NS_STANZAS })
+        .t(error.text);
     } else if (payload) {
       answer.cnode(payload);
     }

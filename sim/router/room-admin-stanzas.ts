@@ -16,7 +16,9 @@ export function roomConfigSubmit(room: string, name: string): Builder {
     ['muc#roomconfig_changesubject', '0'],
     ['muc#roomconfig_enablearchiving', '1'],
   ];
-  const iq = $iq({ type: 'set', to: room }).c('query', { xmlns: NS_MUC_OWNER }).c('x', { xmlns: NS_DATA, type: 'submit' });
+  const iq = $iq({ type: 'set', to: room })
+    .c('query', { xmlns: NS_MUC_OWNER })
+    .c('x', { xmlns: NS_DATA, type: 'submit' });
   for (const [name_, value] of fields) iq.c('field', { var: name_ }).c('value').t(value).up().up();
   return iq;
 }

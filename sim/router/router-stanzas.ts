@@ -3,7 +3,11 @@
 // src/core/chat/xmpp/profile/agent-side.ts; both use profile/shared.ts, so they cannot disagree. It lives here, not
 // in the product, because the gadget never sends or reads these. Readers return null for anything malformed.
 import { $build, $iq, $msg, type Builder } from 'strophe.js';
-import { CHAT_AVAILABILITIES, type AvailabilityReport, type ChatAvailability } from '../../src/core/chat/chat-channel.ts';
+import {
+  CHAT_AVAILABILITIES,
+  type AvailabilityReport,
+  type ChatAvailability,
+} from '../../src/core/chat/chat-channel.ts';
 import { buildDataForm } from '../../src/core/chat/xmpp/data-form.ts';
 import { attr, childElement, childInNamespace, childText } from '../../src/core/chat/xmpp/dom-read.ts';
 import { NS_CHAT, NS_SID, PRECHAT_FORM_TYPE } from '../../src/core/chat/xmpp/namespaces.ts';
@@ -40,7 +44,11 @@ function wholeNumber(text: string | null): number | null {
 
 /** `<offer/>` to the agent's full JID. */
 export function offerIq(agentFullJid: string, offer: OfferPayload): Builder {
-  const attrs: Record<string, string> = { xmlns: NS_CHAT, chat: offer.chatId, expires: new Date(offer.expiresAt).toISOString() };
+  const attrs: Record<string, string> = {
+    xmlns: NS_CHAT,
+    chat: offer.chatId,
+    expires: new Date(offer.expiresAt).toISOString(),
+  };
   if (offer.transferredFrom) attrs['transfer-from'] = offer.transferredFrom;
   return $iq({ type: 'set', to: agentFullJid })
     .c('offer', attrs)
@@ -91,7 +99,9 @@ export function assignmentsElement(list: AssignmentList): Builder {
     if (room) attrs['room'] = room;
     if (p.transferredFrom) attrs['transfer-from'] = p.transferredFrom;
     el.c(name, attrs).c('customer', customerAttrs(p)).up();
-    el.cnode(buildDataForm('result', PRECHAT_FORM_TYPE, p.context).tree()).up().up();
+    el.cnode(buildDataForm('result', PRECHAT_FORM_TYPE, p.context).tree())
+      .up()
+      .up();
   };
   for (const chat of list.chats) entry('chat', chat, chat.room);
   for (const offer of list.offers) entry('offer', offer, null);

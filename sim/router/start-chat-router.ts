@@ -38,5 +38,12 @@ export async function startWorldChatRouter(
   const username = 'chat-router';
   const password = randomBytes(18).toString('base64url');
   await host.register(username, password);
-  return startChatRouter({ ...options, websocketUrl: host.websocketUrl, domain: host.domain, mucDomain: host.mucDomain, username, password });
+  return startChatRouter({
+    ...options,
+    websocketUrl: host.websocketUrl,
+    domain: host.domain,
+    mucDomain: host.mucDomain,
+    username,
+    password,
+  });
 }

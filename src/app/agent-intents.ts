@@ -7,7 +7,11 @@ import type { AgentIntents } from './agent-view.ts';
 export type IntentHandlers = { readonly [K in keyof AgentIntents]: (detail: AgentIntents[K]) => void };
 
 /** Calls the handler for the intent `name` with its detail. */
-export function dispatchIntent<K extends keyof AgentIntents>(handlers: IntentHandlers, name: K, detail: AgentIntents[K]): void {
+export function dispatchIntent<K extends keyof AgentIntents>(
+  handlers: IntentHandlers,
+  name: K,
+  detail: AgentIntents[K],
+): void {
   const handler: IntentHandlers[K] = handlers[name];
   handler(detail);
 }

@@ -103,7 +103,8 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       if (answer === 'decline') return { offer, progress: 'declining' };
       const fact = snapshot?.offers.find((o) => o.id === offer.chatId);
       if (fact === undefined || fact.status === 'accepting') return { offer, progress: 'accepting' };
-      if (fact.status === 'new' && snapshot?.voiceRequest?.purpose === 'reserve') return { offer, progress: 'reserving' };
+      if (fact.status === 'new' && snapshot?.voiceRequest?.purpose === 'reserve')
+        return { offer, progress: 'reserving' };
       return { offer, progress: 'waiting' };
     });
   }
@@ -113,7 +114,8 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     const owner = ownership.role === 'owner';
     const shared = !owner && peer !== null;
     const blending = shared && peer ? peer.blending : own;
-    const conversations: readonly ConversationView[] = shared && peer ? peer.conversations : workspace.view().conversations;
+    const conversations: readonly ConversationView[] =
+      shared && peer ? peer.conversations : workspace.view().conversations;
     const offers: readonly OfferView[] = shared && peer ? peer.offers : offerViews(own);
     return {
       blending,
@@ -132,7 +134,12 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     current = build();
     deps.onView(current);
     if (ownership.role === 'owner' && coordinator !== null) {
-      const shared: PeerView = { blending: current.blending, offers: current.offers, conversations: current.conversations, chatStatus: current.chatStatus };
+      const shared: PeerView = {
+        blending: current.blending,
+        offers: current.offers,
+        conversations: current.conversations,
+        chatStatus: current.chatStatus,
+      };
       coordinator.publishSnapshot(shared);
     }
   }
@@ -171,7 +178,8 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       if (user.ok) teamId = user.value.teamId;
     }
     const codes = await client.getAgentReasonCodes(config.agentId, teamId, 'NOT_READY');
-    if (!codes.ok) return err(`The Not Ready reason codes could not be read from Finesse: ${codes.error.description.message}`);
+    if (!codes.ok)
+      return err(`The Not Ready reason codes could not be read from Finesse: ${codes.error.description.message}`);
     const found = resolveHandlingChatReason(parsed.value, codes.value);
     return found.ok ? ok(found.value) : err(found.error.message);
   }
@@ -205,10 +213,13 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     releases.push(
       watchAgentNotifications(hub, config.agentId, {
         onUpdate: (update) => r.handleUpdate(update),
-        onProblem: (message) => problems.set({ id: 'notification', severity: 'warning', cause: { kind: 'notification', detail: message } }),
+        onProblem: (message) =>
+          problems.set({ id: 'notification', severity: 'warning', cause: { kind: 'notification', detail: message } }),
       }),
     );
-    releases.push(watchNotificationConnection(hub, (up) => r.setConnectivity({ notificationsUp: up }), `fb-${deps.instanceId}`));
+    releases.push(
+      watchNotificationConnection(hub, (up) => r.setConnectivity({ notificationsUp: up }), `fb-${deps.instanceId}`),
+    );
     failover = startFailover({ ...deps, problems, releases, stopped: () => stopped }, r);
 
     let owner = true;
@@ -227,14 +238,18 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
         },
       });
       coordinator = c;
-      releases.push(c.subscribe((status) => {
-        ownership = ownershipFrom(status);
-        render();
-      }));
-      releases.push(c.onSnapshot((s) => {
-        peer = readPeerView(s);
-        render();
-      }));
+      releases.push(
+        c.subscribe((status) => {
+          ownership = ownershipFrom(status);
+          render();
+        }),
+      );
+      releases.push(
+        c.onSnapshot((s) => {
+          peer = readPeerView(s);
+          render();
+        }),
+      );
       releases.push(c.onPeerRequestId((id) => r.adoptPeerRequestId(id)));
       const status = await c.start();
       if (stopped) return;
@@ -251,7 +266,11 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   }
 
   void start().catch((e: unknown) => {
-    problems.set({ id: 'start', severity: 'error', cause: { kind: 'start-failed', detail: e instanceof Error ? e.message : String(e) } });
+    problems.set({
+      id: 'start',
+      severity: 'error',
+      cause: { kind: 'start-failed', detail: e instanceof Error ? e.message : String(e) },
+    });
   });
 
   // ---- intents -------------------------------------------------------------------------------------------
@@ -264,13 +283,18 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     }
     const answer = await c.takeOver({ confirmed });
     if (answer.result === 'confirm') ownership = { ...ownership, confirm: answer.message, pending: false };
-    else if (answer.result === 'failure') ownership = { ...ownership, confirm: null, pending: false, message: answer.message };
+    else if (answer.result === 'failure')
+      ownership = { ...ownership, confirm: null, pending: false, message: answer.message };
     else ownership = ownershipFrom(c.status());
     render();
   }
 
   /** Runs a chat action the agent started, showing it busy until the channel answers. */
-  function chatAction(chatId: string, busy: 'ending' | 'transferring', act: (ch: ChatChannel) => Promise<Result<unknown, { message: string }>>): void {
+  function chatAction(
+    chatId: string,
+    busy: 'ending' | 'transferring',
+    act: (ch: ChatChannel) => Promise<Result<unknown, { message: string }>>,
+  ): void {
     const ch = chat.channel;
     if (!ch) return;
     workspace.busy(chatId, busy);

@@ -3,7 +3,13 @@
 // intents; the UI renders it and puts its causes into words.
 import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
 import type { ProblemCause } from './problems.ts';
-import type { ChatConnectionStatus, ChatMessage, ChatOffer, SessionCloseReason, TypingState } from '../core/chat/chat-channel.ts';
+import type {
+  ChatConnectionStatus,
+  ChatMessage,
+  ChatOffer,
+  SessionCloseReason,
+  TypingState,
+} from '../core/chat/chat-channel.ts';
 
 /** An offer as the agent sees it, with how far blending got with it after the agent said Accept. */
 export interface OfferView {

@@ -107,7 +107,11 @@ export class ChatAttachment {
     if (this.#channel !== null || d.createChatChannel === null || d.stopped()) return;
     const creds = d.chatCredentials;
     if (!creds.ok) {
-      d.problems.set({ id: 'chat-sign-in', severity: 'error', cause: { kind: 'chat-no-identity', detail: creds.error } });
+      d.problems.set({
+        id: 'chat-sign-in',
+        severity: 'error',
+        cause: { kind: 'chat-no-identity', detail: creds.error },
+      });
       return;
     }
     const made = d.createChatChannel();
@@ -123,7 +127,12 @@ export class ChatAttachment {
     this.#port = chatPort(made, {
       credentials: creds.value,
       declineReason: d.declineReason,
-      onSignInFailed: (e) => d.problems.set({ id: 'chat-sign-in', severity: 'error', cause: { kind: 'chat-sign-in-failed', detail: e.message } }),
+      onSignInFailed: (e) =>
+        d.problems.set({
+          id: 'chat-sign-in',
+          severity: 'error',
+          cause: { kind: 'chat-sign-in-failed', detail: e.message },
+        }),
     });
     d.workspace.adopt(made);
     // A channel made after another window had it must publish availability again to sign in (see detach).
@@ -154,7 +163,12 @@ export class ChatAttachment {
     this.#status = 'offline';
     d.workspace.clear();
     return leaving.detach().then((result) => {
-      if (!result.ok) d.problems.set({ id: 'chat-handover', severity: 'warning', cause: { kind: 'chat-handover-failed', detail: result.error.message } });
+      if (!result.ok)
+        d.problems.set({
+          id: 'chat-handover',
+          severity: 'warning',
+          cause: { kind: 'chat-handover-failed', detail: result.error.message },
+        });
     });
   }
 

@@ -1,6 +1,13 @@
 // The agent's chat desk as the UI shows it: offers waiting for an answer and conversations with their
 // transcripts, kept from the chat channel's events and the agent's own actions, handed out as immutable views.
-import type { ChatChannel, ChatEvent, ChatMessage, ChatOffer, ChatSession, SessionCloseReason } from '../core/chat/chat-channel.ts';
+import type {
+  ChatChannel,
+  ChatEvent,
+  ChatMessage,
+  ChatOffer,
+  ChatSession,
+  SessionCloseReason,
+} from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 
 export interface ChatWorkspaceView {
@@ -85,7 +92,9 @@ export class ChatWorkspace {
         const c = this.#chats.get(event.chatId);
         if (!c) return;
         // The agent's own end or hand-back needs no record on screen; anything else stays until closed.
-        const byAgent = event.reason === 'ended-by-agent' || (c.busy === 'transferring' && (event.reason === 'returned-to-queue' || event.reason === 'transferred'));
+        const byAgent =
+          event.reason === 'ended-by-agent' ||
+          (c.busy === 'transferring' && (event.reason === 'returned-to-queue' || event.reason === 'transferred'));
         if (byAgent) {
           this.#chats.delete(event.chatId);
         } else {

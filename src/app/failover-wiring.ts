@@ -58,7 +58,10 @@ export function startFailover(w: FailoverWiring, r: BlendingReconciler): { stop(
       onStatus: (status) => {
         const own = status.nodes.find((n) => n.node === here);
         const other = status.nodes.find((n) => n.node !== here && n.inService === true);
-        const move = own !== undefined && own.inService === false && other !== undefined ? { from: letter(here), to: letter(other.node) } : null;
+        const move =
+          own !== undefined && own.inService === false && other !== undefined
+            ? { from: letter(here), to: letter(other.node) }
+            : null;
         if (JSON.stringify(move) !== JSON.stringify(nodeMove)) {
           nodeMove = move;
           r.setConnectivity({ nodeMove: move });

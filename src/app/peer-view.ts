@@ -17,34 +17,69 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 /** A cause (src/core/blending/causes.ts) is data with a kind; a kind this window does not know shows as its key. */
 const isCause = (v: unknown): boolean => isObject(v) && isString(v.kind);
 const STATUSES: ReadonlySet<unknown> = new Set(['offline', 'connecting', 'online', 'reconnecting']);
-const AVAILABILITIES: ReadonlySet<unknown> = new Set(['READY', 'INTERRUPTED', 'ACTIVE', 'BUSY', 'NOT_READY', 'OFFLINE']);
+const AVAILABILITIES: ReadonlySet<unknown> = new Set([
+  'READY',
+  'INTERRUPTED',
+  'ACTIVE',
+  'BUSY',
+  'NOT_READY',
+  'OFFLINE',
+]);
 
 function blendingOk(b: unknown): b is BlendingSnapshot {
   if (!isObject(b) || !isObject(b.chat) || !Array.isArray(b.log) || !Array.isArray(b.offers)) return false;
   const chat = b.chat;
-  if (!AVAILABILITIES.has(chat.availability) || !isNumber(chat.activeChats) || !isNumber(chat.maxChats) || !isCause(chat.cause)) return false;
+  if (
+    !AVAILABILITIES.has(chat.availability) ||
+    !isNumber(chat.activeChats) ||
+    !isNumber(chat.maxChats) ||
+    !isCause(chat.cause)
+  )
+    return false;
   if (b.degraded !== null && !isCause(b.degraded)) return false;
   if (b.voice !== null && (!isObject(b.voice) || !isString(b.voice.state))) return false;
-  return b.log.every((e: unknown) => isObject(e) && isNumber(e.seq) && isNumber(e.at) && isString(e.kind) && isCause(e.cause));
+  return b.log.every(
+    (e: unknown) => isObject(e) && isNumber(e.seq) && isNumber(e.at) && isString(e.kind) && isCause(e.cause),
+  );
 }
 
 function messageOk(m: unknown): boolean {
-  return isObject(m) && isString(m.id) && isString(m.text) && isString(m.senderName) && isString(m.sender) && isNumber(m.at) && typeof m.pending === 'boolean';
+  return (
+    isObject(m) &&
+    isString(m.id) &&
+    isString(m.text) &&
+    isString(m.senderName) &&
+    isString(m.sender) &&
+    isNumber(m.at) &&
+    typeof m.pending === 'boolean'
+  );
 }
 
 function contextOk(c: unknown): boolean {
-  return Array.isArray(c) && c.every((f: unknown) => isObject(f) && isString(f.name) && isString(f.label) && isString(f.value));
+  return (
+    Array.isArray(c) &&
+    c.every((f: unknown) => isObject(f) && isString(f.name) && isString(f.label) && isString(f.value))
+  );
 }
 
 function conversationOk(c: unknown): c is ConversationView {
-  return isObject(c) && isString(c.chatId) && isString(c.customerName) && contextOk(c.context) && isNumber(c.unread)
-    && Array.isArray(c.transcript) && c.transcript.every(messageOk);
+  return (
+    isObject(c) &&
+    isString(c.chatId) &&
+    isString(c.customerName) &&
+    contextOk(c.context) &&
+    isNumber(c.unread) &&
+    Array.isArray(c.transcript) &&
+    c.transcript.every(messageOk)
+  );
 }
 
 function offerOk(o: unknown): o is OfferView {
   if (!isObject(o) || !isString(o.progress) || !isObject(o.offer)) return false;
   const offer = o.offer;
-  return isString(offer.chatId) && isString(offer.customerName) && isNumber(offer.expiresAt) && contextOk(offer.context);
+  return (
+    isString(offer.chatId) && isString(offer.customerName) && isNumber(offer.expiresAt) && contextOk(offer.context)
+  );
 }
 
 /** The owner window's shared view, or null when the message is not one. */

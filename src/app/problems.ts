@@ -30,7 +30,12 @@ export class ProblemBoard {
   /** Shows the problem under its id (replacing what was there). */
   set(problem: ProblemView): void {
     const before = this.#problems.get(problem.id);
-    if (before && before.severity === problem.severity && JSON.stringify(before.cause) === JSON.stringify(problem.cause)) return;
+    if (
+      before &&
+      before.severity === problem.severity &&
+      JSON.stringify(before.cause) === JSON.stringify(problem.cause)
+    )
+      return;
     this.#problems.set(problem.id, problem);
     this.#changed();
   }

@@ -3,7 +3,13 @@
 // session, mounts the UI, and releases everything when the gadget unloads.
 import { readGadgetConfig, type GadgetConfig } from '../core/container/gadget-config.ts';
 import type { HubPort } from '../core/container/hub.ts';
-import { createFinesseClient, fetchTransport, makeRequestTransport, type FinesseClient, type GadgetsIo } from '../core/finesse/rest/index.ts';
+import {
+  createFinesseClient,
+  fetchTransport,
+  makeRequestTransport,
+  type FinesseClient,
+  type GadgetsIo,
+} from '../core/finesse/rest/index.ts';
 import { XmppChatChannel } from '../core/chat/xmpp/xmpp-chat-channel.ts';
 import { randomId } from '../core/shared/ids.ts';
 import type { Timers } from '../core/shared/timers.ts';
@@ -24,8 +30,16 @@ import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts'
 defineElements();
 
 const INTENTS: readonly AgentIntentName[] = [
-  'offer-accept', 'offer-decline', 'chat-send', 'chat-typing', 'chat-end', 'chat-transfer', 'chat-read', 'chat-dismiss',
-  'take-over', 'take-over-cancel',
+  'offer-accept',
+  'offer-decline',
+  'chat-send',
+  'chat-typing',
+  'chat-end',
+  'chat-transfer',
+  'chat-read',
+  'chat-dismiss',
+  'take-over',
+  'take-over-cancel',
 ];
 
 function panel(): AgentPanel {
@@ -91,7 +105,11 @@ function systemInfoReader(config: GadgetConfig, sameOrigin: FinesseClient, io: G
     if (node === here || node === config.host || io === undefined) return sameOrigin.getSystemInfo();
     let c = clients.get(node);
     if (c === undefined) {
-      c = createFinesseClient({ baseUrl: `${config.scheme}://${node}`, auth: { kind: 'header', value: config.authorization }, transport: makeRequestTransport(io) });
+      c = createFinesseClient({
+        baseUrl: `${config.scheme}://${node}`,
+        auth: { kind: 'header', value: config.authorization },
+        transport: makeRequestTransport(io),
+      });
       clients.set(node, c);
     }
     return c.getSystemInfo();
@@ -136,9 +154,13 @@ function start(gadgets: GadgetsGlobal): void {
   // channel's (a detached or signed-out channel leaves none armed); and the diagnostics count each apart.
   const chatTimers = createTickTimers();
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  const ownership = locks && typeof BroadcastChannel !== 'undefined'
-    ? { lock: createWebLocksOwnershipLock(locks, ownershipLockName(cfg.agentId)), channel: createBroadcastOwnershipChannel(ownershipChannelName(cfg.agentId)) }
-    : null;
+  const ownership =
+    locks && typeof BroadcastChannel !== 'undefined'
+      ? {
+          lock: createWebLocksOwnershipLock(locks, ownershipLockName(cfg.agentId)),
+          channel: createBroadcastOwnershipChannel(ownershipChannelName(cfg.agentId)),
+        }
+      : null;
 
   const session: AgentSession = startAgentSession({
     config: cfg,

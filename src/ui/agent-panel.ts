@@ -20,11 +20,25 @@ export class AgentPanel extends LitElement {
         display: block;
         padding: var(--fb-space-m, 12px);
       }
-      .stack { display: grid; gap: var(--fb-space-m, 12px); }
-      h2 { font-size: 1em; margin: 0 0 6px; }
-      .offers { display: grid; gap: 8px; }
-      .status { margin: 0; }
-      .detail { margin: 0; font-size: 0.8em; }
+      .stack {
+        display: grid;
+        gap: var(--fb-space-m, 12px);
+      }
+      h2 {
+        font-size: 1em;
+        margin: 0 0 6px;
+      }
+      .offers {
+        display: grid;
+        gap: 8px;
+      }
+      .status {
+        margin: 0;
+      }
+      .detail {
+        margin: 0;
+        font-size: 0.8em;
+      }
     `,
   ];
 
@@ -58,20 +72,34 @@ export class AgentPanel extends LitElement {
     return html`<div class="stack">
       <fb-blend-status .snapshot=${v.blending}></fb-blend-status>
       ${v.problems.length > 0 ? html`<fb-problem-banner .problems=${v.problems}></fb-problem-banner>` : null}
-      ${v.ownership.role === 'observer' || v.ownership.role === 'taken-over'
-        ? html`<fb-ownership-notice .ownership=${v.ownership}></fb-ownership-notice>`
-        : null}
-      ${v.offers.length > 0
-        ? html`<section class="offers" aria-label=${t('offer.heading')}>
-            ${repeat(v.offers, (o) => o.offer.chatId, (o) => html`<fb-chat-offer .offer=${o} .readOnly=${observer}></fb-chat-offer>`)}
-          </section>`
-        : null}
-      ${v.chatConfigured || v.conversations.length > 0
-        ? html`<section aria-label=${t('chats.heading')}>
-            <h2>${t('chats.heading')}</h2>
-            <fb-conversation-tabs .conversations=${v.conversations} .chatStatus=${v.chatStatus} .readOnly=${observer}></fb-conversation-tabs>
-          </section>`
-        : null}
+      ${
+        v.ownership.role === 'observer' || v.ownership.role === 'taken-over'
+          ? html`<fb-ownership-notice .ownership=${v.ownership}></fb-ownership-notice>`
+          : null
+      }
+      ${
+        v.offers.length > 0
+          ? html`<section class="offers" aria-label=${t('offer.heading')}>
+              ${repeat(
+                v.offers,
+                (o) => o.offer.chatId,
+                (o) => html`<fb-chat-offer .offer=${o} .readOnly=${observer}></fb-chat-offer>`,
+              )}
+            </section>`
+          : null
+      }
+      ${
+        v.chatConfigured || v.conversations.length > 0
+          ? html`<section aria-label=${t('chats.heading')}>
+              <h2>${t('chats.heading')}</h2>
+              <fb-conversation-tabs
+                .conversations=${v.conversations}
+                .chatStatus=${v.chatStatus}
+                .readOnly=${observer}
+              ></fb-conversation-tabs>
+            </section>`
+          : null
+      }
       <fb-decision-log .entries=${v.blending?.log ?? []}></fb-decision-log>
       ${detail ? html`<p class="detail muted">${detail}</p>` : null}
     </div>`;

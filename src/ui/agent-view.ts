@@ -1,8 +1,15 @@
 // The agent view model (src/app/agent-view.ts) as components use it, with the typed intent events they fire.
 import type { AgentIntentName, AgentIntents } from '../app/agent-view.ts';
 
-export type { AgentIntentName, AgentIntents, AgentView, ConversationView, OfferView, OwnershipView, ProblemView } from '../app/agent-view.ts';
-
+export type {
+  AgentIntentName,
+  AgentIntents,
+  AgentView,
+  ConversationView,
+  OfferView,
+  OwnershipView,
+  ProblemView,
+} from '../app/agent-view.ts';
 
 /** A typed intent event. */
 export type AgentIntentEvent<K extends AgentIntentName> = CustomEvent<AgentIntents[K]>;

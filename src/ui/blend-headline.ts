@@ -31,7 +31,8 @@ export function blendHeadline(snapshot: BlendingSnapshot | null): Headline {
   const reason = newest !== undefined ? say.log(newest.cause) : say.chat(chat.cause);
   const pending = voice.pendingState !== null ? t('state.pending', { state: voice.pendingState }) : '';
   const detail = t('state.detail', { voice: `${voice.state}${pending}`, chat: chat.availability, count, max });
-  const label = voice.reasonCode?.label.trim() || (voice.reasonCodeId !== null ? `reason ${voice.reasonCodeId}` : 'no reason');
+  const label =
+    voice.reasonCode?.label.trim() || (voice.reasonCodeId !== null ? `reason ${voice.reasonCodeId}` : 'no reason');
   const line = (text: string, tone: Headline['tone']): Headline => ({ text, reason, detail, tone });
 
   if (snapshot.degraded !== null) return line(t('state.holding', { reason: say.hold(snapshot.degraded) }), 'degraded');
@@ -43,19 +44,25 @@ export function blendHeadline(snapshot: BlendingSnapshot | null): Headline {
       // Green only when both are true: voice READY and chat available.
       if (voice.state === 'READY') return line(t('state.readyBoth'), 'ready');
       if (failed) return line(t('state.readyChatsVoiceFailed', { voice: voiceWords(voice.state, label) }), 'degraded');
-      if (snapshot.voiceRequest?.request.state === 'READY') return line(t('state.readyChatsVoiceGoing', { voice: voiceWords(voice.state, label) }), 'paused');
+      if (snapshot.voiceRequest?.request.state === 'READY')
+        return line(t('state.readyChatsVoiceGoing', { voice: voiceWords(voice.state, label) }), 'paused');
       return line(t('state.readyChatsOnly', { voice: voiceWords(voice.state, label) }), 'paused');
     case 'INTERRUPTED':
       return line(t('state.onCall'), 'paused');
     case 'ACTIVE':
-      if (voice.state === 'READY') return line(t('state.handlingVoiceReady', { count, max }), failed ? 'degraded' : 'paused');
+      if (voice.state === 'READY')
+        return line(t('state.handlingVoiceReady', { count, max }), failed ? 'degraded' : 'paused');
       return line(t('state.handling', { count, max }), 'busy');
     case 'BUSY':
-      if (voice.state === 'READY') return line(t('state.handlingVoiceReady', { count, max }), failed ? 'degraded' : 'paused');
+      if (voice.state === 'READY')
+        return line(t('state.handlingVoiceReady', { count, max }), failed ? 'degraded' : 'paused');
       return line(t('state.full', { count, max }), 'busy');
     case 'NOT_READY':
       if (voice.state !== 'NOT_READY') return line(say.chat(chat.cause), 'paused');
-      return line(count > 0 ? t('state.notReadyChats', { reason: label, count }) : t('state.notReady', { reason: label }), 'off');
+      return line(
+        count > 0 ? t('state.notReadyChats', { reason: label, count }) : t('state.notReady', { reason: label }),
+        'off',
+      );
     case 'OFFLINE':
       return line(t('state.offline'), 'off');
   }

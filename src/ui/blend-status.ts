@@ -15,12 +15,26 @@ export class BlendStatus extends LitElement {
         background: var(--fb-status-bg, var(--fb-color-surface-variant, #eef1f5));
         border-left: 6px solid var(--fb-status-accent, var(--fb-color-outline, #8a8a90));
       }
-      :host([tone='ready']) { --fb-status-accent: var(--fb-color-ready, #1e7f3c); }
-      :host([tone='busy']) { --fb-status-accent: var(--fb-color-primary, #0b5cad); }
-      :host([tone='paused']) { --fb-status-accent: var(--fb-color-warning, #b26a00); }
-      :host([tone='degraded']) { --fb-status-accent: var(--fb-color-error, #b3261e); }
-      .headline { margin: 0; font-weight: 600; font-size: 1.1em; }
-      .reason { margin: 2px 0 0; }
+      :host([tone='ready']) {
+        --fb-status-accent: var(--fb-color-ready, #1e7f3c);
+      }
+      :host([tone='busy']) {
+        --fb-status-accent: var(--fb-color-primary, #0b5cad);
+      }
+      :host([tone='paused']) {
+        --fb-status-accent: var(--fb-color-warning, #b26a00);
+      }
+      :host([tone='degraded']) {
+        --fb-status-accent: var(--fb-color-error, #b3261e);
+      }
+      .headline {
+        margin: 0;
+        font-weight: 600;
+        font-size: 1.1em;
+      }
+      .reason {
+        margin: 2px 0 0;
+      }
     `,
   ];
 
@@ -41,7 +55,6 @@ export class BlendStatus extends LitElement {
   override render() {
     const h = blendHeadline(this.snapshot);
     return html`<p class="headline" role="status" aria-live="polite">${h.text}</p>
-      ${h.reason ? html`<p class="reason">${h.reason}</p>` : null}
-`;
+      ${h.reason ? html`<p class="reason">${h.reason}</p>` : null} `;
   }
 }

@@ -2,7 +2,17 @@
 // it is shown (and, with the English catalogue, for the chat router's availability reason at the chat boundary).
 // Pure functions with no Lit, so the application layer may use them too.
 
-import type { ChatCause, HandBackCause, HoldCause, LogCause, OfferCause, ReasonName, RequestName, RoutedWork, VoiceCause } from '../core/blending/causes.ts';
+import type {
+  ChatCause,
+  HandBackCause,
+  HoldCause,
+  LogCause,
+  OfferCause,
+  ReasonName,
+  RequestName,
+  RoutedWork,
+  VoiceCause,
+} from '../core/blending/causes.ts';
 import type { ProblemCause } from '../app/problems.ts';
 import { ENGLISH, formatMessage, type Catalogue, type MessageKey, type MessageParams } from './messages.ts';
 
@@ -26,14 +36,19 @@ export function causeText(catalogue: Catalogue): CauseText {
   const request = (r: RequestName): string =>
     r.state === 'READY' ? m('request.ready') : m('request.notReady', { label: r.label ?? m('request.noReason') });
 
-  const hold = (c: HoldCause): string => (c.kind === 'node-move' ? m('hold.node-move', { from: c.from, to: c.to }) : m(`hold.${c.kind}`));
+  const hold = (c: HoldCause): string =>
+    c.kind === 'node-move' ? m('hold.node-move', { from: c.from, to: c.to }) : m(`hold.${c.kind}`);
 
   function reason(r: ReasonName): string {
     switch (r.kind) {
-      case 'label': return r.label;
-      case 'code': return m('reason.code', { code: r.code });
-      case 'id': return m('reason.id', { id: r.id });
-      default: return m(`reason.${r.kind}`);
+      case 'label':
+        return r.label;
+      case 'code':
+        return m('reason.code', { code: r.code });
+      case 'id':
+        return m('reason.id', { id: r.id });
+      default:
+        return m(`reason.${r.kind}`);
     }
   }
 
@@ -42,38 +57,57 @@ export function causeText(catalogue: Catalogue): CauseText {
 
   function chat(c: ChatCause): string {
     switch (c.kind) {
-      case 'holding': return m('chat.holding', { hold: hold(c.hold), continuing: continuing(c.continuing) });
-      case 'routed-work': return m('chat.routed-work', { work: work(c.work), continuing: continuing(c.continuing) });
-      case 'internal-call': return m('chat.internal-call', { callType: c.callType ?? m('chat.internal-call.direct') });
-      case 'agent-chose-not-ready': return m('chat.agent-chose-not-ready', { continuing: continuing(c.continuing) });
-      case 'voice-not-ready': return m('chat.voice-not-ready', { reason: reason(c.reason), continuing: continuing(c.continuing) });
-      case 'voice-transient': return m('chat.voice-transient', { state: c.state ?? m('chat.voice-transient.unknown') });
+      case 'holding':
+        return m('chat.holding', { hold: hold(c.hold), continuing: continuing(c.continuing) });
+      case 'routed-work':
+        return m('chat.routed-work', { work: work(c.work), continuing: continuing(c.continuing) });
+      case 'internal-call':
+        return m('chat.internal-call', { callType: c.callType ?? m('chat.internal-call.direct') });
+      case 'agent-chose-not-ready':
+        return m('chat.agent-chose-not-ready', { continuing: continuing(c.continuing) });
+      case 'voice-not-ready':
+        return m('chat.voice-not-ready', { reason: reason(c.reason), continuing: continuing(c.continuing) });
+      case 'voice-transient':
+        return m('chat.voice-transient', { state: c.state ?? m('chat.voice-transient.unknown') });
       case 'chats-full':
-      case 'chats-active': return m(`chat.${c.kind}`, { count: c.count, max: c.max });
-      default: return m(`chat.${c.kind}`);
+      case 'chats-active':
+        return m(`chat.${c.kind}`, { count: c.count, max: c.max });
+      default:
+        return m(`chat.${c.kind}`);
     }
   }
 
   function voice(c: VoiceCause): string {
     switch (c.kind) {
-      case 'reserve-for-chat': return m('voice.reserve-for-chat', { label: c.label });
+      case 'reserve-for-chat':
+        return m('voice.reserve-for-chat', { label: c.label });
       case 'answer-ready':
       case 'pending-after-call':
-      case 'leave-wrap-up': return m(`voice.${c.kind}`, { label: c.label, chats: chats(c.count) });
-      default: return m(`voice.${c.kind}`);
+      case 'leave-wrap-up':
+        return m(`voice.${c.kind}`, { label: c.label, chats: chats(c.count) });
+      default:
+        return m(`voice.${c.kind}`);
     }
   }
 
   function offer(c: OfferCause): string {
     switch (c.kind) {
-      case 'declined-holding': return m('offer.declined-holding', { hold: hold(c.hold) });
-      case 'declined-reservation': return m(c.failure === null ? 'offer.declined-reservation' : `offer.declined-reservation.${c.failure}`);
-      case 'declined-unavailable': return m('offer.declined-unavailable', { chat: chat(c.chat) });
-      case 'declined-full': return m('offer.declined-full', { max: c.max });
-      case 'declined-voice': return m('offer.declined-voice', { state: c.state ?? m('chat.voice-transient.unknown') });
-      case 'wait-reserve': return m('offer.wait-reserve', { label: c.label });
-      case 'chat-accepted': return m('offer.chat-accepted', { label: c.label, chats: chats(c.count) });
-      default: return m(`offer.${c.kind}`);
+      case 'declined-holding':
+        return m('offer.declined-holding', { hold: hold(c.hold) });
+      case 'declined-reservation':
+        return m(c.failure === null ? 'offer.declined-reservation' : `offer.declined-reservation.${c.failure}`);
+      case 'declined-unavailable':
+        return m('offer.declined-unavailable', { chat: chat(c.chat) });
+      case 'declined-full':
+        return m('offer.declined-full', { max: c.max });
+      case 'declined-voice':
+        return m('offer.declined-voice', { state: c.state ?? m('chat.voice-transient.unknown') });
+      case 'wait-reserve':
+        return m('offer.wait-reserve', { label: c.label });
+      case 'chat-accepted':
+        return m('offer.chat-accepted', { label: c.label, chats: chats(c.count) });
+      default:
+        return m(`offer.${c.kind}`);
     }
   }
 
@@ -81,34 +115,56 @@ export function causeText(catalogue: Catalogue): CauseText {
 
   function log(c: LogCause): string {
     switch (c.kind) {
-      case 'chats-handed-back': return handBack(c);
+      case 'chats-handed-back':
+        return handBack(c);
       case 'voice-request':
-        return c.attempt === 1 ? voice(c.intent) : m('log.voice-request.again', { intent: voice(c.intent), attempt: c.attempt, max: c.maxAttempts });
+        return c.attempt === 1
+          ? voice(c.intent)
+          : m('log.voice-request.again', { intent: voice(c.intent), attempt: c.attempt, max: c.maxAttempts });
       case 'voice-confirmed':
       case 'voice-refused':
-      case 'voice-refused-during-call': return m(`log.${c.kind}`, { request: request(c.request) });
+      case 'voice-refused-during-call':
+        return m(`log.${c.kind}`, { request: request(c.request) });
       case 'voice-retry': {
-        const problem = c.problem === 'timeout' || c.problem === 'unavailable' ? m(`log.voice-retry.${c.problem}`) : c.problem;
-        return m('log.voice-retry', { request: request(c.request), problem, seconds: Math.round(c.delayMs / 100) / 10 });
+        const problem =
+          c.problem === 'timeout' || c.problem === 'unavailable' ? m(`log.voice-retry.${c.problem}`) : c.problem;
+        return m('log.voice-retry', {
+          request: request(c.request),
+          problem,
+          seconds: Math.round(c.delayMs / 100) / 10,
+        });
       }
-      case 'voice-failed': return m('log.voice-failed', { request: request(c.request), detail: c.detail });
+      case 'voice-failed':
+        return m('log.voice-failed', { request: request(c.request), detail: c.detail });
       case 'reread-failed':
       case 'accept-failed':
-      case 'hand-back-failed': return m(`log.${c.kind}`, { detail: c.detail });
-      case 'chat-availability': return m(c.signedIn ? 'log.chat-availability.signedIn' : 'log.chat-availability', { chat: chat(c.chat) });
-      case 'holding-still': return m('log.holding-still', { hold: hold(c.hold) });
+      case 'hand-back-failed':
+        return m(`log.${c.kind}`, { detail: c.detail });
+      case 'chat-availability':
+        return m(c.signedIn ? 'log.chat-availability.signedIn' : 'log.chat-availability', { chat: chat(c.chat) });
+      case 'holding-still':
+        return m('log.holding-still', { hold: hold(c.hold) });
       case 'finesse-back':
       case 'owner-here':
-      case 'owner-elsewhere': return m(`log.${c.kind}`);
-      default: return offer(c);
+      case 'owner-elsewhere':
+        return m(`log.${c.kind}`);
+      default:
+        return offer(c);
     }
   }
 
   function problem(c: ProblemCause): { title: string; action: string } {
-    const params: MessageParams = c.kind === 'holding' ? (c.hold.kind === 'node-move' ? { from: c.hold.from, to: c.hold.to } : {})
-      : c.kind === 'on-secondary-node' ? { from: c.from, to: c.to }
-      : 'detail' in c ? { detail: c.detail } : {};
-    const key = c.kind === 'holding' ? `problem.holding.${c.hold.kind}` as const : `problem.${c.kind}` as const;
+    const params: MessageParams =
+      c.kind === 'holding'
+        ? c.hold.kind === 'node-move'
+          ? { from: c.hold.from, to: c.hold.to }
+          : {}
+        : c.kind === 'on-secondary-node'
+          ? { from: c.from, to: c.to }
+          : 'detail' in c
+            ? { detail: c.detail }
+            : {};
+    const key = c.kind === 'holding' ? (`problem.holding.${c.hold.kind}` as const) : (`problem.${c.kind}` as const);
     return { title: m(`${key}.title`, params), action: m(`${key}.action`, params) };
   }
 

@@ -21,13 +21,38 @@ export class ChatOfferCard extends LitElement {
         background: var(--fb-offer-bg, var(--fb-color-surface-accent, #fff8e1));
         border: 1px solid var(--fb-offer-border, var(--fb-color-warning, #b26a00));
       }
-      h3 { margin: 0; font-size: 1em; }
-      dl { margin: 4px 0; display: grid; grid-template-columns: max-content 1fr; gap: 0 8px; }
-      dt { color: var(--fb-color-muted, #5b5b60); }
-      dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-      .row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-top: 4px; }
-      .countdown { margin-left: auto; font-variant-numeric: tabular-nums; }
-      .progress { font-style: italic; }
+      h3 {
+        margin: 0;
+        font-size: 1em;
+      }
+      dl {
+        margin: 4px 0;
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0 8px;
+      }
+      dt {
+        color: var(--fb-color-muted, #5b5b60);
+      }
+      dd {
+        margin: 0;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .row {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        flex-wrap: wrap;
+        margin-top: 4px;
+      }
+      .countdown {
+        margin-left: auto;
+        font-variant-numeric: tabular-nums;
+      }
+      .progress {
+        font-style: italic;
+      }
     `,
   ];
 
@@ -57,29 +82,53 @@ export class ChatOfferCard extends LitElement {
     const seconds = this.#secondsLeft();
     const answered = progress !== 'new';
     const progressText =
-      progress === 'reserving' ? t('offer.reserving')
-        : progress === 'waiting' ? t('offer.waiting')
-          : progress === 'accepting' ? t('offer.accepting')
-            : progress === 'declining' ? t('offer.declining')
+      progress === 'reserving'
+        ? t('offer.reserving')
+        : progress === 'waiting'
+          ? t('offer.waiting')
+          : progress === 'accepting'
+            ? t('offer.accepting')
+            : progress === 'declining'
+              ? t('offer.declining')
               : '';
     const context = offer.context.filter((f) => f.name !== 'name');
     return html`<article aria-label=${t('offer.from', { name })}>
       <h3>${t('offer.from', { name })}</h3>
       ${offer.transferredFrom ? html`<p class="muted">${t('offer.transferred', { agent: offer.transferredFrom })}</p>` : null}
-      ${context.length > 0
-        ? html`<dl>${context.map((f) => html`<dt>${f.label || f.name}</dt><dd>${f.value}</dd>`)}</dl>`
-        : null}
+      ${
+        context.length > 0
+          ? html`<dl>
+              ${context.map(
+                (f) =>
+                  html`<dt>${f.label || f.name}</dt>
+                    <dd>${f.value}</dd>`,
+              )}
+            </dl>`
+          : null
+      }
       <div class="row">
-        <button class="primary accept" type="button" ?disabled=${answered || this.readOnly}
-          aria-label=${t('offer.acceptLabel', { name })} @click=${() => fire(this, 'offer-accept', { chatId: offer.chatId })}>
+        <button
+          class="primary accept"
+          type="button"
+          ?disabled=${answered || this.readOnly}
+          aria-label=${t('offer.acceptLabel', { name })}
+          @click=${() => fire(this, 'offer-accept', { chatId: offer.chatId })}
+        >
           ${t('offer.accept')}
         </button>
-        <button class="decline" type="button" ?disabled=${answered || this.readOnly}
-          aria-label=${t('offer.declineLabel', { name })} @click=${() => fire(this, 'offer-decline', { chatId: offer.chatId })}>
+        <button
+          class="decline"
+          type="button"
+          ?disabled=${answered || this.readOnly}
+          aria-label=${t('offer.declineLabel', { name })}
+          @click=${() => fire(this, 'offer-decline', { chatId: offer.chatId })}
+        >
           ${t('offer.decline')}
         </button>
         ${progressText ? html`<span class="progress" role="status">${progressText}</span>` : null}
-        <span class="countdown muted" aria-live="off">${seconds > 0 ? t('offer.expiresIn', { seconds }) : t('offer.expired')}</span>
+        <span class="countdown muted" aria-live="off"
+          >${seconds > 0 ? t('offer.expiresIn', { seconds }) : t('offer.expired')}</span
+        >
       </div>
     </article>`;
   }

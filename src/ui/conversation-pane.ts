@@ -27,7 +27,9 @@ export class ConversationPane extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
+      :host {
+        display: block;
+      }
       ol {
         list-style: none;
         margin: 0;
@@ -38,10 +40,24 @@ export class ConversationPane extends LitElement {
         border: 1px solid var(--fb-color-outline-variant, #d5d8dd);
         border-radius: var(--fb-radius, 6px);
       }
-      li { margin: 4px 0; max-width: 85%; }
-      li.customer { margin-right: auto; }
-      li.self, li.agent { margin-left: auto; text-align: right; }
-      li.system { max-width: 100%; text-align: center; color: var(--fb-color-muted, #5b5b60); font-style: italic; }
+      li {
+        margin: 4px 0;
+        max-width: 85%;
+      }
+      li.customer {
+        margin-right: auto;
+      }
+      li.self,
+      li.agent {
+        margin-left: auto;
+        text-align: right;
+      }
+      li.system {
+        max-width: 100%;
+        text-align: center;
+        color: var(--fb-color-muted, #5b5b60);
+        font-style: italic;
+      }
       .bubble {
         display: inline-block;
         padding: 4px 8px;
@@ -51,11 +67,28 @@ export class ConversationPane extends LitElement {
         text-align: left;
         background: var(--fb-chat-customer-bg, var(--fb-color-surface-variant, #eef1f5));
       }
-      li.self .bubble, li.agent .bubble { background: var(--fb-chat-agent-bg, #dceafb); }
-      li.pending .bubble { opacity: 0.6; }
-      .meta { display: block; font-size: 0.75em; color: var(--fb-color-muted, #5b5b60); }
-      .typing { min-height: 1.4em; margin: 2px 0; font-size: 0.85em; }
-      .composer { display: flex; gap: 8px; align-items: flex-end; }
+      li.self .bubble,
+      li.agent .bubble {
+        background: var(--fb-chat-agent-bg, #dceafb);
+      }
+      li.pending .bubble {
+        opacity: 0.6;
+      }
+      .meta {
+        display: block;
+        font-size: 0.75em;
+        color: var(--fb-color-muted, #5b5b60);
+      }
+      .typing {
+        min-height: 1.4em;
+        margin: 2px 0;
+        font-size: 0.85em;
+      }
+      .composer {
+        display: flex;
+        gap: 8px;
+        align-items: flex-end;
+      }
       textarea {
         flex: 1;
         font: inherit;
@@ -65,12 +98,34 @@ export class ConversationPane extends LitElement {
         border-radius: var(--fb-radius, 6px);
         border: 1px solid var(--fb-color-outline, #8a8a90);
       }
-      .actions { display: flex; gap: 8px; margin-top: 6px; flex-wrap: wrap; }
-      .note { margin: 4px 0; font-size: 0.85em; }
-      .error { color: var(--fb-color-error, #b3261e); }
-      dl { margin: 0 0 4px; display: grid; grid-template-columns: max-content 1fr; gap: 0 8px; font-size: 0.85em; }
-      dt { color: var(--fb-color-muted, #5b5b60); }
-      dd { margin: 0; overflow-wrap: anywhere; white-space: pre-wrap; }
+      .actions {
+        display: flex;
+        gap: 8px;
+        margin-top: 6px;
+        flex-wrap: wrap;
+      }
+      .note {
+        margin: 4px 0;
+        font-size: 0.85em;
+      }
+      .error {
+        color: var(--fb-color-error, #b3261e);
+      }
+      dl {
+        margin: 0 0 4px;
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0 8px;
+        font-size: 0.85em;
+      }
+      dt {
+        color: var(--fb-color-muted, #5b5b60);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+        white-space: pre-wrap;
+      }
     `,
   ];
 
@@ -153,7 +208,10 @@ export class ConversationPane extends LitElement {
       return html`<li class="system" data-id=${m.id}>${m.text} <span class="meta">${this.#time(m.at)}</span></li>`;
     }
     return html`<li class=${`${m.sender}${m.pending ? ' pending' : ''}`} data-id=${m.id}>
-      <span class="meta">${who} · ${this.#time(m.at)}${m.pending ? html` · <span class="pending-label">${t('chats.pending')}</span>` : null}</span>
+      <span class="meta"
+        >${who} ·
+        ${this.#time(m.at)}${m.pending ? html` · <span class="pending-label">${t('chats.pending')}</span>` : null}</span
+      >
       <span class="bubble">${m.text}</span>
     </li>`;
   }
@@ -166,31 +224,82 @@ export class ConversationPane extends LitElement {
     const typing = !closed && c.customerTyping === 'composing';
     const context = c.context.filter((f) => f.name !== 'name');
     return html`<section aria-label=${t('chats.tabLabel', { name: c.customerName })}>
-      ${context.length > 0 ? html`<dl>${context.map((f) => html`<dt>${f.label || f.name}</dt><dd>${f.value}</dd>`)}</dl>` : null}
+      ${
+        context.length > 0
+          ? html`<dl>
+              ${context.map(
+                (f) =>
+                  html`<dt>${f.label || f.name}</dt>
+                    <dd>${f.value}</dd>`,
+              )}
+            </dl>`
+          : null
+      }
       <ol class="transcript" aria-live="polite" aria-relevant="additions">
-        ${repeat(c.transcript, (m) => m.id, (m) => this.#line(m))}
+        ${repeat(
+          c.transcript,
+          (m) => m.id,
+          (m) => this.#line(m),
+        )}
         ${closed ? html`<li class="system closed">${t(CLOSED[c.closed ?? 'ended-by-system'])}</li>` : null}
       </ol>
       <p class="typing muted" aria-live="polite">${typing ? t('chats.typing', { name: c.customerName }) : ''}</p>
       ${c.error ? html`<p class="note error" role="alert">${c.error}</p>` : null}
-      ${closed || this.readOnly
-        ? null
-        : html`${blocked ? html`<p class="note muted blocked">${blocked}</p>` : this.chatStatus === 'reconnecting' ? html`<p class="note muted">${t('chats.reconnecting')}</p>` : null}
-            <div class="composer">
-              <textarea aria-label=${t('chats.composer', { name: c.customerName })} placeholder=${t('chats.placeholder')}
-                ?disabled=${blocked !== null} @keydown=${this.#onKeydown} @input=${this.#onInput} @blur=${this.#onBlur}></textarea>
-              <button class="primary send" type="button" ?disabled=${blocked !== null}
-                @click=${() => { const area = this.renderRoot.querySelector('textarea'); if (area) this.#send(area); }}>${t('chats.send')}</button>
-            </div>`}
+      ${
+        closed || this.readOnly
+          ? null
+          : html`${blocked ? html`<p class="note muted blocked">${blocked}</p>` : this.chatStatus === 'reconnecting' ? html`<p class="note muted">${t('chats.reconnecting')}</p>` : null}
+              <div class="composer">
+                <textarea
+                  aria-label=${t('chats.composer', { name: c.customerName })}
+                  placeholder=${t('chats.placeholder')}
+                  ?disabled=${blocked !== null}
+                  @keydown=${this.#onKeydown}
+                  @input=${this.#onInput}
+                  @blur=${this.#onBlur}
+                ></textarea>
+                <button
+                  class="primary send"
+                  type="button"
+                  ?disabled=${blocked !== null}
+                  @click=${() => {
+                    const area = this.renderRoot.querySelector('textarea');
+                    if (area) this.#send(area);
+                  }}
+                >
+                  ${t('chats.send')}
+                </button>
+              </div>`
+      }
       <div class="actions">
-        ${closed
-          ? html`<button class="dismiss" type="button" @click=${() => fire(this, 'chat-dismiss', { chatId: c.chatId })}>${t('chats.close')}</button>`
-          : this.readOnly
-            ? null
-            : html`<button class="end" type="button" ?disabled=${c.busy !== null || blocked !== null}
-                  @click=${() => fire(this, 'chat-end', { chatId: c.chatId })}>${c.busy === 'ending' ? t('chats.ending') : t('chats.end')}</button>
-                <button class="transfer" type="button" ?disabled=${c.busy !== null || blocked !== null}
-                  @click=${() => fire(this, 'chat-transfer', { chatId: c.chatId })}>${c.busy === 'transferring' ? t('chats.transferring') : t('chats.transfer')}</button>`}
+        ${
+          closed
+            ? html`<button
+                class="dismiss"
+                type="button"
+                @click=${() => fire(this, 'chat-dismiss', { chatId: c.chatId })}
+              >
+                ${t('chats.close')}
+              </button>`
+            : this.readOnly
+              ? null
+              : html`<button
+                    class="end"
+                    type="button"
+                    ?disabled=${c.busy !== null || blocked !== null}
+                    @click=${() => fire(this, 'chat-end', { chatId: c.chatId })}
+                  >
+                    ${c.busy === 'ending' ? t('chats.ending') : t('chats.end')}
+                  </button>
+                  <button
+                    class="transfer"
+                    type="button"
+                    ?disabled=${c.busy !== null || blocked !== null}
+                    @click=${() => fire(this, 'chat-transfer', { chatId: c.chatId })}
+                  >
+                    ${c.busy === 'transferring' ? t('chats.transferring') : t('chats.transfer')}
+                  </button>`
+        }
       </div>
     </section>`;
   }

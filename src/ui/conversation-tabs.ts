@@ -14,9 +14,18 @@ export class ConversationTabs extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      [role='tablist'] { display: flex; gap: 4px; flex-wrap: wrap; margin-bottom: 6px; }
-      [role='tab'] { border-radius: var(--fb-radius, 6px) var(--fb-radius, 6px) 0 0; }
+      :host {
+        display: block;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 4px;
+        flex-wrap: wrap;
+        margin-bottom: 6px;
+      }
+      [role='tab'] {
+        border-radius: var(--fb-radius, 6px) var(--fb-radius, 6px) 0 0;
+      }
       [role='tab'][aria-selected='true'] {
         background: var(--fb-tab-selected-bg, var(--fb-color-primary, #0b5cad));
         color: var(--fb-tab-selected-text, var(--fb-color-on-primary, #ffffff));
@@ -30,7 +39,9 @@ export class ConversationTabs extends LitElement {
         background: var(--fb-badge-bg, var(--fb-color-error, #b3261e));
         color: var(--fb-badge-text, #ffffff);
       }
-      .closed-mark { margin-left: 4px; }
+      .closed-mark {
+        margin-left: 4px;
+      }
     `,
   ];
 
@@ -60,7 +71,9 @@ export class ConversationTabs extends LitElement {
   #select(chatId: string, focus = false): void {
     this.selected = chatId;
     if (focus) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[role='tab'][data-chat='${CSS.escape(chatId)}']`)?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`[role='tab'][data-chat='${CSS.escape(chatId)}']`)?.focus(),
+      );
     }
   }
 
@@ -86,16 +99,27 @@ export class ConversationTabs extends LitElement {
     return html`<div role="tablist" aria-label=${t('chats.heading')} @keydown=${this.#onKeydown}>
         ${list.map((c) => {
           const selected = c.chatId === current?.chatId;
-          return html`<button role="tab" type="button" id=${`tab-${c.chatId}`} data-chat=${c.chatId}
-            aria-selected=${selected ? 'true' : 'false'} aria-controls="chat-panel" tabindex=${selected ? '0' : '-1'}
-            @click=${() => this.#select(c.chatId)}>
+          return html`<button
+            role="tab"
+            type="button"
+            id=${`tab-${c.chatId}`}
+            data-chat=${c.chatId}
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="chat-panel"
+            tabindex=${selected ? '0' : '-1'}
+            @click=${() => this.#select(c.chatId)}
+          >
             ${c.customerName}${c.closed !== null ? html`<span class="closed-mark" aria-hidden="true">✓</span>` : null}
             ${!selected && c.unread > 0 ? html`<span class="unread">${t('chats.unread', { count: c.unread })}</span>` : null}
           </button>`;
         })}
       </div>
       <div role="tabpanel" id="chat-panel" aria-labelledby=${current ? `tab-${current.chatId}` : ''}>
-        <fb-conversation .conversation=${current} .chatStatus=${this.chatStatus} .readOnly=${this.readOnly}></fb-conversation>
+        <fb-conversation
+          .conversation=${current}
+          .chatStatus=${this.chatStatus}
+          .readOnly=${this.readOnly}
+        ></fb-conversation>
       </div>`;
   }
 }

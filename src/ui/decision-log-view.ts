@@ -9,11 +9,28 @@ export class DecisionLogView extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      summary { cursor: pointer; font-weight: 600; }
-      ol { margin: 4px 0 0; padding-left: 0; list-style: none; font-size: 0.9em; }
-      li { padding: 2px 0; border-bottom: 1px solid var(--fb-color-outline-variant, #e3e5e8); }
-      time { color: var(--fb-color-muted, #5b5b60); margin-right: 6px; font-variant-numeric: tabular-nums; }
+      :host {
+        display: block;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+      }
+      ol {
+        margin: 4px 0 0;
+        padding-left: 0;
+        list-style: none;
+        font-size: 0.9em;
+      }
+      li {
+        padding: 2px 0;
+        border-bottom: 1px solid var(--fb-color-outline-variant, #e3e5e8);
+      }
+      time {
+        color: var(--fb-color-muted, #5b5b60);
+        margin-right: 6px;
+        font-variant-numeric: tabular-nums;
+      }
     `,
   ];
 
@@ -41,9 +58,13 @@ export class DecisionLogView extends LitElement {
     const shown = this.entries.slice(-Math.max(1, this.limit)).reverse();
     return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
       <summary>${t('log.heading')}</summary>
-      ${shown.length === 0
-        ? html`<p class="muted">${t('log.empty')}</p>`
-        : html`<ol>${shown.map((e) => html`<li data-kind=${e.kind}><time>${this.#time(e.at)}</time>${say.log(e.cause)}</li>`)}</ol>`}
+      ${
+        shown.length === 0
+          ? html`<p class="muted">${t('log.empty')}</p>`
+          : html`<ol>
+              ${shown.map((e) => html`<li data-kind=${e.kind}><time>${this.#time(e.at)}</time>${say.log(e.cause)}</li>`)}
+            </ol>`
+      }
     </details>`;
   }
 }

@@ -120,7 +120,8 @@ const en = {
 
   'offer.declined-holding': 'Declined: {hold}, so this chat went to another agent',
   'offer.declined-reservation.unavailable': 'Declined: Finesse is out of service, so this chat went to another agent',
-  'offer.declined-reservation.refused': 'Declined: Finesse refused to set voice Not Ready (the agent may have been reserved for a call), so this chat went to another agent',
+  'offer.declined-reservation.refused':
+    'Declined: Finesse refused to set voice Not Ready (the agent may have been reserved for a call), so this chat went to another agent',
   'offer.declined-reservation': 'Declined: voice could not be set Not Ready first, so this chat went to another agent',
   'offer.declined-unavailable': 'Declined: {chat}',
   'offer.declined-full': 'Declined: already handling {max} of {max} chats',
@@ -133,8 +134,9 @@ const en = {
   'log.chats-handed-back': 'Signed out of Finesse: {chats} handed back to the queue',
   'log.voice-request.again': '{intent} (attempt {attempt} of {max})',
   'log.voice-confirmed': 'Finesse confirmed {request}',
-  'log.voice-refused': 'Finesse refused {request}: the agent\'s state changed; re-reading it',
-  'log.voice-refused-during-call': 'Finesse refused {request} during the call: Ready once the call ends; re-reading the state',
+  'log.voice-refused': "Finesse refused {request}: the agent's state changed; re-reading it",
+  'log.voice-refused-during-call':
+    'Finesse refused {request} during the call: Ready once the call ends; re-reading the state',
   'log.voice-retry': '{request} not done ({problem}); trying again in {seconds} s',
   'log.voice-retry.timeout': 'no answer in time',
   'log.voice-retry.unavailable': 'Finesse is unavailable',
@@ -149,29 +151,39 @@ const en = {
   'log.owner-here': 'This window now runs blending for the agent',
   'log.owner-elsewhere': 'Another window took over blending; this one only shows the state now',
 
-  'problem.holding.finesse-down.title': 'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.',
-  'problem.holding.finesse-down.action': 'Nothing to do here: the gadget re-reads your state and carries on as soon as a Finesse node is back.',
-  'problem.holding.notifications-down.title': 'Finesse notifications are down: no new chats and no state changes by the gadget until they are back; your chats continue.',
+  'problem.holding.finesse-down.title':
+    'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.',
+  'problem.holding.finesse-down.action':
+    'Nothing to do here: the gadget re-reads your state and carries on as soon as a Finesse node is back.',
+  'problem.holding.notifications-down.title':
+    'Finesse notifications are down: no new chats and no state changes by the gadget until they are back; your chats continue.',
   'problem.holding.notifications-down.action': 'The desktop is reconnecting; if this stays, reload the desktop.',
-  'problem.holding.node-move.title': 'Finesse server {from} is out of service; the desktop is moving you to server {to}. Your chats continue.',
-  'problem.holding.node-move.action': 'No new chats and no state changes by the gadget until the desktop is on server {to}; it picks up from there.',
+  'problem.holding.node-move.title':
+    'Finesse server {from} is out of service; the desktop is moving you to server {to}. Your chats continue.',
+  'problem.holding.node-move.action':
+    'No new chats and no state changes by the gadget until the desktop is on server {to}; it picks up from there.',
   'problem.chat-reconnecting.title': 'The chat server connection dropped: reconnecting.',
   'problem.chat-reconnecting.action': 'Your chats continue; messages you write are sent when it is back.',
   'problem.chat-no-identity.title': 'Chat cannot sign in: {detail}',
   'problem.chat-no-identity.action': 'Ask your administrator to check the desktop sign-in method.',
   'problem.chat-sign-in-failed.title': 'Chat sign-in failed: {detail}',
-  'problem.chat-sign-in-failed.action': 'No chats are offered to you. Ask your administrator to check your chat account; calls work as usual.',
+  'problem.chat-sign-in-failed.action':
+    'No chats are offered to you. Ask your administrator to check your chat account; calls work as usual.',
   'problem.chat-handover-failed.title': '{detail}',
   'problem.chat-handover-failed.action': 'The conversation continues in the window that took over.',
   'problem.chat-not-configured.title': 'Chat is not set up for this gadget: calls only.',
-  'problem.chat-not-configured.action': 'An administrator sets the chatService and chatRouter preferences in the desktop layout to offer chats.',
+  'problem.chat-not-configured.action':
+    'An administrator sets the chatService and chatRouter preferences in the desktop layout to offer chats.',
   'problem.config.title': '{detail}',
-  'problem.config.action': 'Blending is off until this is fixed: no chats are offered to you; calls and the Finesse header work as usual.',
+  'problem.config.action':
+    'Blending is off until this is fixed: no chats are offered to you; calls and the Finesse header work as usual.',
   'problem.notification.title': '{detail}',
   'problem.notification.action': 'The gadget re-reads your state from Finesse now and then, so nothing is lost.',
-  'problem.windows-indistinct.title': 'This browser cannot tell the gadget\'s windows apart: open the desktop in one window only.',
+  'problem.windows-indistinct.title':
+    "This browser cannot tell the gadget's windows apart: open the desktop in one window only.",
   'problem.windows-indistinct.action': 'Two desktop windows would both change your state.',
-  'problem.on-secondary-node.title': 'Finesse server {from} is out of service: your desktop now runs on server {to}. Your chats and calls continue here.',
+  'problem.on-secondary-node.title':
+    'Finesse server {from} is out of service: your desktop now runs on server {to}. Your chats and calls continue here.',
   'problem.on-secondary-node.action': 'Nothing to do: the gadget picked up your chats and voice state on server {to}.',
   'problem.start-failed.title': 'The gadget could not start: {detail}',
   'problem.start-failed.action': 'Reload the desktop; if this stays, tell your administrator.',

@@ -14,15 +14,22 @@ export class OwnershipNotice extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
+      :host {
+        display: block;
+      }
       .box {
         padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
         border-radius: var(--fb-radius, 6px);
         background: var(--fb-owner-bg, #e8f0fb);
         border-left: 6px solid var(--fb-owner-accent, var(--fb-color-primary, #0b5cad));
       }
-      p { margin: 0 0 6px; }
-      .row { display: flex; gap: 8px; }
+      p {
+        margin: 0 0 6px;
+      }
+      .row {
+        display: flex;
+        gap: 8px;
+      }
     `,
   ];
 
@@ -33,7 +40,8 @@ export class OwnershipNotice extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     // Keyboard users land on the question when it appears.
     const before = changed.get('ownership') as OwnershipView | null | undefined;
-    if (changed.has('ownership') && this.ownership?.confirm && !before?.confirm) this.renderRoot.querySelector<HTMLButtonElement>('button.confirm')?.focus();
+    if (changed.has('ownership') && this.ownership?.confirm && !before?.confirm)
+      this.renderRoot.querySelector<HTMLButtonElement>('button.confirm')?.focus();
   }
 
   override render() {
@@ -43,16 +51,33 @@ export class OwnershipNotice extends LitElement {
       return html`<div class="box" role="alertdialog" aria-labelledby="question" aria-modal="false">
         <p id="question">${o.confirm}</p>
         <div class="row">
-          <button class="primary confirm" type="button" ?disabled=${o.pending} @click=${() => fire(this, 'take-over', { confirmed: true })}>
+          <button
+            class="primary confirm"
+            type="button"
+            ?disabled=${o.pending}
+            @click=${() => fire(this, 'take-over', { confirmed: true })}
+          >
             ${o.pending ? t('owner.pending') : t('owner.confirm')}
           </button>
-          <button class="cancel" type="button" ?disabled=${o.pending} @click=${() => fire(this, 'take-over-cancel', {})}>${t('owner.cancel')}</button>
+          <button
+            class="cancel"
+            type="button"
+            ?disabled=${o.pending}
+            @click=${() => fire(this, 'take-over-cancel', {})}
+          >
+            ${t('owner.cancel')}
+          </button>
         </div>
       </div>`;
     }
     return html`<div class="box" role="status">
       <p>${o.message ?? t('owner.observer')}</p>
-      <button class="use-here" type="button" ?disabled=${o.pending} @click=${() => fire(this, 'take-over', { confirmed: false })}>
+      <button
+        class="use-here"
+        type="button"
+        ?disabled=${o.pending}
+        @click=${() => fire(this, 'take-over', { confirmed: false })}
+      >
         ${o.pending ? t('owner.pending') : t('owner.useHere')}
       </button>
     </div>`;

@@ -9,18 +9,37 @@ export class ProblemBanner extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 6px;
+      }
       li {
         padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
         border-radius: var(--fb-radius, 6px);
         border-left: 6px solid var(--fb-problem-accent, var(--fb-color-error, #b3261e));
         background: var(--fb-problem-bg, #fdecea);
       }
-      li.warning { --fb-problem-accent: var(--fb-color-warning, #b26a00); --fb-problem-bg: #fff4e0; }
-      li.info { --fb-problem-accent: var(--fb-color-primary, #0b5cad); --fb-problem-bg: #e8f0fb; }
-      .title { font-weight: 600; margin: 0; }
-      .action { margin: 2px 0 0; }
+      li.warning {
+        --fb-problem-accent: var(--fb-color-warning, #b26a00);
+        --fb-problem-bg: #fff4e0;
+      }
+      li.info {
+        --fb-problem-accent: var(--fb-color-primary, #0b5cad);
+        --fb-problem-bg: #e8f0fb;
+      }
+      .title {
+        font-weight: 600;
+        margin: 0;
+      }
+      .action {
+        margin: 2px 0 0;
+      }
     `,
   ];
 
@@ -36,8 +55,9 @@ export class ProblemBanner extends LitElement {
       ${sorted.map((p) => {
         const { title, action } = say.problem(p.cause);
         return html`<li class=${p.severity} data-problem=${p.id} role=${p.severity === 'info' ? 'status' : 'alert'}>
-        <p class="title">${title}</p>${action ? html`<p class="action">${action}</p>` : null}
-      </li>`;
+          <p class="title">${title}</p>
+          ${action ? html`<p class="action">${action}</p>` : null}
+        </li>`;
       })}
     </ul>`;
   }

@@ -34,7 +34,11 @@ export class TickController implements ReactiveController {
   constructor(host: ReactiveElement) {
     this.#host = host;
     // The consumer goes first, so a provided ticker is known before this controller's hostConnected runs.
-    this.#clock = new ContextConsumer(host, { context: tickerContext, subscribe: true, callback: () => this.#follow() });
+    this.#clock = new ContextConsumer(host, {
+      context: tickerContext,
+      subscribe: true,
+      callback: () => this.#follow(),
+    });
     host.addController(this);
   }
 

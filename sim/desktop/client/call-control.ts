@@ -82,7 +82,11 @@ export class CallControl {
   }
 
   async #act(dialogId: string, requestedAction: string, wrapUpReason?: string): Promise<void> {
-    const body = dialogRequestToXml({ requestedAction, targetMediaAddress: this.#o.extension, ...(wrapUpReason !== undefined ? { wrapUpReason } : {}) });
+    const body = dialogRequestToXml({
+      requestedAction,
+      targetMediaAddress: this.#o.extension,
+      ...(wrapUpReason !== undefined ? { wrapUpReason } : {}),
+    });
     const r = await this.#request('PUT', `/finesse/api/Dialog/${encodeURIComponent(dialogId)}`, body);
     if (r !== null) this.#error = '';
     this.#render();
@@ -92,7 +96,11 @@ export class CallControl {
     try {
       const response = await fetch(path, {
         method,
-        headers: { Authorization: `Basic ${this.#o.basic}`, Accept: 'application/xml', ...(body !== undefined ? { 'Content-Type': 'application/xml' } : {}) },
+        headers: {
+          Authorization: `Basic ${this.#o.basic}`,
+          Accept: 'application/xml',
+          ...(body !== undefined ? { 'Content-Type': 'application/xml' } : {}),
+        },
         body,
         cache: 'no-store',
       });
@@ -109,7 +117,9 @@ export class CallControl {
   #render(): void {
     if (this.#stopped) return;
     const box = this.#o.container;
-    const items = [...this.#dialogs.values()].map((d) => this.#dialogItem(d)).filter((i): i is HTMLElement => i !== null);
+    const items = [...this.#dialogs.values()]
+      .map((d) => this.#dialogItem(d))
+      .filter((i): i is HTMLElement => i !== null);
     const parts: HTMLElement[] = [
       el('h2', {}, 'Calls'),
       items.length === 0 ? el('p', { class: 'calls-none' }, 'No calls.') : el('ul', { class: 'calls' }, ...items),
@@ -130,7 +140,12 @@ export class CallControl {
     });
     const children: (HTMLElement | string)[] = [el('span', { class: 'call-label' }, label), ...buttons];
     if (me.state === 'WRAP_UP' && me.actions.includes('UPDATE_CALL_DATA')) {
-      const input = el('input', { type: 'text', class: 'wrap-up-reason', 'aria-label': 'Wrap-up reason', maxlength: '39' });
+      const input = el('input', {
+        type: 'text',
+        class: 'wrap-up-reason',
+        'aria-label': 'Wrap-up reason',
+        maxlength: '39',
+      });
       const form = el('form', { class: 'wrap-up' }, input, el('button', { type: 'submit' }, 'Set wrap-up reason'));
       form.addEventListener('submit', (event) => {
         event.preventDefault();

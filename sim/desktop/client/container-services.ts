@@ -51,10 +51,14 @@ export function panelIdFor(tabId: string): string {
 }
 
 /** Answers one container request; returns true when it was one of ours. */
-export function handleContainerRequest(message: unknown, tabs: ContainerTabs, publishActiveTab: (id: string) => void): boolean {
+export function handleContainerRequest(
+  message: unknown,
+  tabs: ContainerTabs,
+  publishActiveTab: (id: string) => void,
+): boolean {
   if (typeof message !== 'object' || message === null) return false;
   const { type, data } = message as { type?: unknown; data?: unknown };
-  const fields = typeof data === 'object' && data !== null ? data as { id?: unknown; gadgetId?: unknown } : {};
+  const fields = typeof data === 'object' && data !== null ? (data as { id?: unknown; gadgetId?: unknown }) : {};
   switch (type) {
     case 'ActiveTabReq': {
       const active = tabs.activeTabId();
@@ -65,7 +69,8 @@ export function handleContainerRequest(message: unknown, tabs: ContainerTabs, pu
       if (typeof fields.id === 'string' || typeof fields.id === 'number') tabs.showTab(String(fields.id));
       return true;
     case 'ReloadGadgetReq':
-      if (typeof fields.gadgetId === 'string' || typeof fields.gadgetId === 'number') tabs.reloadGadget(String(fields.gadgetId));
+      if (typeof fields.gadgetId === 'string' || typeof fields.gadgetId === 'number')
+        tabs.reloadGadget(String(fields.gadgetId));
       return true;
     default:
       return false;

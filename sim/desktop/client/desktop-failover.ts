@@ -43,10 +43,18 @@ export function takeCarriedSignIn(): CarriedSignIn | null {
   if (!hash.startsWith(`#${FRAGMENT_KEY}`)) return null;
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   try {
-    const json = new TextDecoder().decode(Uint8Array.from(atob(hash.slice(1 + FRAGMENT_KEY.length)), (c) => c.charCodeAt(0)));
+    const json = new TextDecoder().decode(
+      Uint8Array.from(atob(hash.slice(1 + FRAGMENT_KEY.length)), (c) => c.charCodeAt(0)),
+    );
     const value = JSON.parse(json) as Partial<CarriedSignIn>;
-    if (typeof value.id !== 'string' || typeof value.password !== 'string' || typeof value.extension !== 'string') return null;
-    return { id: value.id, password: value.password, extension: value.extension, movedFrom: typeof value.movedFrom === 'string' ? value.movedFrom : '' };
+    if (typeof value.id !== 'string' || typeof value.password !== 'string' || typeof value.extension !== 'string')
+      return null;
+    return {
+      id: value.id,
+      password: value.password,
+      extension: value.extension,
+      movedFrom: typeof value.movedFrom === 'string' ? value.movedFrom : '',
+    };
   } catch {
     return null;
   }
@@ -84,7 +92,7 @@ async function readStatus(): Promise<NodeStatusReport | null> {
   try {
     const r = await fetch('/desktop/harness/node-status', { cache: 'no-store' });
     if (!r.ok) return null;
-    return await r.json() as NodeStatusReport;
+    return (await r.json()) as NodeStatusReport;
   } catch {
     return null;
   }
@@ -106,12 +114,16 @@ export function watchNode(options: NodeWatchOptions): NodeWatch {
         return;
       }
       if (!status.redirectToAlternateHost || status.alternateHost === null) {
-        options.banner(`Finesse server ${status.thisNode} is out of service and server ${status.alternateNode} is not available: `
-          + 'the desktop waits for a server to come back. Calls in progress continue.');
+        options.banner(
+          `Finesse server ${status.thisNode} is out of service and server ${status.alternateNode} is not available: ` +
+            'the desktop waits for a server to come back. Calls in progress continue.',
+        );
         return;
       }
       moving = true;
-      options.banner(`Finesse server ${status.thisNode} is out of service: moving you to server ${status.alternateNode}…`);
+      options.banner(
+        `Finesse server ${status.thisNode} is out of service: moving you to server ${status.alternateNode}…`,
+      );
       const url = carriedUrl(status.alternateHost, { ...options.signIn, movedFrom: status.thisNode });
       setTimeout(() => {
         if (stopped) return;

@@ -15,7 +15,15 @@ import { notificationDocumentOf } from '../../../src/core/finesse/notification-p
 import { panelIdFor, startContainerServices, type ContainerServices } from './container-services.ts';
 import { clearCredential, finessePrefs as prefsFor, prefsFragment, storeCredential } from './finesse-prefs.ts';
 import { CallControl } from './call-control.ts';
-import { pointLinksHome, showNodeBanner, signInMovedWith, takeCarriedSignIn, watchNode, type CarriedSignIn, type NodeWatch } from './desktop-failover.ts';
+import {
+  pointLinksHome,
+  showNodeBanner,
+  signInMovedWith,
+  takeCarriedSignIn,
+  watchNode,
+  type CarriedSignIn,
+  type NodeWatch,
+} from './desktop-failover.ts';
 import type { LayoutTab, RoleLayout } from '../layout.ts';
 
 interface Session {
@@ -60,7 +68,9 @@ async function main(): Promise<void> {
   // Everything a person can do on the sign-in form works from the first moment: a submit before the config has
   // arrived waits for it, and focus stays where the person put it (the page's autofocus puts it first).
   const carried = takeCarriedSignIn();
-  const configReady = fetch('/desktop/harness/config.json', { cache: 'no-store' }).then((r) => r.json() as Promise<HarnessConfig>);
+  const configReady = fetch('/desktop/harness/config.json', { cache: 'no-store' }).then(
+    (r) => r.json() as Promise<HarnessConfig>,
+  );
   byId<HTMLFormElement>('signin-form').addEventListener('submit', (event) => {
     event.preventDefault();
     void configReady.then(() => signIn());
@@ -69,7 +79,8 @@ async function main(): Promise<void> {
   byId('state-button').addEventListener('click', toggleMenu);
   document.addEventListener('click', (event) => {
     const menu = byId('state-menu');
-    if (!menu.hidden && !byId('state-button').contains(event.target as Node) && !menu.contains(event.target as Node)) closeMenu();
+    if (!menu.hidden && !byId('state-button').contains(event.target as Node) && !menu.contains(event.target as Node))
+      closeMenu();
   });
   window.addEventListener('pagehide', () => {
     nodeWatch?.stop();
@@ -134,7 +145,9 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
       const frame = frames.get(clientId);
       if (frame && height > 0) frame.style.height = `${Math.min(height, 4000)}px`;
     },
-    setPref: () => { /* kept in the frame for this session, as the harness stores no preferences */ },
+    setPref: () => {
+      /* kept in the frame for this session, as the harness stores no preferences */
+    },
     setTitle: (clientId, title) => {
       const bar = frames.get(clientId)?.parentElement?.querySelector('.gadget-title');
       if (bar) bar.textContent = title;
@@ -168,8 +181,18 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
     },
   });
   const s: Session = {
-    creds, extension, user, hub, relay, status: 'connecting', frames, timers: [],
-    stateSince: parseTime(user.stateChangeTime), notReady: [], logout: [], ended: false,
+    creds,
+    extension,
+    user,
+    hub,
+    relay,
+    status: 'connecting',
+    frames,
+    timers: [],
+    stateSince: parseTime(user.stateChangeTime),
+    notReady: [],
+    logout: [],
+    ended: false,
   };
   session = s;
 
@@ -179,9 +202,16 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
   s.services = startContainerServices(hub, desktopTabs, window);
   storeCredential(window.sessionStorage, creds.basic);
   calls?.stop();
-  const callControl = new CallControl({ agentId: creds.id, basic: creds.basic, extension, container: byId('call-control') });
+  const callControl = new CallControl({
+    agentId: creds.id,
+    basic: creds.basic,
+    extension,
+    container: byId('call-control'),
+  });
   calls = callControl;
-  hub.subscribe(topicForNode(`/finesse/api/User/${creds.id}/Dialogs`), (_topic, data) => callControl.onNotification(data));
+  hub.subscribe(topicForNode(`/finesse/api/User/${creds.id}/Dialogs`), (_topic, data) =>
+    callControl.onNotification(data),
+  );
 
   byId('signin').hidden = true;
   byId('desktop').hidden = false;
@@ -248,7 +278,8 @@ function renderHeader(): void {
   const reason = user.reasonCode?.label ?? session.notReady.find((r) => r.id === user.reasonCodeId)?.label;
   const label = STATE_LABELS[user.state] ?? user.state;
   const pending = user.pendingState ? ` (pending ${STATE_LABELS[user.pendingState] ?? user.pendingState})` : '';
-  byId('state-label').textContent = reason && user.state === 'NOT_READY' ? `${label} - ${reason}${pending}` : `${label}${pending}`;
+  byId('state-label').textContent =
+    reason && user.state === 'NOT_READY' ? `${label} - ${reason}${pending}` : `${label}${pending}`;
   byId('state-button').dataset['state'] = user.state;
   renderTimer();
 }
@@ -264,7 +295,10 @@ function renderTimer(): void {
 
 async function loadReasonCodes(): Promise<void> {
   if (!session) return;
-  const [notReady, logout] = await Promise.all([getReasonCodes(session.creds, 'NOT_READY'), getReasonCodes(session.creds, 'LOGOUT')]);
+  const [notReady, logout] = await Promise.all([
+    getReasonCodes(session.creds, 'NOT_READY'),
+    getReasonCodes(session.creds, 'LOGOUT'),
+  ]);
   if (!session) return;
   session.notReady = notReady.ok ? notReady.value.filter((r) => !r.systemCode) : [];
   session.logout = logout.ok ? logout.value.filter((r) => !r.systemCode) : [];
@@ -278,7 +312,16 @@ function renderMenu(): void {
   const menu = byId('state-menu');
   menu.replaceChildren();
   const item = (label: string, state: 'READY' | 'NOT_READY' | 'LOGOUT', reasonCodeId?: string) => {
-    const button = el('button', { type: 'button', role: 'menuitem', 'data-state': state, ...(reasonCodeId ? { 'data-reason': reasonCodeId } : {}) }, label);
+    const button = el(
+      'button',
+      {
+        type: 'button',
+        role: 'menuitem',
+        'data-state': state,
+        ...(reasonCodeId ? { 'data-reason': reasonCodeId } : {}),
+      },
+      label,
+    );
     button.addEventListener('click', () => {
       closeMenu();
       void changeState(state, reasonCodeId);
@@ -364,8 +407,23 @@ function renderLayout(cfg: HarnessConfig, user: User): void {
     return;
   }
   layout.tabs.forEach((tab, i) => {
-    const tabButton = el('button', { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-selected': String(i === 0), 'aria-controls': panelIdFor(tab.id) }, tab.label);
-    const panel = el('div', { role: 'tabpanel', id: panelIdFor(tab.id), class: `panel tab-panel${i === 0 ? ' active' : ''}`, 'aria-labelledby': `tab-${tab.id}` });
+    const tabButton = el(
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${tab.id}`,
+        'aria-selected': String(i === 0),
+        'aria-controls': panelIdFor(tab.id),
+      },
+      tab.label,
+    );
+    const panel = el('div', {
+      role: 'tabpanel',
+      id: panelIdFor(tab.id),
+      class: `panel tab-panel${i === 0 ? ' active' : ''}`,
+      'aria-labelledby': `tab-${tab.id}`,
+    });
     panel.hidden = i !== 0;
     tabButton.addEventListener('click', () => selectTab(tab.id));
     tabs.append(tabButton);
@@ -412,9 +470,15 @@ const desktopTabs = {
 
 function renderTab(panel: HTMLElement, tab: LayoutTab): void {
   if (tab.gadgets.length === 0) {
-    panel.append(el('p', { class: 'empty' }, tab.id === 'team'
-      ? 'No team gadget in this layout yet: the product\'s team gadget arrives in a later release.'
-      : 'No gadgets on this tab.'));
+    panel.append(
+      el(
+        'p',
+        { class: 'empty' },
+        tab.id === 'team'
+          ? "No team gadget in this layout yet: the product's team gadget arrives in a later release."
+          : 'No gadgets on this tab.',
+      ),
+    );
     return;
   }
   for (const url of tab.gadgets) panel.append(gadgetBox(url));
@@ -439,7 +503,9 @@ function gadgetBox(layoutUrl: string): HTMLElement {
   const title = el('div', { class: 'gadget-title' }, '');
   void fetch(`/gadgets/metadata?${new URLSearchParams({ url: specUrl, lang: 'en', country: 'US' }).toString()}`)
     .then((r) => r.json() as Promise<{ title?: string }>)
-    .then((m) => { if (m.title && !title.textContent) title.textContent = m.title; })
+    .then((m) => {
+      if (m.title && !title.textContent) title.textContent = m.title;
+    })
     .catch(() => undefined);
   const box = el('div', { class: 'gadget', 'data-spec': specUrl }, title, frame);
   s.frames.set(moduleId, frame);
@@ -452,13 +518,15 @@ function gadgetBox(layoutUrl: string): HTMLElement {
 /** The values a Finesse container gives every gadget as prefs (finesse.gadget.Config reads them), as a URL fragment. */
 function finessePrefs(s: Session): string {
   const u = s.user;
-  return prefsFragment(prefsFor({
-    authorization: s.creds.basic,
-    location,
-    xmppDomain: config?.xmpp.domain ?? '',
-    pubsubDomain: config?.xmpp.pubsubDomain ?? '',
-    extension: u.extension ?? s.extension,
-  }));
+  return prefsFragment(
+    prefsFor({
+      authorization: s.creds.basic,
+      location,
+      xmppDomain: config?.xmpp.domain ?? '',
+      pubsubDomain: config?.xmpp.pubsubDomain ?? '',
+      extension: u.extension ?? s.extension,
+    }),
+  );
 }
 
 void main().catch((e: unknown) => {

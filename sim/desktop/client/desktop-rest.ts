@@ -1,5 +1,11 @@
 // The few Finesse REST calls the desktop itself makes: sign in, read the user and reason codes, change state.
-import { parseApiErrors, parseReasonCodes, parseUser, userRequestToXml, type UserRequest } from '../../../src/core/finesse/xml/index.ts';
+import {
+  parseApiErrors,
+  parseReasonCodes,
+  parseUser,
+  userRequestToXml,
+  type UserRequest,
+} from '../../../src/core/finesse/xml/index.ts';
 import type { ReasonCategory, ReasonCode, User } from '../../../src/core/finesse/types.ts';
 import { err, ok, type Result } from '../../../src/core/result.ts';
 
@@ -39,7 +45,10 @@ async function call(creds: Credentials, method: string, path: string, body?: str
   if (response.ok) return ok(text);
   if (response.status === 401) return err('The username or password is not valid.');
   const errors = parseApiErrors(text);
-  const detail = errors.ok && errors.value[0] ? `${errors.value[0].errorType}: ${errors.value[0].errorMessage}` : `HTTP ${response.status}`;
+  const detail =
+    errors.ok && errors.value[0]
+      ? `${errors.value[0].errorType}: ${errors.value[0].errorMessage}`
+      : `HTTP ${response.status}`;
   return err(detail);
 }
 
@@ -58,8 +67,15 @@ export async function putUser(creds: Credentials, request: UserRequest): Promise
 }
 
 /** GET User/{id}/ReasonCodes?category=... */
-export async function getReasonCodes(creds: Credentials, category: ReasonCategory): Promise<Result<ReasonCode[], string>> {
-  const r = await call(creds, 'GET', `/finesse/api/User/${encodeURIComponent(creds.id)}/ReasonCodes?category=${category}`);
+export async function getReasonCodes(
+  creds: Credentials,
+  category: ReasonCategory,
+): Promise<Result<ReasonCode[], string>> {
+  const r = await call(
+    creds,
+    'GET',
+    `/finesse/api/User/${encodeURIComponent(creds.id)}/ReasonCodes?category=${category}`,
+  );
   if (!r.ok) return r;
   const codes = parseReasonCodes(r.value);
   return codes.ok ? codes : err(codes.error.message);

@@ -14,8 +14,12 @@ export const CONNECTION_TOPIC = 'finesse.info.connection';
 const RESPONSES_TOPIC_PREFIX = 'finesse.info.responses.';
 
 /** The failure replies, word for word as the library sends them. */
-export const NOT_CONNECTED_REPLY = { error: { errorType: 'Not connected', errorMessage: 'Cannot subscribe without connection.' } } as const;
-export const DISCONNECTED_REPLY = { error: { errorType: 'Disconnected', errorMessage: 'Outstanding request will never complete.' } } as const;
+export const NOT_CONNECTED_REPLY = {
+  error: { errorType: 'Not connected', errorMessage: 'Cannot subscribe without connection.' },
+} as const;
+export const DISCONNECTED_REPLY = {
+  error: { errorType: 'Disconnected', errorMessage: 'Outstanding request will never complete.' },
+} as const;
 
 /** What goes on finesse.info.responses.<invokeID>: undefined on success, otherwise one of the failure shapes. */
 type FinesseResponse =
@@ -34,7 +38,10 @@ interface ConnectionInfo {
 
 /** A refused XMPP request: the error stanza as the server sent it (the reply's `content`). */
 export class XmppStanzaError extends Error {
-  constructor(message: string, readonly stanzaXml: string) {
+  constructor(
+    message: string,
+    readonly stanzaXml: string,
+  ) {
     super(message);
     this.name = 'XmppStanzaError';
   }
@@ -59,7 +66,11 @@ export interface RequestHandler {
 }
 
 /** Creates the handler; `connectionInfo` gives the current {status, resourceID}. */
-export function createRequestHandler(hub: RequestsHub, nodes: NodeSubscriber, connectionInfo: () => ConnectionInfo): RequestHandler {
+export function createRequestHandler(
+  hub: RequestsHub,
+  nodes: NodeSubscriber,
+  connectionInfo: () => ConnectionInfo,
+): RequestHandler {
   /** invokeID of each live subscription -> its node (UnsubscribeNodeReq names the subscription by that id). */
   const subscriptions = new Map<string, string>();
   /** Requests sent to XMPP and not answered yet, by invokeID. */
@@ -89,18 +100,28 @@ export function createRequestHandler(hub: RequestsHub, nodes: NodeSubscriber, co
     const { type, data, invokeID } = message as { type?: unknown; data?: unknown; invokeID?: unknown };
     if (type === 'ConnectionInfoReq') {
       const info = connectionInfo();
-      hub.publish(CONNECTION_TOPIC, invokeID === undefined ? { status: info.status, resourceID: info.resourceID } : { status: info.status, resourceID: info.resourceID, invokeID });
+      hub.publish(
+        CONNECTION_TOPIC,
+        invokeID === undefined
+          ? { status: info.status, resourceID: info.resourceID }
+          : { status: info.status, resourceID: info.resourceID, invokeID },
+      );
       return;
     }
     if (type !== 'SubscribeNodeReq' && type !== 'UnsubscribeNodeReq') return;
     // The reply topic is finesse.info.responses.<invokeID>: an id that is not one topic token cannot have one.
     const id = typeof invokeID === 'number' ? String(invokeID) : typeof invokeID === 'string' ? invokeID : '';
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return;
-    const fields = typeof data === 'object' && data !== null ? data as { node?: unknown; subid?: unknown } : {};
+    const fields = typeof data === 'object' && data !== null ? (data as { node?: unknown; subid?: unknown }) : {};
     const node = fields.node;
     if (typeof node !== 'string' || !node.startsWith('/finesse/api/')) {
       // Unconfirmed: the library sends nothing for a missing node; the stand-in says what is wrong.
-      reply(id, { error: { errorType: 'Invalid Input', errorMessage: 'data.node must be a Finesse node path such as /finesse/api/Team/10/Users.' } });
+      reply(id, {
+        error: {
+          errorType: 'Invalid Input',
+          errorMessage: 'data.node must be a Finesse node path such as /finesse/api/Team/10/Users.',
+        },
+      });
       return;
     }
     if (!nodes.connected) {
@@ -108,11 +129,17 @@ export function createRequestHandler(hub: RequestsHub, nodes: NodeSubscriber, co
       return;
     }
     if (type === 'SubscribeNodeReq') {
-      settle(id, nodes.subscribeNode(node), () => { subscriptions.set(id, node); });
+      settle(id, nodes.subscribeNode(node), () => {
+        subscriptions.set(id, node);
+      });
       return;
     }
-    const subid = typeof fields.subid === 'string' || typeof fields.subid === 'number' ? String(fields.subid) : undefined;
-    const key = subid !== undefined && subscriptions.get(subid) === node ? subid : [...subscriptions].find(([, n]) => n === node)?.[0];
+    const subid =
+      typeof fields.subid === 'string' || typeof fields.subid === 'number' ? String(fields.subid) : undefined;
+    const key =
+      subid !== undefined && subscriptions.get(subid) === node
+        ? subid
+        : [...subscriptions].find(([, n]) => n === node)?.[0];
     if (key !== undefined) subscriptions.delete(key);
     settle(id, nodes.unsubscribeNode(node), () => undefined);
   };
@@ -130,7 +157,8 @@ export function createRequestHandler(hub: RequestsHub, nodes: NodeSubscriber, co
 }
 
 function failureReply(e: unknown): FinesseResponse {
-  if (e instanceof XmppStanzaError) return { subscribe: { content: e.stanzaXml, object: notificationObject(e.stanzaXml) } };
+  if (e instanceof XmppStanzaError)
+    return { subscribe: { content: e.stanzaXml, object: notificationObject(e.stanzaXml) } };
   // A request the XMPP server never answered: the library would still be waiting; say so instead.
   return { error: { errorType: 'Subscription Failed', errorMessage: e instanceof Error ? e.message : String(e) } };
 }

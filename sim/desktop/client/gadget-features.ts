@@ -19,7 +19,8 @@ const config = readConfig();
 const prefs = new Map<string, string>(Object.entries(config.prefs));
 // The container passes its Finesse values (id, authorization, host...) in the URL fragment, which never
 // reaches a server log; Shindig reads up_ prefs from both the query and the fragment.
-for (const [k, v] of new URLSearchParams(location.hash.replace(/^#/, ''))) if (k.startsWith('up_')) prefs.set(k.slice(3), v);
+for (const [k, v] of new URLSearchParams(location.hash.replace(/^#/, '')))
+  if (k.startsWith('up_')) prefs.set(k.slice(3), v);
 const features = new Set(config.features);
 const parentOrigin = config.parentOrigin || location.origin;
 
@@ -185,9 +186,15 @@ const io = {
   ContentType: { TEXT: 'TEXT', DOM: 'DOM', JSON: 'JSON', FEED: 'FEED' },
   AuthorizationType: { NONE: 'NONE', SIGNED: 'SIGNED', OAUTH: 'OAUTH' },
   encodeValues(fields: Record<string, unknown>): string {
-    return Object.entries(fields).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
+    return Object.entries(fields)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .join('&');
   },
-  makeRequest(url: string, callback: (response: MakeRequestResponse) => void, params: Record<string, unknown> = {}): void {
+  makeRequest(
+    url: string,
+    callback: (response: MakeRequestResponse) => void,
+    params: Record<string, unknown> = {},
+  ): void {
     const headers = (params[RequestParameters.HEADERS] ?? {}) as Record<string, string>;
     const form = new URLSearchParams({
       url: new URL(url, location.href).href,
@@ -206,10 +213,19 @@ const io = {
     })
       .then((r) => r.text())
       .then((text) => {
-        const parsed = JSON.parse(text.replace(/^throw 1; < don't be evil' >/, '')) as Record<string, { rc: number; body: string; headers: Record<string, string[]>; errors?: string[] }>;
+        const parsed = JSON.parse(text.replace(/^throw 1; < don't be evil' >/, '')) as Record<
+          string,
+          { rc: number; body: string; headers: Record<string, string[]>; errors?: string[] }
+        >;
         const entry = parsed[key] ?? Object.values(parsed)[0];
         if (!entry) throw new Error('empty proxy response');
-        const response: MakeRequestResponse = { data: entry.body, text: entry.body, rc: entry.rc, headers: entry.headers, errors: entry.errors ?? [] };
+        const response: MakeRequestResponse = {
+          data: entry.body,
+          text: entry.body,
+          rc: entry.rc,
+          headers: entry.headers,
+          errors: entry.errors ?? [],
+        };
         if (entry.rc >= 400 && response.errors.length === 0) response.errors.push(`Error ${entry.rc}`);
         if (contentType === 'JSON') {
           try {
@@ -224,7 +240,9 @@ const io = {
         runSafely(() => callback(response));
       })
       .catch((e: unknown) => {
-        runSafely(() => callback({ data: null, text: '', rc: 0, headers: {}, errors: [e instanceof Error ? e.message : String(e)] }));
+        runSafely(() =>
+          callback({ data: null, text: '', rc: 0, headers: {}, errors: [e instanceof Error ? e.message : String(e)] }),
+        );
       });
   },
 };

@@ -36,11 +36,23 @@ export type HubWireMessage =
   | { readonly hub: 'fb-hub/1'; readonly type: 'connect'; readonly moduleId: string }
   | { readonly hub: 'fb-hub/1'; readonly type: 'connected'; readonly clientId: string }
   | { readonly hub: 'fb-hub/1'; readonly type: 'subscribe'; readonly subId: string; readonly topic: string }
-  | { readonly hub: 'fb-hub/1'; readonly type: 'subscribed'; readonly subId: string; readonly ok: boolean; readonly error?: string }
+  | {
+      readonly hub: 'fb-hub/1';
+      readonly type: 'subscribed';
+      readonly subId: string;
+      readonly ok: boolean;
+      readonly error?: string;
+    }
   | { readonly hub: 'fb-hub/1'; readonly type: 'unsubscribe'; readonly subId: string }
   | { readonly hub: 'fb-hub/1'; readonly type: 'unsubscribed'; readonly subId: string; readonly ok: boolean }
   | { readonly hub: 'fb-hub/1'; readonly type: 'publish'; readonly topic: string; readonly data: unknown }
-  | { readonly hub: 'fb-hub/1'; readonly type: 'message'; readonly subId: string; readonly topic: string; readonly data: unknown }
+  | {
+      readonly hub: 'fb-hub/1';
+      readonly type: 'message';
+      readonly subId: string;
+      readonly topic: string;
+      readonly data: unknown;
+    }
   | { readonly hub: 'fb-hub/1'; readonly type: 'adjustHeight'; readonly height: number }
   | { readonly hub: 'fb-hub/1'; readonly type: 'setPref'; readonly name: string; readonly value: string }
   | { readonly hub: 'fb-hub/1'; readonly type: 'setTitle'; readonly title: string };
@@ -50,6 +62,10 @@ export const HUB_WIRE = 'fb-hub/1';
 
 /** True for a message that looks like one of ours (fields are still checked per type by the receiver). */
 export function isHubWireMessage(data: unknown): data is HubWireMessage {
-  return typeof data === 'object' && data !== null && (data as { hub?: unknown }).hub === HUB_WIRE
-    && typeof (data as { type?: unknown }).type === 'string';
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { hub?: unknown }).hub === HUB_WIRE &&
+    typeof (data as { type?: unknown }).type === 'string'
+  );
 }

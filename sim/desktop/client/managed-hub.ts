@@ -33,7 +33,10 @@ export class ManagedHub {
   readonly #requests: FrameRequests;
   readonly #onMessage = (event: MessageEvent) => this.#receive(event);
 
-  constructor(private readonly host: Window, requests: FrameRequests) {
+  constructor(
+    private readonly host: Window,
+    requests: FrameRequests,
+  ) {
     this.#requests = requests;
     host.addEventListener('message', this.#onMessage);
   }
@@ -50,7 +53,9 @@ export class ManagedHub {
     if (!isSubscribeTopic(topic)) throw new Error(`OpenAjax.hub.Error.BadParameters: ${topic}`);
     const id = `container-${++this.#nextLocal}`;
     this.#local.set(id, { topic, local: onData });
-    return () => { this.#local.delete(id); };
+    return () => {
+      this.#local.delete(id);
+    };
   }
 
   /** Publishes to every matching subscription; data goes through JSON as OpenAjax's iframe transport does. */
@@ -68,7 +73,8 @@ export class ManagedHub {
     for (const client of this.#clients.values()) {
       if (!client.connected) continue;
       for (const [subId, sub] of client.subs) {
-        if (topicMatches(sub.topic, topic)) this.#post(client, { hub: HUB_WIRE, type: 'message', subId, topic, data: copy });
+        if (topicMatches(sub.topic, topic))
+          this.#post(client, { hub: HUB_WIRE, type: 'message', subId, topic, data: copy });
       }
     }
   }
@@ -100,7 +106,13 @@ export class ManagedHub {
       case 'subscribe': {
         const ok = typeof msg.subId === 'string' && isSubscribeTopic(msg.topic);
         if (ok) client.subs.set(msg.subId, { topic: msg.topic });
-        this.#post(client, { hub: HUB_WIRE, type: 'subscribed', subId: String(msg.subId), ok, ...(ok ? {} : { error: 'OpenAjax.hub.Error.BadParameters' }) });
+        this.#post(client, {
+          hub: HUB_WIRE,
+          type: 'subscribed',
+          subId: String(msg.subId),
+          ok,
+          ...(ok ? {} : { error: 'OpenAjax.hub.Error.BadParameters' }),
+        });
         return;
       }
       case 'unsubscribe': {
@@ -112,10 +124,12 @@ export class ManagedHub {
         if (isPublishTopic(msg.topic)) this.publish(msg.topic, msg.data);
         return;
       case 'adjustHeight':
-        if (typeof msg.height === 'number' && Number.isFinite(msg.height)) this.#requests.adjustHeight(client.clientId, msg.height);
+        if (typeof msg.height === 'number' && Number.isFinite(msg.height))
+          this.#requests.adjustHeight(client.clientId, msg.height);
         return;
       case 'setPref':
-        if (typeof msg.name === 'string' && typeof msg.value === 'string') this.#requests.setPref(client.clientId, msg.name, msg.value);
+        if (typeof msg.name === 'string' && typeof msg.value === 'string')
+          this.#requests.setPref(client.clientId, msg.name, msg.value);
         return;
       case 'setTitle':
         if (typeof msg.title === 'string') this.#requests.setTitle(client.clientId, msg.title);

@@ -111,12 +111,13 @@ export class XmppRelay {
       this.#everConnected = true;
       this.#attempt = 0;
       conn.send($pres().tree());
-      void Promise.all([...this.#nodes.keys()].map((n) => this.#pubsub('subscribe', n).catch(() => undefined)))
-        .then(() => {
+      void Promise.all([...this.#nodes.keys()].map((n) => this.#pubsub('subscribe', n).catch(() => undefined))).then(
+        () => {
           if (conn !== this.#conn) return;
           for (const w of this.#waiting.splice(0)) w.resolve();
           this.options.onStatus('connected', this.#transport);
-        });
+        },
+      );
       return;
     }
     if (s === S.AUTHFAIL) {
@@ -153,14 +154,19 @@ export class XmppRelay {
       .c('pubsub', { xmlns: NS_PUBSUB })
       .c(action, { node, jid: this.bareJid });
     return new Promise((resolve, reject) => {
-      conn.sendIQ(iq.tree(), () => resolve(), (error) => {
-        const condition = error?.getElementsByTagName('error')[0]?.firstElementChild?.tagName ?? 'timeout';
-        // Unsubscribing from a node one is not subscribed to is not a failure worth reporting.
-        if (action === 'unsubscribe' && condition === 'unexpected-request') resolve();
-        // The stanza goes with the error: gadgets get it as the reply's content, as from Finesse.
-        else if (error) reject(new XmppStanzaError(`${action} ${node}: ${condition}`, Strophe.serialize(error)));
-        else reject(new Error(`${action} ${node}: ${condition}`));
-      }, 10_000);
+      conn.sendIQ(
+        iq.tree(),
+        () => resolve(),
+        (error) => {
+          const condition = error?.getElementsByTagName('error')[0]?.firstElementChild?.tagName ?? 'timeout';
+          // Unsubscribing from a node one is not subscribed to is not a failure worth reporting.
+          if (action === 'unsubscribe' && condition === 'unexpected-request') resolve();
+          // The stanza goes with the error: gadgets get it as the reply's content, as from Finesse.
+          else if (error) reject(new XmppStanzaError(`${action} ${node}: ${condition}`, Strophe.serialize(error)));
+          else reject(new Error(`${action} ${node}: ${condition}`));
+        },
+        10_000,
+      );
     });
   }
 

@@ -78,7 +78,12 @@ export interface HandBackCause {
 export type LogCause =
   | OfferCause
   | HandBackCause
-  | { readonly kind: 'voice-request'; readonly intent: VoiceCause; readonly attempt: number; readonly maxAttempts: number }
+  | {
+      readonly kind: 'voice-request';
+      readonly intent: VoiceCause;
+      readonly attempt: number;
+      readonly maxAttempts: number;
+    }
   | { readonly kind: 'voice-confirmed'; readonly request: RequestName }
   | { readonly kind: 'voice-refused'; readonly request: RequestName }
   | { readonly kind: 'voice-refused-during-call'; readonly request: RequestName }

@@ -75,7 +75,11 @@ export const CHAT_AVAILABILITY_RULES: readonly AvailabilityRule[] = [
     name: 'voice-not-ready-by-others',
     availability: 'NOT_READY',
     when: (s) => s.othersNotReady !== null,
-    cause: (s, f) => ({ kind: 'voice-not-ready', reason: s.othersNotReady ?? { kind: 'none' }, continuing: f.activeChats }),
+    cause: (s, f) => ({
+      kind: 'voice-not-ready',
+      reason: s.othersNotReady ?? { kind: 'none' },
+      continuing: f.activeChats,
+    }),
   },
   {
     name: 'voice-transient',

@@ -86,7 +86,11 @@ export class ChatWork {
   /** Offers waiting for voice to be reserved are declined, so the router offers them to someone else (rule 1). */
   failOffers(failure?: NonNullable<OfferFact['failure']>): void {
     for (const [id, offer] of this.#offers) {
-      if (offer.status === 'new') this.#offers.set(id, failure === undefined ? { status: 'reservation-failed' } : { status: 'reservation-failed', failure });
+      if (offer.status === 'new')
+        this.#offers.set(
+          id,
+          failure === undefined ? { status: 'reservation-failed' } : { status: 'reservation-failed', failure },
+        );
     }
   }
 

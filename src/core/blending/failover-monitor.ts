@@ -64,7 +64,10 @@ export class FailoverMonitor {
 
   constructor(options: FailoverMonitorOptions) {
     this.#o = options;
-    const names = options.secondary !== null && options.secondary !== options.primary ? [options.primary, options.secondary] : [options.primary];
+    const names =
+      options.secondary !== null && options.secondary !== options.primary
+        ? [options.primary, options.secondary]
+        : [options.primary];
     this.#nodes = names.map((node) => ({ node, inService: null, failures: 0, lastProblem: null }));
   }
 
@@ -99,7 +102,11 @@ export class FailoverMonitor {
         try {
           const r = await this.#o.fetchSystemInfo(n.node);
           saidOutOfService = r.ok && r.value.status !== 'IN_SERVICE';
-          problem = !r.ok ? (r.error.message ?? r.error.kind) : r.value.status === 'IN_SERVICE' ? null : `OUT_OF_SERVICE${r.value.statusReason ? ` (${r.value.statusReason})` : ''}`;
+          problem = !r.ok
+            ? (r.error.message ?? r.error.kind)
+            : r.value.status === 'IN_SERVICE'
+              ? null
+              : `OUT_OF_SERVICE${r.value.statusReason ? ` (${r.value.statusReason})` : ''}`;
         } catch (e) {
           problem = String(e);
         }

@@ -7,7 +7,8 @@ import type { ReasonCode } from '../finesse/types.ts';
 import type { HandlingChatReason } from './facts.ts';
 
 /** How an administrator names the reason in the gadget preferences: by its label or by its numeric code. */
-export type HandlingChatConfig = { readonly by: 'label'; readonly label: string } | { readonly by: 'code'; readonly code: number };
+export type HandlingChatConfig =
+  { readonly by: 'label'; readonly label: string } | { readonly by: 'code'; readonly code: number };
 
 export type HandlingChatErrorCode = 'NOT_CONFIGURED' | 'NOT_DEFINED' | 'AMBIGUOUS' | 'SYSTEM_CODE';
 

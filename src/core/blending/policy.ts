@@ -58,8 +58,10 @@ function decideOffers(s: Situation, f: Facts, availability: string, availability
     const label = f.handlingChat.label;
     if (s.degraded !== null) decide('decline', { kind: 'declined-holding', hold: s.degraded });
     // The cause Finesse gave for the failed reservation, never a guess at another.
-    else if (offer.status === 'reservation-failed') decide('decline', { kind: 'declined-reservation', failure: offer.failure ?? null });
-    else if (availability !== 'READY' && availability !== 'ACTIVE') decide('decline', { kind: 'declined-unavailable', chat: availabilityCause });
+    else if (offer.status === 'reservation-failed')
+      decide('decline', { kind: 'declined-reservation', failure: offer.failure ?? null });
+    else if (availability !== 'READY' && availability !== 'ACTIVE')
+      decide('decline', { kind: 'declined-unavailable', chat: availabilityCause });
     else if (room <= 0) decide('decline', { kind: 'declined-full', max: f.maxChats });
     else if (f.voiceBusy) decide('wait', { kind: 'wait-voice-busy' });
     else if (s.voiceHeldForChat) {
@@ -89,7 +91,11 @@ function decideVoice(s: Situation, f: Facts, offers: readonly OfferDecision[]): 
     // restore after the call does it. A pending Not Ready only inferred to be the gadget's is not undone (rule 2).
     const undoable = !f.pendingReadyRefused && v.pendingUnconfirmed !== true;
     if (s.load === 0 && s.callEndsInHandlingChat && undoable && !offers.some((o) => o.action !== 'decline')) {
-      return { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', cause: { kind: 'ready-after-call' } };
+      return {
+        request: { state: 'READY', reasonCodeId: null },
+        purpose: 'restore',
+        cause: { kind: 'ready-after-call' },
+      };
     }
     return null;
   }

@@ -73,4 +73,3 @@ export interface ChatPort {
   /** Returns every active chat to the router's queue (nothing is dropped). */
   handBackChats(cause: HandBackCause): Promise<Result<void, ChatError>>;
 }
-

@@ -94,7 +94,8 @@ export class BlendingReconciler {
       apply: (user, dialogs, mark) => {
         // A notification that arrived while reading is at least as new as the read: keep it.
         // Dialogs first: applying the user may confirm a request and derive at once, which must see both.
-        if (dialogs.ok && this.#dialogSeq === mark.dialogSeq) this.#dialogs = new Map(dialogs.value.map((d) => [d.id, d]));
+        if (dialogs.ok && this.#dialogSeq === mark.dialogSeq)
+          this.#dialogs = new Map(dialogs.value.map((d) => [d.id, d]));
         if (user.ok && this.#voice.seq === mark.userSeq) this.#applyUser(user.value, null, true);
         if (!user.ok || !dialogs.ok) {
           const error = !user.ok ? user.error : !dialogs.ok ? dialogs.error : null;

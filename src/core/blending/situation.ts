@@ -7,7 +7,6 @@ import type { Connectivity, Facts, VoiceFacts } from './facts.ts';
 import { PENDING_REQUEST_STATES, ROUTED_CALL_ONLY_STATES } from '../finesse/agent-states.ts';
 import type { HoldCause, ReasonName } from './causes.ts';
 
-
 export interface Situation {
   /** Why the controller must hold still, or null. */
   readonly degraded: HoldCause | null;
@@ -59,7 +58,11 @@ export function readSituation(facts: Facts): Situation {
     // TALKING or HOLD with no internal dialog known: assume routed until the dialogs say otherwise, unless the
     // agent was Not Ready when the call began: the router reserves only READY agents, so that call was not routed.
     // (Finesse may delete an internal call's dialog before the User leaves TALKING: no INTERRUPTED flicker then.)
-    else if ((voice.state === 'TALKING' || voice.state === 'HOLD') && internalCall === null && voice.beforeCall?.state !== 'NOT_READY') {
+    else if (
+      (voice.state === 'TALKING' || voice.state === 'HOLD') &&
+      internalCall === null &&
+      voice.beforeCall?.state !== 'NOT_READY'
+    ) {
       acd = voice.state;
     }
   }

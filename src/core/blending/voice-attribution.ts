@@ -134,7 +134,12 @@ export class VoiceAttribution {
    * Applies a User from a notification (with its requestId) or a re-read. Returns null when it is older than what is
    * known, else whether it shows what the request in flight asked for.
    */
-  apply(user: User, requestId: string | null, reread: boolean, flight: FlightSketch | null): { matchesFlight: boolean } | null {
+  apply(
+    user: User,
+    requestId: string | null,
+    reread: boolean,
+    flight: FlightSketch | null,
+  ): { matchesFlight: boolean } | null {
     const prev = this.#user;
     const pending = this.#pendingReason(user, requestId, reread);
     const next: UserView = {
@@ -144,7 +149,12 @@ export class VoiceAttribution {
       reasonCode:
         user.reasonCode === null
           ? null
-          : { id: user.reasonCode.id, code: user.reasonCode.code, label: user.reasonCode.label, systemCode: user.reasonCode.systemCode },
+          : {
+              id: user.reasonCode.id,
+              code: user.reasonCode.code,
+              label: user.reasonCode.label,
+              systemCode: user.reasonCode.systemCode,
+            },
       ...pending.reason,
       extension: user.extension,
       stateChangeTime: user.stateChangeTime === null ? Number.NaN : Date.parse(user.stateChangeTime),
@@ -165,7 +175,8 @@ export class VoiceAttribution {
     const matchesFlight = flight !== null && reaches(next, flight.request);
 
     const foreign = requestId !== null && !ours && !this.#peerRequestIds.includes(requestId);
-    const attributed = ours || (matchesFlight && (requestId === null || requestId === flight?.requestId || flight?.phase === 'sending'));
+    const attributed =
+      ours || (matchesFlight && (requestId === null || requestId === flight?.requestId || flight?.phase === 'sending'));
     // Attributed to our request before (or without) its 202: remember the id and tell the other windows.
     if (attributed && requestId !== null && !ours) {
       remember(this.#ourRequestIds, requestId);
@@ -212,7 +223,8 @@ export class VoiceAttribution {
     const wasOnCall = prev !== null && (CALL_STATES.has(prev.state) || WRAP_UP_STATES.has(prev.state));
     if (CALL_STATES.has(next.state)) {
       if (RESERVED_STATES.has(next.state) && !wasOnCall) this.#beforeCall = { state: 'READY', reasonCodeId: null };
-      else if (prev !== null && !wasOnCall) this.#beforeCall = reread ? null : { state: prev.state, reasonCodeId: prev.reasonCodeId };
+      else if (prev !== null && !wasOnCall)
+        this.#beforeCall = reread ? null : { state: prev.state, reasonCodeId: prev.reasonCodeId };
       else if (prev === null) this.#beforeCall = null;
     } else if (!WRAP_UP_STATES.has(next.state)) {
       this.#beforeCall = null;
@@ -232,10 +244,14 @@ export class VoiceAttribution {
     if (user.pendingState !== 'NOT_READY' || user.reasonCodeId !== null) return { ours: null, reason: null };
     // Only a requestId known to be the gadget's says so. One arriving while the gadget's own request still waits for
     // its 202 may be the agent's own pending Not Ready: the 202 settles it (#adoptPendingReason).
-    const byRequest = requestId !== null && (this.#ourRequestIds.includes(requestId) || this.#peerRequestIds.includes(requestId));
+    const byRequest =
+      requestId !== null && (this.#ourRequestIds.includes(requestId) || this.#peerRequestIds.includes(requestId));
     // Still ours: a re-read or an unsolicited change (no requestId), or the call moving on (a dialog action's
     // requestId changes the state, not the pending one). Someone's state request leaving the state as it was is not.
-    const kept = this.#inferredPending !== null && prev?.pendingState === 'NOT_READY' && (requestId === null || user.state !== prev.state);
+    const kept =
+      this.#inferredPending !== null &&
+      prev?.pendingState === 'NOT_READY' &&
+      (requestId === null || user.state !== prev.state);
     if (byRequest) {
       // A notification seen before (a duplicate) tells nothing new: it keeps what the gadget knew after it.
       const again = requestId !== null && this.#seenRequestIds.includes(requestId) && this.#inferredPending !== null;
@@ -258,7 +274,8 @@ export class VoiceAttribution {
    */
   #adoptPendingReason(requestId: string): boolean {
     const u = this.#user;
-    if (u === null || this.#userRequestId !== requestId || u.pendingState !== 'NOT_READY' || u.reasonCodeId !== null) return false;
+    if (u === null || this.#userRequestId !== requestId || u.pendingState !== 'NOT_READY' || u.reasonCodeId !== null)
+      return false;
     this.#user = { ...u, ...this.#handlingChatReason() };
     this.#inferredPending = 'known';
     return true;

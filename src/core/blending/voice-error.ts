@@ -4,7 +4,12 @@ import type { VoiceError } from './ports.ts';
 
 export type VoiceFailure = 'invalid-state' | 'retry' | 'give-up';
 
-const INVALID_STATE = new Set(['invalid state', 'cf_invalid_object_state', 'cf_invalid_agent_workmode', 'cf_resource_busy']);
+const INVALID_STATE = new Set([
+  'invalid state',
+  'cf_invalid_object_state',
+  'cf_invalid_agent_workmode',
+  'cf_resource_busy',
+]);
 
 /** True when Finesse said the request does not fit the agent's current state: normal, re-read the facts. */
 export function isInvalidState(errors: readonly { readonly errorType: string }[] | undefined): boolean {

@@ -99,7 +99,11 @@ export class VoiceRequestFlight {
   }
 
   /** What attribution needs to know of the request on its way. */
-  sketch(): { request: VoiceStateRequest; requestId: string | null; phase: 'sending' | 'awaiting-confirmation' } | null {
+  sketch(): {
+    request: VoiceStateRequest;
+    requestId: string | null;
+    phase: 'sending' | 'awaiting-confirmation';
+  } | null {
     const f = this.#flight;
     return f === null ? null : { request: f.intent.request, requestId: f.requestId, phase: f.phase };
   }
@@ -151,7 +155,11 @@ export class VoiceRequestFlight {
     const last = this.#last;
     // It must not leave the agent stuck for good (say, Not Ready with no chats). An answer to the agent's own READY is
     // never repeated (rule 3: once).
-    if (last !== null && (last.outcome === 'refused' || last.outcome === 'gave-up') && last.purpose !== 'answer-ready') {
+    if (
+      last !== null &&
+      (last.outcome === 'refused' || last.outcome === 'gave-up') &&
+      last.purpose !== 'answer-ready'
+    ) {
       last.slowRetry = true;
     }
   }
@@ -193,7 +201,14 @@ export class VoiceRequestFlight {
     const h = this.#h;
     const flight: Flight = { intent, attempt, phase: 'sending', requestId: null, confirmedEarly: false, timer: null };
     this.#flight = flight;
-    this.#last = { request: intent.request, version: h.version(), attempt, purpose: intent.purpose, outcome: 'pending', slowRetry: false };
+    this.#last = {
+      request: intent.request,
+      version: h.version(),
+      attempt,
+      purpose: intent.purpose,
+      outcome: 'pending',
+      slowRetry: false,
+    };
     this.#stats.attempts++;
     if (attempt === 1) this.#stats.requests++;
     const max = h.backoff.maxAttempts;
@@ -233,7 +248,10 @@ export class VoiceRequestFlight {
     // Confirmed, yet the state already moved on (a newer change reached us first): that is a fact change of its
     // own, so the policy may ask again instead of waiting on a version that will not change.
     if (this.#h.attribution.movedPast(flight.intent.request)) this.#h.factChanged();
-    this.#h.note('voice-confirmed', { kind: 'voice-confirmed', request: nameRequest(flight.intent.request, this.#h.handlingChatLabel) });
+    this.#h.note('voice-confirmed', {
+      kind: 'voice-confirmed',
+      request: nameRequest(flight.intent.request, this.#h.handlingChatLabel),
+    });
     this.#h.settled();
   }
 
@@ -268,7 +286,13 @@ export class VoiceRequestFlight {
       const delay = voiceRetryDelay(flight.attempt, h.backoff, h.random);
       h.note('voice-retry', { kind: 'voice-retry', request, problem: error.kind, delayMs: delay });
       const { purpose, cause } = flight.intent;
-      this.#retryView = { request: flight.intent.request, purpose, cause, attempt: flight.attempt, phase: 'retry-wait' };
+      this.#retryView = {
+        request: flight.intent.request,
+        purpose,
+        cause,
+        attempt: flight.attempt,
+        phase: 'retry-wait',
+      };
       this.#retryTimer = h.timers.setTimeout(() => {
         this.#retryTimer = null;
         this.#retryView = null;
@@ -281,7 +305,12 @@ export class VoiceRequestFlight {
     }
     if (last !== null) last.outcome = 'gave-up';
     h.note('voice-failed', { kind: 'voice-failed', request, detail: error.message ?? error.kind });
-    if (forOffers) h.failOffers(error.kind === 'unavailable' || error.kind === 'network' || error.kind === 'timeout' ? 'unavailable' : undefined);
+    if (forOffers)
+      h.failOffers(
+        error.kind === 'unavailable' || error.kind === 'network' || error.kind === 'timeout'
+          ? 'unavailable'
+          : undefined,
+      );
     if (error.kind === 'timeout') h.reread();
     else h.derive();
   }

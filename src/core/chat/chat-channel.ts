@@ -82,11 +82,7 @@ export type OfferWithdrawnReason = 'expired' | 'revoked' | 'declined';
 
 /** Why a chat left this agent: ended by someone, or handed on (by this agent, or by the router after a fault). */
 export type SessionCloseReason =
-  | 'ended-by-agent'
-  | 'ended-by-customer'
-  | 'ended-by-system'
-  | 'transferred'
-  | 'returned-to-queue';
+  'ended-by-agent' | 'ended-by-customer' | 'ended-by-system' | 'transferred' | 'returned-to-queue';
 
 export type ChatEvent =
   | { readonly type: 'status'; readonly status: ChatConnectionStatus; readonly detail: string | null }
@@ -126,8 +122,6 @@ export interface ChatChannelError {
   readonly code: ChatChannelErrorCode;
   readonly message: string;
 }
-
-
 
 /** The chat port: sign in, publish availability, answer offers, converse, hand chats back, go offline. */
 export interface ChatChannel {

@@ -23,8 +23,10 @@ export function chatServiceProblem(chatService: string): string | null {
   const bad = addresses.filter((a) => !ADDRESS.test(a));
   const sockets = addresses.filter((a) => /^wss?:/i.test(a));
   const bosh = addresses.filter((a) => /^https?:/i.test(a));
-  const advice = "set it to the chat server's WebSocket address (wss://host:port/path), its BOSH address (https://host:port/http-bind), or both separated by a space.";
+  const advice =
+    "set it to the chat server's WebSocket address (wss://host:port/path), its BOSH address (https://host:port/http-bind), or both separated by a space.";
   if (bad.length > 0) return `chatService has "${bad[0]}", which is not a ws(s):// or http(s):// address: ${advice}`;
-  if (sockets.length > 1 || bosh.length > 1) return `chatService names more than one ${sockets.length > 1 ? 'WebSocket' : 'BOSH'} address: ${advice}`;
+  if (sockets.length > 1 || bosh.length > 1)
+    return `chatService names more than one ${sockets.length > 1 ? 'WebSocket' : 'BOSH'} address: ${advice}`;
   return null;
 }

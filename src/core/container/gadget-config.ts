@@ -43,17 +43,27 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
   const text = (name: string) => get(name).trim();
 
   const authorization = authorizationHeader(text('authorization'), text('authToken'));
-  if (!authorization) problems.push({ pref: 'authorization', message: 'The Finesse desktop gave the gadget no credentials ("authorization" or "authToken"). Load the gadget from the Finesse desktop layout.' });
+  if (!authorization)
+    problems.push({
+      pref: 'authorization',
+      message:
+        'The Finesse desktop gave the gadget no credentials ("authorization" or "authToken"). Load the gadget from the Finesse desktop layout.',
+    });
 
   // The documented prefs carry no "id": Cisco's library decodes it from the Basic authorization. Some desktops
   // also give an "id" pref (unconfirmed which); it wins when present, and an SSO token carries no id at all.
-  const agentId = text('id') || (authorization ? decodeBasicAuthorization(authorization.reveal())?.id ?? '' : '');
+  const agentId = text('id') || (authorization ? (decodeBasicAuthorization(authorization.reveal())?.id ?? '') : '');
   if (!agentId && authorization) {
-    problems.push({ pref: 'id', message: 'The Finesse desktop did not tell the gadget who is signed in: no "id", and the credentials do not name the agent. Load the gadget from the Finesse desktop layout.' });
+    problems.push({
+      pref: 'id',
+      message:
+        'The Finesse desktop did not tell the gadget who is signed in: no "id", and the credentials do not name the agent. Load the gadget from the Finesse desktop layout.',
+    });
   }
 
   const host = text('host');
-  if (!host) problems.push({ pref: 'host', message: 'The Finesse desktop did not give the gadget its server name ("host").' });
+  if (!host)
+    problems.push({ pref: 'host', message: 'The Finesse desktop did not give the gadget its server name ("host").' });
 
   const schemeText = text('scheme') || 'https';
   const scheme = schemeText === 'http' || schemeText === 'https' ? schemeText : null;
@@ -62,7 +72,10 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
   const maxText = text('maxChats') || '5';
   const maxChats = /^\d+$/.test(maxText) ? Number(maxText) : NaN;
   if (!(maxChats >= 1 && maxChats <= MAX_CHATS_LIMIT)) {
-    problems.push({ pref: 'maxChats', message: `maxChats is "${maxText}": set it to a whole number from 1 to ${MAX_CHATS_LIMIT} in the gadget's layout entry.` });
+    problems.push({
+      pref: 'maxChats',
+      message: `maxChats is "${maxText}": set it to a whole number from 1 to ${MAX_CHATS_LIMIT} in the gadget's layout entry.`,
+    });
   }
 
   const handlingChatReason = text('handlingChatReason') || 'Handling Chat';
@@ -72,7 +85,10 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
   if (serviceProblem !== null) problems.push({ pref: 'chatService', message: serviceProblem });
   const chatRouter = text('chatRouter') || null;
   if (chatRouter !== null && !/^[^\s@/]+@[^\s@/]+\/\S+$/.test(chatRouter)) {
-    problems.push({ pref: 'chatRouter', message: `chatRouter is "${chatRouter}": set it to the chat router's full JID, such as chat-router@chat.example.com/router.` });
+    problems.push({
+      pref: 'chatRouter',
+      message: `chatRouter is "${chatRouter}": set it to the chat router's full JID, such as chat-router@chat.example.com/router.`,
+    });
   }
 
   if (problems.length > 0 || !authorization || !scheme) return err(problems);

@@ -32,138 +32,177 @@ const SERVER_PROBLEM = 'Finesse had a problem handling this request. The gadget 
 const CONNECTOR_AND_CTI_ERRORS: Readonly<Record<string, Entry>> = {
   SUBSCRIPTION_FAILED: {
     message: 'Finesse did not accept your sign-in details. Check your ID and password and sign in again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   UNABLE_TO_SUBSCRIBE_TO_FINESSE: {
-    message: 'The gadget could not connect to Finesse with your sign-in details. Check your ID and password and sign in again.',
-    actor: 'agent', retryable: false,
+    message:
+      'The gadget could not connect to Finesse with your sign-in details. Check your ID and password and sign in again.',
+    actor: 'agent',
+    retryable: false,
   },
   SESSION_INVALIDATED: {
     message: 'You signed in from another place, so this session was closed. Sign in again here to continue.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   LICENSES_EXCEEDED: {
     message: 'No licence is free for another agent to sign in right now. Ask your administrator for help.',
-    actor: 'administrator', retryable: false,
+    actor: 'administrator',
+    retryable: false,
   },
   MISSING_EXTENSION: {
     message: 'No phone extension was given. Enter your extension and sign in again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   WRONG_EXTENSION: {
     message: 'Your extension was not accepted: it may contain only digits. Check the extension and sign in again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   MISSING_PASSWORD: {
     message: 'No password was given. Enter your password and sign in again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   USER_NOT_FOUND: {
     message: 'Finesse does not know this agent ID. Check your ID and sign in again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   GENERAL_ERROR: {
     message: 'Finesse could not complete the request and did not say why. The gadget will try again.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   CF_GENERIC_UNSPECIFIED: {
     message: 'The phone system could not complete the request and did not say why. The gadget will try again.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   CF_INVALID_LOGON_DEVICE_SPECIFIED: {
     message: 'Your extension was not accepted by the phone system. Check the extension and sign in again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   CF_RESOURCE_BUSY: {
     message: 'The phone system was busy. The gadget will try again in a moment.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   CF_INVALID_OBJECT_STATE: {
-    message: 'Your state changed just before the request arrived, so it was refused. The gadget will check your current state and try again if it is still needed.',
-    actor: 'automatic', retryable: true,
+    message:
+      'Your state changed just before the request arrived, so it was refused. The gadget will check your current state and try again if it is still needed.',
+    actor: 'automatic',
+    retryable: true,
   },
   PLEASE_RETRY: {
     message: 'The request did not go through. The gadget will try again.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   MISSING_REASON_CODE: {
     message: 'A reason is required for this change. Pick a reason and try again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   MISSING_DIALOG_ID: {
     message: 'The gadget did not say which call to act on. Try again; if it keeps happening, tell your administrator.',
-    actor: 'administrator', retryable: false,
+    actor: 'administrator',
+    retryable: false,
   },
   MISSING_NUMBER: {
     message: 'No number was given to dial. Enter a number and try again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   E_CTI_INVALID_CALL_ID: {
     message: 'That call no longer exists; it may have just ended. Check your calls and try again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   CF_GENERIC_OPERATION: {
     message: 'The phone system could not do what you asked. Check the call and try again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   INVALID_CALL_DATA: {
-    message: 'The request to the phone system was missing some details. Try again; if it keeps happening, tell your administrator.',
-    actor: 'administrator', retryable: false,
+    message:
+      'The request to the phone system was missing some details. Try again; if it keeps happening, tell your administrator.',
+    actor: 'administrator',
+    retryable: false,
   },
   // The guide's User—Change Agent State scenarios (Unified CCX): a pending READY during a call is refused.
   CF_INVALID_AGENT_WORKMODE: {
     message: 'You cannot choose Ready during this call. Choose Ready after the call ends.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
 };
 
 /** Error types Finesse puts in <ErrorType> of a synchronous <ApiErrors> answer. */
 const REST_ERROR_TYPES: Readonly<Record<string, Entry>> = {
   'Invalid State': {
-    message: 'Finesse refused the change because your state had just changed. The gadget will check your current state and decide again.',
-    actor: 'automatic', retryable: true,
+    message:
+      'Finesse refused the change because your state had just changed. The gadget will check your current state and decide again.',
+    actor: 'automatic',
+    retryable: true,
   },
   'Invalid Input': {
-    message: 'Finesse did not accept a value in the request, such as a reason or an extension. Check what you entered; if it keeps happening, tell your administrator.',
-    actor: 'administrator', retryable: false,
+    message:
+      'Finesse did not accept a value in the request, such as a reason or an extension. Check what you entered; if it keeps happening, tell your administrator.',
+    actor: 'administrator',
+    retryable: false,
   },
   'Parameter Missing': {
     message: 'The request to Finesse was missing a required detail. If it keeps happening, tell your administrator.',
-    actor: 'administrator', retryable: false,
+    actor: 'administrator',
+    retryable: false,
   },
   'Bad Request': {
     message: 'Finesse could not understand the request. If it keeps happening, tell your administrator.',
-    actor: 'administrator', retryable: false,
+    actor: 'administrator',
+    retryable: false,
   },
   'Generic Error': {
     message: 'Finesse could not complete the request and did not say why. The gadget will try again.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   'Finesse API Error': {
     message: 'Finesse could not find or update what was asked for; it may have just changed. Refresh and try again.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   Unauthorized: { message: SIGN_IN_AGAIN, actor: 'agent', retryable: false },
   'Authorization Failure': { message: SIGN_IN_AGAIN, actor: 'agent', retryable: false },
   'Invalid Authorization User Specified': {
-    message: 'This request was for a different user than the one signed in. Sign out, then sign in again with your own ID.',
-    actor: 'agent', retryable: false,
+    message:
+      'This request was for a different user than the one signed in. Sign out, then sign in again with your own ID.',
+    actor: 'agent',
+    retryable: false,
   },
   'Invalid Supervisor': {
     message: 'You can change the state only of agents on teams you supervise.',
-    actor: 'agent', retryable: false,
+    actor: 'agent',
+    retryable: false,
   },
   'Not Found': {
-    message: 'Finesse could not find what was asked for; it may have been removed. Refresh; if it keeps happening, tell your administrator.',
-    actor: 'administrator', retryable: false,
+    message:
+      'Finesse could not find what was asked for; it may have been removed. Refresh; if it keeps happening, tell your administrator.',
+    actor: 'administrator',
+    retryable: false,
   },
   Forbidden: {
     message: 'This action is not allowed for your account on this Finesse server. Ask your administrator.',
-    actor: 'administrator', retryable: false,
+    actor: 'administrator',
+    retryable: false,
   },
   'Service Unavailable': {
     message: 'Finesse is out of service at the moment. The gadget will keep trying and carry on when it is back.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   'Internal Server Error': { message: SERVER_PROBLEM, actor: 'automatic', retryable: true },
 };
@@ -172,37 +211,46 @@ const REST_ERROR_TYPES: Readonly<Record<string, Entry>> = {
 const TRANSPORT_ERRORS: Readonly<Record<string, Entry>> = {
   HTTP_400: {
     message: 'Finesse refused the request. If it keeps happening, tell your administrator.',
-    actor: 'administrator', retryable: false,
+    actor: 'administrator',
+    retryable: false,
   },
   HTTP_401: { message: SIGN_IN_AGAIN, actor: 'agent', retryable: false },
   HTTP_403: {
     message: 'This action is not allowed for your account on this Finesse server. Ask your administrator.',
-    actor: 'administrator', retryable: false,
+    actor: 'administrator',
+    retryable: false,
   },
   HTTP_404: {
     message: 'Finesse could not find what was asked for. If it keeps happening, tell your administrator.',
-    actor: 'administrator', retryable: false,
+    actor: 'administrator',
+    retryable: false,
   },
   HTTP_409: {
     message: 'Something changed at the same moment as this request. The gadget will check and try again.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   HTTP_500: { message: SERVER_PROBLEM, actor: 'automatic', retryable: true },
   HTTP_503: {
     message: 'Finesse is out of service at the moment. The gadget will keep trying and carry on when it is back.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   NETWORK_DOWN: {
     message: 'The gadget cannot reach Finesse. Check your network connection; the gadget will keep trying.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   TIMEOUT: {
     message: 'Finesse did not answer in time. The gadget will try again.',
-    actor: 'automatic', retryable: true,
+    actor: 'automatic',
+    retryable: true,
   },
   PARSE_ERROR: {
-    message: 'Finesse sent an answer the gadget could not read. Tell your administrator: the gadget may not match this Finesse version.',
-    actor: 'administrator', retryable: false,
+    message:
+      'Finesse sent an answer the gadget could not read. Tell your administrator: the gadget may not match this Finesse version.',
+    actor: 'administrator',
+    retryable: false,
   },
 };
 
@@ -245,7 +293,13 @@ function describeStatus(status: number): ErrorDescription {
   if (known) return known;
   const code = `HTTP_${status}`;
   if (status >= 500) {
-    return { code, message: `Finesse had a problem (status ${status}). The gadget will try again in a moment.`, actor: 'automatic', retryable: true, known: false };
+    return {
+      code,
+      message: `Finesse had a problem (status ${status}). The gadget will try again in a moment.`,
+      actor: 'automatic',
+      retryable: true,
+      known: false,
+    };
   }
   return {
     code,

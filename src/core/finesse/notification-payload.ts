@@ -32,13 +32,17 @@ export function notificationDocumentOf(payload: unknown): Result<NotificationDoc
   } else if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
     const raw = (payload as { content?: unknown }).content;
     if (typeof raw !== 'string') {
-      return err('object' in payload
-        ? 'it carried only a converted object and no raw content, which the gadget does not read'
-        : 'it carried no content');
+      return err(
+        'object' in payload
+          ? 'it carried only a converted object and no raw content, which the gadget does not read'
+          : 'it carried no content',
+      );
     }
     content = raw;
   } else {
-    return err(`it was ${payload === null ? 'null' : Array.isArray(payload) ? 'a list' : `a ${typeof payload}`}, not a Finesse notification`);
+    return err(
+      `it was ${payload === null ? 'null' : Array.isArray(payload) ? 'a list' : `a ${typeof payload}`}, not a Finesse notification`,
+    );
   }
   const text = content.trim();
   if (text === '') return err('it was empty');
@@ -49,9 +53,11 @@ export function notificationDocumentOf(payload: unknown): Result<NotificationDoc
     const xml = jsonDocumentAsXml(document);
     return xml.ok ? ok({ xml: xml.value, path }) : xml;
   }
-  return err(path === null
-    ? 'it did not start with a node path or a document'
-    : `nothing after its node path ${clipPath(path)} was XML or JSON`);
+  return err(
+    path === null
+      ? 'it did not start with a node path or a document'
+      : `nothing after its node path ${clipPath(path)} was XML or JSON`,
+  );
 }
 
 /**
@@ -66,7 +72,8 @@ function jsonDocumentAsXml(json: string): Result<string, string> {
   } catch {
     return err('its JSON document was not well-formed');
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return err('its JSON document was not an object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return err('its JSON document was not an object');
   const names = Object.keys(value);
   const [root] = names;
   if (names.length !== 1 || root === undefined || !ELEMENT_NAME.test(root)) {

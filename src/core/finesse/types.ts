@@ -199,13 +199,7 @@ export interface Update {
 
 /** Why a piece of Finesse XML could not become a typed value. */
 export type ParseErrorCode =
-  | 'EMPTY'
-  | 'TOO_LARGE'
-  | 'FORBIDDEN_DTD'
-  | 'MALFORMED_XML'
-  | 'WRONG_ROOT'
-  | 'MISSING_FIELD'
-  | 'INVALID_VALUE';
+  'EMPTY' | 'TOO_LARGE' | 'FORBIDDEN_DTD' | 'MALFORMED_XML' | 'WRONG_ROOT' | 'MISSING_FIELD' | 'INVALID_VALUE';
 
 export interface ParseError {
   readonly kind: 'parse';

@@ -5,7 +5,13 @@
 
 import type { Unsubscribe } from '../shared/unsubscribe.ts';
 import type { TimerHandle, Timers } from '../shared/timers.ts';
-import type { LockHandle, LockRequest, OwnershipChannelPort, OwnershipLockPort, OwnershipMessage } from './ownership-port.ts';
+import type {
+  LockHandle,
+  LockRequest,
+  OwnershipChannelPort,
+  OwnershipLockPort,
+  OwnershipMessage,
+} from './ownership-port.ts';
 
 export type OwnershipStatus =
   | { readonly role: 'starting' }
@@ -92,9 +98,12 @@ export class OwnershipCoordinator {
   async #takeOver(options: { readonly confirmed: boolean }): Promise<TakeOverAnswer> {
     const role = this.#status.role;
     if (role === 'owner') return { result: 'success' };
-    if (role === 'stopped' || role === 'starting') return { result: 'failure', message: 'Blending is not running in this window.' };
+    if (role === 'stopped' || role === 'starting')
+      return { result: 'failure', message: 'Blending is not running in this window.' };
     if (!options.confirmed) {
-      const since = this.#knownOwner ? ` since ${new Date(this.#knownOwner.since).toISOString().slice(11, 16)} UTC` : '';
+      const since = this.#knownOwner
+        ? ` since ${new Date(this.#knownOwner.since).toISOString().slice(11, 16)} UTC`
+        : '';
       return {
         result: 'confirm',
         message: `Blending for your account runs in another window${since}. Take over here? The other window will stop changing your state and will say it was taken over.`,
@@ -244,14 +253,19 @@ export class OwnershipCoordinator {
           this.#o.channel.post({ type: 'owner', instanceId: this.#o.instanceId, since: this.#knownOwner.since });
           // A window that just opened shows the owner's view at once, not after the owner's next change.
           if (this.#lastSnapshot !== null) {
-            this.#o.channel.post({ type: 'snapshot', instanceId: this.#o.instanceId, snapshot: this.#lastSnapshot.snapshot });
+            this.#o.channel.post({
+              type: 'snapshot',
+              instanceId: this.#o.instanceId,
+              snapshot: this.#lastSnapshot.snapshot,
+            });
           }
         }
         return;
       case 'taken-over':
         if (m.by !== this.#o.instanceId) this.#knownOwner = { instanceId: m.by, since: this.#o.timers.now() };
         if (m.by !== this.#o.instanceId && this.#status.role === 'owner') this.#lost(m.by);
-        else if (m.by !== this.#o.instanceId && this.#status.role === 'taken-over') this.#set({ role: 'taken-over', by: m.by, message: TAKEN_OVER_MESSAGE });
+        else if (m.by !== this.#o.instanceId && this.#status.role === 'taken-over')
+          this.#set({ role: 'taken-over', by: m.by, message: TAKEN_OVER_MESSAGE });
         return;
       case 'released':
         if (this.#awaitingRelease !== null && this.#awaitingRelease.from === m.instanceId) this.#awaitingRelease.done();

@@ -47,7 +47,9 @@ export function parseOwnershipMessage(data: unknown): OwnershipMessage | null {
   const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
   switch (m.type) {
     case 'owner':
-      return str(m.instanceId) && typeof m.since === 'number' ? { type: 'owner', instanceId: m.instanceId, since: m.since } : null;
+      return str(m.instanceId) && typeof m.since === 'number'
+        ? { type: 'owner', instanceId: m.instanceId, since: m.since }
+        : null;
     case 'who-owns':
       return str(m.instanceId) ? { type: 'who-owns', instanceId: m.instanceId } : null;
     case 'taken-over':
@@ -57,7 +59,9 @@ export function parseOwnershipMessage(data: unknown): OwnershipMessage | null {
     case 'snapshot':
       return str(m.instanceId) ? { type: 'snapshot', instanceId: m.instanceId, snapshot: m.snapshot } : null;
     case 'request-id':
-      return str(m.instanceId) && str(m.requestId) ? { type: 'request-id', instanceId: m.instanceId, requestId: m.requestId } : null;
+      return str(m.instanceId) && str(m.requestId)
+        ? { type: 'request-id', instanceId: m.instanceId, requestId: m.requestId }
+        : null;
     default:
       return null;
   }

@@ -25,7 +25,11 @@ export function createWebLocksOwnershipLock(locks: LockManager, name: string): O
         };
       });
       const options: LockOptions =
-        mode === 'steal' ? { mode: 'exclusive', steal: true } : mode === 'if-available' ? { mode: 'exclusive', ifAvailable: true } : { mode: 'exclusive', signal: abort.signal };
+        mode === 'steal'
+          ? { mode: 'exclusive', steal: true }
+          : mode === 'if-available'
+            ? { mode: 'exclusive', ifAvailable: true }
+            : { mode: 'exclusive', signal: abort.signal };
       locks
         .request(name, options, (lock) => {
           if (lock === null) {

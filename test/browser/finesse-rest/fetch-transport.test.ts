@@ -30,28 +30,52 @@ describe('fetchTransport in the browser', () => {
   });
 
   it('resolves a 404 as an answer rather than rejecting', async () => {
-    const response = await fetchTransport().request({ method: 'GET', url: `${fixtures}/finesse/api/User/nobody`, headers: {}, timeoutMs: 5000 });
+    const response = await fetchTransport().request({
+      method: 'GET',
+      url: `${fixtures}/finesse/api/User/nobody`,
+      headers: {},
+      timeoutMs: 5000,
+    });
     expect(response.status).to.equal(404);
   });
 
   it('rejects with a typed network error when nothing answers', async () => {
     // Nothing listens on port 1 of the loopback interface: the connection is refused at once.
-    const failure = await failureOf(fetchTransport().request({ method: 'GET', url: 'http://127.0.0.1:1/finesse/api/SystemInfo', headers: {}, timeoutMs: 5000 }));
+    const failure = await failureOf(
+      fetchTransport().request({
+        method: 'GET',
+        url: 'http://127.0.0.1:1/finesse/api/SystemInfo',
+        headers: {},
+        timeoutMs: 5000,
+      }),
+    );
     expect(failure).to.equal('network');
   });
 
   it('turns its own deadline into a typed timeout', async () => {
     // A fetch that only ever ends by its abort signal, as a stalled server would.
     const stalled: FetchLike = (_url, init) =>
-      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    const failure = await failureOf(fetchTransport(stalled).request({ method: 'GET', url: `${fixtures}/x`, headers: {}, timeoutMs: 50 }));
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
+    const failure = await failureOf(
+      fetchTransport(stalled).request({ method: 'GET', url: `${fixtures}/x`, headers: {}, timeoutMs: 50 }),
+    );
     expect(failure).to.equal('timeout');
   });
 
   it("honours the caller's abort signal", async () => {
     const controller = new AbortController();
     controller.abort();
-    const failure = await failureOf(fetchTransport().request({ method: 'GET', url: `${fixtures}/finesse/api/SystemInfo`, headers: {}, timeoutMs: 5000, signal: controller.signal }));
+    const failure = await failureOf(
+      fetchTransport().request({
+        method: 'GET',
+        url: `${fixtures}/finesse/api/SystemInfo`,
+        headers: {},
+        timeoutMs: 5000,
+        signal: controller.signal,
+      }),
+    );
     expect(failure).to.equal('aborted');
   });
 

@@ -3,7 +3,10 @@
 import { expect } from '@open-wc/testing';
 import { OwnershipCoordinator } from '../../../src/core/session/ownership-coordinator.ts';
 import { createWebLocksOwnershipLock, ownershipLockName } from '../../../src/core/session/web-locks-ownership-lock.ts';
-import { createBroadcastOwnershipChannel, ownershipChannelName } from '../../../src/core/session/broadcast-ownership-channel.ts';
+import {
+  createBroadcastOwnershipChannel,
+  ownershipChannelName,
+} from '../../../src/core/session/broadcast-ownership-channel.ts';
 import type { Timers } from '../../../src/core/shared/timers.ts';
 
 const timers: Timers = {
@@ -66,7 +69,10 @@ describe('ownership over Web Locks and BroadcastChannel', () => {
     const b = windowFor('b');
     await a.start();
     await b.start();
-    await until(() => b.status().role === 'observer' && (b.status() as { owner: unknown }).owner !== null, 'owner known');
+    await until(
+      () => b.status().role === 'observer' && (b.status() as { owner: unknown }).owner !== null,
+      'owner known',
+    );
     expect((await b.takeOver({ confirmed: false })).result).to.equal('confirm');
     expect(await b.takeOver({ confirmed: true })).to.deep.equal({ result: 'success' });
     await until(() => a.status().role === 'taken-over', 'the old owner to be told');

@@ -38,34 +38,84 @@ describe('agent panel', () => {
     const ready = await panel(view());
     expect(ready.headline()).to.equal('Ready for calls and chats');
 
-    const onCall = await panel(view({ blending: snapshot({ chat: { availability: 'INTERRUPTED', activeChats: 0, maxChats: 5, cause: { kind: 'routed-work', work: { kind: 'acd-state' }, continuing: 0 } }, voice: { state: 'TALKING', pendingState: null, reasonCodeId: null, reasonCode: null, setBy: 'call', beforeCall: null } }) }));
+    const onCall = await panel(
+      view({
+        blending: snapshot({
+          chat: {
+            availability: 'INTERRUPTED',
+            activeChats: 0,
+            maxChats: 5,
+            cause: { kind: 'routed-work', work: { kind: 'acd-state' }, continuing: 0 },
+          },
+          voice: {
+            state: 'TALKING',
+            pendingState: null,
+            reasonCodeId: null,
+            reasonCode: null,
+            setBy: 'call',
+            beforeCall: null,
+          },
+        }),
+      }),
+    );
     expect(onCall.headline()).to.equal('On a call: chats paused');
 
-    const handling = await panel(view({
-      blending: snapshot({
-        chat: { availability: 'ACTIVE', activeChats: 2, maxChats: 5, cause: { kind: 'chats-active', count: 2, max: 5 } },
-        voice: { state: 'NOT_READY', pendingState: null, reasonCodeId: '5', reasonCode: { id: '5', code: 40, label: 'Handling Chat', systemCode: false }, setBy: 'gadget', beforeCall: null },
-        log: [{ seq: 1, at: 0, kind: 'offer-accepted', cause: { kind: 'chat-accepted', label: 'Handling Chat', count: 2 } }],
+    const handling = await panel(
+      view({
+        blending: snapshot({
+          chat: {
+            availability: 'ACTIVE',
+            activeChats: 2,
+            maxChats: 5,
+            cause: { kind: 'chats-active', count: 2, max: 5 },
+          },
+          voice: {
+            state: 'NOT_READY',
+            pendingState: null,
+            reasonCodeId: '5',
+            reasonCode: { id: '5', code: 40, label: 'Handling Chat', systemCode: false },
+            setBy: 'gadget',
+            beforeCall: null,
+          },
+          log: [
+            {
+              seq: 1,
+              at: 0,
+              kind: 'offer-accepted',
+              cause: { kind: 'chat-accepted', label: 'Handling Chat', count: 2 },
+            },
+          ],
+        }),
       }),
-    }));
+    );
     expect(handling.headline()).to.equal('Handling 2 of 5 chats: Not Ready for calls');
     expect(handling.reason()).to.equal('Accepted: voice is Not Ready (Handling Chat), now handling 2 chats');
   });
 
   it('puts the degraded state and problems up front', async () => {
-    const h = await panel(view({
-      blending: snapshot({ degraded: { kind: 'finesse-down' } }),
-      problems: [
-        { id: 'chat', severity: 'warning', cause: { kind: 'chat-reconnecting' } },
-        { id: 'degraded', severity: 'error', cause: { kind: 'holding', hold: { kind: 'finesse-down' } } },
-      ],
-    }));
+    const h = await panel(
+      view({
+        blending: snapshot({ degraded: { kind: 'finesse-down' } }),
+        problems: [
+          { id: 'chat', severity: 'warning', cause: { kind: 'chat-reconnecting' } },
+          { id: 'degraded', severity: 'error', cause: { kind: 'holding', hold: { kind: 'finesse-down' } } },
+        ],
+      }),
+    );
     expect(h.headline()).to.equal('Holding still: Finesse is out of service on both nodes');
-    expect(h.problems()[0]).to.equal('Finesse is out of service on both nodes: no new chats until it is back; your chats continue.');
+    expect(h.problems()[0]).to.equal(
+      'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.',
+    );
   });
 
   it('shows offers and conversations; an observer window cannot answer them', async () => {
-    const h = await panel(view({ offers: [offerView()], conversations: [conversation()], ownership: { role: 'observer', message: null, confirm: null, pending: false } }));
+    const h = await panel(
+      view({
+        offers: [offerView()],
+        conversations: [conversation()],
+        ownership: { role: 'observer', message: null, confirm: null, pending: false },
+      }),
+    );
     expect(h.offerCount()).to.equal(1);
     const card = h.find('fb-chat-offer');
     await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
@@ -85,7 +135,7 @@ describe('agent panel', () => {
     expect(card.countdown()).to.equal('Expires in 10 s');
   });
 
-  it('an offer keeps its card when an earlier offer goes, so focus never lands on another chat\'s Accept', async () => {
+  it("an offer keeps its card when an earlier offer goes, so focus never lands on another chat's Accept", async () => {
     const [first, second] = [offerView({ chatId: 'c1' }), offerView({ chatId: 'c2', customerName: 'Sam Roe' })];
     const h = await panel(view({ offers: [first, second] }));
     h.root.querySelectorAll<ChatOfferCard>('fb-chat-offer')[1]?.setAttribute('data-shown', 'c2');

@@ -13,8 +13,15 @@ async function card(view = offerView(), ticker = new ManualTicker(0)) {
   // The card takes its clock by context from what encloses it, as it does inside the agent panel.
   const enclosing = document.createElement('div');
   const clock = new ContextProvider(enclosing, { context: tickerContext, initialValue: ticker });
-  const el = await fixture<ChatOfferCard>(html`<test-chat-offer .offer=${view}></test-chat-offer>`, { parentNode: enclosing });
-  return { h: new ChatOfferCardHarness(el), ticker, clock, events: recordEvents(el, ['offer-accept', 'offer-decline']) };
+  const el = await fixture<ChatOfferCard>(html`<test-chat-offer .offer=${view}></test-chat-offer>`, {
+    parentNode: enclosing,
+  });
+  return {
+    h: new ChatOfferCardHarness(el),
+    ticker,
+    clock,
+    events: recordEvents(el, ['offer-accept', 'offer-decline']),
+  };
 }
 
 describe('chat offer card', () => {
@@ -87,7 +94,10 @@ describe('chat offer card', () => {
   });
 
   it('hostile customer text is rendered as text: no element is created from it', async () => {
-    const hostile = offerView({ customerName: HOSTILE, context: [{ name: 'question', label: HOSTILE, value: HOSTILE }] });
+    const hostile = offerView({
+      customerName: HOSTILE,
+      context: [{ name: 'question', label: HOSTILE, value: HOSTILE }],
+    });
     const { h } = await card(hostile);
     expect(h.text()).to.contain(HOSTILE);
     expect(h.root.querySelectorAll('img, script, b').length).to.equal(0);

@@ -8,7 +8,9 @@ import { HOSTILE, conversation, message } from './fixtures.ts';
 customElements.define('test-conversation', ConversationPane);
 
 async function pane(view = conversation(), chatStatus = 'online') {
-  const el = await fixture<ConversationPane>(html`<test-conversation .conversation=${view} chat-status=${chatStatus} locale="en-GB"></test-conversation>`);
+  const el = await fixture<ConversationPane>(
+    html`<test-conversation .conversation=${view} chat-status=${chatStatus} locale="en-GB"></test-conversation>`,
+  );
   return {
     h: new ConversationPaneHarness(el),
     events: recordEvents(el, ['chat-send', 'chat-typing', 'chat-end', 'chat-transfer', 'chat-dismiss']),
@@ -17,9 +19,15 @@ async function pane(view = conversation(), chatStatus = 'online') {
 
 describe('conversation pane', () => {
   it('shows the transcript in order with who said it and when, and system lines', async () => {
-    const { h } = await pane(conversation({
-      transcript: [message('1', 'customer', 'Where is my order?'), message('2', 'self', 'Let me look.'), message('3', 'system', 'Customer left')],
-    }));
+    const { h } = await pane(
+      conversation({
+        transcript: [
+          message('1', 'customer', 'Where is my order?'),
+          message('2', 'self', 'Let me look.'),
+          message('3', 'system', 'Customer left'),
+        ],
+      }),
+    );
     expect(h.lines()).to.deep.equal([
       ['customer', 'Jane Doe · 10:15 Where is my order?'],
       ['self', 'You · 10:15 Let me look.'],
@@ -38,7 +46,9 @@ describe('conversation pane', () => {
     expect(events.filter((e) => e.name === 'chat-send')).to.deep.equal([]);
     expect(h.composer.value).to.equal('first line\nsecond line');
     await sendKeys({ press: 'Enter' });
-    expect(events.filter((e) => e.name === 'chat-send')).to.deep.equal([{ name: 'chat-send', detail: { chatId: 'c1', text: 'first line\nsecond line' } }]);
+    expect(events.filter((e) => e.name === 'chat-send')).to.deep.equal([
+      { name: 'chat-send', detail: { chatId: 'c1', text: 'first line\nsecond line' } },
+    ]);
     expect(h.composer.value).to.equal('');
   });
 
@@ -51,7 +61,11 @@ describe('conversation pane', () => {
   });
 
   it('each message keeps its own line element when an earlier one goes or a new one arrives', async () => {
-    const [one, two, three] = [message('1', 'customer', 'first'), message('2', 'customer', 'second'), message('3', 'self', 'third')];
+    const [one, two, three] = [
+      message('1', 'customer', 'first'),
+      message('2', 'customer', 'second'),
+      message('3', 'self', 'third'),
+    ];
     const { h } = await pane(conversation({ transcript: [one, two, three] }));
     const second = h.line('2');
     const third = h.line('3');
@@ -70,7 +84,9 @@ describe('conversation pane', () => {
   });
 
   it('messages not yet confirmed show as pending', async () => {
-    const { h } = await pane(conversation({ transcript: [message('1', 'self', 'on its way', true), message('2', 'self', 'arrived')] }));
+    const { h } = await pane(
+      conversation({ transcript: [message('1', 'self', 'on its way', true), message('2', 'self', 'arrived')] }),
+    );
     const [first, second] = h.lines();
     expect(first?.[0]).to.equal('self pending');
     expect(first?.[1]).to.contain('sending…');

@@ -8,18 +8,25 @@ import { conversation } from './fixtures.ts';
 defineElements();
 customElements.define('test-conversation-tabs', class extends ConversationTabs {});
 
-const two = [conversation({ chatId: 'a', customerName: 'Ann' }), conversation({ chatId: 'b', customerName: 'Bob', unread: 3 })];
+const two = [
+  conversation({ chatId: 'a', customerName: 'Ann' }),
+  conversation({ chatId: 'b', customerName: 'Bob', unread: 3 }),
+];
 
 describe('conversation tabs', () => {
   it('one tab per chat; unread counts on the chats not shown', async () => {
-    const el = await fixture<ConversationTabs>(html`<test-conversation-tabs .conversations=${two}></test-conversation-tabs>`);
+    const el = await fixture<ConversationTabs>(
+      html`<test-conversation-tabs .conversations=${two}></test-conversation-tabs>`,
+    );
     const h = new Harness(el);
     const tabs = [...h.root.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.replace(/\s+/g, ' ').trim());
     expect(tabs).to.deep.equal(['Ann', 'Bob 3 new']);
   });
 
   it('showing a chat with unread messages marks it read; arrow keys move between tabs', async () => {
-    const el = await fixture<ConversationTabs>(html`<test-conversation-tabs .conversations=${two}></test-conversation-tabs>`);
+    const el = await fixture<ConversationTabs>(
+      html`<test-conversation-tabs .conversations=${two}></test-conversation-tabs>`,
+    );
     const events = recordEvents(el, ['chat-read']);
     const h = new Harness(el);
     h.find('[role="tab"][aria-selected="true"]').focus();

@@ -24,12 +24,17 @@ describe('decision log', () => {
     h.summary.click();
     await h.settled();
     expect(h.details.open).to.equal(true);
-    expect(h.reasons()).to.deep.equal(['Finesse confirmed Not Ready (Handling Chat)', 'Not Ready (Handling Chat): reserving voice to take a chat']);
+    expect(h.reasons()).to.deep.equal([
+      'Finesse confirmed Not Ready (Handling Chat)',
+      'Not Ready (Handling Chat): reserving voice to take a chat',
+    ]);
   });
 
   it('shows only the last N changes', async () => {
     const entries = Array.from({ length: 30 }, (_, i) => entry(i + 1, change(i + 1)));
-    const el = await fixture<DecisionLogView>(html`<test-decision-log open .entries=${entries} .limit=${3}></test-decision-log>`);
+    const el = await fixture<DecisionLogView>(
+      html`<test-decision-log open .entries=${entries} .limit=${3}></test-decision-log>`,
+    );
     expect(new DecisionLogHarness(el).reasons()).to.deep.equal([change(30), change(29), change(28)].map(say.log));
   });
 

@@ -25,7 +25,15 @@ export function offerView(over: Partial<ChatOffer> = {}, progress: OfferView['pr
 }
 
 export function message(id: string, sender: ChatMessage['sender'], text: string, pending = false): ChatMessage {
-  return { id, chatId: 'c1', sender, senderName: sender === 'customer' ? 'Jane Doe' : sender === 'system' ? 'System' : 'agent1', text, at: new Date(2025, 0, 1, 10, 15).getTime(), pending };
+  return {
+    id,
+    chatId: 'c1',
+    sender,
+    senderName: sender === 'customer' ? 'Jane Doe' : sender === 'system' ? 'System' : 'agent1',
+    text,
+    at: new Date(2025, 0, 1, 10, 15).getTime(),
+    pending,
+  };
 }
 
 export function conversation(over: Partial<ConversationView> = {}): ConversationView {
@@ -49,7 +57,14 @@ export function snapshot(over: Partial<BlendingSnapshot> = {}): BlendingSnapshot
     owner: true,
     chat: { availability: 'READY', activeChats: 0, maxChats: 5, cause: { kind: 'chat-idle' } },
     chatRule: 'idle',
-    voice: { state: 'READY', pendingState: null, reasonCodeId: null, reasonCode: null, setBy: 'agent', beforeCall: null },
+    voice: {
+      state: 'READY',
+      pendingState: null,
+      reasonCodeId: null,
+      reasonCode: null,
+      setBy: 'agent',
+      beforeCall: null,
+    },
     offers: [],
     degraded: null,
     voiceRequest: null,

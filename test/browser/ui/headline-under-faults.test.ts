@@ -33,32 +33,73 @@ describe('the headline under faults', () => {
   });
 
   it('the Ready after the last chat failed: not green, says voice is still Not Ready and why', async () => {
-    const h = await strip(snapshot({
-      voice: handlingChatNotReady,
-      log: [{ seq: 7, at: 0, kind: 'voice-failed', cause: { kind: 'voice-failed', request: { state: 'READY', label: null }, detail: 'Service Unavailable' } }],
-    }));
-    expect(h.headline).to.equal('Ready for chats; voice is still Not Ready (Handling Chat): the change to Ready failed');
+    const h = await strip(
+      snapshot({
+        voice: handlingChatNotReady,
+        log: [
+          {
+            seq: 7,
+            at: 0,
+            kind: 'voice-failed',
+            cause: { kind: 'voice-failed', request: { state: 'READY', label: null }, detail: 'Service Unavailable' },
+          },
+        ],
+      }),
+    );
+    expect(h.headline).to.equal(
+      'Ready for chats; voice is still Not Ready (Handling Chat): the change to Ready failed',
+    );
     expect(h.headline).not.to.contain('Ready for calls');
     expect(h.reason).to.equal('Could not set voice Ready: Service Unavailable');
     expect(h.tone).to.equal('degraded');
   });
 
   it('the Ready is waiting to be tried again after a 503: not green, says so', async () => {
-    const h = await strip(snapshot({
-      voice: handlingChatNotReady,
-      voiceRequest: { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', cause: { kind: 'restore-ready' }, attempt: 1, phase: 'retry-wait' },
-      log: [{ seq: 3, at: 0, kind: 'voice-retry', cause: { kind: 'voice-retry', request: { state: 'READY', label: null }, problem: 'unavailable', delayMs: 1200 } }],
-    }));
-    expect(h.headline).to.equal('Ready for chats; voice is still Not Ready (Handling Chat): the change to Ready failed');
+    const h = await strip(
+      snapshot({
+        voice: handlingChatNotReady,
+        voiceRequest: {
+          request: { state: 'READY', reasonCodeId: null },
+          purpose: 'restore',
+          cause: { kind: 'restore-ready' },
+          attempt: 1,
+          phase: 'retry-wait',
+        },
+        log: [
+          {
+            seq: 3,
+            at: 0,
+            kind: 'voice-retry',
+            cause: {
+              kind: 'voice-retry',
+              request: { state: 'READY', label: null },
+              problem: 'unavailable',
+              delayMs: 1200,
+            },
+          },
+        ],
+      }),
+    );
+    expect(h.headline).to.equal(
+      'Ready for chats; voice is still Not Ready (Handling Chat): the change to Ready failed',
+    );
     expect(h.reason).to.contain('Finesse is unavailable');
     expect(h.tone).not.to.equal('ready');
   });
 
   it('the Ready is on its way: not green until Finesse confirms it', async () => {
-    const h = await strip(snapshot({
-      voice: handlingChatNotReady,
-      voiceRequest: { request: { state: 'READY', reasonCodeId: null }, purpose: 'restore', cause: { kind: 'restore-ready' }, attempt: 1, phase: 'awaiting-confirmation' },
-    }));
+    const h = await strip(
+      snapshot({
+        voice: handlingChatNotReady,
+        voiceRequest: {
+          request: { state: 'READY', reasonCodeId: null },
+          purpose: 'restore',
+          cause: { kind: 'restore-ready' },
+          attempt: 1,
+          phase: 'awaiting-confirmation',
+        },
+      }),
+    );
     expect(h.headline).to.equal('Ready for chats; voice is Not Ready (Handling Chat), going back to Ready…');
     expect(h.tone).to.equal('paused');
   });
@@ -69,21 +110,48 @@ describe('the headline under faults', () => {
     expect(h.tone).to.equal('degraded');
   });
 
-  it('this desktop\'s Finesse server is out of service while the other is in service: says the desktop is moving', async () => {
-    const h = await strip(snapshot({
-      voice: handlingChatNotReady,
-      chat: { availability: 'INTERRUPTED', activeChats: 1, maxChats: 5, cause: { kind: 'holding', hold: { kind: 'node-move', from: 'A', to: 'B' }, continuing: 1 } },
-      degraded: { kind: 'node-move', from: 'A', to: 'B' },
-    }));
-    expect(h.headline).to.equal('Holding still: Finesse server A is out of service; the desktop is moving you to server B');
+  it("this desktop's Finesse server is out of service while the other is in service: says the desktop is moving", async () => {
+    const h = await strip(
+      snapshot({
+        voice: handlingChatNotReady,
+        chat: {
+          availability: 'INTERRUPTED',
+          activeChats: 1,
+          maxChats: 5,
+          cause: { kind: 'holding', hold: { kind: 'node-move', from: 'A', to: 'B' }, continuing: 1 },
+        },
+        degraded: { kind: 'node-move', from: 'A', to: 'B' },
+      }),
+    );
+    expect(h.headline).to.equal(
+      'Holding still: Finesse server A is out of service; the desktop is moving you to server B',
+    );
     expect(h.tone).to.equal('degraded');
   });
 
   it('chats active while voice is still READY (the Not Ready failed): says calls can come', async () => {
-    const h = await strip(snapshot({
-      chat: { availability: 'ACTIVE', activeChats: 1, maxChats: 5, cause: { kind: 'chats-active', count: 1, max: 5 } },
-      log: [{ seq: 9, at: 0, kind: 'voice-failed', cause: { kind: 'voice-failed', request: { state: 'NOT_READY', label: 'Handling Chat' }, detail: 'Service Unavailable' } }],
-    }));
+    const h = await strip(
+      snapshot({
+        chat: {
+          availability: 'ACTIVE',
+          activeChats: 1,
+          maxChats: 5,
+          cause: { kind: 'chats-active', count: 1, max: 5 },
+        },
+        log: [
+          {
+            seq: 9,
+            at: 0,
+            kind: 'voice-failed',
+            cause: {
+              kind: 'voice-failed',
+              request: { state: 'NOT_READY', label: 'Handling Chat' },
+              detail: 'Service Unavailable',
+            },
+          },
+        ],
+      }),
+    );
     expect(h.headline).to.equal('Handling 1 of 5 chats; voice is still Ready: calls can come');
     expect(h.tone).to.equal('degraded');
   });

@@ -48,7 +48,12 @@ describe('ownership notice (rule 8)', () => {
   });
 
   it('a window that was taken over shows why', async () => {
-    const { h } = await notice({ role: 'taken-over', message: 'Blending for your account was taken over in another window.', confirm: null, pending: false });
+    const { h } = await notice({
+      role: 'taken-over',
+      message: 'Blending for your account was taken over in another window.',
+      confirm: null,
+      pending: false,
+    });
     expect(h.text()).to.contain('was taken over in another window');
     expect(h.has('button.use-here')).to.equal(true);
   });

@@ -26,7 +26,11 @@ let agent: AgentLogin;
 const customers: CustomerChatClient[] = [];
 
 function customer(): CustomerChatClient {
-  const c = new CustomerChatClient({ service: chat.websocketUrl, guestDomain: chat.guestDomain, routerJid: chat.routerJid });
+  const c = new CustomerChatClient({
+    service: chat.websocketUrl,
+    guestDomain: chat.guestDomain,
+    routerJid: chat.routerJid,
+  });
   customers.push(c);
   return c;
 }
@@ -57,7 +61,9 @@ test('Ready in the header makes the gadget ready for calls and chats, and the ro
 
 test('a customer chat is offered; accepting sets voice Not Ready "Handling Chat" first, then the chat opens', async () => {
   const jane = customer();
-  const started = await jane.start(HOSTILE_NAME, HOSTILE_TEXT, [{ name: 'order', label: 'Order number', value: 'A-1001' }]);
+  const started = await jane.start(HOSTILE_NAME, HOSTILE_TEXT, [
+    { name: 'order', label: 'Order number', value: 'A-1001' },
+  ]);
   assert.equal(started.ok, true);
 
   await gadget.waitForText(/Chat from Jane <b>Doe<\/b>/);
@@ -66,7 +72,10 @@ test('a customer chat is offered; accepting sets voice Not Ready "Handling Chat"
   assert.match(offerText, /Expires in \d+ s/);
 
   await gadget.click('fb-chat-offer >>> button.accept');
-  await page.waitForFunction(() => /Not Ready - Handling Chat/.test(document.getElementById('state-label')?.textContent ?? ''), { timeout: 15_000 });
+  await page.waitForFunction(
+    () => /Not Ready - Handling Chat/.test(document.getElementById('state-label')?.textContent ?? ''),
+    { timeout: 15_000 },
+  );
   const user = await waitFor('the simulator to have the agent Not Ready', () => {
     const u = harness.simUser();
     return u?.state === 'NOT_READY' ? u : null;
@@ -76,10 +85,12 @@ test('a customer chat is offered; accepting sets voice Not Ready "Handling Chat"
 
   await gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
   await waitFor('the router to see the agent ACTIVE', () => routerAgent()?.state === 'ACTIVE');
-  await waitFor('the customer to see the agent', () => jane.lines().some((l) => l.from === 'system' || l.from === 'agent'));
+  await waitFor('the customer to see the agent', () =>
+    jane.lines().some((l) => l.from === 'system' || l.from === 'agent'),
+  );
 });
 
-test('messages go both ways in order; the customer\'s markup shows as text', async () => {
+test("messages go both ways in order; the customer's markup shows as text", async () => {
   const jane = customers[0];
   assert.ok(jane);
   await gadget.waitForText(/Where is my order\?/);
@@ -87,7 +98,9 @@ test('messages go both ways in order; the customer\'s markup shows as text', asy
   assert.ok(jane.send('second').ok);
   await gadget.waitForText(/second/);
   await gadget.sendMessage('Hello Jane, let me look.');
-  await waitFor('the agent\'s reply at the customer', () => jane.lines().some((l) => l.from === 'agent' && l.text === 'Hello Jane, let me look.'));
+  await waitFor("the agent's reply at the customer", () =>
+    jane.lines().some((l) => l.from === 'agent' && l.text === 'Hello Jane, let me look.'),
+  );
   assert.ok(jane.send('third').ok);
   await gadget.waitForText(/third/);
 
@@ -100,7 +113,10 @@ test('messages go both ways in order; the customer\'s markup shows as text', asy
     'self|Hello Jane, let me look.',
     'customer|third',
   ]);
-  const fromCustomer = jane.lines().filter((l) => l.from !== 'system').map((l) => `${l.from}|${l.text}`);
+  const fromCustomer = jane
+    .lines()
+    .filter((l) => l.from !== 'system')
+    .map((l) => `${l.from}|${l.text}`);
   assert.deepEqual(fromCustomer.slice(-2), ['agent|Hello Jane, let me look.', 'me|third']);
   assert.equal(await gadget.count('img'), 0, 'no element came from customer markup');
   assert.equal(await gadget.count('i'), 0);
@@ -109,10 +125,14 @@ test('messages go both ways in order; the customer\'s markup shows as text', asy
 
 test('ending the chat restores voice to Ready', async () => {
   await gadget.click('fb-conversation >>> button.end');
-  await page.waitForFunction(() => (document.getElementById('state-label')?.textContent ?? '').startsWith('Ready'), { timeout: 15_000 });
+  await page.waitForFunction(() => (document.getElementById('state-label')?.textContent ?? '').startsWith('Ready'), {
+    timeout: 15_000,
+  });
   await waitFor('the simulator to have the agent Ready', () => harness.simUser()?.state === 'READY');
   await gadget.waitForHeadline('Ready for calls and chats');
-  await waitFor('the customer to be told the chat ended', () => customers[0]?.lines().some((l) => l.from === 'system' && /ended/i.test(l.text)));
+  await waitFor('the customer to be told the chat ended', () =>
+    customers[0]?.lines().some((l) => l.from === 'system' && /ended/i.test(l.text)),
+  );
 });
 
 test('an ACD call interrupts chat: no offer arrives during it, and it ends back in Ready', async () => {
@@ -125,7 +145,9 @@ test('an ACD call interrupts chat: no offer arrives during it, and it ends back 
   assert.equal((await sam.start('Sam Queue', 'Is my parcel on its way?')).ok, true);
   // The router answers the customer (queued) and chooses an agent in the same turn: by the time the customer hears
   // it is queued, an offer would already be in the router's log.
-  const queued = await waitFor('the chat to be queued', () => desktop.world.chatRouter?.snapshot().queue.find((c) => c.chatId === sam.chatId));
+  const queued = await waitFor('the chat to be queued', () =>
+    desktop.world.chatRouter?.snapshot().queue.find((c) => c.chatId === sam.chatId),
+  );
   assert.equal(queued.status, 'queued', 'the chat waits in the queue');
   const offered = desktop.world.chatRouter?.snapshot().offerLog.filter((o) => o.chatId === sam.chatId) ?? [];
   assert.deepEqual(offered, [], 'no offer during the call');
@@ -141,7 +163,7 @@ test('an ACD call interrupts chat: no offer arrives during it, and it ends back 
   assert.equal(harness.simUser()?.state, 'READY', 'declining leaves voice alone');
 });
 
-test('the gadget\'s timers run on the desktop\'s 1 s timer tick, never on setTimeouts of their own', async () => {
+test("the gadget's timers run on the desktop's 1 s timer tick, never on setTimeouts of their own", async () => {
   // The failover monitor polls SystemInfo every 5 s on these timers; by now it has done so more than once.
   await gadget.waitForTimersOnTick(2);
   // The chat link pings the chat server every 30 s on the chat channel's timers, from sign-in on (the first test).

@@ -56,7 +56,10 @@ before(async () => {
     layoutXml: (world) => {
       if (!world.chat) throw new Error('the world runs without chat');
       const refusedWebSocket = world.chat.websocketUrl.replace(/\/[^/]*$/, '/no-websocket-here');
-      return defaultLayoutXml('finesse-blend', null, { chatService: `${refusedWebSocket} ${world.chat.boshUrl}`, chatRouter: world.chat.routerJid });
+      return defaultLayoutXml('finesse-blend', null, {
+        chatService: `${refusedWebSocket} ${world.chat.boshUrl}`,
+        chatRouter: world.chat.routerJid,
+      });
     },
   });
   desktop = harness.desktop;
@@ -77,7 +80,8 @@ before(async () => {
     if (fromGadget) boshRequests.gadget += 1;
     else boshRequests.desktop += 1;
     if (fromGadget && boshCut) boshRefused += 1;
-    if (fromGadget && boshCut) void request.respond({ status: 404, headers: { 'Access-Control-Allow-Origin': '*' }, body: '' });
+    if (fromGadget && boshCut)
+      void request.respond({ status: 404, headers: { 'Access-Control-Allow-Origin': '*' }, body: '' });
     else void request.continue();
   });
   gadget = await openGadget(harness, page);
@@ -88,28 +92,40 @@ after(async () => {
   await harness?.stop();
 });
 
-test('with WebSocket refused, the desktop\'s notifications and the gadget\'s chat run over BOSH', async () => {
+test("with WebSocket refused, the desktop's notifications and the gadget's chat run over BOSH", async () => {
   await chooseState(page, 'READY');
   await gadget.waitForHeadline('Ready for calls and chats');
   const router = desktop.world.chatRouter;
   assert.ok(router);
-  await waitFor('the router to see the agent READY', () => router.snapshot().agents.find((a) => a.jid.startsWith(`${agentId}@`))?.state === 'READY');
-  assert.ok(websocketsOpened.some((url) => url.endsWith('/no-websocket-here')), 'the gadget tried WebSocket first');
-  assert.ok(boshRequests.gadget > 0, 'the gadget\'s chat went over BOSH');
-  assert.ok(boshRequests.desktop > 0, 'the desktop\'s notifications went over BOSH');
+  await waitFor(
+    'the router to see the agent READY',
+    () => router.snapshot().agents.find((a) => a.jid.startsWith(`${agentId}@`))?.state === 'READY',
+  );
+  assert.ok(
+    websocketsOpened.some((url) => url.endsWith('/no-websocket-here')),
+    'the gadget tried WebSocket first',
+  );
+  assert.ok(boshRequests.gadget > 0, "the gadget's chat went over BOSH");
+  assert.ok(boshRequests.desktop > 0, "the desktop's notifications went over BOSH");
 });
 
 test('over BOSH: a chat is offered and accepted, and messages go both ways', async () => {
   const chat = desktop.chat;
   assert.ok(chat);
-  customer = new CustomerChatClient({ service: chat.websocketUrl, guestDomain: chat.guestDomain, routerJid: chat.routerJid });
+  customer = new CustomerChatClient({
+    service: chat.websocketUrl,
+    guestDomain: chat.guestDomain,
+    routerJid: chat.routerJid,
+  });
   assert.equal((await customer.start('Pat Bosh', 'Does this work over BOSH?')).ok, true);
   await gadget.waitForText(/Chat from Pat Bosh/);
   await gadget.click('fb-chat-offer >>> button.accept');
   await gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
   await gadget.waitForLine('customer|Does this work over BOSH?');
   await gadget.sendMessage('It does.');
-  await waitFor('the agent\'s line at the customer', () => customer?.lines().some((l) => l.from === 'agent' && l.text === 'It does.'));
+  await waitFor("the agent's line at the customer", () =>
+    customer?.lines().some((l) => l.from === 'agent' && l.text === 'It does.'),
+  );
   assert.ok(customer.send('Great').ok);
   await gadget.waitForLine('customer|Great');
 });
@@ -127,9 +143,15 @@ test('the BOSH link is cut and comes back: the channel reconnects over BOSH and 
   boshCut = false;
 
   await gadget.waitForLine('customer|Customer while cut off', 30_000);
-  await waitFor('the agent\'s line at the customer', () => customer?.lines().some((l) => l.text === 'Written while cut off'), 30_000);
+  await waitFor(
+    "the agent's line at the customer",
+    () => customer?.lines().some((l) => l.text === 'Written while cut off'),
+    30_000,
+  );
   await gadget.sendMessage('Back again.');
-  await waitFor('the line after the reconnect at the customer', () => customer?.lines().some((l) => l.text === 'Back again.'));
+  await waitFor('the line after the reconnect at the customer', () =>
+    customer?.lines().some((l) => l.text === 'Back again.'),
+  );
 
   const said = (await gadget.transcript()).filter((l) => !l.startsWith('system|'));
   assert.deepEqual(said, [
@@ -140,7 +162,13 @@ test('the BOSH link is cut and comes back: the channel reconnects over BOSH and 
     'customer|Customer while cut off',
     'self|Back again.',
   ]);
-  assert.deepEqual(customer.lines().filter((l) => l.from === 'agent').map((l) => l.text), ['It does.', 'Written while cut off', 'Back again.']);
+  assert.deepEqual(
+    customer
+      .lines()
+      .filter((l) => l.from === 'agent')
+      .map((l) => l.text),
+    ['It does.', 'Written while cut off', 'Back again.'],
+  );
   assert.deepEqual(websocketsOpened, [], 'a session that worked on BOSH reconnects on BOSH');
   assert.equal(harness.simUser()?.reasonCode?.label, 'Handling Chat', 'voice held for the chat throughout');
 });
@@ -150,11 +178,14 @@ test('ending the chat restores Ready', async () => {
   await waitFor('the simulator to have the agent Ready', () => harness.simUser()?.state === 'READY');
 });
 
-test('the only console errors are the browser\'s own reports of the refused WebSocket and the cut BOSH requests', () => {
+test("the only console errors are the browser's own reports of the refused WebSocket and the cut BOSH requests", () => {
   // strophe.js's own console lines are silenced: the channel reports transport problems itself.
   const expected = [
     /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/no-websocket-here' failed/, // Chromium
     /^Failed to load resource: the server responded with a status of 404/, // Chromium
   ];
-  assert.deepEqual(problems.filter((p) => !expected.some((e) => e.test(p))), []);
+  assert.deepEqual(
+    problems.filter((p) => !expected.some((e) => e.test(p))),
+    [],
+  );
 });

@@ -14,17 +14,25 @@ let dialogId = '';
 /** The Dialog requests the page sent: method, path and body. */
 const sent: { method: string; path: string; body: string }[] = [];
 
-const callState = () => page.$eval('#call-control', (e) => e.querySelector('li.call')?.getAttribute('data-state') ?? 'none');
+const callState = () =>
+  page.$eval('#call-control', (e) => e.querySelector('li.call')?.getAttribute('data-state') ?? 'none');
 const waitForCallState = (state: string) =>
-  page.waitForFunction((s) => document.querySelector('#call-control li.call')?.getAttribute('data-state') === s, { timeout: 15_000 }, state);
+  page.waitForFunction(
+    (s) => document.querySelector('#call-control li.call')?.getAttribute('data-state') === s,
+    { timeout: 15_000 },
+    state,
+  );
 const press = (action: string) => page.click(`#call-control li.call button[data-action="${action}"]`);
 
 before(async () => {
-  harness = await startGadgetHarness({ layoutXml: '<finesseLayout><layout><role>Agent</role><tabs/></layout></finesseLayout>' });
+  harness = await startGadgetHarness({
+    layoutXml: '<finesseLayout><layout><role>Agent</role><tabs/></layout></finesseLayout>',
+  });
   page = await harness.chromium.browser.newPage();
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.pathname.startsWith('/finesse/api/Dialog/')) sent.push({ method: r.method(), path: url.pathname, body: r.postData() ?? '' });
+    if (url.pathname.startsWith('/finesse/api/Dialog/'))
+      sent.push({ method: r.method(), path: url.pathname, body: r.postData() ?? '' });
   });
   await signIn(page, harness.desktop.desktopUrl, harness.agent);
   await chooseState(page, 'READY');
@@ -38,11 +46,16 @@ after(async () => {
 });
 
 test('no call: the call control says so', async () => {
-  await page.waitForFunction(() => /No calls\./.test(document.getElementById('call-control')?.textContent ?? ''), { timeout: 15_000 });
+  await page.waitForFunction(() => /No calls\./.test(document.getElementById('call-control')?.textContent ?? ''), {
+    timeout: 15_000,
+  });
 });
 
 test('an ACD call rings: Answer from the desktop connects it', async () => {
-  const placed = await harness.desktop.world.simulator.control.placeAcdCall({ agentId: harness.agent.id, fromAddress: '6175551234' });
+  const placed = await harness.desktop.world.simulator.control.placeAcdCall({
+    agentId: harness.agent.id,
+    fromAddress: '6175551234',
+  });
   assert.ok(placed.ok);
   dialogId = placed.value.dialogId;
   await waitForCallState('ALERTING');
@@ -76,15 +89,30 @@ test('End the call: wrap-up, where the wrap-up reason is set through UPDATE_CALL
   const update = await waitFor('the wrap-up reason request', () => sent.find((s) => /UPDATE_CALL_DATA/.test(s.body)));
   assert.match(update.body, /<mediaProperties><wrapUpReason>Order fixed<\/wrapUpReason><\/mediaProperties>/);
   assert.match(update.body, new RegExp(`<targetMediaAddress>${harness.agent.extension}</targetMediaAddress>`));
-  const lastOnDialog = () => harness.desktop.world.simulator.control.state().requests.filter((r) => r.path.endsWith(`/Dialog/${dialogId}`)).at(-1);
-  const logged = await waitFor('Finesse to answer the wrap-up reason request', () => (sent.length === 5 && lastOnDialog()?.method === 'PUT' ? lastOnDialog() : null));
+  const lastOnDialog = () =>
+    harness.desktop.world.simulator.control
+      .state()
+      .requests.filter((r) => r.path.endsWith(`/Dialog/${dialogId}`))
+      .at(-1);
+  const logged = await waitFor('Finesse to answer the wrap-up reason request', () =>
+    sent.length === 5 && lastOnDialog()?.method === 'PUT' ? lastOnDialog() : null,
+  );
   assert.equal(logged.status, 202);
-  assert.equal(await page.$eval('#call-control', (e) => e.querySelector('[role="alert"]')?.textContent ?? ''), '', 'no error shown');
+  assert.equal(
+    await page.$eval('#call-control', (e) => e.querySelector('[role="alert"]')?.textContent ?? ''),
+    '',
+    'no error shown',
+  );
 });
 
 test('wrap-up ends: the call leaves the list', async () => {
   const expired = await harness.desktop.world.simulator.control.expireWrapUp({ agentId: harness.agent.id });
   assert.ok(expired.ok);
-  await page.waitForFunction(() => /No calls\./.test(document.getElementById('call-control')?.textContent ?? ''), { timeout: 15_000 });
-  assert.deepEqual(sent.map((s) => /<requestedAction>(\w+)</.exec(s.body)?.[1]), ['ANSWER', 'HOLD', 'RETRIEVE', 'DROP', 'UPDATE_CALL_DATA']);
+  await page.waitForFunction(() => /No calls\./.test(document.getElementById('call-control')?.textContent ?? ''), {
+    timeout: 15_000,
+  });
+  assert.deepEqual(
+    sent.map((s) => /<requestedAction>(\w+)</.exec(s.body)?.[1]),
+    ['ANSWER', 'HOLD', 'RETRIEVE', 'DROP', 'UPDATE_CALL_DATA'],
+  );
 });

@@ -33,9 +33,15 @@ before(async () => {
   assert.ok(desktop.chat);
   page = await harness.chromium.browser.newPage();
   problems = await watchForProblems(page);
-  page.on('framenavigated', (f) => { if (f === page.mainFrame()) addresses.push(f.url()); });
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) addresses.push(f.url());
+  });
   gadget = await openGadget(harness, page, 'the product gadget on node A');
-  jane = new CustomerChatClient({ service: desktop.chat.websocketUrl, guestDomain: desktop.chat.guestDomain, routerJid: desktop.chat.routerJid });
+  jane = new CustomerChatClient({
+    service: desktop.chat.websocketUrl,
+    guestDomain: desktop.chat.guestDomain,
+    routerJid: desktop.chat.routerJid,
+  });
 });
 
 after(async () => {
@@ -59,21 +65,38 @@ test('on node A: Ready, a customer chat accepted puts voice Not Ready "Handling 
   assert.ok(jane.send('first message').ok);
   await gadget.waitForText(/first message/);
   await gadget.sendMessage('Let me check, Jane.');
-  await waitFor('the reply at the customer', () => jane.lines().some((l) => l.from === 'agent' && l.text === 'Let me check, Jane.'));
+  await waitFor('the reply at the customer', () =>
+    jane.lines().some((l) => l.from === 'agent' && l.text === 'Let me check, Jane.'),
+  );
 });
 
 test('node A goes out of service: the desktop says so and moves the agent to node B, signed in without asking', async () => {
   const down = await desktop.world.simulator.control.setNodeInService({ node: 'primary', inService: false });
   assert.ok(down.ok);
   await page.waitForFunction(
-    () => /Finesse server A is out of service: moving you to server B/.test(document.getElementById('node-banner')?.textContent ?? ''),
+    () =>
+      /Finesse server A is out of service: moving you to server B/.test(
+        document.getElementById('node-banner')?.textContent ?? '',
+      ),
     { timeout: 15_000 },
   );
-  await waitFor('the desktop to be on node B', () => origin(page.url()) === origin(desktop.secondaryDesktopUrl) || null, 15_000);
-  await page.waitForFunction(() => document.querySelector('#desktop')?.hasAttribute('hidden') === false, { timeout: 15_000 });
+  await waitFor(
+    'the desktop to be on node B',
+    () => origin(page.url()) === origin(desktop.secondaryDesktopUrl) || null,
+    15_000,
+  );
+  await page.waitForFunction(() => document.querySelector('#desktop')?.hasAttribute('hidden') === false, {
+    timeout: 15_000,
+  });
   assert.equal(new URL(page.url()).hash, '', 'the carried sign-in left the address bar at once');
-  assert.ok(addresses.every((a) => !a.includes(agent.password) && new URL(a).search === ''), 'no credential in any address query');
-  assert.match(await page.$eval('#node-note', (e) => e.textContent ?? ''), /Finesse server A went out of service: the desktop moved you to server B/);
+  assert.ok(
+    addresses.every((a) => !a.includes(agent.password) && new URL(a).search === ''),
+    'no credential in any address query',
+  );
+  assert.match(
+    await page.$eval('#node-note', (e) => e.textContent ?? ''),
+    /Finesse server A went out of service: the desktop moved you to server B/,
+  );
   assert.match(await page.$eval('#state-label', (e) => e.textContent ?? ''), /Not Ready - Handling Chat/);
 
   const frame = await waitFor('the product gadget on node B', () => gadgetFrames(page, GADGET)[0]);
@@ -99,16 +122,30 @@ test('the customer ends the chat: the agent is back Ready on node B within 15 s,
   await gadget.waitForText(/The customer ended the chat/);
 
   const said = (await gadget.transcript()).filter((l) => !l.startsWith('system|'));
-  assert.deepEqual(said, ['customer|Where is my order?', 'customer|first message', 'self|Let me check, Jane.', 'customer|second message'],
-    'each message shown once, in order');
+  assert.deepEqual(
+    said,
+    ['customer|Where is my order?', 'customer|first message', 'self|Let me check, Jane.', 'customer|second message'],
+    'each message shown once, in order',
+  );
   const router = desktop.world.chatRouter?.snapshot();
   assert.ok(router);
   assert.deepEqual(router.requeueLog, [], 'no chat went back to the queue');
-  assert.equal(router.offerLog.filter((o) => o.chatId === jane.chatId).length, 1, 'the chat was offered once: never re-routed');
-  assert.equal(router.queue.find((c) => c.chatId === jane.chatId)?.status ?? 'ended', 'ended', 'the chat ended, it was not dropped or queued');
+  assert.equal(
+    router.offerLog.filter((o) => o.chatId === jane.chatId).length,
+    1,
+    'the chat was offered once: never re-routed',
+  );
+  assert.equal(
+    router.queue.find((c) => c.chatId === jane.chatId)?.status ?? 'ended',
+    'ended',
+    'the chat ended, it was not dropped or queued',
+  );
   await waitFor('the router to see the agent READY', () => routerAgent()?.state === 'READY');
 });
 
 test('the move raised no CSP violation, console error or uncaught exception', () => {
-  assert.deepEqual(problems.filter((p) => !/503|Service Unavailable/.test(p)), []);
+  assert.deepEqual(
+    problems.filter((p) => !/503|Service Unavailable/.test(p)),
+    [],
+  );
 });

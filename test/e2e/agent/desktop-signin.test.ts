@@ -11,7 +11,9 @@ let harness: GadgetHarness;
 let page: Page;
 
 before(async () => {
-  harness = await startGadgetHarness({ layoutXml: '<finesseLayout><layout><role>Agent</role><tabs/></layout></finesseLayout>' });
+  harness = await startGadgetHarness({
+    layoutXml: '<finesseLayout><layout><role>Agent</role><tabs/></layout></finesseLayout>',
+  });
   page = await harness.chromium.browser.newPage();
 });
 
@@ -37,14 +39,24 @@ test('typing at once after the page opens, before its configuration arrives, sig
   await page.keyboard.press('Enter');
   await waitFor('the page to ask for its configuration', () => held.length > 0 || null);
   assert.deepEqual(
-    await page.evaluate(() => ['signin-id', 'signin-password', 'signin-extension'].map((f) => (document.getElementById(f) as HTMLInputElement).value)),
+    await page.evaluate(() =>
+      ['signin-id', 'signin-password', 'signin-extension'].map(
+        (f) => (document.getElementById(f) as HTMLInputElement).value,
+      ),
+    ),
     [id, password, extension],
     'every keystroke went into the field it was typed into',
   );
-  assert.equal(await page.$eval('#desktop', (e) => e.hasAttribute('hidden')), true, 'still signing in while the configuration is held');
+  assert.equal(
+    await page.$eval('#desktop', (e) => e.hasAttribute('hidden')),
+    true,
+    'still signing in while the configuration is held',
+  );
 
   for (const request of held) void request.continue();
-  await page.waitForFunction(() => document.querySelector('#desktop')?.hasAttribute('hidden') === false, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('#desktop')?.hasAttribute('hidden') === false, {
+    timeout: 15_000,
+  });
   assert.equal(await page.$eval('#signin-error', (e) => e.textContent ?? ''), '');
   await waitFor('the agent signed in at the simulator', () => harness.simUser()?.state === 'NOT_READY' || null);
   assert.equal(harness.simUser()?.extension, extension);

@@ -107,7 +107,10 @@ export class GadgetPage {
 
   /** Waits until the gadget's text matches. */
   async waitForText(pattern: RegExp, timeout = 15_000): Promise<void> {
-    await this.frame.waitForFunction(`new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)}).test(${DEEP_TEXT})`, { timeout, polling: 100 });
+    await this.frame.waitForFunction(
+      `new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)}).test(${DEEP_TEXT})`,
+      { timeout, polling: 100 },
+    );
   }
 
   async waitForHeadline(text: string, timeout = 15_000): Promise<void> {

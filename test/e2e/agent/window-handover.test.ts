@@ -55,13 +55,19 @@ test('the first window runs blending and handles a chat', async () => {
   await first.gadget.waitForHeadline('Ready for calls and chats');
   const chat = desktop.chat;
   assert.ok(chat);
-  customer = new CustomerChatClient({ service: chat.websocketUrl, guestDomain: chat.guestDomain, routerJid: chat.routerJid });
+  customer = new CustomerChatClient({
+    service: chat.websocketUrl,
+    guestDomain: chat.guestDomain,
+    routerJid: chat.routerJid,
+  });
   assert.equal((await customer.start('Kim Handover', 'Can you check my bill?')).ok, true);
   await first.gadget.waitForText(/Chat from Kim Handover/);
   await first.gadget.click('fb-chat-offer >>> button.accept');
   await first.gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
   await first.gadget.sendMessage('Looking at your bill now.');
-  await waitFor('the first reply at the customer', () => customer?.lines().some((l) => l.from === 'agent' && l.text === 'Looking at your bill now.'));
+  await waitFor('the first reply at the customer', () =>
+    customer?.lines().some((l) => l.from === 'agent' && l.text === 'Looking at your bill now.'),
+  );
   voiceBefore = await waitFor('voice Not Ready "Handling Chat"', () => {
     const u = harness.simUser();
     return u?.state === 'NOT_READY' && u.reasonCode?.label === 'Handling Chat' ? u : null;
@@ -74,7 +80,7 @@ test('a second window of the same agent says another window owns blending and sh
   await second.gadget.find('fb-ownership-notice >>> button.use-here');
   // It shows the owner's chat at once (the owner re-sends its view to a window that asks who owns blending).
   await second.gadget.waitForText(/Looking at your bill now\./);
-  assert.match(await windows[0]?.gadget.headline() ?? '', /Handling 1 of 5 chats/, 'the first window still runs it');
+  assert.match((await windows[0]?.gadget.headline()) ?? '', /Handling 1 of 5 chats/, 'the first window still runs it');
 });
 
 test('"Use this window" and confirming move blending and the chat; the first window says it was taken over', async () => {
@@ -90,28 +96,48 @@ test('"Use this window" and confirming move blending and the chat; the first win
   await second.gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
   await second.gadget.waitForText(/Is it the March bill\?/);
   const lines = await second.gadget.transcript();
-  assert.deepEqual(customerSaid(lines), ['Can you check my bill?', 'Is it the March bill?'], 'history rebuilt, each line once');
-  assert.ok(lines.includes('self|Looking at your bill now.'), 'the first window\'s reply is in the history');
+  assert.deepEqual(
+    customerSaid(lines),
+    ['Can you check my bill?', 'Is it the March bill?'],
+    'history rebuilt, each line once',
+  );
+  assert.ok(lines.includes('self|Looking at your bill now.'), "the first window's reply is in the history");
 });
 
 test('the chat continues in the second window; nothing went back to the queue and voice did not change', async () => {
   const [, second] = windows;
   assert.ok(second && customer);
   await second.gadget.sendMessage('Yes, the March bill.');
-  await waitFor('the reply from the second window at the customer', () => customer?.lines().some((l) => l.from === 'agent' && l.text === 'Yes, the March bill.'));
+  await waitFor('the reply from the second window at the customer', () =>
+    customer?.lines().some((l) => l.from === 'agent' && l.text === 'Yes, the March bill.'),
+  );
   assert.ok(customer.send('Thanks!').ok);
   await second.gadget.waitForText(/Thanks!/);
-  assert.deepEqual(customerSaid(await second.gadget.transcript()), ['Can you check my bill?', 'Is it the March bill?', 'Thanks!']);
+  assert.deepEqual(customerSaid(await second.gadget.transcript()), [
+    'Can you check my bill?',
+    'Is it the March bill?',
+    'Thanks!',
+  ]);
   assert.deepEqual(
-    customer.lines().filter((l) => l.from === 'agent').map((l) => l.text),
+    customer
+      .lines()
+      .filter((l) => l.from === 'agent')
+      .map((l) => l.text),
     ['Looking at your bill now.', 'Yes, the March bill.'],
   );
-  assert.ok(!customer.lines().some((l) => l.from === 'system' && /another agent/.test(l.text)), 'the customer was never requeued');
+  assert.ok(
+    !customer.lines().some((l) => l.from === 'system' && /another agent/.test(l.text)),
+    'the customer was never requeued',
+  );
 
   const snapshot = router().snapshot();
   assert.deepEqual(snapshot.requeueLog, []);
   assert.equal(snapshot.queue.find((c) => c.chatId === customer?.chatId)?.status, 'assigned');
-  assert.equal(snapshot.sessionChanges.filter((c) => c.agent.startsWith(`${agent.id}@`)).length, 1, 'the agent continued on the second window\'s session');
+  assert.equal(
+    snapshot.sessionChanges.filter((c) => c.agent.startsWith(`${agent.id}@`)).length,
+    1,
+    "the agent continued on the second window's session",
+  );
 
   const voice = harness.simUser();
   assert.equal(voice?.state, 'NOT_READY');
@@ -128,5 +154,8 @@ test('ending the chat in the second window restores Ready: that window now owns 
 });
 
 test('neither window had a CSP violation, a console error or an uncaught exception', () => {
-  assert.deepEqual(windows.flatMap((w) => w.problems), []);
+  assert.deepEqual(
+    windows.flatMap((w) => w.problems),
+    [],
+  );
 });

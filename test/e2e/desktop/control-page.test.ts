@@ -20,7 +20,10 @@ const headerSays = (page: Page, prefix: string) =>
   page.waitForFunction((p) => document.getElementById('state-label')?.textContent?.startsWith(p), POLL, prefix);
 
 before(async () => {
-  desktop = await startDesktopWorld({ distDir: 'dist', layoutXml: '<finesseLayout><layout><role>Agent</role><tabs/></layout></finesseLayout>' });
+  desktop = await startDesktopWorld({
+    distDir: 'dist',
+    layoutXml: '<finesseLayout><layout><role>Agent</role><tabs/></layout></finesseLayout>',
+  });
   chromium = await launchChromium();
   const agent = desktop.world.simulator.users.find((u) => !u.supervisor);
   if (!agent) throw new Error('the simulator has no agent');
@@ -48,8 +51,14 @@ test('an ACD call placed on the control page reserves the agent, and ending it t
   assert.match(await controlPage.$eval('#result', (e) => e.textContent ?? ''), /ACD call: done/);
 
   await controlPage.click('#dialogs li button');
-  await agentPage.waitForFunction(() => !document.getElementById('state-label')?.textContent?.startsWith('Reserved'), POLL);
+  await agentPage.waitForFunction(
+    () => !document.getElementById('state-label')?.textContent?.startsWith('Reserved'),
+    POLL,
+  );
   await controlPage.waitForFunction(() => document.querySelectorAll('#dialogs li button').length === 0, POLL);
-  assert.match(await controlPage.$eval('#log', (e) => e.textContent ?? ''), new RegExp(`PUT\\s+202\\s+/finesse/api/User/${agentId}`));
+  assert.match(
+    await controlPage.$eval('#log', (e) => e.textContent ?? ''),
+    new RegExp(`PUT\\s+202\\s+/finesse/api/User/${agentId}`),
+  );
   assert.deepEqual(problems, []);
 });

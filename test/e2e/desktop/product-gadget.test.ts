@@ -23,7 +23,9 @@ let gadget: Frame;
 /** The text the product gadget renders in its shadow root. */
 function gadgetText(frame: Frame): Promise<string> {
   // No named helpers inside: the function is serialized into the page as written.
-  return frame.evaluate(() => (document.querySelector('finesse-blend-agent')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim());
+  return frame.evaluate(() =>
+    (document.querySelector('finesse-blend-agent')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  );
 }
 
 before(async () => {
@@ -36,7 +38,9 @@ before(async () => {
   const user = desktop.world.simulator.users.find((u) => !u.supervisor);
   if (!user) throw new Error('the simulator has no agent');
   await signIn(page, desktop.desktopUrl, { id: user.id, password: user.password, extension: user.extension });
-  await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('iframe.gadget-frame')?.contentDocument?.readyState === 'complete');
+  await page.waitForFunction(
+    () => document.querySelector<HTMLIFrameElement>('iframe.gadget-frame')?.contentDocument?.readyState === 'complete',
+  );
   const frame = gadgetFrames(page, GADGET)[0];
   assert.ok(frame, 'the product gadget is on the home tab');
   gadget = frame;
@@ -51,13 +55,21 @@ after(async () => {
 test('the built gadget renders in its iframe and follows the state chosen in the header', async () => {
   await gadget.waitForFunction(() => customElements.get('finesse-blend-agent') !== undefined, { timeout: 10_000 });
   await chooseState(page, 'READY');
-  await page.waitForFunction(() => document.getElementById('state-label')?.textContent?.startsWith('Ready'), { timeout: 10_000 });
-  await gadget.waitForFunction(() => {
-    const el = document.querySelector('finesse-blend-agent');
-    return (el?.shadowRoot?.textContent ?? '').includes('READY');
-  }, { timeout: 10_000 });
+  await page.waitForFunction(() => document.getElementById('state-label')?.textContent?.startsWith('Ready'), {
+    timeout: 10_000,
+  });
+  await gadget.waitForFunction(
+    () => {
+      const el = document.querySelector('finesse-blend-agent');
+      return (el?.shadowRoot?.textContent ?? '').includes('READY');
+    },
+    { timeout: 10_000 },
+  );
   assert.match(await gadgetText(gadget), /READY/);
-  const height = await page.$eval('iframe.gadget-frame', (f) => (f as HTMLIFrameElement).getBoundingClientRect().height);
+  const height = await page.$eval(
+    'iframe.gadget-frame',
+    (f) => (f as HTMLIFrameElement).getBoundingClientRect().height,
+  );
   assert.notEqual(Math.round(height), 200, 'the gadget resized its frame with gadgets.window.adjustHeight');
 });
 

@@ -44,7 +44,12 @@ export const realTimers: Timers = {
 };
 
 /** Polls `check` (cheap, in-process reads only) until it holds; fails naming `what` and the last detail. */
-export async function until(check: () => boolean, what: string, detail: () => string = () => '', timeoutMs = WAIT_MS): Promise<void> {
+export async function until(
+  check: () => boolean,
+  what: string,
+  detail: () => string = () => '',
+  timeoutMs = WAIT_MS,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) assert.fail(`Not reached within ${timeoutMs} ms: ${what}\n${detail()}`);
@@ -54,7 +59,13 @@ export async function until(check: () => boolean, what: string, detail: () => st
 
 /** One thing that happened, in the order the test process saw it: a User notification or a chat port call. */
 export type Happening =
-  | { readonly type: 'user'; readonly state: string; readonly pendingState: string | null; readonly reasonCodeId: string | null; readonly requestId: string | null }
+  | {
+      readonly type: 'user';
+      readonly state: string;
+      readonly pendingState: string | null;
+      readonly reasonCodeId: string | null;
+      readonly requestId: string | null;
+    }
   | { readonly type: 'publish'; readonly presence: ChatPresence }
   | { readonly type: 'accept'; readonly offerId: string }
   | { readonly type: 'decline'; readonly offerId: string; readonly reason: string }
@@ -176,7 +187,11 @@ export class BlendingWorld {
       w.#controller?.stop();
       w.#controller = null;
       w.releaseNotifications();
-      assert.deepEqual(w.#unreadable.splice(0), [], 'every notification the simulator published was readable by the gadget');
+      assert.deepEqual(
+        w.#unreadable.splice(0),
+        [],
+        'every notification the simulator published was readable by the gadget',
+      );
       await hooks.afterEach?.(w);
     });
     beforeEach(() => w.reset('READY'));
@@ -220,7 +235,10 @@ export class BlendingWorld {
   /** Starts the world (chat router off: the chat side is the recording port) and logs the agent's desktop in. */
   async #start(): Promise<void> {
     const options = this.options;
-    const world = await startWorld({ chat: false, ...(options.deployment !== undefined ? { deployment: options.deployment } : {}) });
+    const world = await startWorld({
+      chat: false,
+      ...(options.deployment !== undefined ? { deployment: options.deployment } : {}),
+    });
     let relay: CuttableRelay | null = null;
     try {
       const accounts = world.simulator.users;
@@ -298,7 +316,10 @@ export class BlendingWorld {
     });
     // Prosody handles a session's stanzas in order: once a ping is answered, the initial presence is in, so
     // pubsub events to the agent's bare JID reach this session.
-    await session.sendIQ($iq({ type: 'get', to: this.world.prosody.domain }).c('ping', { xmlns: 'urn:xmpp:ping' }), 'ping after login');
+    await session.sendIQ(
+      $iq({ type: 'get', to: this.world.prosody.domain }).c('ping', { xmlns: 'urn:xmpp:ping' }),
+      'ping after login',
+    );
     this.#session = session;
     this.#down = new Promise((resolve) =>
       session.onDisconnected(() => {
@@ -378,22 +399,48 @@ export class BlendingWorld {
   }
 
   /** The agent (by hand, through REST) asks for a state; resolves once Finesse shows `reached`. */
-  async agentRequest(change: { state: 'LOGIN' | 'READY' | 'NOT_READY' | 'LOGOUT'; reasonCodeId?: string }, reached: (u: User) => boolean): Promise<void> {
+  async agentRequest(
+    change: { state: 'LOGIN' | 'READY' | 'NOT_READY' | 'LOGOUT'; reasonCodeId?: string },
+    reached: (u: User) => boolean,
+  ): Promise<void> {
     const answer =
       change.state === 'LOGIN'
         ? await this.hand.signIn(this.agent.id, this.agent.extension)
-        : await this.hand.setUserState(this.agent.id, change.reasonCodeId === undefined ? { state: change.state } : { state: change.state, reasonCodeId: change.reasonCodeId });
+        : await this.hand.setUserState(
+            this.agent.id,
+            change.reasonCodeId === undefined
+              ? { state: change.state }
+              : { state: change.state, reasonCodeId: change.reasonCodeId },
+          );
     assert.ok(answer.ok, `the agent's ${change.state} was accepted`);
-    await until(() => reached(this.finesseUser()), `Finesse shows the agent's ${change.state}`, () => JSON.stringify(this.finesseUser()));
+    await until(
+      () => reached(this.finesseUser()),
+      `Finesse shows the agent's ${change.state}`,
+      () => JSON.stringify(this.finesseUser()),
+    );
   }
 
   /** The agent acts on a call (ANSWER, HOLD, RETRIEVE, DROP) through REST; resolves once the dialog shows it. */
-  async dialogAction(dialogId: string, requestedAction: 'ANSWER' | 'HOLD' | 'RETRIEVE' | 'DROP', reached: (participantState: string | null) => boolean): Promise<void> {
-    const answer = await this.hand.dialogAction(dialogId, { requestedAction, targetMediaAddress: this.agent.extension });
+  async dialogAction(
+    dialogId: string,
+    requestedAction: 'ANSWER' | 'HOLD' | 'RETRIEVE' | 'DROP',
+    reached: (participantState: string | null) => boolean,
+  ): Promise<void> {
+    const answer = await this.hand.dialogAction(dialogId, {
+      requestedAction,
+      targetMediaAddress: this.agent.extension,
+    });
     assert.ok(answer.ok, `${requestedAction} accepted`);
     const mine = (): string | null =>
-      this.control.state().dialogs.find((d) => d.id === dialogId)?.participants.find((p) => p.mediaAddress === this.agent.extension)?.state ?? null;
-    await until(() => reached(mine()), `dialog ${dialogId} after ${requestedAction}`, () => String(mine()));
+      this.control
+        .state()
+        .dialogs.find((d) => d.id === dialogId)
+        ?.participants.find((p) => p.mediaAddress === this.agent.extension)?.state ?? null;
+    await until(
+      () => reached(mine()),
+      `dialog ${dialogId} after ${requestedAction}`,
+      () => String(mine()),
+    );
   }
 
   /** Notifications wait (a slow network) until release(); they then arrive in order. */
@@ -430,7 +477,10 @@ export class BlendingWorld {
     const id = this.agent.id;
     const reconciler = new BlendingReconciler({
       voice: { requestState: (r) => voiceStatePort(clientFor(), id).requestState(r) },
-      facts: { readUser: () => finesseFactsPort(clientFor(), id).readUser(), readDialogs: () => finesseFactsPort(clientFor(), id).readDialogs() },
+      facts: {
+        readUser: () => finesseFactsPort(clientFor(), id).readUser(),
+        readDialogs: () => finesseFactsPort(clientFor(), id).readDialogs(),
+      },
       chat: new RecordingChatPort(timeline),
       timers: realTimers,
       random: () => 0.5,
@@ -443,7 +493,13 @@ export class BlendingWorld {
     this.#current = (update) => {
       if (update.data.kind === 'user') {
         const u = update.data.user;
-        timeline.push({ type: 'user', state: u.state, pendingState: u.pendingState, reasonCodeId: u.reasonCodeId, requestId: update.requestId });
+        timeline.push({
+          type: 'user',
+          state: u.state,
+          pendingState: u.pendingState,
+          reasonCodeId: u.reasonCodeId,
+          requestId: update.requestId,
+        });
       }
       reconciler.handleUpdate(update);
     };
@@ -463,7 +519,10 @@ export class BlendingWorld {
       timeline,
       snapshot: () => reconciler.snapshot(),
       // A new reason with the same availability is published again; the table rows care about the availability.
-      published: () => of('publish').map((p) => p.presence.availability).filter((a, i, all) => i === 0 || all[i - 1] !== a),
+      published: () =>
+        of('publish')
+          .map((p) => p.presence.availability)
+          .filter((a, i, all) => i === 0 || all[i - 1] !== a),
       accepted: () => of('accept').map((a) => a.offerId),
       declined: () => of('decline').map((d) => d.offerId),
       users: () => of('user'),
@@ -495,7 +554,12 @@ export function finesseAndPublished(w: BlendingWorld): string {
 /** For failure messages: as finesseAndPublished, with the User notifications the controller was fed. */
 export function finesseAndUsersSeen(w: BlendingWorld): string {
   return `${finesseAndPublished(w)}; users seen: ${
-    w.controller?.users().map((x) => `${x.state}${x.pendingState ? `/${x.pendingState}` : ''}${x.reasonCodeId ? `(${x.reasonCodeId})` : ''}`).join(' > ') ?? ''
+    w.controller
+      ?.users()
+      .map(
+        (x) => `${x.state}${x.pendingState ? `/${x.pendingState}` : ''}${x.reasonCodeId ? `(${x.reasonCodeId})` : ''}`,
+      )
+      .join(' > ') ?? ''
   }`;
 }
 
@@ -522,6 +586,10 @@ export function assertBounded(b: Blending): string {
   const puts = b.requests().filter((r) => r.method === 'PUT').length;
   const stats = b.reconciler.stats();
   assert.ok(puts <= stats.factChanges, `${puts} PUTs for ${stats.factChanges} fact changes`);
-  assert.equal(puts, stats.attempts, 'every voice request the controller counted reached Finesse, and nothing else was written');
+  assert.equal(
+    puts,
+    stats.attempts,
+    'every voice request the controller counted reached Finesse, and nothing else was written',
+  );
   return b.requestReport();
 }

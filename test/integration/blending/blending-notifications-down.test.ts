@@ -4,7 +4,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
-import { assertBounded, availability, BlendingWorld, finesseAndPublished, handClient, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
+import {
+  assertBounded,
+  availability,
+  BlendingWorld,
+  finesseAndPublished,
+  handClient,
+  startedIdle,
+  takeChat as takeChatShowing,
+  until,
+  type Blending,
+} from './blending-kit.ts';
 import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile(
@@ -16,7 +26,8 @@ const w = BlendingWorld.forTestFile(
   },
 );
 
-const show = (): string => `${finesseAndPublished(w)}; request: ${JSON.stringify(w.controller?.snapshot().voiceRequest ?? null)}`;
+const show = (): string =>
+  `${finesseAndPublished(w)}; request: ${JSON.stringify(w.controller?.snapshot().voiceRequest ?? null)}`;
 const what = (r: RequestLogEntry): string => `${r.method} ${r.path.replace(/^.*\/User\/\d+/, 'User')}`;
 
 /** A REST request by the supervisor: once answered, the simulator's log holds what the controller sent before it. */
@@ -60,13 +71,24 @@ describe('rule 6: notifications down', () => {
     assert.equal(x.users().length, usersSeen);
 
     await w.restoreNotifications();
-    await until(() => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null, 'reconciled after the session is back: voice READY', show);
+    await until(
+      () => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null,
+      'reconciled after the session is back: voice READY',
+      show,
+    );
     const since = x.requests().slice(mark).map(what);
-    assert.deepEqual(since.slice(0, 2).sort(), ['GET User', 'GET User/Dialogs'], `User and Dialogs re-read first: ${since.join(', ')}`);
+    assert.deepEqual(
+      since.slice(0, 2).sort(),
+      ['GET User', 'GET User/Dialogs'],
+      `User and Dialogs re-read first: ${since.join(', ')}`,
+    );
     assert.deepEqual(since.slice(2), ['PUT User'], 'then one request: Ready');
     await until(() => availability(x) === 'READY', 'chat READY', show);
     assert.equal(x.snapshot().degraded, null);
-    assert.ok(x.snapshot().log.some((e) => e.kind === 'recovered'), 'the recovery is in the decision log');
+    assert.ok(
+      x.snapshot().log.some((e) => e.kind === 'recovered'),
+      'the recovery is in the decision log',
+    );
     t.diagnostic(assertBounded(x));
   });
 
@@ -99,13 +121,21 @@ describe('rule 6: notifications down', () => {
     assert.deepEqual(since.slice(0, 2).sort(), ['GET User', 'GET User/Dialogs'], `re-read first: ${since.join(', ')}`);
     assert.deepEqual(since.slice(2), ['PUT User'], 'then one request: the pending Not Ready (Handling Chat)');
     assert.equal(x.snapshot().voice?.state, 'RESERVED', 'the re-read User');
-    assert.deepEqual(x.reconciler.facts().calls.map((c) => [c.id, c.kind]), [[dialogId, 'acd']], 'the re-read Dialogs');
+    assert.deepEqual(
+      x.reconciler.facts().calls.map((c) => [c.id, c.kind]),
+      [[dialogId, 'acd']],
+      'the re-read Dialogs',
+    );
     assert.equal(availability(x), 'INTERRUPTED');
     assert.equal(x.snapshot().chatRule, 'acd-call');
 
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
+    await until(
+      () => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY',
+      'the call ends in Not Ready (Handling Chat)',
+      show,
+    );
     await until(() => availability(x) === 'ACTIVE', 'chat ACTIVE again', show);
     assert.deepEqual(x.accepted(), ['c1']);
     t.diagnostic(assertBounded(x));

@@ -5,7 +5,18 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FailoverMonitor, type FailoverEvent } from '../../../src/core/blending/failover-monitor.ts';
 import { createFinesseClient, fetchTransport } from '../../../src/core/finesse/rest/index.ts';
-import { assertBounded, availability, BlendingWorld, finesseAndUsersSeen, handClient, realTimers, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
+import {
+  assertBounded,
+  availability,
+  BlendingWorld,
+  finesseAndUsersSeen,
+  handClient,
+  realTimers,
+  startedIdle,
+  takeChat as takeChatShowing,
+  until,
+  type Blending,
+} from './blending-kit.ts';
 import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile();
@@ -14,7 +25,8 @@ const HC = (): string => w.handlingChat.id;
 const LUNCH = '2';
 const show = (): string => finesseAndUsersSeen(w);
 
-const started = (options?: Parameters<BlendingWorld['blending']>[0]): Promise<Blending> => startedIdle(w, show, options);
+const started = (options?: Parameters<BlendingWorld['blending']>[0]): Promise<Blending> =>
+  startedIdle(w, show, options);
 
 const takeChat = (x: Blending, id: string): Promise<void> => takeChatShowing(x, id, show);
 
@@ -27,7 +39,13 @@ describe('rule 1: reserve voice before taking the first chat', () => {
     w.holdNotifications();
     const dialogId = await w.placeAcd();
     x.reconciler.offerArrived('o1');
-    await until(() => w.finesseUser().pendingState === 'NOT_READY' || x.requests().some((r) => r.method === 'PUT' && r.status !== 202), 'the controller\'s reservation reached Finesse', show);
+    await until(
+      () =>
+        w.finesseUser().pendingState === 'NOT_READY' ||
+        x.requests().some((r) => r.method === 'PUT' && r.status !== 202),
+      "the controller's reservation reached Finesse",
+      show,
+    );
     w.releaseNotifications();
 
     await until(() => x.declined().includes('o1'), 'the offer declined, so the router routes it elsewhere', show);
@@ -37,10 +55,20 @@ describe('rule 1: reserve voice before taking the first chat', () => {
 
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => w.finesseUser().state === 'READY' && x.snapshot().voice?.state === 'READY' && x.snapshot().voiceRequest === null, 'the agent READY after the call', show);
+    await until(
+      () =>
+        w.finesseUser().state === 'READY' &&
+        x.snapshot().voice?.state === 'READY' &&
+        x.snapshot().voiceRequest === null,
+      'the agent READY after the call',
+      show,
+    );
     await w.settle();
     const afterCall = x.users().slice(x.users().findIndex((u) => u.state === 'RESERVED'));
-    assert.ok(!afterCall.some((u) => u.state === 'NOT_READY'), `no Not Ready (Handling Chat) for a chat that went elsewhere: ${show()}`);
+    assert.ok(
+      !afterCall.some((u) => u.state === 'NOT_READY'),
+      `no Not Ready (Handling Chat) for a chat that went elsewhere: ${show()}`,
+    );
     assert.equal(availability(x), 'READY');
     t.diagnostic(assertBounded(x));
   });
@@ -54,7 +82,10 @@ describe('rule 1: reserve voice before taking the first chat', () => {
     await until(() => x.declined().includes('o1'), 'the offer declined after the refusal', show);
     assert.deepEqual(x.accepted(), []);
     assert.deepEqual(
-      x.requests().filter((r) => r.method === 'PUT').map((r) => r.status),
+      x
+        .requests()
+        .filter((r) => r.method === 'PUT')
+        .map((r) => r.status),
       [400],
       'one request, Not Ready (Handling Chat), refused with Invalid State',
     );
@@ -70,7 +101,7 @@ describe('rule 2: restore only what the gadget set', () => {
     const x = await started();
     await takeChat(x, 'c1');
     await w.agentRequest({ state: 'NOT_READY', reasonCodeId: LUNCH }, (u) => u.reasonCodeId === LUNCH);
-    await until(() => availability(x) === 'NOT_READY', 'chat Not Ready after the agent\'s choice', show);
+    await until(() => availability(x) === 'NOT_READY', "chat Not Ready after the agent's choice", show);
     x.reconciler.offerArrived('o2');
     await until(() => x.declined().includes('o2'), 'no new chats', show);
     assert.equal(x.reconciler.facts().activeChats, 1, 'the current chat continues');
@@ -79,7 +110,7 @@ describe('rule 2: restore only what the gadget set', () => {
     assert.equal(x.snapshot().voiceRequest, null);
     assert.equal(w.finesseUser().state, 'NOT_READY');
     assert.equal(w.finesseUser().reasonCodeId, LUNCH, 'Lunch kept');
-    assert.equal(puts(x), 1, 'only the first chat\'s Not Ready (Handling Chat)');
+    assert.equal(puts(x), 1, "only the first chat's Not Ready (Handling Chat)");
     t.diagnostic(assertBounded(x));
   });
 
@@ -87,12 +118,12 @@ describe('rule 2: restore only what the gadget set', () => {
     const x = await started();
     await takeChat(x, 'c1');
     assert.ok((await w.control.systemNotReady({ agentId: w.agent.id, reason: 'SUPERVISOR' })).ok);
-    await until(() => x.snapshot().voice?.setBy === 'supervisor', 'seen as the supervisor\'s', show);
+    await until(() => x.snapshot().voice?.setBy === 'supervisor', "seen as the supervisor's", show);
     x.reconciler.chatEnded('c1');
     await w.settle();
     assert.equal(x.snapshot().voiceRequest, null);
     assert.equal(w.finesseUser().state, 'NOT_READY');
-    assert.equal(w.finesseUser().reasonCode?.code, 999, 'the supervisor\'s reason kept');
+    assert.equal(w.finesseUser().reasonCode?.code, 999, "the supervisor's reason kept");
     assert.equal(availability(x), 'NOT_READY');
     assert.equal(puts(x), 1);
     t.diagnostic(assertBounded(x));
@@ -102,7 +133,7 @@ describe('rule 2: restore only what the gadget set', () => {
     const x = await started();
     const supervisor = handClient(w.world.simulator.primaryUrl, w.supervisor);
     assert.ok((await supervisor.setTeamMemberState(w.agent.id, { state: 'NOT_READY' })).ok);
-    await until(() => x.snapshot().voice?.setBy === 'supervisor', 'seen as the supervisor\'s', show);
+    await until(() => x.snapshot().voice?.setBy === 'supervisor', "seen as the supervisor's", show);
     x.reconciler.offerArrived('o1');
     await until(() => x.declined().includes('o1'), 'offer declined', show);
     await w.settle();
@@ -119,11 +150,21 @@ describe('rule 3: agent intent is remembered', () => {
     await takeChat(x, 'c1');
     for (const round of [1, 2]) {
       await w.agentRequest({ state: 'READY' }, (u) => u.state === 'READY');
-      await until(() => w.isHandlingChat() && x.snapshot().voiceRequest === null, `answered the agent's READY #${round}`, show);
+      await until(
+        () => w.isHandlingChat() && x.snapshot().voiceRequest === null,
+        `answered the agent's READY #${round}`,
+        show,
+      );
     }
     await w.settle();
-    assert.equal(puts(x), 3, 'the first chat\'s Not Ready, then one answer per agent action');
-    assert.match(x.snapshot().log.map((e) => say.log(e.cause)).join('\n'), /voice stays Not Ready until the chats end/);
+    assert.equal(puts(x), 3, "the first chat's Not Ready, then one answer per agent action");
+    assert.match(
+      x
+        .snapshot()
+        .log.map((e) => say.log(e.cause))
+        .join('\n'),
+      /voice stays Not Ready until the chats end/,
+    );
     t.diagnostic(assertBounded(x));
   });
 });
@@ -137,13 +178,24 @@ describe('rule 4: never a READY window while chats are active', () => {
     await w.agentRequest({ state: 'READY' }, (u) => u.state === 'READY');
     const dialogId = await w.placeAcd();
     w.releaseNotifications();
-    await until(() => w.finesseUser().pendingState === 'NOT_READY' && x.snapshot().voice?.reasonCodeId === HC() && x.snapshot().voiceRequest === null, 'pending Not Ready (Handling Chat)', show);
+    await until(
+      () =>
+        w.finesseUser().pendingState === 'NOT_READY' &&
+        x.snapshot().voice?.reasonCodeId === HC() &&
+        x.snapshot().voiceRequest === null,
+      'pending Not Ready (Handling Chat)',
+      show,
+    );
     await until(() => availability(x) === 'INTERRUPTED', 'chat interrupted by the ACD call', show);
     assert.equal(x.reconciler.facts().activeChats, 1, 'the chat continues');
 
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
+    await until(
+      () => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY',
+      'the call ends in Not Ready (Handling Chat)',
+      show,
+    );
     await until(() => availability(x) === 'ACTIVE', 'chat active again', show);
     const users = x.users();
     const reserved = users.findIndex((u) => u.state === 'RESERVED');
@@ -160,11 +212,26 @@ describe('rule 4: never a READY window while chats are active', () => {
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     await until(() => x.snapshot().voice?.state === 'TALKING', 'TALKING seen', show);
     x.reconciler.chatStarted('c1'); // accepted in another window of the agent, or rejoined after a reload
-    await until(() => w.finesseUser().pendingState === 'NOT_READY' && x.snapshot().voice?.reasonCodeId === HC() && x.snapshot().voiceRequest === null, 'pending Not Ready (Handling Chat)', show);
+    await until(
+      () =>
+        w.finesseUser().pendingState === 'NOT_READY' &&
+        x.snapshot().voice?.reasonCodeId === HC() &&
+        x.snapshot().voiceRequest === null,
+      'pending Not Ready (Handling Chat)',
+      show,
+    );
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
+    await until(
+      () => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY',
+      'the call ends in Not Ready (Handling Chat)',
+      show,
+    );
     const sequence = x.users().map((u) => u.state);
-    assert.deepEqual(sequence.slice(sequence.indexOf('RESERVED')), ['RESERVED', 'TALKING', 'TALKING', 'NOT_READY'], 'reserved, talking, talking with the pending state, Not Ready');
+    assert.deepEqual(
+      sequence.slice(sequence.indexOf('RESERVED')),
+      ['RESERVED', 'TALKING', 'TALKING', 'NOT_READY'],
+      'reserved, talking, talking with the pending state, Not Ready',
+    );
     assert.equal(puts(x), 1);
     t.diagnostic(assertBounded(x));
   });
@@ -179,7 +246,10 @@ describe('rule 5: Invalid State means re-read the facts', () => {
     const mark = x.requests().length;
     x.reconciler.chatEnded('c1'); // the controller still believes Not Ready (Handling Chat): it restores Ready
     await until(() => x.snapshot().voice?.state === 'LOGOUT', 'the re-read shows the sign-out', show);
-    const since = x.requests().slice(mark).map((r) => `${r.method} ${r.status}`);
+    const since = x
+      .requests()
+      .slice(mark)
+      .map((r) => `${r.method} ${r.status}`);
     assert.equal(since[0], 'PUT 400', 'Finesse refused the Ready');
     assert.deepEqual(since.slice(1).sort(), ['GET 200', 'GET 200'], 'then User and Dialogs re-read, no second PUT');
     assert.ok(x.snapshot().log.some((e) => e.kind === 'voice-refused'));
@@ -197,12 +267,27 @@ describe('rule 5: Invalid State means re-read the facts', () => {
     assert.ok((await w.control.markUnknown({ agentId: w.agent.id })).ok);
     const mark = x.requests().length;
     x.reconciler.chatEnded('c1');
-    await until(() => x.requests().slice(mark).some((r) => r.method === 'PUT' && r.status === 202), 'Ready accepted (202)', show);
+    await until(
+      () =>
+        x
+          .requests()
+          .slice(mark)
+          .some((r) => r.method === 'PUT' && r.status === 202),
+      'Ready accepted (202)',
+      show,
+    );
     w.releaseNotifications();
-    await until(() => x.snapshot().log.some((e) => e.kind === 'voice-refused') && x.snapshot().voiceRequest === null, 'refused, re-read', show);
+    await until(
+      () => x.snapshot().log.some((e) => e.kind === 'voice-refused') && x.snapshot().voiceRequest === null,
+      'refused, re-read',
+      show,
+    );
     await w.settle();
     assert.equal(x.snapshot().voice?.state, 'UNKNOWN');
-    const since = x.requests().slice(mark).map((r) => r.method);
+    const since = x
+      .requests()
+      .slice(mark)
+      .map((r) => r.method);
     assert.deepEqual(since, ['PUT', 'GET', 'GET'], 'one PUT, then the re-read, no retry');
     assert.equal(availability(x), 'NOT_READY');
     t.diagnostic(assertBounded(x));
@@ -214,7 +299,15 @@ describe('rule 6: degraded means hold still', () => {
   function failover(x: () => Blending, active: { url: string }): FailoverMonitor {
     const { primaryUrl, secondaryUrl } = w.world.simulator;
     const systemInfo = new Map(
-      [primaryUrl, secondaryUrl].map((url) => [url, createFinesseClient({ baseUrl: url, auth: { kind: 'basic', id: w.agent.id, password: w.agent.password }, transport: fetchTransport(), timeoutMs: 2000 })]),
+      [primaryUrl, secondaryUrl].map((url) => [
+        url,
+        createFinesseClient({
+          baseUrl: url,
+          auth: { kind: 'basic', id: w.agent.id, password: w.agent.password },
+          transport: fetchTransport(),
+          timeoutMs: 2000,
+        }),
+      ]),
     );
     return new FailoverMonitor({
       primary: primaryUrl,
@@ -262,9 +355,20 @@ describe('rule 6: degraded means hold still', () => {
     assert.ok((await w.control.setNodeInService({ node: 'primary', inService: true })).ok);
     assert.ok((await w.control.setNodeInService({ node: 'secondary', inService: true })).ok);
     await monitor.pollNow();
-    await until(() => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null, 'reconciled after recovery: voice READY', show);
-    const sinceRecovery = x.requests().slice(mark).map((r) => `${r.method} ${r.path.replace(/^.*\/User\/\d+/, 'User')}`);
-    assert.deepEqual(sinceRecovery.slice(0, 2).sort(), ['GET User', 'GET User/Dialogs'], 'User and Dialogs re-read first');
+    await until(
+      () => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null,
+      'reconciled after recovery: voice READY',
+      show,
+    );
+    const sinceRecovery = x
+      .requests()
+      .slice(mark)
+      .map((r) => `${r.method} ${r.path.replace(/^.*\/User\/\d+/, 'User')}`);
+    assert.deepEqual(
+      sinceRecovery.slice(0, 2).sort(),
+      ['GET User', 'GET User/Dialogs'],
+      'User and Dialogs re-read first',
+    );
     assert.deepEqual(sinceRecovery.slice(2), ['PUT User'], 'then one request: Ready');
     await until(() => availability(x) === 'READY', 'chat READY', show);
     t.diagnostic(assertBounded(x));
@@ -281,13 +385,27 @@ describe('rule 6: degraded means hold still', () => {
     await monitor.pollNow();
     assert.equal(active.url, w.world.simulator.secondaryUrl);
     assert.equal(x.snapshot().degraded, null, 'one node in service is not degraded');
-    await until(() => x.snapshot().voiceRequest === null && x.requests().filter((r) => r.node === 'secondary').length >= 2, 're-read on the secondary', show);
+    await until(
+      () => x.snapshot().voiceRequest === null && x.requests().filter((r) => r.node === 'secondary').length >= 2,
+      're-read on the secondary',
+      show,
+    );
     x.reconciler.chatEnded('c1');
-    await until(() => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null, 'Ready through the secondary', show);
-    const put = x.requests().filter((r) => r.method === 'PUT').at(-1);
+    await until(
+      () => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null,
+      'Ready through the secondary',
+      show,
+    );
+    const put = x
+      .requests()
+      .filter((r) => r.method === 'PUT')
+      .at(-1);
     assert.equal(put?.node, 'secondary');
     assert.equal(put?.status, 202);
-    assert.ok(!x.requests().some((r) => r.node === 'primary' && r.status === 503), 'nothing sent to the node out of service');
+    assert.ok(
+      !x.requests().some((r) => r.node === 'primary' && r.status === 503),
+      'nothing sent to the node out of service',
+    );
 
     assert.ok((await w.control.setNodeInService({ node: 'primary', inService: true })).ok);
     await monitor.pollNow();

@@ -10,7 +10,8 @@ const w = BlendingWorld.forTestFile();
 
 const HC = (): string => w.handlingChat.id;
 const isReady = (): boolean => w.finesseUser().state === 'READY';
-const show = (): string => `Finesse: ${JSON.stringify(w.finesseUser().state)} ${w.finesseUser().reasonCodeId ?? ''}; published: ${w.controller?.published().join(' > ') ?? ''}`;
+const show = (): string =>
+  `Finesse: ${JSON.stringify(w.finesseUser().state)} ${w.finesseUser().reasonCodeId ?? ''}; published: ${w.controller?.published().join(' > ') ?? ''}`;
 
 function started(options?: { maxChats?: number }): Promise<Blending> {
   return w.blending(options);
@@ -23,7 +24,11 @@ async function availabilityIs(x: Blending, expected: string, what: string): Prom
 /** Offers a chat and waits until it is the agent's: voice reserved first, then accepted. */
 async function takeChat(x: Blending, id: string): Promise<void> {
   x.reconciler.offerArrived(id);
-  await until(() => x.accepted().includes(id) && x.reconciler.facts().activeChats >= 1 && x.snapshot().voiceRequest === null, `chat ${id} taken`, show);
+  await until(
+    () => x.accepted().includes(id) && x.reconciler.facts().activeChats >= 1 && x.snapshot().voiceRequest === null,
+    `chat ${id} taken`,
+    show,
+  );
 }
 
 describe('media blending table', () => {
@@ -63,10 +68,17 @@ describe('media blending table', () => {
     assert.equal(availability(x), 'INTERRUPTED');
     x.reconciler.offerArrived('o-wrap-up');
 
-    await until(() => x.declined().length === 4, 'every offer declined', () => x.declined().join(','));
+    await until(
+      () => x.declined().length === 4,
+      'every offer declined',
+      () => x.declined().join(','),
+    );
     assert.deepEqual(x.declined(), ['o-reserved', 'o-talking', 'o-hold', 'o-wrap-up']);
     assert.deepEqual(x.accepted(), []);
-    assert.ok(!x.published().slice(x.published().indexOf('INTERRUPTED')).includes('READY'), 'no READY while the call or its wrap-up lasts');
+    assert.ok(
+      !x.published().slice(x.published().indexOf('INTERRUPTED')).includes('READY'),
+      'no READY while the call or its wrap-up lasts',
+    );
     assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 0, 'a call is no reason to touch voice');
 
     assert.ok((await w.control.expireWrapUp({ agentId: w.agent.id })).ok);
@@ -75,7 +87,7 @@ describe('media blending table', () => {
     t.diagnostic(assertBounded(x));
   });
 
-  test('ACD voice call arrives, the agent asks for Not Ready during it (WORK with wrap-up): chat INTERRUPTED, then the agent\'s Not Ready kept', async (t) => {
+  test("ACD voice call arrives, the agent asks for Not Ready during it (WORK with wrap-up): chat INTERRUPTED, then the agent's Not Ready kept", async (t) => {
     assert.ok((await w.control.setWrapUp({ agentId: w.agent.id, enabled: true })).ok);
     const x = await started();
     await availabilityIs(x, 'READY', 'idle');
@@ -91,7 +103,7 @@ describe('media blending table', () => {
     assert.ok((await w.control.expireWrapUp({ agentId: w.agent.id })).ok);
     await availabilityIs(x, 'NOT_READY', 'Not Ready (Break) after wrap-up');
     assert.equal(w.finesseUser().state, 'NOT_READY');
-    assert.equal(w.finesseUser().reasonCodeId, '1', 'the agent\'s own reason stays');
+    assert.equal(w.finesseUser().reasonCodeId, '1', "the agent's own reason stays");
     assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 0);
     t.diagnostic(assertBounded(x));
   });
@@ -113,8 +125,12 @@ describe('media blending table', () => {
     dialogId = await w.placeAcd();
     await availabilityIs(x, 'INTERRUPTED', 'on the second call');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => x.snapshot().voice?.state === 'READY' && x.reconciler.facts().calls.length === 0, 'second call over', show);
-    await availabilityIs(x, 'NOT_READY', 'back to the agent\'s chat choice');
+    await until(
+      () => x.snapshot().voice?.state === 'READY' && x.reconciler.facts().calls.length === 0,
+      'second call over',
+      show,
+    );
+    await availabilityIs(x, 'NOT_READY', "back to the agent's chat choice");
     assert.equal(w.finesseUser().state, 'READY');
     assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 0);
     t.diagnostic(assertBounded(x));
@@ -125,12 +141,17 @@ describe('media blending table', () => {
     await availabilityIs(x, 'READY', 'idle');
     await takeChat(x, 'c1');
     assert.ok(w.isHandlingChat(), show());
-    const confirmed = x.timeline.findIndex((h) => h.type === 'user' && h.state === 'NOT_READY' && h.reasonCodeId === HC());
+    const confirmed = x.timeline.findIndex(
+      (h) => h.type === 'user' && h.state === 'NOT_READY' && h.reasonCodeId === HC(),
+    );
     const accepted = x.timeline.findIndex((h) => h.type === 'accept' && h.offerId === 'c1');
     assert.ok(confirmed >= 0, 'the Not Ready (Handling Chat) notification arrived');
     assert.ok(confirmed < accepted, `rule 1: the notification (#${confirmed}) comes before the accept (#${accepted})`);
     const confirmation = x.timeline[confirmed];
-    assert.ok(confirmation?.type === 'user' && confirmation.requestId?.startsWith('gadget-'), 'confirmed by the notification of the controller\'s own request');
+    assert.ok(
+      confirmation?.type === 'user' && confirmation.requestId?.startsWith('gadget-'),
+      "confirmed by the notification of the controller's own request",
+    );
     await availabilityIs(x, 'ACTIVE', 'one chat');
     assert.equal(say.chat(x.snapshot().chat.cause), 'Active: handling 1 of 5 chats');
     assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 1, 'one PUT: Not Ready (Handling Chat)');
@@ -172,7 +193,6 @@ describe('media blending table', () => {
 });
 
 describe('internal calls table', () => {
-
   const rows: [string, InternalCallKind][] = [
     ['Transfer call arrived', 'transfer'],
     ['Conference call arrived', 'conference'],
@@ -217,7 +237,7 @@ describe('internal calls table', () => {
       assert.ok(w.isHandlingChat(), `the call ends back in Not Ready (Handling Chat): ${show()}`);
       assert.ok(!x.published().includes('INTERRUPTED'), `never interrupted: ${x.published().join(' > ')}`);
       assert.ok(!x.users().some((u) => u.state === 'READY' && x.users().indexOf(u) > 0), 'no READY window');
-      assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 1, 'only the first chat\'s Not Ready');
+      assert.equal(x.requests().filter((r) => r.method === 'PUT').length, 1, "only the first chat's Not Ready");
       t.diagnostic(assertBounded(x));
     });
   }

@@ -3,7 +3,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RequestLogEntry } from '../../../sim/finesse/control-types.ts';
-import { assertBounded, availability, BlendingWorld, finesseAndUsersSeen, handClient, startedIdle, takeChat as takeChatShowing, until, type Blending } from './blending-kit.ts';
+import {
+  assertBounded,
+  availability,
+  BlendingWorld,
+  finesseAndUsersSeen,
+  handClient,
+  startedIdle,
+  takeChat as takeChatShowing,
+  until,
+  type Blending,
+} from './blending-kit.ts';
 import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile({ deployment: 'UCCX' });
@@ -37,7 +47,11 @@ describe('UCCX: media blending table', () => {
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     await until(() => x.snapshot().voice?.state === 'TALKING', 'TALKING seen', show);
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => availability(x) === 'READY' && x.snapshot().voice?.state === 'READY', 'call over: chat READY', show);
+    await until(
+      () => availability(x) === 'READY' && x.snapshot().voice?.state === 'READY',
+      'call over: chat READY',
+      show,
+    );
     assert.deepEqual(x.declined(), ['o1']);
     assert.deepEqual(x.published(), ['READY', 'INTERRUPTED', 'READY']);
     assert.equal(puts(x).length, 0);
@@ -50,9 +64,17 @@ describe('UCCX: media blending table', () => {
     assert.ok(w.isHandlingChat(), show());
     await until(() => availability(x) === 'ACTIVE', 'chat ACTIVE', show);
     x.reconciler.chatEnded('c1');
-    await until(() => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null, 'voice READY again', show);
+    await until(
+      () => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null,
+      'voice READY again',
+      show,
+    );
     await until(() => availability(x) === 'READY', 'chat READY', show);
-    assert.deepEqual(puts(x).map((r) => r.status), [202, 202], 'Not Ready (Handling Chat), then Ready');
+    assert.deepEqual(
+      puts(x).map((r) => r.status),
+      [202, 202],
+      'Not Ready (Handling Chat), then Ready',
+    );
     t.diagnostic(assertBounded(x));
   });
 });
@@ -81,7 +103,11 @@ describe('UCCX: internal calls table (no User state for a non-ACD call: only the
     const placed = await w.control.placeInternalCall({ agentId: w.agent.id, kind: 'transfer' });
     assert.ok(placed.ok);
     await w.dialogAction(placed.value.dialogId, 'ANSWER', (s) => s === 'ACTIVE');
-    await until(() => x.reconciler.facts().calls.some((c) => c.kind === 'internal'), 'the transfer seen in the dialogs', show);
+    await until(
+      () => x.reconciler.facts().calls.some((c) => c.kind === 'internal'),
+      'the transfer seen in the dialogs',
+      show,
+    );
     x.reconciler.offerArrived('c2');
     await until(() => x.accepted().includes('c2'), 'a second chat accepted during the call', show);
     assert.ok((await w.control.endCall({ dialogId: placed.value.dialogId })).ok);
@@ -90,17 +116,17 @@ describe('UCCX: internal calls table (no User state for a non-ACD call: only the
     assert.ok(w.isHandlingChat(), show());
     assert.ok(!x.published().includes('INTERRUPTED'), `never interrupted: ${x.published().join(' > ')}`);
     assert.equal(availability(x), 'ACTIVE');
-    assert.equal(puts(x).length, 1, 'only the first chat\'s Not Ready');
+    assert.equal(puts(x).length, 1, "only the first chat's Not Ready");
     t.diagnostic(assertBounded(x));
   });
 });
 
 describe('UCCX: supervisor forced Not Ready (code 33) is kept', () => {
-  test('the supervisor makes an idle agent Not Ready through REST: seen as the supervisor\'s, offers declined, nothing requested', async (t) => {
+  test("the supervisor makes an idle agent Not Ready through REST: seen as the supervisor's, offers declined, nothing requested", async (t) => {
     const x = await started();
     const supervisor = handClient(w.world.simulator.primaryUrl, w.supervisor);
     assert.ok((await supervisor.setTeamMemberState(w.agent.id, { state: 'NOT_READY' })).ok);
-    await until(() => x.snapshot().voice?.setBy === 'supervisor', 'seen as the supervisor\'s', show);
+    await until(() => x.snapshot().voice?.setBy === 'supervisor', "seen as the supervisor's", show);
     assert.equal(w.finesseUser().reasonCode?.code, 33);
     x.reconciler.offerArrived('o1');
     await until(() => x.declined().includes('o1'), 'offer declined', show);
@@ -114,12 +140,12 @@ describe('UCCX: supervisor forced Not Ready (code 33) is kept', () => {
     const x = await started();
     await takeChat(x, 'c1');
     assert.ok((await w.control.systemNotReady({ agentId: w.agent.id, reason: 'SUPERVISOR' })).ok);
-    await until(() => x.snapshot().voice?.setBy === 'supervisor', 'seen as the supervisor\'s', show);
+    await until(() => x.snapshot().voice?.setBy === 'supervisor', "seen as the supervisor's", show);
     x.reconciler.chatEnded('c1');
     await w.settle();
     assert.equal(x.snapshot().voiceRequest, null);
     assert.equal(w.finesseUser().state, 'NOT_READY');
-    assert.equal(w.finesseUser().reasonCode?.code, 33, 'the supervisor\'s reason kept');
+    assert.equal(w.finesseUser().reasonCode?.code, 33, "the supervisor's reason kept");
     assert.equal(puts(x).length, 1);
     t.diagnostic(assertBounded(x));
   });
@@ -134,17 +160,31 @@ describe('UCCX: no pending READY', () => {
     const dialogId = await w.placeAcd();
     w.releaseNotifications();
     await until(
-      () => w.finesseUser().pendingState === 'NOT_READY' && x.snapshot().voice?.reasonCodeId === HC() && x.snapshot().voiceRequest === null,
+      () =>
+        w.finesseUser().pendingState === 'NOT_READY' &&
+        x.snapshot().voice?.reasonCodeId === HC() &&
+        x.snapshot().voiceRequest === null,
       'pending Not Ready (Handling Chat)',
       show,
     );
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY', 'the call ends in Not Ready (Handling Chat)', show);
+    await until(
+      () => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY',
+      'the call ends in Not Ready (Handling Chat)',
+      show,
+    );
     await until(() => availability(x) === 'ACTIVE', 'chat ACTIVE again', show);
     const sequence = x.users().map((u) => u.state);
-    assert.ok(!sequence.slice(sequence.indexOf('RESERVED')).includes('READY'), `no READY from the reservation on: ${sequence.join(' > ')}`);
-    assert.deepEqual(puts(x).map((r) => r.status), [202, 202], 'the first chat\'s Not Ready, then the pending one');
+    assert.ok(
+      !sequence.slice(sequence.indexOf('RESERVED')).includes('READY'),
+      `no READY from the reservation on: ${sequence.join(' > ')}`,
+    );
+    assert.deepEqual(
+      puts(x).map((r) => r.status),
+      [202, 202],
+      "the first chat's Not Ready, then the pending one",
+    );
     t.diagnostic(assertBounded(x));
   });
 
@@ -153,12 +193,27 @@ describe('UCCX: no pending READY', () => {
     w.holdNotifications();
     const dialogId = await w.placeAcd();
     x.reconciler.offerArrived('o1');
-    await until(() => w.finesseUser().pendingState === 'NOT_READY', 'the reservation for the chat became the pending state', show);
+    await until(
+      () => w.finesseUser().pendingState === 'NOT_READY',
+      'the reservation for the chat became the pending state',
+      show,
+    );
     w.releaseNotifications();
     await until(() => x.declined().includes('o1'), 'the offer declined: it goes elsewhere', show);
-    await until(() => x.snapshot().log.some((e) => e.kind === 'voice-refused') && x.snapshot().voiceRequest === null, 'the pending Ready refused, re-read', show);
+    await until(
+      () => x.snapshot().log.some((e) => e.kind === 'voice-refused') && x.snapshot().voiceRequest === null,
+      'the pending Ready refused, re-read',
+      show,
+    );
     assert.deepEqual(x.accepted(), []);
-    assert.match(x.snapshot().log.filter((e) => e.kind === 'voice-refused').map((e) => say.log(e.cause)).at(-1) ?? '', /during the call: Ready once the call ends/);
+    assert.match(
+      x
+        .snapshot()
+        .log.filter((e) => e.kind === 'voice-refused')
+        .map((e) => say.log(e.cause))
+        .at(-1) ?? '',
+      /during the call: Ready once the call ends/,
+    );
 
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     await w.dialogAction(dialogId, 'HOLD', (s) => s === 'HELD');
@@ -166,7 +221,11 @@ describe('UCCX: no pending READY', () => {
     await w.settle();
     assert.equal(puts(x).length, 2, 'no Ready asked again at each step of the call');
     assert.ok((await w.control.endCall({ dialogId })).ok);
-    await until(() => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null, 'Ready restored after the call', show);
+    await until(
+      () => w.finesseUser().state === 'READY' && x.snapshot().voiceRequest === null,
+      'Ready restored after the call',
+      show,
+    );
     await until(() => availability(x) === 'READY', 'chat READY', show);
     const log = x.requests().map(what);
     assert.deepEqual(
@@ -175,8 +234,15 @@ describe('UCCX: no pending READY', () => {
       `Not Ready (Handling Chat), the refused pending Ready, Ready after the call: ${log.join(', ')}`,
     );
     const refusedAt = log.indexOf('PUT User 202', log.indexOf('PUT User 202') + 1);
-    assert.deepEqual(log.slice(refusedAt + 1, refusedAt + 3).sort(), ['GET User 200', 'GET User/Dialogs 200'], 'the refusal answered by re-reading');
-    assert.ok(x.users().some((u) => u.state === 'NOT_READY' && u.reasonCodeId === HC()), 'the call ended in the gadget\'s Not Ready, as UCCX must');
+    assert.deepEqual(
+      log.slice(refusedAt + 1, refusedAt + 3).sort(),
+      ['GET User 200', 'GET User/Dialogs 200'],
+      'the refusal answered by re-reading',
+    );
+    assert.ok(
+      x.users().some((u) => u.state === 'NOT_READY' && u.reasonCodeId === HC()),
+      "the call ended in the gadget's Not Ready, as UCCX must",
+    );
     t.diagnostic(assertBounded(x));
   });
 });

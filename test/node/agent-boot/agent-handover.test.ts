@@ -12,8 +12,17 @@ import { agentConfig, FinesseStub, openWindow as openAgentWindow, type AgentWind
 const CONFIG = agentConfig();
 
 /** A window of the agent sharing the other windows' lock and broadcast bus. */
-function openWindow(finesse: FinesseStub, lock: FakeLockManager, bus: FakeBroadcastBus, instanceId: string): AgentWindow {
-  return openAgentWindow(finesse, { config: CONFIG, ownership: { lock: lock.port(), channel: bus.channel() }, instanceId });
+function openWindow(
+  finesse: FinesseStub,
+  lock: FakeLockManager,
+  bus: FakeBroadcastBus,
+  instanceId: string,
+): AgentWindow {
+  return openAgentWindow(finesse, {
+    config: CONFIG,
+    ownership: { lock: lock.port(), channel: bus.channel() },
+    instanceId,
+  });
 }
 
 /** The first window owns blending and handles chat c1 (voice Not Ready "Handling Chat"); the second observes. */
@@ -38,9 +47,13 @@ async function twoWindowsWithAChat(options: { secondSawTheChat: boolean }) {
   assert.equal(second.last().ownership.role, 'observer');
   if (options.secondSawTheChat) {
     // The owner shares its view whenever it changes: a customer line does it.
-    first.channel.emit({ type: 'message', chatId: 'c1', message: { id: 'x1', chatId: 'c1', sender: 'customer', senderName: 'Jane', text: 'hi', at: 1, pending: false } });
+    first.channel.emit({
+      type: 'message',
+      chatId: 'c1',
+      message: { id: 'x1', chatId: 'c1', sender: 'customer', senderName: 'Jane', text: 'hi', at: 1, pending: false },
+    });
     await flush(30);
-    assert.equal(second.last().conversations[0]?.chatId, 'c1', 'the observer shows the owner\'s chat');
+    assert.equal(second.last().conversations[0]?.chatId, 'c1', "the observer shows the owner's chat");
   }
   return { finesse, lock, bus, first, second };
 }
@@ -54,7 +67,17 @@ async function takeOver(w: AgentWindow): Promise<void> {
 }
 
 const chatBack = (w: AgentWindow): void => {
-  w.channel.emit({ type: 'session-started', session: { chatId: 'c1', customerName: 'Jane Doe', context: [], acceptedAt: 0, transcript: [], customerTyping: 'active' } });
+  w.channel.emit({
+    type: 'session-started',
+    session: {
+      chatId: 'c1',
+      customerName: 'Jane Doe',
+      context: [],
+      acceptedAt: 0,
+      transcript: [],
+      customerTyping: 'active',
+    },
+  });
   w.channel.emit({ type: 'assignments', chatIds: ['c1'] });
 };
 
@@ -65,7 +88,11 @@ describe('taking blending over from another window of the same agent', () => {
       const putsBefore = finesse.puts.length;
       await takeOver(second);
 
-      assert.deepEqual(first.channel.calls.filter((c) => c === 'detach' || c === 'signOut' || c.startsWith('transfer')), ['detach'], 'nothing handed back');
+      assert.deepEqual(
+        first.channel.calls.filter((c) => c === 'detach' || c === 'signOut' || c.startsWith('transfer')),
+        ['detach'],
+        'nothing handed back',
+      );
       assert.equal(first.last().ownership.role, 'taken-over');
       assert.equal(second.last().ownership.role, 'owner');
       assert.deepEqual(second.channel.calls, ['signIn'], 'the new window signs in to chat');
@@ -78,13 +105,21 @@ describe('taking blending over from another window of the same agent', () => {
 
       chatBack(second);
       await flush(30);
-      assert.equal(finesse.puts.length, putsBefore, 'no voice request once the chat is back: voice stays Not Ready "Handling Chat"');
+      assert.equal(
+        finesse.puts.length,
+        putsBefore,
+        'no voice request once the chat is back: voice stays Not Ready "Handling Chat"',
+      );
       assert.deepEqual(second.channel.availability.map((a) => [a.state, a.active]).at(-1), ['ACTIVE', 1]);
       assert.equal(second.last().conversations[0]?.chatId, 'c1');
 
       second.channel.emit({ type: 'session-closed', chatId: 'c1', reason: 'ended-by-customer', transcript: [] });
       await flush(30);
-      assert.deepEqual(finesse.puts.slice(putsBefore), [{ state: 'READY' }], 'the chat ending in the new window restores Ready (rule 2)');
+      assert.deepEqual(
+        finesse.puts.slice(putsBefore),
+        [{ state: 'READY' }],
+        'the chat ending in the new window restores Ready (rule 2)',
+      );
       first.session.stop();
       second.session.stop();
     });
@@ -99,7 +134,11 @@ describe('taking blending over from another window of the same agent', () => {
     await takeOver(second);
 
     assert.equal(first.last().ownership.role, 'taken-over');
-    assert.equal(second.last().ownership.role, 'owner', 'the new window owns blending at once, not after the release timeout');
+    assert.equal(
+      second.last().ownership.role,
+      'owner',
+      'the new window owns blending at once, not after the release timeout',
+    );
     assert.equal(second.last().ownership.pending, false);
     assert.deepEqual(second.channel.calls, ['signIn']);
     chatBack(second);

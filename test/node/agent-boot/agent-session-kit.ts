@@ -18,8 +18,15 @@ export const AGENT = '1001001';
 export const HANDLING = reason('5', 40, 'Handling Chat');
 export const CODES: readonly ReasonCode[] = [reason('1', 1, 'Break'), HANDLING];
 export const SYSTEM_INFO: SystemInfo = {
-  status: 'IN_SERVICE', statusReason: null, deploymentType: 'UCCE', primaryNode: null, secondaryNode: null,
-  xmppDomain: 'localhost', xmppPubSubDomain: 'pubsub.localhost', currentTimestamp: null, timezoneOffset: null,
+  status: 'IN_SERVICE',
+  statusReason: null,
+  deploymentType: 'UCCE',
+  primaryNode: null,
+  secondaryNode: null,
+  xmppDomain: 'localhost',
+  xmppPubSubDomain: 'pubsub.localhost',
+  currentTimestamp: null,
+  timezoneOffset: null,
 };
 
 /** The agent's gadget config, with `over` replacing fields. */

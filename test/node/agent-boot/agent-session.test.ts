@@ -12,7 +12,11 @@ import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 function harness(over: Partial<GadgetConfig> = {}) {
   const finesse = new FinesseStub();
-  const { hub, channel, session, last } = openWindow(finesse, { config: agentConfig(over), ownership: null, instanceId: 'w1' });
+  const { hub, channel, session, last } = openWindow(finesse, {
+    config: agentConfig(over),
+    ownership: null,
+    instanceId: 'w1',
+  });
   const notify = (next: User, requestId: string | null): void => finesse.notify(next, requestId);
   return { hub, finesse, channel, session, notify, last };
 }
@@ -28,7 +32,11 @@ describe('the agent session wires blending, chat and the view', () => {
     assert.equal(h.last().offers[0]?.progress, 'new');
     h.session.handle('offer-accept', { chatId: 'c1' });
     await flush();
-    assert.deepEqual(h.finesse.puts, [{ state: 'NOT_READY', reasonCodeId: '5' }], 'voice reserved before the chat is taken');
+    assert.deepEqual(
+      h.finesse.puts,
+      [{ state: 'NOT_READY', reasonCodeId: '5' }],
+      'voice reserved before the chat is taken',
+    );
     assert.equal(h.last().offers[0]?.progress, 'reserving');
     assert.ok(!h.channel.calls.includes('accept c1'), 'not accepted before Finesse confirms');
 
@@ -40,16 +48,30 @@ describe('the agent session wires blending, chat and the view', () => {
     assert.equal(v.conversations[0]?.customerName, 'Jane <b>Doe</b>');
     assert.equal(v.blending?.chat.availability, 'ACTIVE');
 
-    h.channel.emit({ type: 'message', chatId: 'c1', message: { id: 'x1', chatId: 'c1', sender: 'customer', senderName: 'Jane', text: 'hi', at: 1, pending: false } });
+    h.channel.emit({
+      type: 'message',
+      chatId: 'c1',
+      message: { id: 'x1', chatId: 'c1', sender: 'customer', senderName: 'Jane', text: 'hi', at: 1, pending: false },
+    });
     h.session.handle('chat-send', { chatId: 'c1', text: 'Hello Jane' });
-    assert.deepEqual(h.last().conversations[0]?.transcript.map((m) => [m.text, m.pending]), [['hi', false], ['Hello Jane', true]]);
+    assert.deepEqual(
+      h.last().conversations[0]?.transcript.map((m) => [m.text, m.pending]),
+      [
+        ['hi', false],
+        ['Hello Jane', true],
+      ],
+    );
     h.channel.emit({ type: 'message-confirmed', chatId: 'c1', messageId: 'm1' });
     assert.equal(h.last().conversations[0]?.transcript[1]?.pending, false);
 
     h.channel.emit({ type: 'session-closed', chatId: 'c1', reason: 'ended-by-customer', transcript: [] });
     await flush();
-    assert.deepEqual(h.finesse.puts.at(-1), { state: 'READY' }, 'voice back to Ready once the gadget\'s chats are over');
-    assert.equal(h.last().conversations[0]?.closed, 'ended-by-customer', 'the ended chat stays until the agent closes it');
+    assert.deepEqual(h.finesse.puts.at(-1), { state: 'READY' }, "voice back to Ready once the gadget's chats are over");
+    assert.equal(
+      h.last().conversations[0]?.closed,
+      'ended-by-customer',
+      'the ended chat stays until the agent closes it',
+    );
     h.session.handle('chat-dismiss', { chatId: 'c1' });
     assert.equal(h.last().conversations.length, 0);
     h.session.stop();

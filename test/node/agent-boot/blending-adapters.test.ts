@@ -9,7 +9,10 @@ import type { FinesseClient } from '../../../src/core/finesse/rest/index.ts';
 import type { Update } from '../../../src/core/finesse/types.ts';
 import { updateToXml } from '../../../src/core/finesse/xml/index.ts';
 import { finesseFactsPort, voiceStatePort } from '../../../src/core/blending/adapters/finesse-ports.ts';
-import { watchAgentNotifications, watchNotificationConnection } from '../../../src/core/blending/adapters/agent-notifications.ts';
+import {
+  watchAgentNotifications,
+  watchNotificationConnection,
+} from '../../../src/core/blending/adapters/agent-notifications.ts';
 import { chatPort, feedChatEvents, type ChatInputs } from '../../../src/core/blending/adapters/chat-port.ts';
 import { chatCredentialsFrom } from '../../../src/core/blending/adapters/chat-credentials.ts';
 import { createTickTimers, type PlatformTimers } from '../../../src/core/blending/adapters/tick-timers.ts';
@@ -32,11 +35,14 @@ describe('REST client -> VoiceStatePort and FinesseFactsPort', () => {
     const port = voiceStatePort(client, AGENT);
     const a = await port.requestState({ state: 'NOT_READY', reasonCodeId: '5' });
     const b = await port.requestState({ state: 'READY', reasonCodeId: null });
-    assert.deepEqual(sent, [[AGENT, { state: 'NOT_READY', reasonCodeId: '5' }], [AGENT, { state: 'READY' }]]);
+    assert.deepEqual(sent, [
+      [AGENT, { state: 'NOT_READY', reasonCodeId: '5' }],
+      [AGENT, { state: 'READY' }],
+    ]);
     assert.ok(a.ok && a.value.requestId === 'r1' && b.ok);
   });
 
-  it('re-reads are the agent\'s User and Dialogs, errors passed on as they are', async () => {
+  it("re-reads are the agent's User and Dialogs, errors passed on as they are", async () => {
     const client: Pick<FinesseClient, 'getUser' | 'getDialogs'> = {
       getUser: async (id) => (id === AGENT ? ok(user('READY')) : err({ kind: 'not-found', retryable: false } as never)),
       getDialogs: async () => ok([dialog('d1', 'ACD_IN')]),
@@ -61,17 +67,45 @@ describe('hub notifications -> controller inputs', () => {
     const hub = new FakeHub();
     const updates: Update[] = [];
     const problems: string[] = [];
-    const stop = watchAgentNotifications(hub, AGENT, { onUpdate: (u) => updates.push(u), onProblem: (p) => problems.push(p) });
+    const stop = watchAgentNotifications(hub, AGENT, {
+      onUpdate: (u) => updates.push(u),
+      onProblem: (p) => problems.push(p),
+    });
     const userNode = `/finesse/api/User/${AGENT}`;
     const dialogsNode = `${userNode}/Dialogs`;
     hub.deliver(`finesse.api.User.${AGENT}`, notificationPayload(userNode, updateToXml(userUpdate('req-1'))));
-    hub.deliver(`finesse.api.User.${AGENT}.Dialogs`, notificationPayload(dialogsNode, updateToXml({
-      event: 'POST', requestId: null, source: dialogsNode, data: { kind: 'dialogs', dialogs: [dialog('d9', 'ACD_IN')] },
-    })));
-    hub.deliver(`finesse.api.User.${AGENT}.Dialogs`, notificationPayload(dialogsNode, updateToXml({
-      event: 'PUT', requestId: null, source: '/finesse/api/Dialog/d9', data: { kind: 'dialog', dialog: dialog('d9', 'ACD_IN') },
-    })));
-    assert.deepEqual(updates.map((u) => [u.data.kind, u.event, u.requestId]), [['user', 'PUT', 'req-1'], ['dialogs', 'POST', null], ['dialog', 'PUT', null]]);
+    hub.deliver(
+      `finesse.api.User.${AGENT}.Dialogs`,
+      notificationPayload(
+        dialogsNode,
+        updateToXml({
+          event: 'POST',
+          requestId: null,
+          source: dialogsNode,
+          data: { kind: 'dialogs', dialogs: [dialog('d9', 'ACD_IN')] },
+        }),
+      ),
+    );
+    hub.deliver(
+      `finesse.api.User.${AGENT}.Dialogs`,
+      notificationPayload(
+        dialogsNode,
+        updateToXml({
+          event: 'PUT',
+          requestId: null,
+          source: '/finesse/api/Dialog/d9',
+          data: { kind: 'dialog', dialog: dialog('d9', 'ACD_IN') },
+        }),
+      ),
+    );
+    assert.deepEqual(
+      updates.map((u) => [u.data.kind, u.event, u.requestId]),
+      [
+        ['user', 'PUT', 'req-1'],
+        ['dialogs', 'POST', null],
+        ['dialog', 'PUT', null],
+      ],
+    );
     assert.deepEqual(problems, []);
     stop();
     assert.equal(hub.live, 0);
@@ -83,7 +117,10 @@ describe('hub notifications -> controller inputs', () => {
     const stop = watchAgentNotifications(hub, AGENT, { onUpdate: (u) => updates.push(u), onProblem: () => undefined });
     hub.deliver(`finesse.api.User.${AGENT}`, updateToXml(userUpdate('req-1')));
     hub.deliver(`finesse.api.User.${AGENT}`, `/finesse/api/User/${AGENT}${updateToXml(userUpdate('req-2'))}`);
-    assert.deepEqual(updates.map((u) => u.requestId), ['req-1', 'req-2']);
+    assert.deepEqual(
+      updates.map((u) => u.requestId),
+      ['req-1', 'req-2'],
+    );
     stop();
   });
 
@@ -91,7 +128,10 @@ describe('hub notifications -> controller inputs', () => {
     const hub = new FakeHub();
     const updates: Update[] = [];
     const problems: string[] = [];
-    const stop = watchAgentNotifications(hub, AGENT, { onUpdate: (u) => updates.push(u), onProblem: (p) => problems.push(p) });
+    const stop = watchAgentNotifications(hub, AGENT, {
+      onUpdate: (u) => updates.push(u),
+      onProblem: (p) => problems.push(p),
+    });
     const topic = `finesse.api.User.${AGENT}`;
     hub.deliver(topic, { content: `/finesse/api/User/${AGENT}<Update><event>PUT</event><data><user>`, object: null });
     hub.deliver(topic, { object: { Update: { data: { user: { state: 'READY' } } } } });
@@ -108,8 +148,18 @@ describe('hub notifications -> controller inputs', () => {
     const hub = new FakeHub();
     const seen: boolean[] = [];
     const stop = watchNotificationConnection(hub, (up) => seen.push(up), 'fb-1');
-    assert.deepEqual(hub.published, [{ topic: 'finesse.info.requests', payload: { type: 'ConnectionInfoReq', data: {}, invokeID: 'fb-1' } }]);
-    for (const status of ['connected', 'connected', 'reconnecting', 'disconnected', 'unloading', 'bogus', 'connected']) {
+    assert.deepEqual(hub.published, [
+      { topic: 'finesse.info.requests', payload: { type: 'ConnectionInfoReq', data: {}, invokeID: 'fb-1' } },
+    ]);
+    for (const status of [
+      'connected',
+      'connected',
+      'reconnecting',
+      'disconnected',
+      'unloading',
+      'bogus',
+      'connected',
+    ]) {
       hub.deliver('finesse.info.connection', { status, resourceID: 'desktop-1' });
     }
     assert.deepEqual(seen, [true, false, true]);
@@ -121,7 +171,7 @@ describe('hub notifications -> controller inputs', () => {
 describe('ChatChannel -> ChatPort and controller inputs', () => {
   const creds = { kind: 'password' as const, username: AGENT, password: new Secret('agent1pw') };
 
-  it('publishing an availability signs in once with the agent\'s identity; OFFLINE signs out', async () => {
+  it("publishing an availability signs in once with the agent's identity; OFFLINE signs out", async () => {
     const channel = new FakeChatChannel();
     const port = chatPort(channel, { credentials: creds, declineReason: say.offer });
     port.publishAvailability({ availability: 'READY', activeChats: 0, maxChats: 5, cause: { kind: 'chat-idle' } });
@@ -129,7 +179,10 @@ describe('ChatChannel -> ChatPort and controller inputs', () => {
     await flush();
     assert.deepEqual(channel.calls, ['signIn']);
     assert.equal(channel.signInCredentials?.username, AGENT);
-    assert.deepEqual(channel.availability.map((a) => a.state), ['READY', 'READY']);
+    assert.deepEqual(
+      channel.availability.map((a) => a.state),
+      ['READY', 'READY'],
+    );
     port.publishAvailability({ availability: 'OFFLINE', activeChats: 0, maxChats: 5, cause: { kind: 'signed-out' } });
     await flush();
     assert.deepEqual(channel.calls, ['signIn', 'signOut']);
@@ -138,15 +191,19 @@ describe('ChatChannel -> ChatPort and controller inputs', () => {
 
   it('refused credentials are reported once and not retried by every publish', async () => {
     const channel = new FakeChatChannel();
-    channel.signInResult = err({ code: 'auth-failed', message: 'The chat server refused the agent\'s credentials.' });
+    channel.signInResult = err({ code: 'auth-failed', message: "The chat server refused the agent's credentials." });
     const failures: string[] = [];
-    const port = chatPort(channel, { credentials: creds, declineReason: say.offer, onSignInFailed: (e) => failures.push(e.code) });
+    const port = chatPort(channel, {
+      credentials: creds,
+      declineReason: say.offer,
+      onSignInFailed: (e) => failures.push(e.code),
+    });
     port.publishAvailability({ availability: 'READY', activeChats: 0, maxChats: 5, cause: { kind: 'chat-idle' } });
     await flush();
     assert.deepEqual(failures, ['auth-failed']);
   });
 
-  it('accept and decline map the channel\'s errors; hand-back returns every chat to the queue', async () => {
+  it("accept and decline map the channel's errors; hand-back returns every chat to the queue", async () => {
     const channel = new FakeChatChannel();
     // The adapter sends the router the words it is given for the decline's cause.
     const port = chatPort(channel, { credentials: creds, declineReason: () => 'Voice call reserved' });
@@ -160,7 +217,10 @@ describe('ChatChannel -> ChatPort and controller inputs', () => {
     channel.emit({ type: 'offer', offer: offer('c3') });
     await port.acceptOffer('c3');
     assert.deepEqual(await port.handBackChats({ kind: 'chats-handed-back', count: 1 }), ok(undefined));
-    assert.deepEqual(channel.calls.filter((c) => c.startsWith('transfer')), ['transfer c1 queue', 'transfer c3 queue']);
+    assert.deepEqual(
+      channel.calls.filter((c) => c.startsWith('transfer')),
+      ['transfer c1 queue', 'transfer c3 queue'],
+    );
   });
 
   it('channel events feed the controller: chat server up/down, withdrawn offers, chats starting and ending', () => {
@@ -176,7 +236,17 @@ describe('ChatChannel -> ChatPort and controller inputs', () => {
     channel.emit({ type: 'status', status: 'online', detail: null });
     channel.emit({ type: 'offer', offer: offer('c1') });
     channel.emit({ type: 'offer-withdrawn', chatId: 'c1', reason: 'expired' });
-    channel.emit({ type: 'session-started', session: { chatId: 'c2', customerName: 'x', context: [], acceptedAt: 0, transcript: [], customerTyping: 'active' } });
+    channel.emit({
+      type: 'session-started',
+      session: {
+        chatId: 'c2',
+        customerName: 'x',
+        context: [],
+        acceptedAt: 0,
+        transcript: [],
+        customerTyping: 'active',
+      },
+    });
     channel.emit({ type: 'session-closed', chatId: 'c2', reason: 'ended-by-customer', transcript: [] });
     channel.emit({ type: 'status', status: 'reconnecting', detail: null });
     stop();
@@ -185,7 +255,7 @@ describe('ChatChannel -> ChatPort and controller inputs', () => {
   });
 });
 
-describe('chat credentials from the container\'s authorization', () => {
+describe("chat credentials from the container's authorization", () => {
   it('Basic id:password gives the password (UTF-8 included) under the agent id, never printable', () => {
     const basic = new Secret(`Basic ${Buffer.from('agent1:pä$s:zebra').toString('base64')}`);
     const r = chatCredentialsFrom(AGENT, basic);

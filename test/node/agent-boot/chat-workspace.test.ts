@@ -6,12 +6,26 @@ import type { ChatMessage, ChatSession } from '../../../src/core/chat/chat-chann
 import { ChatWorkspace } from '../../../src/app/chat-workspace.ts';
 import { offer } from './fakes.ts';
 
-const session = (chatId: string): ChatSession => ({ chatId, customerName: 'Jane', context: [], acceptedAt: 0, transcript: [], customerTyping: 'active' });
-const msg = (chatId: string, id: string, sender: ChatMessage['sender'], pending = false): ChatMessage =>
-  ({ id, chatId, sender, senderName: sender, text: `text ${id}`, at: 0, pending });
+const session = (chatId: string): ChatSession => ({
+  chatId,
+  customerName: 'Jane',
+  context: [],
+  acceptedAt: 0,
+  transcript: [],
+  customerTyping: 'active',
+});
+const msg = (chatId: string, id: string, sender: ChatMessage['sender'], pending = false): ChatMessage => ({
+  id,
+  chatId,
+  sender,
+  senderName: sender,
+  text: `text ${id}`,
+  at: 0,
+  pending,
+});
 
 describe('chat workspace', () => {
-  it('an offer stays until the router settles it; the agent\'s answer shows meanwhile', () => {
+  it("an offer stays until the router settles it; the agent's answer shows meanwhile", () => {
     const w = new ChatWorkspace();
     w.apply({ type: 'offer', offer: offer('c1') });
     w.answered('c1', 'accept');
@@ -44,7 +58,10 @@ describe('chat workspace', () => {
     w.apply({ type: 'session-closed', chatId: 'c2', reason: 'ended-by-agent', transcript: [] });
     w.busy('c3', 'transferring');
     w.apply({ type: 'session-closed', chatId: 'c3', reason: 'returned-to-queue', transcript: [] });
-    assert.deepEqual(w.view().conversations.map((c) => [c.chatId, c.closed]), [['c1', 'ended-by-customer']]);
+    assert.deepEqual(
+      w.view().conversations.map((c) => [c.chatId, c.closed]),
+      [['c1', 'ended-by-customer']],
+    );
     w.dismiss('c1');
     assert.deepEqual(w.view().conversations, []);
   });

@@ -105,7 +105,14 @@ export class FakeChatChannel implements ChatChannel {
     if (this.acceptResult) return this.acceptResult(chatId);
     if (!offer) return err(chatError('no-such-offer'));
     this.#offers.delete(chatId);
-    const session: ChatSession = { chatId, customerName: offer.customerName, context: offer.context, acceptedAt: 0, transcript: [], customerTyping: 'active' };
+    const session: ChatSession = {
+      chatId,
+      customerName: offer.customerName,
+      context: offer.context,
+      acceptedAt: 0,
+      transcript: [],
+      customerTyping: 'active',
+    };
     this.emit({ type: 'session-started', session });
     return ok(session);
   }

@@ -2,7 +2,11 @@
 // setTimeout stays a late stand-in; when the ticks stop, the stand-in runs it. The counters say which ran what.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTickTimers, TICK_FALLBACK_GRACE_MS, type PlatformTimers } from '../../../src/core/blending/adapters/tick-timers.ts';
+import {
+  createTickTimers,
+  TICK_FALLBACK_GRACE_MS,
+  type PlatformTimers,
+} from '../../../src/core/blending/adapters/tick-timers.ts';
 
 /** A platform clock the test moves; armed platform timers run when the clock passes their time. */
 function manualPlatform() {

@@ -17,8 +17,14 @@ describe('backoff', () => {
 
 describe('voice errors', () => {
   it('Invalid State and CF_INVALID_OBJECT_STATE mean re-read; 503 and timeouts retry; auth gives up', () => {
-    assert.equal(classifyVoiceError({ kind: 'api', retryable: false, apiErrors: [{ errorType: 'Invalid State' }] }), 'invalid-state');
-    assert.equal(classifyVoiceError({ kind: 'api', retryable: false, apiErrors: [{ errorType: 'CF_INVALID_OBJECT_STATE' }] }), 'invalid-state');
+    assert.equal(
+      classifyVoiceError({ kind: 'api', retryable: false, apiErrors: [{ errorType: 'Invalid State' }] }),
+      'invalid-state',
+    );
+    assert.equal(
+      classifyVoiceError({ kind: 'api', retryable: false, apiErrors: [{ errorType: 'CF_INVALID_OBJECT_STATE' }] }),
+      'invalid-state',
+    );
     assert.equal(classifyVoiceError({ kind: 'unavailable', retryable: true, status: 503 }), 'retry');
     assert.equal(classifyVoiceError({ kind: 'timeout', retryable: true }), 'retry');
     assert.equal(classifyVoiceError({ kind: 'auth', retryable: false, status: 401 }), 'give-up');
@@ -29,7 +35,10 @@ describe('decision log', () => {
   it('keeps the newest entries, oldest first, and counts all', () => {
     const log = new DecisionLog(3);
     for (let i = 1; i <= 5; i++) log.add(i * 1000, 'voice-request', { kind: 'reread-failed', detail: `reason ${i}` });
-    assert.deepEqual(log.entries().map((e) => (e.cause.kind === 'reread-failed' ? e.cause.detail : '')), ['reason 3', 'reason 4', 'reason 5']);
+    assert.deepEqual(
+      log.entries().map((e) => (e.cause.kind === 'reread-failed' ? e.cause.detail : '')),
+      ['reason 3', 'reason 4', 'reason 5'],
+    );
     assert.equal(log.total, 5);
   });
 });

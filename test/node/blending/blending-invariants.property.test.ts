@@ -11,7 +11,14 @@ import { FinesseWorld, type Action, type WorldConfig } from './support/finesse-w
 const RUNS = Number(process.env.BLENDING_PROPERTY_RUNS ?? 10_000);
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 14, arbitrary: fc.record({ t: fc.constant('deliver' as const), which: fc.constantFrom('notification' as const, 'response' as const), count: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 14,
+    arbitrary: fc.record({
+      t: fc.constant('deliver' as const),
+      which: fc.constantFrom('notification' as const, 'response' as const),
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.constant({ t: 'acdCall' as const }) },
   { weight: 3, arbitrary: fc.constant({ t: 'answer' as const }) },
   { weight: 1, arbitrary: fc.constant({ t: 'ringNoAnswer' as const }) },
@@ -19,21 +26,61 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ t: 'retrieve' as const }) },
   { weight: 3, arbitrary: fc.constant({ t: 'drop' as const }) },
   { weight: 2, arbitrary: fc.constant({ t: 'wrapUpEnds' as const }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('internalCall' as const), callType: fc.constantFrom('TRANSFER' as const, 'CONSULT' as const, 'CONFERENCE' as const, 'OTHER_IN' as const, 'OUT' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('internalCall' as const),
+      callType: fc.constantFrom(
+        'TRANSFER' as const,
+        'CONSULT' as const,
+        'CONFERENCE' as const,
+        'OTHER_IN' as const,
+        'OUT' as const,
+      ),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ t: 'internalDrop' as const }) },
   { weight: 5, arbitrary: fc.constant({ t: 'chatOffer' as const }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('chatEnd' as const), pick: fc.nat(5) }) },
   { weight: 1, arbitrary: fc.constant({ t: 'offerExpires' as const }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('agent' as const), to: fc.constantFrom('READY' as const, 'LUNCH' as const, 'HANDLING_CHAT' as const, 'LOGOUT' as const, 'LOGIN' as const) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('agent' as const),
+      to: fc.constantFrom(
+        'READY' as const,
+        'LUNCH' as const,
+        'HANDLING_CHAT' as const,
+        'LOGOUT' as const,
+        'LOGIN' as const,
+      ),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ t: 'supervisorNotReady' as const }) },
   { weight: 1, arbitrary: fc.constant({ t: 'systemNotReady' as const }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('failNext' as const), kind: fc.constantFrom('invalid' as const, '503' as const, 'timeout' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('failNext' as const),
+      kind: fc.constantFrom('invalid' as const, '503' as const, 'timeout' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ t: 'loseNext' as const }) },
   { weight: 1, arbitrary: fc.constant({ t: 'duplicateNext' as const }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('node' as const), node: fc.constantFrom('primary' as const, 'secondary' as const), up: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('node' as const),
+      node: fc.constantFrom('primary' as const, 'secondary' as const),
+      up: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('notifications' as const), up: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant({ t: 'takeOver' as const }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.integer({ min: 100, max: 30_000 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.integer({ min: 100, max: 30_000 }) }),
+  },
 );
 
 const config: fc.Arbitrary<WorldConfig> = fc.record({
@@ -73,7 +120,9 @@ describe('blending invariants over random interleavings', () => {
       },
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`blending property: ${runs} interleavings, ${steps} steps, ${requests} voice requests, ${accepted} chats open at rest (${seconds} s)`);
+    console.log(
+      `blending property: ${runs} interleavings, ${steps} steps, ${requests} voice requests, ${accepted} chats open at rest (${seconds} s)`,
+    );
     const keys = [
       'request:reserve',
       'request:restore',

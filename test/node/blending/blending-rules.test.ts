@@ -39,7 +39,10 @@ describe('rule 1: reserve voice before taking the first chat', () => {
     assert.equal(t.chat.declined[0]?.offerId, 'chat-1');
     assert.equal(t.chat.availability, 'INTERRUPTED');
     assert.equal(t.voicePort.requests.length, 1, 'no second attempt');
-    assert.match(t.chat.declined[0]?.reason ?? '', /Finesse refused to set voice Not Ready \(the agent may have been reserved for a call\)/);
+    assert.match(
+      t.chat.declined[0]?.reason ?? '',
+      /Finesse refused to set voice Not Ready \(the agent may have been reserved for a call\)/,
+    );
   });
 
   it('the reservation notification lost: after the timeout the state is re-read, and the chat accepted once it shows', async () => {
@@ -55,7 +58,7 @@ describe('rule 1: reserve voice before taking the first chat', () => {
 });
 
 describe('rule 2: restore only what the gadget set', () => {
-  it('all chats end while voice is the gadget\'s Not Ready (Handling Chat): voice back to READY', async () => {
+  it("all chats end while voice is the gadget's Not Ready (Handling Chat): voice back to READY", async () => {
     const t = await harness();
     t.reconciler.offerArrived('c1');
     await t.flush();
@@ -128,7 +131,12 @@ describe('rule 3: agent intent is remembered', () => {
     await t.flush();
     assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, NOT_READY_HC]);
     assert.equal(t.factsPort.user.reasonCodeId, HC);
-    const said = t.reconciler.snapshot().log.filter((e) => e.kind === 'voice-request').map((e) => say.log(e.cause)).at(-1) ?? '';
+    const said =
+      t.reconciler
+        .snapshot()
+        .log.filter((e) => e.kind === 'voice-request')
+        .map((e) => say.log(e.cause))
+        .at(-1) ?? '';
     assert.match(said, /voice stays Not Ready until the chats end/);
     // A second agent action gets a second answer: once per action.
     t.notifyUser(user('READY'), 'desktop-2');
@@ -220,11 +228,31 @@ describe('rule 5: one reconciler, one request in flight, bounded', () => {
     }
     assert.equal(t.voicePort.requests.length, 4);
     // random() = 0 gives half of 1 s, 2 s, 4 s.
-    assert.deepEqual(at.slice(1).map((x, i) => x - (at[i] ?? 0)), [500, 1000, 2000]);
-    assert.equal(t.chat.declined[0]?.offerId, 'c1', 'the offer waiting for voice is declined when voice cannot be reserved');
-    assert.equal(t.chat.declined[0]?.reason, 'Declined: Finesse is out of service, so this chat went to another agent',
-      'an outage is the cause given, not a call reservation');
-    assert.match(t.reconciler.snapshot().log.map((e) => say.log(e.cause)).at(-2) ?? t.reconciler.snapshot().log.map((e) => say.log(e.cause)).join('|'), /Could not set voice|Declined/);
+    assert.deepEqual(
+      at.slice(1).map((x, i) => x - (at[i] ?? 0)),
+      [500, 1000, 2000],
+    );
+    assert.equal(
+      t.chat.declined[0]?.offerId,
+      'c1',
+      'the offer waiting for voice is declined when voice cannot be reserved',
+    );
+    assert.equal(
+      t.chat.declined[0]?.reason,
+      'Declined: Finesse is out of service, so this chat went to another agent',
+      'an outage is the cause given, not a call reservation',
+    );
+    assert.match(
+      t.reconciler
+        .snapshot()
+        .log.map((e) => say.log(e.cause))
+        .at(-2) ??
+        t.reconciler
+          .snapshot()
+          .log.map((e) => say.log(e.cause))
+          .join('|'),
+      /Could not set voice|Declined/,
+    );
   });
 
   it('a confirmation timeout re-reads the facts; if Finesse applied it, no second request', async () => {
@@ -262,7 +290,19 @@ describe('rule 5: one reconciler, one request in flight, bounded', () => {
       event: 'PUT',
       requestId: t.voicePort.lastRequestId,
       source: '/finesse/api/User/1001001',
-      data: { kind: 'apiErrors', errors: [{ errorType: 'CF_INVALID_OBJECT_STATE', errorMessage: '', errorData: null, peripheralErrorCode: null, peripheralErrorMsg: null, peripheralErrorText: null }] },
+      data: {
+        kind: 'apiErrors',
+        errors: [
+          {
+            errorType: 'CF_INVALID_OBJECT_STATE',
+            errorMessage: '',
+            errorData: null,
+            peripheralErrorCode: null,
+            peripheralErrorMsg: null,
+            peripheralErrorText: null,
+          },
+        ],
+      },
     });
     await t.flush();
     assert.equal(t.chat.declined[0]?.offerId, 'c1');
@@ -350,9 +390,20 @@ describe('rule 9: explainable', () => {
     await t.flush();
     const log = t.reconciler.snapshot().log;
     const reasons = log.map((e) => `${e.kind}: ${say.log(e.cause)}`);
-    assert.ok(reasons.includes('voice-request: Not Ready (Handling Chat): reserving voice to take a chat'), reasons.join('\n'));
-    assert.ok(reasons.some((r) => r.startsWith('offer-accepted: Accepted: voice is Not Ready (Handling Chat), now handling 2 chats')), reasons.join('\n'));
-    assert.ok(reasons.includes('chat-availability: Chat availability Active: handling 2 of 5 chats'), reasons.join('\n'));
+    assert.ok(
+      reasons.includes('voice-request: Not Ready (Handling Chat): reserving voice to take a chat'),
+      reasons.join('\n'),
+    );
+    assert.ok(
+      reasons.some((r) =>
+        r.startsWith('offer-accepted: Accepted: voice is Not Ready (Handling Chat), now handling 2 chats'),
+      ),
+      reasons.join('\n'),
+    );
+    assert.ok(
+      reasons.includes('chat-availability: Chat availability Active: handling 2 of 5 chats'),
+      reasons.join('\n'),
+    );
     assert.ok(reasons.includes('voice-request: Ready: all chats ended, voice back to Ready'), reasons.join('\n'));
     assert.equal(log.filter((e) => e.kind === 'voice-request').length, t.voicePort.requests.length);
     assert.equal(log.filter((e) => e.kind === 'offer-accepted').length, t.chat.accepted.length);
@@ -361,7 +412,10 @@ describe('rule 9: explainable', () => {
 
 describe('reconciler details found by the property tests', () => {
   it('a notification older than what a re-read showed (by stateChangeTime) does not win', async () => {
-    const t = await harness({ confirm: 'manual', user: { ...user('NOT_READY', '3'), stateChangeTime: '2026-01-01T10:00:05Z' } });
+    const t = await harness({
+      confirm: 'manual',
+      user: { ...user('NOT_READY', '3'), stateChangeTime: '2026-01-01T10:00:05Z' },
+    });
     t.notifyUser({ ...user('READY'), stateChangeTime: '2026-01-01T10:00:01Z' });
     await t.flush();
     assert.equal(t.reconciler.facts().voice?.reasonCodeId, '3');

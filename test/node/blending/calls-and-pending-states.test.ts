@@ -27,7 +27,16 @@ function refuseLater(t: Harness, requestId: string, errorType = 'CF_INVALID_AGEN
     source: '/finesse/api/User/1001001',
     data: {
       kind: 'apiErrors',
-      errors: [{ errorType, errorMessage: '', errorData: null, peripheralErrorCode: null, peripheralErrorMsg: null, peripheralErrorText: null }],
+      errors: [
+        {
+          errorType,
+          errorMessage: '',
+          errorData: null,
+          peripheralErrorCode: null,
+          peripheralErrorMsg: null,
+          peripheralErrorText: null,
+        },
+      ],
     },
   });
 }
@@ -45,7 +54,12 @@ describe('a call that began while the agent was Not Ready is not routed', () => 
   for (const state of ['TALKING', 'HOLD'] as AgentState[]) {
     it(`${state} with no dialog known, begun while Not Ready: not taken for an ACD call`, () => {
       for (const reasonCodeId of [HC, '3']) {
-        const s = readSituation(facts({ voice: voice(state, { setBy: 'call', beforeCall: { state: 'NOT_READY', reasonCodeId } }), activeChats: 1 }));
+        const s = readSituation(
+          facts({
+            voice: voice(state, { setBy: 'call', beforeCall: { state: 'NOT_READY', reasonCodeId } }),
+            activeChats: 1,
+          }),
+        );
         assert.equal(s.acd, null, `begun in Not Ready (reason ${reasonCodeId})`);
       }
     });
@@ -79,7 +93,7 @@ describe('a call that began while the agent was Not Ready is not routed', () => 
   });
 });
 
-describe('the gadget\'s pending NOT_READY shown without its reason', () => {
+describe("the gadget's pending NOT_READY shown without its reason", () => {
   it('during an internal call with a chat, the agent picks READY: the answer, pending without a reason, is known as Handling Chat, so chat stays ACTIVE and a second chat is taken', async () => {
     const t = await harness({ confirm: 'manual' });
     await oneChat(t);
@@ -88,13 +102,17 @@ describe('the gadget\'s pending NOT_READY shown without its reason', () => {
     await t.flush();
     t.notifyUser(user('TALKING', null, 'READY'), 'desktop-1');
     await t.flush();
-    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, NOT_READY_HC], 'the agent\'s READY answered with a pending Not Ready');
+    assert.deepEqual(
+      t.voicePort.requests,
+      [NOT_READY_HC, NOT_READY_HC],
+      "the agent's READY answered with a pending Not Ready",
+    );
     // Finesse shows the pending state without its reason (the User carries only the current state's reason).
     t.notifyUser(user('TALKING', null, 'NOT_READY'), t.voicePort.lastRequestId);
     await t.flush();
     const v = t.reconciler.snapshot().voice;
     assert.equal(v?.pendingState, 'NOT_READY');
-    assert.equal(v?.reasonCodeId, HC, 'the gadget\'s own pending request is Handling Chat');
+    assert.equal(v?.reasonCodeId, HC, "the gadget's own pending request is Handling Chat");
     assert.equal(readSituation(t.reconciler.facts()).callEndsInHandlingChat, true);
     assert.equal(t.chat.availability, 'ACTIVE');
     t.reconciler.offerArrived('c2');
@@ -125,7 +143,7 @@ describe('the gadget\'s pending NOT_READY shown without its reason', () => {
     assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'one request, never repeated');
   });
 
-  it('someone else\'s pending NOT_READY without a reason is not taken for Handling Chat: kept as their choice', async () => {
+  it("someone else's pending NOT_READY without a reason is not taken for Handling Chat: kept as their choice", async () => {
     const t = await harness({ confirm: 'manual' });
     await oneChat(t);
     t.notifyDialogs([dialog('d1', 'TRANSFER', 'ACTIVE')]);
@@ -134,12 +152,12 @@ describe('the gadget\'s pending NOT_READY shown without its reason', () => {
     await t.flush();
     assert.equal(t.reconciler.snapshot().voice?.reasonCodeId, null);
     assert.equal(t.chat.availability, 'NOT_READY');
-    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'the agent\'s pending choice is not overridden');
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], "the agent's pending choice is not overridden");
   });
 });
 
-describe('a pending NOT_READY without its reason is the gadget\'s only when its requestId says so (found by the property tests)', () => {
-  it('the agent\'s pending Not Ready arrives while the gadget\'s own request still waits for its answer: not taken for Handling Chat, never overridden', async () => {
+describe("a pending NOT_READY without its reason is the gadget's only when its requestId says so (found by the property tests)", () => {
+  it("the agent's pending Not Ready arrives while the gadget's own request still waits for its answer: not taken for Handling Chat, never overridden", async () => {
     const t = await harness({ confirm: 'manual' });
     t.voicePort.onRequest = () => {
       t.voicePort.onRequest = null;
@@ -151,12 +169,15 @@ describe('a pending NOT_READY without its reason is the gadget\'s only when its 
     };
     t.reconciler.offerArrived('o1');
     await t.flush();
-    assert.equal(t.reconciler.snapshot().voice?.reasonCodeId, null, 'someone else\'s pending Not Ready');
-    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'no Ready over the agent\'s pending choice');
-    assert.deepEqual(t.chat.declined.map((d) => d.offerId), ['o1']);
+    assert.equal(t.reconciler.snapshot().voice?.reasonCodeId, null, "someone else's pending Not Ready");
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], "no Ready over the agent's pending choice");
+    assert.deepEqual(
+      t.chat.declined.map((d) => d.offerId),
+      ['o1'],
+    );
   });
 
-  it('the gadget\'s own notification arrives before its 202: the 202 makes the pending Not Ready Handling Chat', async () => {
+  it("the gadget's own notification arrives before its 202: the 202 makes the pending Not Ready Handling Chat", async () => {
     const t = await harness({ confirm: 'manual' });
     t.voicePort.onRequest = (_request, requestId) => {
       t.voicePort.onRequest = null;
@@ -167,10 +188,14 @@ describe('a pending NOT_READY without its reason is the gadget\'s only when its 
     t.reconciler.offerArrived('o1');
     await t.flush();
     assert.equal(t.reconciler.snapshot().voice?.reasonCodeId, HC);
-    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, READY], 'the chat went elsewhere: Ready as the pending state');
+    assert.deepEqual(
+      t.voicePort.requests,
+      [NOT_READY_HC, READY],
+      'the chat went elsewhere: Ready as the pending state',
+    );
   });
 
-  it('a re-read overtakes the agent\'s change of the pending state: the pending Not Ready is no longer surely the gadget\'s, so it is not undone when the chats end', async () => {
+  it("a re-read overtakes the agent's change of the pending state: the pending Not Ready is no longer surely the gadget's, so it is not undone when the chats end", async () => {
     const t = await harness({ confirm: 'manual', user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN')] });
     t.reconciler.chatStarted('c1');
     await t.flush();
@@ -183,16 +208,16 @@ describe('a pending NOT_READY without its reason is the gadget\'s only when its 
     assert.equal(t.reconciler.snapshot().voice?.pendingUnconfirmed, true);
     t.reconciler.chatEnded('c1');
     await t.flush();
-    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'no Ready over what may be the agent\'s choice');
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], "no Ready over what may be the agent's choice");
     t.notifyUser(user('TALKING', null, 'NOT_READY'), 'desktop-1');
     t.notifyDialogs([]);
     t.notifyUser(user('NOT_READY', '3'));
     await t.flush();
-    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], 'the agent\'s Lunch is kept after the call');
+    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC], "the agent's Lunch is kept after the call");
     assert.equal(t.chat.availability, 'NOT_READY');
   });
 
-  it('a duplicate of the gadget\'s own notification after such a re-read tells nothing new: no Ready asked again', async () => {
+  it("a duplicate of the gadget's own notification after such a re-read tells nothing new: no Ready asked again", async () => {
     const t = await harness({ confirm: 'manual' });
     t.reconciler.offerArrived('o1');
     await t.flush();
@@ -212,7 +237,7 @@ describe('a pending NOT_READY without its reason is the gadget\'s only when its 
     assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, READY], 'nothing new, so nothing asked');
   });
 
-  it('...and when it was the gadget\'s after all, the call ends in Not Ready (Handling Chat) and Ready is restored then', async () => {
+  it("...and when it was the gadget's after all, the call ends in Not Ready (Handling Chat) and Ready is restored then", async () => {
     const t = await harness({ confirm: 'manual', user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN')] });
     t.reconciler.chatStarted('c1');
     await t.flush();
@@ -229,7 +254,7 @@ describe('a pending NOT_READY without its reason is the gadget\'s only when its 
   });
 });
 
-describe('a call that would end in the gadget\'s Not Ready with no chat left gets Ready as its pending state', () => {
+describe("a call that would end in the gadget's Not Ready with no chat left gets Ready as its pending state", () => {
   const acdRinging = classifyDialogs([dialog('d1', 'ACD_IN', 'ALERTING')], EXTENSION);
   const pendingHandlingChat = voice('RESERVED', {
     pendingState: 'NOT_READY',
@@ -238,13 +263,16 @@ describe('a call that would end in the gadget\'s Not Ready with no chat left get
     beforeCall: { state: 'READY', reasonCodeId: null },
   });
 
-  it('policy: reserved for a call with the gadget\'s pending Not Ready and no chats or offers: Ready is asked as the pending state', () => {
+  it("policy: reserved for a call with the gadget's pending Not Ready and no chats or offers: Ready is asked as the pending state", () => {
     for (const offers of [[], [{ id: 'o1', status: 'new' as const }]]) {
       const d = decide(facts({ voice: pendingHandlingChat, calls: acdRinging, offers }));
       assert.deepEqual(d.voice?.request, READY);
       assert.equal(d.voice?.purpose, 'restore');
       assert.equal(d.voice && say.voice(d.voice.cause), 'Ready after the call: no chats to hold voice for');
-      assert.ok(d.offers.every((o) => o.action === 'decline'), 'the offer goes elsewhere');
+      assert.ok(
+        d.offers.every((o) => o.action === 'decline'),
+        'the offer goes elsewhere',
+      );
     }
   });
 
@@ -261,7 +289,11 @@ describe('a call that would end in the gadget\'s Not Ready with no chat left get
     t.notifyDialogs([dialog('d1', 'ACD_IN', 'ALERTING')]);
     t.notifyUser(user('RESERVED', HC, 'NOT_READY'), t.voicePort.lastRequestId);
     await t.flush();
-    assert.deepEqual(t.chat.declined.map((d) => d.offerId), ['o1'], 'the offer is declined, so the router routes it elsewhere');
+    assert.deepEqual(
+      t.chat.declined.map((d) => d.offerId),
+      ['o1'],
+      'the offer is declined, so the router routes it elsewhere',
+    );
     assert.deepEqual(t.chat.accepted, []);
   }
 
@@ -318,12 +350,16 @@ describe('the state before a call the gadget did not see begin', () => {
     t.factsPort.dialogs = [dialog('d1', 'ACD_IN', 'ALERTING')];
     t.reconciler.setConnectivity({ notificationsUp: true });
     await t.flush();
-    assert.deepEqual(t.voicePort.requests, [NOT_READY_HC, NOT_READY_HC], 'the pending Not Ready (Handling Chat) asked after the re-read');
+    assert.deepEqual(
+      t.voicePort.requests,
+      [NOT_READY_HC, NOT_READY_HC],
+      'the pending Not Ready (Handling Chat) asked after the re-read',
+    );
     assert.equal(t.factsPort.user.pendingState, 'NOT_READY');
     assert.equal(t.chat.availability, 'INTERRUPTED');
   });
 
-  it('the agent\'s READY notification lost, the next shows RESERVED: the router reserves only READY agents, so the call would end in READY and the pending Not Ready is asked', async () => {
+  it("the agent's READY notification lost, the next shows RESERVED: the router reserves only READY agents, so the call would end in READY and the pending Not Ready is asked", async () => {
     const t = await harness();
     t.reconciler.offerArrived('c1');
     await t.flush();

@@ -12,9 +12,24 @@ const COLLECTION = '/finesse/api/User/1001001/Dialogs';
 
 type Harness = Awaited<ReturnType<typeof harness>>;
 
-const posted = (d: Dialog): Update => ({ event: 'POST', requestId: null, source: COLLECTION, data: { kind: 'dialogs', dialogs: [d] } });
-const deleted = (d: Dialog): Update => ({ event: 'DELETE', requestId: null, source: COLLECTION, data: { kind: 'dialogs', dialogs: [d] } });
-const put = (d: Dialog): Update => ({ event: 'PUT', requestId: null, source: `/finesse/api/Dialog/${d.id}`, data: { kind: 'dialog', dialog: d } });
+const posted = (d: Dialog): Update => ({
+  event: 'POST',
+  requestId: null,
+  source: COLLECTION,
+  data: { kind: 'dialogs', dialogs: [d] },
+});
+const deleted = (d: Dialog): Update => ({
+  event: 'DELETE',
+  requestId: null,
+  source: COLLECTION,
+  data: { kind: 'dialogs', dialogs: [d] },
+});
+const put = (d: Dialog): Update => ({
+  event: 'PUT',
+  requestId: null,
+  source: `/finesse/api/Dialog/${d.id}`,
+  data: { kind: 'dialog', dialog: d },
+});
 
 /** The agent's calls as blending counts them: id and the state it reads. */
 function calls(t: Harness): string[] {
@@ -37,14 +52,22 @@ describe('dialog notifications change only the dialogs they carry', () => {
   });
 
   it('a DELETE removes only the dialog it carries', async () => {
-    const t = await harness({ user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN', 'HELD'), dialog('d2', 'CONSULT', 'ACTIVE')], confirm: 'manual' });
+    const t = await harness({
+      user: user('TALKING'),
+      dialogs: [dialog('d1', 'ACD_IN', 'HELD'), dialog('d2', 'CONSULT', 'ACTIVE')],
+      confirm: 'manual',
+    });
     t.reconciler.handleUpdate(deleted(dialog('d2', 'CONSULT', 'DROPPED')));
     await t.flush();
     assert.deepEqual(calls(t), ['d1 acd HELD']);
   });
 
   it('a PUT of one <Dialog> updates that dialog and leaves the others', async () => {
-    const t = await harness({ user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE'), dialog('d2', 'AGENT_INSIDE', 'ALERTING')], confirm: 'manual' });
+    const t = await harness({
+      user: user('TALKING'),
+      dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE'), dialog('d2', 'AGENT_INSIDE', 'ALERTING')],
+      confirm: 'manual',
+    });
     t.reconciler.handleUpdate(put(dialog('d2', 'AGENT_INSIDE', 'ACTIVE')));
     await t.flush();
     assert.deepEqual(calls(t), ['d1 acd ACTIVE', 'd2 internal ACTIVE']);
@@ -58,21 +81,43 @@ describe('dialog notifications change only the dialogs they carry', () => {
   });
 
   it('a PUT carrying a <dialogs> list (not documented, accepted) updates each dialog it carries and removes none', async () => {
-    const t = await harness({ user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE'), dialog('d3', 'OTHER_IN', 'ALERTING')], confirm: 'manual' });
-    t.reconciler.handleUpdate({ event: 'PUT', requestId: null, source: COLLECTION, data: { kind: 'dialogs', dialogs: [dialog('d1', 'ACD_IN', 'HELD'), dialog('d2', 'CONSULT', 'ACTIVE')] } });
+    const t = await harness({
+      user: user('TALKING'),
+      dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE'), dialog('d3', 'OTHER_IN', 'ALERTING')],
+      confirm: 'manual',
+    });
+    t.reconciler.handleUpdate({
+      event: 'PUT',
+      requestId: null,
+      source: COLLECTION,
+      data: { kind: 'dialogs', dialogs: [dialog('d1', 'ACD_IN', 'HELD'), dialog('d2', 'CONSULT', 'ACTIVE')] },
+    });
     await t.flush();
     assert.deepEqual(calls(t), ['d1 acd HELD', 'd3 internal ALERTING', 'd2 internal ACTIVE']);
   });
 
   it('a DELETE of one <Dialog> removes it', async () => {
-    const t = await harness({ user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE'), dialog('d2', 'CONSULT', 'ACTIVE')], confirm: 'manual' });
-    t.reconciler.handleUpdate({ event: 'DELETE', requestId: null, source: '/finesse/api/Dialog/d1', data: { kind: 'dialog', dialog: dialog('d1', 'ACD_IN', 'DROPPED') } });
+    const t = await harness({
+      user: user('TALKING'),
+      dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE'), dialog('d2', 'CONSULT', 'ACTIVE')],
+      confirm: 'manual',
+    });
+    t.reconciler.handleUpdate({
+      event: 'DELETE',
+      requestId: null,
+      source: '/finesse/api/Dialog/d1',
+      data: { kind: 'dialog', dialog: dialog('d1', 'ACD_IN', 'DROPPED') },
+    });
     await t.flush();
     assert.deepEqual(calls(t), ['d2 internal ACTIVE']);
   });
 
   it('a re-read (GET Dialogs) still replaces the whole set', async () => {
-    const t = await harness({ user: user('TALKING'), dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE'), dialog('d2', 'CONSULT', 'ACTIVE')], confirm: 'manual' });
+    const t = await harness({
+      user: user('TALKING'),
+      dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE'), dialog('d2', 'CONSULT', 'ACTIVE')],
+      confirm: 'manual',
+    });
     t.factsPort.dialogs = [dialog('d3', 'ACD_IN', 'HELD')];
     // Finesse out of service and back: the gadget re-reads the agent and the dialogs.
     t.reconciler.setConnectivity({ finesseInService: false });
@@ -90,15 +135,23 @@ describe('an ended call is no call', () => {
     assert.deepEqual(calls(t), []);
   });
 
-  it("a dialog whose agent leg has dropped is not counted while the others stay on it", async () => {
-    const t = await harness({ user: user('TALKING'), dialogs: [dialog('d1', 'CONFERENCE', 'ACTIVE')], confirm: 'manual' });
+  it('a dialog whose agent leg has dropped is not counted while the others stay on it', async () => {
+    const t = await harness({
+      user: user('TALKING'),
+      dialogs: [dialog('d1', 'CONFERENCE', 'ACTIVE')],
+      confirm: 'manual',
+    });
     t.reconciler.handleUpdate(put(withAgentLeg(dialog('d1', 'CONFERENCE', 'ACTIVE'), 'DROPPED')));
     await t.flush();
     assert.deepEqual(calls(t), []);
   });
 
   it('a dropped call the agent is wrapping up still counts (wrap-up keeps chat paused)', async () => {
-    const t = await harness({ user: user('WORK_READY'), dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE')], confirm: 'manual' });
+    const t = await harness({
+      user: user('WORK_READY'),
+      dialogs: [dialog('d1', 'ACD_IN', 'ACTIVE')],
+      confirm: 'manual',
+    });
     t.reconciler.handleUpdate(put(withAgentLeg(dialog('d1', 'ACD_IN', 'DROPPED'), 'WRAP_UP')));
     await t.flush();
     assert.deepEqual(calls(t), ['d1 acd WRAP_UP']);
@@ -118,7 +171,16 @@ describe("a call operation's CTI error is not an answer to the gadget's state re
       source: '/finesse/api/Dialog/16777217',
       data: {
         kind: 'apiErrors',
-        errors: [{ errorType: 'Call Operation Failure', errorMessage: 'CF_RESOURCE_OUT_OF_SERVICE', errorData: '34', peripheralErrorCode: null, peripheralErrorMsg: null, peripheralErrorText: null }],
+        errors: [
+          {
+            errorType: 'Call Operation Failure',
+            errorMessage: 'CF_RESOURCE_OUT_OF_SERVICE',
+            errorData: '34',
+            peripheralErrorCode: null,
+            peripheralErrorMsg: null,
+            peripheralErrorText: null,
+          },
+        ],
       },
     });
     await t.flush();

@@ -101,7 +101,10 @@ describe('Finesse failover monitor', () => {
     await t.tick();
     const degraded = t.events.at(-1);
     assert.equal(degraded?.type, 'degraded');
-    assert.match(degraded?.type === 'degraded' ? degraded.reason : '', /fin-a: connection refused; fin-b: OUT_OF_SERVICE/);
+    assert.match(
+      degraded?.type === 'degraded' ? degraded.reason : '',
+      /fin-a: connection refused; fin-b: OUT_OF_SERVICE/,
+    );
     assert.equal(t.monitor.status().degraded, true);
     t.health['fin-b'] = 'up';
     await t.tick();

@@ -15,7 +15,11 @@ const AGENT = '1001001';
 
 /** The adapters the boot code writes. */
 const voicePortFrom = (client: Pick<FinesseClient, 'setUserState'>, userId: string): VoiceStatePort => ({
-  requestState: (r) => client.setUserState(userId, r.reasonCodeId === null ? { state: r.state } : { state: r.state, reasonCodeId: r.reasonCodeId }),
+  requestState: (r) =>
+    client.setUserState(
+      userId,
+      r.reasonCodeId === null ? { state: r.state } : { state: r.state, reasonCodeId: r.reasonCodeId },
+    ),
 });
 const factsPortFrom = (client: Pick<FinesseClient, 'getUser' | 'getDialogs'>, userId: string): FinesseFactsPort => ({
   readUser: () => client.getUser(userId),
@@ -30,7 +34,16 @@ describe('adapting the FinesseClient to the blending ports', () => {
       method: 'PUT',
       url: `/finesse/api/User/${AGENT}`,
       retryable: false,
-      apiErrors: [{ errorType: 'Invalid State', errorMessage: 'Invalid State', errorData: null, peripheralErrorCode: null, peripheralErrorMsg: null, peripheralErrorText: null }],
+      apiErrors: [
+        {
+          errorType: 'Invalid State',
+          errorMessage: 'Invalid State',
+          errorData: null,
+          peripheralErrorCode: null,
+          peripheralErrorMsg: null,
+          peripheralErrorText: null,
+        },
+      ],
       description: { code: 'INVALID_STATE', message: 'x', actor: 'automatic', retryable: false, known: true },
     };
     const calls: unknown[] = [];

@@ -25,7 +25,10 @@ describe('Handling Chat reason code resolution', () => {
   });
 
   it('missing: says exactly what to add and where', () => {
-    const r = resolveHandlingChatReason({ by: 'label', label: 'Handling Chat' }, CODES.filter((c) => c.id !== '7'));
+    const r = resolveHandlingChatReason(
+      { by: 'label', label: 'Handling Chat' },
+      CODES.filter((c) => c.id !== '7'),
+    );
     assert.equal(r.ok, false);
     assert.equal(!r.ok && r.error.code, 'NOT_DEFINED');
     assert.equal(
@@ -35,7 +38,10 @@ describe('Handling Chat reason code resolution', () => {
   });
 
   it('ambiguous: two Not Ready reasons with the label, both named in the message', () => {
-    const r = resolveHandlingChatReason({ by: 'label', label: 'Handling Chat' }, [...CODES, reason('8', 8, 'handling chat')]);
+    const r = resolveHandlingChatReason({ by: 'label', label: 'Handling Chat' }, [
+      ...CODES,
+      reason('8', 8, 'handling chat'),
+    ]);
     assert.equal(!r.ok && r.error.code, 'AMBIGUOUS');
     assert.match(!r.ok ? r.error.message : '', /code 7.*code 8/);
   });
@@ -49,7 +55,10 @@ describe('Handling Chat reason code resolution', () => {
   it('preference text: a number or "code:N" is a code, other text a label, empty is not configured', () => {
     assert.deepEqual(parseHandlingChatConfig('12'), { ok: true, value: { by: 'code', code: 12 } });
     assert.deepEqual(parseHandlingChatConfig('code:12'), { ok: true, value: { by: 'code', code: 12 } });
-    assert.deepEqual(parseHandlingChatConfig('label:Handling Chat'), { ok: true, value: { by: 'label', label: 'Handling Chat' } });
+    assert.deepEqual(parseHandlingChatConfig('label:Handling Chat'), {
+      ok: true,
+      value: { by: 'label', label: 'Handling Chat' },
+    });
     assert.deepEqual(parseHandlingChatConfig('Chat 2'), { ok: true, value: { by: 'label', label: 'Chat 2' } });
     const empty = parseHandlingChatConfig('  ');
     assert.equal(!empty.ok && empty.error.code, 'NOT_CONFIGURED');

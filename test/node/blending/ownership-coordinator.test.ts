@@ -149,7 +149,7 @@ describe('rule 8: one owner per agent', () => {
     assert.deepEqual(got, [{ chat: 'ACTIVE' }]);
   });
 
-  it('a window opened later gets the owner\'s last view at once, not after the owner\'s next change', async () => {
+  it("a window opened later gets the owner's last view at once, not after the owner's next change", async () => {
     const w = world();
     const a = w.window('tab-a');
     await a.start();
@@ -167,7 +167,10 @@ describe('rule 8: one owner per agent', () => {
     assert.equal(parseOwnershipMessage({ type: 'owner', instanceId: 'x' }), null);
     assert.equal(parseOwnershipMessage('owner'), null);
     assert.equal(parseOwnershipMessage({ type: 'taken-over', by: 'b', from: 3 }), null);
-    assert.deepEqual(parseOwnershipMessage({ type: 'released', instanceId: 'a', extra: 1 }), { type: 'released', instanceId: 'a' });
+    assert.deepEqual(parseOwnershipMessage({ type: 'released', instanceId: 'a', extra: 1 }), {
+      type: 'released',
+      instanceId: 'a',
+    });
   });
 });
 

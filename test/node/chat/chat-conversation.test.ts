@@ -18,12 +18,21 @@ test('offer, accept, messages both ways in order, the customer ends it; both tra
   const agent = await signInAgent(prosody, router);
   const customer = startCustomer(prosody, router);
   try {
-    const started = await customer.start('Jane Doe', 'Where is my order?', [{ name: 'order', label: 'Order number', value: 'A-1001' }]);
+    const started = await customer.start('Jane Doe', 'Where is my order?', [
+      { name: 'order', label: 'Order number', value: 'A-1001' },
+    ]);
     assert.equal(started.ok, true);
     const chatId = await offeredChat(agent.channel, 'Jane Doe');
     const offer = agent.channel.offers().find((o) => o.chatId === chatId);
     assert.ok(offer);
-    assert.deepEqual(offer.context.map((f) => [f.label, f.value]), [['Name', 'Jane Doe'], ['Question', 'Where is my order?'], ['Order number', 'A-1001']]);
+    assert.deepEqual(
+      offer.context.map((f) => [f.label, f.value]),
+      [
+        ['Name', 'Jane Doe'],
+        ['Question', 'Where is my order?'],
+        ['Order number', 'A-1001'],
+      ],
+    );
     assert.ok(offer.expiresAt > Date.now());
 
     const accepted = await agent.channel.accept(chatId);
@@ -39,21 +48,35 @@ test('offer, accept, messages both ways in order, the customer ends it; both tra
       return t.length === 4 ? t : undefined;
     });
     assert.deepEqual(texts(agentSees), ['Where is my order?', 'customer 1', 'customer 2', 'customer 3']);
-    await waitFor('the agent lines at the customer', () => customer.lines().filter((l) => l.from === 'agent').length === 3);
+    await waitFor(
+      'the agent lines at the customer',
+      () => customer.lines().filter((l) => l.from === 'agent').length === 3,
+    );
     assert.deepEqual(texts(customer.lines().filter((l) => l.from === 'agent')), ['agent 1', 'agent 2', 'agent 3']);
-    await waitFor('the agent lines to be confirmed', () => agent.channel.activeChats()[0]?.transcript.every((m) => !m.pending));
+    await waitFor('the agent lines to be confirmed', () =>
+      agent.channel.activeChats()[0]?.transcript.every((m) => !m.pending),
+    );
 
     await customer.end();
-    const closed = await waitFor('the session to close', () => agent.events.find((e) => e.type === 'session-closed' && e.chatId === chatId));
+    const closed = await waitFor('the session to close', () =>
+      agent.events.find((e) => e.type === 'session-closed' && e.chatId === chatId),
+    );
     assert.equal(closed.type === 'session-closed' && closed.reason, 'ended-by-customer');
     assert.deepEqual(agent.channel.activeChats(), []);
     const transcript = closed.type === 'session-closed' ? closed.transcript : [];
     const conversation = transcript.filter((m) => m.sender !== 'system');
     assert.deepEqual(texts(conversation.filter((m) => m.sender === 'self')), ['agent 1', 'agent 2', 'agent 3']);
-    assert.deepEqual(texts(conversation.filter((m) => m.sender === 'customer')), ['Where is my order?', 'customer 1', 'customer 2', 'customer 3']);
+    assert.deepEqual(texts(conversation.filter((m) => m.sender === 'customer')), [
+      'Where is my order?',
+      'customer 1',
+      'customer 2',
+      'customer 3',
+    ]);
     assert.equal(new Set(transcript.map((m) => m.id)).size, transcript.length, 'each message once');
     assert.equal(transcript.at(-1)?.text, 'The customer ended the chat.');
-    await waitFor('the customer to see the end', () => customer.lines().some((l) => l.from === 'system' && l.text === 'The customer ended the chat.'));
+    await waitFor('the customer to see the end', () =>
+      customer.lines().some((l) => l.from === 'system' && l.text === 'The customer ended the chat.'),
+    );
   } finally {
     customer.close();
     await agent.channel.signOut();
@@ -74,13 +97,20 @@ test('the agent ends the chat; the customer is told and the transcript is kept',
     const chatId = await offeredChat(agent.channel);
     assert.equal((await agent.channel.accept(chatId)).ok, true);
     agent.channel.send(chatId, 'Hello Sam, anything else?');
-    await waitFor('the agent line at the customer', () => customer.lines().some((l) => l.text === 'Hello Sam, anything else?'));
+    await waitFor('the agent line at the customer', () =>
+      customer.lines().some((l) => l.text === 'Hello Sam, anything else?'),
+    );
     assert.equal((await agent.channel.end(chatId)).ok, true);
     const closed = agent.events.find((e) => e.type === 'session-closed');
     assert.equal(closed?.type === 'session-closed' && closed.reason, 'ended-by-agent');
     await waitFor('the customer to see the end', () => ended.length > 0);
     assert.deepEqual(ended, ['agent']);
-    assert.deepEqual(texts(customer.lines()), ['Hi', 'An agent has joined the chat.', 'Hello Sam, anything else?', 'The agent ended the chat.']);
+    assert.deepEqual(texts(customer.lines()), [
+      'Hi',
+      'An agent has joined the chat.',
+      'Hello Sam, anything else?',
+      'The agent ended the chat.',
+    ]);
     assert.equal(router.snapshot().queue.find((c) => c.chatId === chatId)?.status, 'ended');
   } finally {
     customer.close();
@@ -101,14 +131,21 @@ test('customer typing reaches the agent (XEP-0085) and is not kept in the transc
     await customer.start('Kim', 'Question');
     const chatId = await offeredChat(agent.channel);
     await agent.channel.accept(chatId);
-    await waitFor('the question at the agent', () => agent.channel.activeChats()[0]?.transcript.some((m) => m.text === 'Question'));
+    await waitFor('the question at the agent', () =>
+      agent.channel.activeChats()[0]?.transcript.some((m) => m.text === 'Question'),
+    );
     customer.setTyping('composing');
-    await waitFor('the agent to see composing', () => agent.events.some((e) => e.type === 'typing' && e.state === 'composing'));
+    await waitFor('the agent to see composing', () =>
+      agent.events.some((e) => e.type === 'typing' && e.state === 'composing'),
+    );
     agent.channel.setTyping(chatId, 'composing');
     await waitFor('the customer to see composing', () => agentTyping.includes('composing'));
     customer.setTyping('paused');
     await waitFor('the agent to see paused', () => agent.channel.activeChats()[0]?.customerTyping === 'paused');
-    assert.deepEqual(texts(agent.channel.activeChats()[0]?.transcript ?? []).filter((t) => t !== 'An agent has joined the chat.'), ['Question']);
+    assert.deepEqual(
+      texts(agent.channel.activeChats()[0]?.transcript ?? []).filter((t) => t !== 'An agent has joined the chat.'),
+      ['Question'],
+    );
   } finally {
     customer.close();
     await agent.channel.signOut();
@@ -144,7 +181,10 @@ test('hostile customer text is carried as text, byte for byte where XML allows i
     assert.deepEqual(texts(received), ['hello', ...hostile, asCarried]);
     // And the other way: the agent's text reaches the customer unchanged.
     for (const text of hostile.slice(0, 3)) agent.channel.send(chatId, text);
-    await waitFor('the agent lines at the customer', () => customer.lines().filter((l) => l.from === 'agent').length === 3);
+    await waitFor(
+      'the agent lines at the customer',
+      () => customer.lines().filter((l) => l.from === 'agent').length === 3,
+    );
     assert.deepEqual(texts(customer.lines().filter((l) => l.from === 'agent')), hostile.slice(0, 3));
     // Too long or empty is refused with a reason, not truncated.
     const tooLong = agent.channel.send(chatId, 'y'.repeat(MAX_MESSAGE_LENGTH + 1));

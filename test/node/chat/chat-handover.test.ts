@@ -28,7 +28,9 @@ test('a second window takes over: the old channel detaches, the new one keeps th
     assert.equal((await old.channel.accept(chatId)).ok, true);
     old.channel.publishAvailability({ state: 'ACTIVE', active: 1, max: 5 });
     customer.send('customer before');
-    await waitFor('the first exchange at the old window', () => texts(old.channel.activeChats()[0]?.transcript ?? []).includes('customer before'));
+    await waitFor('the first exchange at the old window', () =>
+      texts(old.channel.activeChats()[0]?.transcript ?? []).includes('customer before'),
+    );
 
     // The agent's last line in the old window is written just before the hand-over: it still reaches the room.
     assert.equal(old.channel.send(chatId, 'agent in the old window').ok, true);
@@ -38,7 +40,7 @@ test('a second window takes over: the old channel detaches, the new one keeps th
     assert.equal(old.channel.status(), 'offline');
     assert.deepEqual(old.channel.activeChats(), []);
     assert.deepEqual(
-      old.events.slice(eventsBefore).map((e) => e.type === 'status' ? `status ${e.status} ${e.detail}` : e.type),
+      old.events.slice(eventsBefore).map((e) => (e.type === 'status' ? `status ${e.status} ${e.detail}` : e.type)),
       ['message-confirmed', 'status offline detached'],
       'the room confirmed the last line before the session closed; no chat closed, no offer withdrawn',
     );
@@ -46,8 +48,15 @@ test('a second window takes over: the old channel detaches, the new one keeps th
     // Between the two windows: the customer keeps writing.
     customer.send('customer during 1');
     customer.send('customer during 2');
-    await waitFor('the router to see the old session end', () => router.snapshot().agents.find((a) => a.jid.startsWith(`${old.id}@`))?.online === false);
-    assert.equal(router.snapshot().queue.find((c) => c.chatId === chatId)?.status, 'assigned', 'the chat waits for the agent');
+    await waitFor(
+      'the router to see the old session end',
+      () => router.snapshot().agents.find((a) => a.jid.startsWith(`${old.id}@`))?.online === false,
+    );
+    assert.equal(
+      router.snapshot().queue.find((c) => c.chatId === chatId)?.status,
+      'assigned',
+      'the chat waits for the agent',
+    );
 
     next = new XmppChatChannel({
       websocketUrl: prosody.websocketUrl,
@@ -60,27 +69,50 @@ test('a second window takes over: the old channel detaches, the new one keeps th
     next.publishAvailability({ state: 'ACTIVE', active: 1, max: 5 });
     assert.equal((await next.signIn({ kind: 'password', username: old.id, password: new Secret('pw') })).ok, true);
     customer.send('customer during 3');
-    const assignments = await waitFor('the router\'s list of the agent\'s chats', () => events.find((e) => e.type === 'assignments'));
+    const assignments = await waitFor("the router's list of the agent's chats", () =>
+      events.find((e) => e.type === 'assignments'),
+    );
     assert.deepEqual(assignments.type === 'assignments' && assignments.chatIds, [chatId]);
 
-    const expectedFromCustomer = ['question before', 'customer before', 'customer during 1', 'customer during 2', 'customer during 3'];
-    const fromCustomer = (): string[] => texts(next?.activeChats()[0]?.transcript.filter((m) => m.sender === 'customer') ?? []);
+    const expectedFromCustomer = [
+      'question before',
+      'customer before',
+      'customer during 1',
+      'customer during 2',
+      'customer during 3',
+    ];
+    const fromCustomer = (): string[] =>
+      texts(next?.activeChats()[0]?.transcript.filter((m) => m.sender === 'customer') ?? []);
     await waitFor('every customer line in the new window', () => fromCustomer().length >= expectedFromCustomer.length);
     assert.equal(next.send(chatId, 'agent in the new window').ok, true);
-    await waitFor('the new line at the customer', () => customer.lines().some((l) => l.text === 'agent in the new window'));
+    await waitFor('the new line at the customer', () =>
+      customer.lines().some((l) => l.text === 'agent in the new window'),
+    );
 
     const transcript = next.activeChats()[0]?.transcript ?? [];
     assert.deepEqual(fromCustomer(), expectedFromCustomer, 'each customer line once, in order');
-    assert.deepEqual(texts(transcript.filter((m) => m.sender === 'self')), ['agent in the old window', 'agent in the new window']);
+    assert.deepEqual(texts(transcript.filter((m) => m.sender === 'self')), [
+      'agent in the old window',
+      'agent in the new window',
+    ]);
     assert.equal(new Set(transcript.map((m) => m.id)).size, transcript.length, 'no message twice');
-    assert.deepEqual(texts(customer.lines().filter((l) => l.from === 'agent')), ['agent in the old window', 'agent in the new window']);
-    assert.ok(!customer.lines().some((l) => l.from === 'system' && /another agent/.test(l.text)), 'the customer was never told of a requeue');
+    assert.deepEqual(texts(customer.lines().filter((l) => l.from === 'agent')), [
+      'agent in the old window',
+      'agent in the new window',
+    ]);
+    assert.ok(
+      !customer.lines().some((l) => l.from === 'system' && /another agent/.test(l.text)),
+      'the customer was never told of a requeue',
+    );
 
     const snapshot = router.snapshot();
     assert.deepEqual(snapshot.requeueLog, [], 'nothing went back to the queue');
     assert.equal(snapshot.offerLog.filter((o) => o.chatId === chatId).length, 1, 'the chat was offered once');
     assert.equal(snapshot.queue.find((c) => c.chatId === chatId)?.status, 'assigned');
-    assert.deepEqual(snapshot.sessionChanges.map((c) => [c.agent.split('@')[0], c.chats]), [[old.id, 1]]);
+    assert.deepEqual(
+      snapshot.sessionChanges.map((c) => [c.agent.split('@')[0], c.chats]),
+      [[old.id, 1]],
+    );
     const agentNow = snapshot.agents.find((a) => a.jid.startsWith(`${old.id}@`));
     assert.equal(agentNow?.online, true);
     assert.equal(agentNow?.state, 'ACTIVE');

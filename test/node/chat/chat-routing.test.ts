@@ -26,7 +26,9 @@ test('an unanswered offer expires and is re-routed to a second agent; a decline 
     // Whoever idled longest gets it first: the first agent signed in first.
     const chatId = await offeredChat(first.channel);
     assert.deepEqual(second.channel.offers(), []);
-    const withdrawn = await waitFor('the offer to expire', () => first.events.find((e) => e.type === 'offer-withdrawn' && e.chatId === chatId));
+    const withdrawn = await waitFor('the offer to expire', () =>
+      first.events.find((e) => e.type === 'offer-withdrawn' && e.chatId === chatId),
+    );
     assert.equal(withdrawn.type === 'offer-withdrawn' && withdrawn.reason, 'expired');
     assert.equal(await offeredChat(second.channel), chatId);
     const late = await first.channel.accept(chatId);
@@ -36,7 +38,10 @@ test('an unanswered offer expires and is re-routed to a second agent; a decline 
     // Declined by the second and expired at the first: it goes back to the first only after a retry period.
     assert.equal(await offeredChat(first.channel), chatId);
     assert.equal((await first.channel.accept(chatId)).ok, true);
-    assert.deepEqual(router.snapshot().offerLog.map((o) => o.agent.split('@')[0]), [first.id, second.id, first.id]);
+    assert.deepEqual(
+      router.snapshot().offerLog.map((o) => o.agent.split('@')[0]),
+      [first.id, second.id, first.id],
+    );
   } finally {
     for (const c of customers) c.close();
     await first.channel.signOut();
@@ -52,7 +57,10 @@ test('never offers to INTERRUPTED, BUSY, NOT_READY or OFFLINE agents, nor beyond
   const notReady = await signInAgent(prosody, router, { state: 'NOT_READY' });
   const offline = await signInAgent(prosody, router);
   offline.channel.publishAvailability({ state: 'OFFLINE', active: 0, max: 5 });
-  await waitFor('the router to see OFFLINE', () => router.snapshot().agents.find((a) => a.jid.startsWith(`${offline.id}@`))?.state === 'OFFLINE');
+  await waitFor(
+    'the router to see OFFLINE',
+    () => router.snapshot().agents.find((a) => a.jid.startsWith(`${offline.id}@`))?.state === 'OFFLINE',
+  );
   const ready = await signInAgent(prosody, router, { max: 2 });
   const customers: CustomerChatClient[] = [];
   try {
@@ -64,7 +72,10 @@ test('never offers to INTERRUPTED, BUSY, NOT_READY or OFFLINE agents, nor beyond
     const first = await offeredChat(ready.channel);
     await ready.channel.accept(first);
     ready.channel.publishAvailability({ state: 'ACTIVE', active: 1, max: 2 });
-    const second = await waitFor('a second offer', () => ready.channel.offers().find((o) => o.chatId !== first)?.chatId);
+    const second = await waitFor(
+      'a second offer',
+      () => ready.channel.offers().find((o) => o.chatId !== first)?.chatId,
+    );
     await ready.channel.accept(second);
     ready.channel.publishAvailability({ state: 'BUSY', active: 2, max: 2 });
     // The router chooses whom to offer to as it takes a presence in: once it shows this one, it has chosen.
@@ -80,9 +91,14 @@ test('never offers to INTERRUPTED, BUSY, NOT_READY or OFFLINE agents, nor beyond
     // Even an agent that claims READY at C = M gets nothing: the router counts what it assigned.
     ready.channel.publishAvailability({ state: 'READY', active: 0, max: 2 });
     await waitFor('the router to take in READY at 0 of 2', routerSees('READY', 0));
-    assert.equal(router.snapshot().queue.find((c) => c.chatId === waiting[0]?.chatId)?.status, 'queued', 'the third chat still waits');
+    assert.equal(
+      router.snapshot().queue.find((c) => c.chatId === waiting[0]?.chatId)?.status,
+      'queued',
+      'the third chat still waits',
+    );
     assert.deepEqual(ready.channel.offers(), []);
-    for (const other of [interrupted, busy, notReady, offline]) assert.deepEqual(other.channel.offers(), [], `${other.id} was offered a chat`);
+    for (const other of [interrupted, busy, notReady, offline])
+      assert.deepEqual(other.channel.offers(), [], `${other.id} was offered a chat`);
     // When the interrupted agent's call ends, it gets the waiting chat.
     interrupted.channel.publishAvailability({ state: 'READY', active: 0, max: 5 });
     assert.equal(await offeredChat(interrupted.channel), waiting[0]?.chatId);
@@ -110,7 +126,10 @@ test('customers are told their queue position as it changes', async () => {
       });
       await customer.start(`q${i}`, 'waiting');
     }
-    assert.deepEqual(positions.map((p) => p.at(-1)), [1, 2, 3]);
+    assert.deepEqual(
+      positions.map((p) => p.at(-1)),
+      [1, 2, 3],
+    );
     const agent = await signInAgent(prosody, router, { max: 1 });
     try {
       const chatId = await offeredChat(agent.channel);
@@ -147,18 +166,27 @@ test('sign-out with two active chats returns both to the queue; another agent is
     const signedOut = await leaving.channel.signOut();
     assert.equal(signedOut.ok, true);
     assert.equal(leaving.channel.status(), 'offline');
-    const closed = leaving.events.filter((e) => e.type === 'session-closed').map((e) => e.type === 'session-closed' && e.reason);
+    const closed = leaving.events
+      .filter((e) => e.type === 'session-closed')
+      .map((e) => e.type === 'session-closed' && e.reason);
     assert.deepEqual(closed, ['returned-to-queue', 'returned-to-queue']);
 
     const taking = await signInAgent(prosody, router, { max: 3 });
     try {
-      const offered = await waitFor('both chats offered', () => (taking.channel.offers().length === 2 ? taking.channel.offers() : undefined));
+      const offered = await waitFor('both chats offered', () =>
+        taking.channel.offers().length === 2 ? taking.channel.offers() : undefined,
+      );
       assert.deepEqual(offered.map((o) => o.chatId).sort(), [...chatIds].sort());
       for (const o of offered) assert.equal(o.transferredFrom, leaving.id);
       for (const o of offered) assert.equal((await taking.channel.accept(o.chatId)).ok, true);
       // The new agent sees what was said before.
-      await waitFor('history at the new agent', () => taking.channel.activeChats().every((s) => s.transcript.some((m) => m.text.startsWith('hello from'))));
-      await waitFor('customers told', () => told.filter((t) => t.endsWith('You are being connected to another agent.')).length === 2);
+      await waitFor('history at the new agent', () =>
+        taking.channel.activeChats().every((s) => s.transcript.some((m) => m.text.startsWith('hello from'))),
+      );
+      await waitFor(
+        'customers told',
+        () => told.filter((t) => t.endsWith('You are being connected to another agent.')).length === 2,
+      );
     } finally {
       await taking.channel.signOut();
     }
@@ -181,8 +209,13 @@ test('an agent that disconnects and stays away past the grace period loses its c
     assert.ok(conn);
     conn.connect_callback = () => undefined;
     conn.disconnect('tab closed');
-    await waitFor('the chat back in the queue', () => router.snapshot().queue.find((c) => c.chatId === chatId)?.status === 'queued');
-    await waitFor('the customer told', () => customer.lines().some((l) => l.text === 'You are being connected to another agent.'));
+    await waitFor(
+      'the chat back in the queue',
+      () => router.snapshot().queue.find((c) => c.chatId === chatId)?.status === 'queued',
+    );
+    await waitFor('the customer told', () =>
+      customer.lines().some((l) => l.text === 'You are being connected to another agent.'),
+    );
   } finally {
     customer.close();
     await gone.channel.signOut();

@@ -71,16 +71,25 @@ export async function signInAgent(
   const signedIn = await channel.signIn({ kind: 'password', username: id, password: new Secret(password) });
   if (!signedIn.ok) throw new Error(`agent ${id} could not sign in: ${signedIn.error.message}`);
   channel.publishAvailability({ state: options.state ?? 'READY', active: 0, max: options.max ?? 5 });
-  await waitFor(`router to see ${id}`, () => router.snapshot().agents.find((a) => a.jid.startsWith(`${id}@`) && a.state === (options.state ?? 'READY')));
+  await waitFor(`router to see ${id}`, () =>
+    router.snapshot().agents.find((a) => a.jid.startsWith(`${id}@`) && a.state === (options.state ?? 'READY')),
+  );
   return { id, channel, events, connection: () => live };
 }
 
 export function startCustomer(prosody: CustomerServer, router: Pick<ChatRouterHandle, 'jid'>): CustomerChatClient {
-  return new CustomerChatClient({ service: prosody.websocketUrl, guestDomain: prosody.guestDomain, routerJid: router.jid });
+  return new CustomerChatClient({
+    service: prosody.websocketUrl,
+    guestDomain: prosody.guestDomain,
+    routerJid: router.jid,
+  });
 }
 
 /** Starts a router with its own account on the test server. */
-export async function startTestRouter(prosody: ChatProsodyHandle, options: { offerTimeoutMs?: number; graceMs?: number } = {}): Promise<ChatRouterHandle> {
+export async function startTestRouter(
+  prosody: ChatProsodyHandle,
+  options: { offerTimeoutMs?: number; graceMs?: number } = {},
+): Promise<ChatRouterHandle> {
   const username = unique('router');
   await prosody.register(username, 'pw');
   return startChatRouter({
@@ -96,7 +105,10 @@ export async function startTestRouter(prosody: ChatProsodyHandle, options: { off
 
 /** Waits for the next offer the channel receives and returns its chat id. */
 export function offeredChat(channel: ChatChannel, customerName?: string): Promise<string> {
-  return waitFor('an offer', () => channel.offers().find((o) => customerName === undefined || o.customerName === customerName)?.chatId);
+  return waitFor(
+    'an offer',
+    () => channel.offers().find((o) => customerName === undefined || o.customerName === customerName)?.chatId,
+  );
 }
 
 /** The texts of a transcript, in order. */

@@ -5,7 +5,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { XmppChatChannel } from '../../../src/core/chat/xmpp/xmpp-chat-channel.ts';
 import { serviceOrder, transportOf } from '../../../src/core/chat/xmpp/chat-link.ts';
-import { XmppStatus, type ConnectionRequest, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
+import {
+  XmppStatus,
+  type ConnectionRequest,
+  type XmppConnection,
+} from '../../../src/core/chat/xmpp/xmpp-connection.ts';
 import type { Timers } from '../../../src/core/shared/timers.ts';
 import { Secret } from '../../../src/core/container/secret.ts';
 import { chatEndpoints } from '../../../src/core/container/chat-endpoints.ts';
@@ -55,7 +59,12 @@ function fakeTransports(outcome: (service: string) => 'fail' | 'connect') {
         attempts.push(transportOf(request.service));
         callback = cb;
         const result = outcome(request.service);
-        queueMicrotask(() => cb(result === 'connect' ? XmppStatus.CONNECTED : XmppStatus.CONNFAIL, result === 'connect' ? null : 'refused'));
+        queueMicrotask(() =>
+          cb(
+            result === 'connect' ? XmppStatus.CONNECTED : XmppStatus.CONNFAIL,
+            result === 'connect' ? null : 'refused',
+          ),
+        );
       },
       disconnect() {
         queueMicrotask(() => callback?.(XmppStatus.DISCONNECTED, null));
@@ -115,7 +124,11 @@ describe('which transport the chat channel uses', () => {
     const signedIn = ch.signIn(credentials);
     await advance(0);
     const first = await signedIn;
-    assert.equal(!first.ok && first.error.code, 'unreachable', 'the first failure is reported; the channel keeps trying');
+    assert.equal(
+      !first.ok && first.error.code,
+      'unreachable',
+      'the first failure is reported; the channel keeps trying',
+    );
     await advance(2000);
     assert.deepEqual(t.attempts.slice(0, 4), ['websocket', 'bosh', 'websocket', 'bosh']);
     assert.equal(ch.status(), 'connecting');
@@ -131,7 +144,7 @@ describe('which transport the chat channel uses', () => {
     assert.deepEqual(serviceOrder({ websocketUrl: WS, boshUrl: null }), [WS]);
   });
 
-  it('the gadget\'s chatService names one address, or a WebSocket and a BOSH address in either order', () => {
+  it("the gadget's chatService names one address, or a WebSocket and a BOSH address in either order", () => {
     assert.deepEqual(chatEndpoints(WS), { websocketUrl: WS, boshUrl: null });
     assert.deepEqual(chatEndpoints(BOSH), { websocketUrl: null, boshUrl: BOSH });
     assert.deepEqual(chatEndpoints(`${BOSH} ${WS}`), { websocketUrl: WS, boshUrl: BOSH });

@@ -19,7 +19,11 @@ let chromium: LaunchedChromium;
 before(async () => {
   prosody = await startProsody({ chat: true });
   router = await startTestRouter(prosody);
-  const { route, path } = customerChatRoute({ websocketUrl: prosody.websocketUrl, guestDomain: prosody.guestDomain, routerJid: router.jid });
+  const { route, path } = customerChatRoute({
+    websocketUrl: prosody.websocketUrl,
+    guestDomain: prosody.guestDomain,
+    routerJid: router.jid,
+  });
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     void Promise.resolve(route(req, res, url)).then((handled) => {
@@ -54,18 +58,27 @@ test('a visitor chats from the page: queue position, messages both ways as text,
     await page.type('#name', 'Robin <i>');
     await page.type('#question', 'Can I change my address?');
     await page.click('#start button[type=submit]');
-    await page.waitForFunction(() => /number 1 in the queue/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /number 1 in the queue/.test(document.getElementById('status')?.textContent ?? ''),
+    );
     // The question is in the room (confirmed) before any agent comes.
     await page.waitForFunction(() => document.querySelector('#lines .from-me:not(.pending)') !== null);
 
     agent = await signInAgent(prosody, router);
     const chatId = await offeredChat(agent.channel, 'Robin <i>');
     await agent.channel.accept(chatId);
-    await waitFor('the question at the agent', () => agent?.channel.activeChats()[0]?.transcript.some((m) => m.text === 'Can I change my address?'));
+    await waitFor('the question at the agent', () =>
+      agent?.channel.activeChats()[0]?.transcript.some((m) => m.text === 'Can I change my address?'),
+    );
 
-    const hostile = '<img src=x onerror="document.title=\'pwned\'"><b>bold?</b> & <script>document.title="pwned"</script>';
+    const hostile =
+      '<img src=x onerror="document.title=\'pwned\'"><b>bold?</b> & <script>document.title="pwned"</script>';
     agent.channel.send(chatId, hostile);
-    await page.waitForFunction((t) => [...document.querySelectorAll('#lines .text')].some((e) => e.textContent === t), {}, hostile);
+    await page.waitForFunction(
+      (t) => [...document.querySelectorAll('#lines .text')].some((e) => e.textContent === t),
+      {},
+      hostile,
+    );
     const injected = await page.evaluate(() => ({
       elements: document.querySelectorAll('#lines img, #lines b, #lines script').length,
       title: document.title,
@@ -76,13 +89,20 @@ test('a visitor chats from the page: queue position, messages both ways as text,
     await page.waitForFunction(() => document.getElementById('typing')?.textContent === 'The agent is typing…');
 
     await page.type('#message', 'Thanks!');
-    await waitFor('the agent to see the customer typing', () => agent?.channel.activeChats()[0]?.customerTyping === 'composing');
+    await waitFor(
+      'the agent to see the customer typing',
+      () => agent?.channel.activeChats()[0]?.customerTyping === 'composing',
+    );
     await page.keyboard.press('Enter');
-    await waitFor('the reply at the agent', () => agent?.channel.activeChats()[0]?.transcript.some((m) => m.sender === 'customer' && m.text === 'Thanks!'));
+    await waitFor('the reply at the agent', () =>
+      agent?.channel.activeChats()[0]?.transcript.some((m) => m.sender === 'customer' && m.text === 'Thanks!'),
+    );
 
     await page.click('#end');
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'The chat has ended.');
-    const closed = await waitFor('the agent session to close', () => agent?.events.find((e) => e.type === 'session-closed'));
+    const closed = await waitFor('the agent session to close', () =>
+      agent?.events.find((e) => e.type === 'session-closed'),
+    );
     assert.equal(closed.type === 'session-closed' && closed.reason, 'ended-by-customer');
     const shown = await page.evaluate(() => [...document.querySelectorAll('#lines .line')].map((li) => li.textContent));
     assert.deepEqual(shown, [

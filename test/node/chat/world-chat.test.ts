@@ -42,7 +42,9 @@ test("a customer's chat waits in the queue and is offered to a seeded agent who 
   try {
     const started = await customer.start('Sam Queue', 'Is my parcel on its way?');
     assert.equal(started.ok, true);
-    const queued = await waitFor('the chat in the queue', () => router.snapshot().queue.find((c) => c.chatId === customer.chatId));
+    const queued = await waitFor('the chat in the queue', () =>
+      router.snapshot().queue.find((c) => c.chatId === customer.chatId),
+    );
     assert.equal(queued.status, 'queued', 'nobody is READY yet');
 
     agent = await signInAgent(world.prosody, router, { account: { id: seeded.id, password: seeded.password } });

@@ -4,7 +4,12 @@ import { inspect } from 'node:util';
 import { readGadgetConfig } from '../../../src/core/container/gadget-config.ts';
 
 const prefs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
-const base = { id: '1001', authorization: Buffer.from('1001:secret-pw').toString('base64'), host: 'finesse-a.example.com', scheme: 'https' };
+const base = {
+  id: '1001',
+  authorization: Buffer.from('1001:secret-pw').toString('base64'),
+  host: 'finesse-a.example.com',
+  scheme: 'https',
+};
 
 test('the container prefs become a typed config with defaults', () => {
   const r = readGadgetConfig(prefs(base));
@@ -25,7 +30,12 @@ test('an SSO token becomes a Bearer credential', () => {
 test('credentials never show when the config is printed or serialized', () => {
   const r = readGadgetConfig(prefs(base));
   assert.ok(r.ok);
-  const shown = [JSON.stringify(r.value), inspect(r.value, { depth: 5 }), String(r.value.authorization), `${r.value.authorization}`].join('\n');
+  const shown = [
+    JSON.stringify(r.value),
+    inspect(r.value, { depth: 5 }),
+    String(r.value.authorization),
+    `${r.value.authorization}`,
+  ].join('\n');
   assert.ok(!shown.includes(base.authorization));
   assert.ok(!shown.includes('secret-pw'));
   assert.ok(shown.includes('[redacted]'));
@@ -36,7 +46,11 @@ test('missing identity and bad maxChats are reported in words an administrator c
   assert.ok(!r.ok);
   const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
   assert.match(byPref.authorization!, /no credentials/);
-  assert.equal(byPref.id, undefined, 'no second problem for the same cause: without credentials there is no one to name');
+  assert.equal(
+    byPref.id,
+    undefined,
+    'no second problem for the same cause: without credentials there is no one to name',
+  );
   assert.match(byPref.maxChats!, /whole number from 1 to 20/);
 });
 
@@ -67,7 +81,14 @@ test('maxChats outside 1..20 is refused', () => {
 });
 
 test('chat settings: the chat service address and the router JID are read and checked', () => {
-  const r = readGadgetConfig(prefs({ ...base, chatService: 'ws://127.0.0.1:5280/xmpp-websocket', chatRouter: 'chat-router@localhost/router', teamId: '10' }));
+  const r = readGadgetConfig(
+    prefs({
+      ...base,
+      chatService: 'ws://127.0.0.1:5280/xmpp-websocket',
+      chatRouter: 'chat-router@localhost/router',
+      teamId: '10',
+    }),
+  );
   assert.ok(r.ok);
   assert.equal(r.value.chatService, 'ws://127.0.0.1:5280/xmpp-websocket');
   assert.equal(r.value.chatRouter, 'chat-router@localhost/router');
@@ -77,7 +98,9 @@ test('chat settings: the chat service address and the router JID are read and ch
 });
 
 test('a chat router without a resource or a chat service that is not a URL is refused with what to set', () => {
-  const r = readGadgetConfig(prefs({ ...base, chatService: 'prosody.example.com', chatRouter: 'chat-router@localhost' }));
+  const r = readGadgetConfig(
+    prefs({ ...base, chatService: 'prosody.example.com', chatRouter: 'chat-router@localhost' }),
+  );
   assert.ok(!r.ok);
   const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
   assert.match(byPref.chatService!, /WebSocket address/);
@@ -85,9 +108,16 @@ test('a chat router without a resource or a chat service that is not a URL is re
 });
 
 test('chatService may name a WebSocket and a BOSH address; each is checked', () => {
-  const both = readGadgetConfig(prefs({ ...base, chatService: 'wss://chat.example.com:5443/xmpp-websocket https://chat.example.com:5443/http-bind' }));
+  const both = readGadgetConfig(
+    prefs({
+      ...base,
+      chatService: 'wss://chat.example.com:5443/xmpp-websocket https://chat.example.com:5443/http-bind',
+    }),
+  );
   assert.ok(both.ok);
-  const half = readGadgetConfig(prefs({ ...base, chatService: 'wss://chat.example.com/xmpp-websocket chat.example.com' }));
+  const half = readGadgetConfig(
+    prefs({ ...base, chatService: 'wss://chat.example.com/xmpp-websocket chat.example.com' }),
+  );
   assert.ok(!half.ok);
   assert.match(half.error[0]!.message, /"chat\.example\.com", which is not a ws\(s\):\/\/ or http\(s\):\/\/ address/);
   const twice = readGadgetConfig(prefs({ ...base, chatService: 'wss://a.example.com/ws wss://b.example.com/ws' }));

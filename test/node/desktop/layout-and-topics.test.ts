@@ -8,10 +8,16 @@ test('agents get the agent layout, supervisors the supervisor layout with its te
   const layouts = parseLayout(defaultLayoutXml('finesse-blend', '/3rdpartygadget/files/finesse-blend/team.xml?x=1'));
   assert.ok(layouts.ok);
   const agent = layoutForRoles(layouts.value, ['Agent']);
-  assert.deepEqual(agent?.tabs.map((t) => t.label), ['Home']);
+  assert.deepEqual(
+    agent?.tabs.map((t) => t.label),
+    ['Home'],
+  );
   assert.deepEqual(agent?.tabs[0]?.gadgets, ['/3rdpartygadget/files/finesse-blend/gadget.xml']);
   const supervisor = layoutForRoles(layouts.value, ['Agent', 'Supervisor']);
-  assert.deepEqual(supervisor?.tabs.map((t) => t.id), ['home', 'team']);
+  assert.deepEqual(
+    supervisor?.tabs.map((t) => t.id),
+    ['home', 'team'],
+  );
   assert.deepEqual(supervisor?.tabs[1]?.gadgets, ['/3rdpartygadget/files/finesse-blend/team.xml?x=1']);
 });
 

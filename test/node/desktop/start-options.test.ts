@@ -12,9 +12,12 @@ function workspace() {
   mkdirSync(join(dir, 'my-gadget'));
   mkdirSync(join(dir, 'other', 'my-gadget'), { recursive: true });
   mkdirSync(join(dir, 'finesse-blend'));
-  writeFileSync(join(dir, 'layout.xml'), `<finesseLayout xmlns="http://www.cisco.com/vtg/finesse"><layout><role>Agent</role><page/><tabs>
+  writeFileSync(
+    join(dir, 'layout.xml'),
+    `<finesseLayout xmlns="http://www.cisco.com/vtg/finesse"><layout><role>Agent</role><page/><tabs>
     <tab><id>home</id><label>finesse.container.tabs.agent.homeLabel</label><columns><column><gadgets>
-      <gadget>/3rdpartygadget/files/my-gadget/my.xml</gadget></gadgets></column></columns></tab></tabs></layout></finesseLayout>`);
+      <gadget>/3rdpartygadget/files/my-gadget/my.xml</gadget></gadgets></column></columns></tab></tabs></layout></finesseLayout>`,
+  );
   writeFileSync(join(dir, 'broken.xml'), '<finesseLayout><layout>');
   writeFileSync(join(dir, 'roleless.xml'), '<finesseLayout><layout><tabs/></layout></finesseLayout>');
   return { dir, [Symbol.dispose]: () => rmSync(dir, { recursive: true, force: true }) };
@@ -22,7 +25,10 @@ function workspace() {
 
 test('a layout file and repeatable gadget folders, each served under its folder name', () => {
   using w = workspace();
-  const r = parseStartArgs(['--layout', 'layout.xml', '--gadgets', './my-gadget', '--gadgets=finesse-blend/../other'], w.dir);
+  const r = parseStartArgs(
+    ['--layout', 'layout.xml', '--gadgets', './my-gadget', '--gadgets=finesse-blend/../other'],
+    w.dir,
+  );
   assert.ok(r.ok, r.ok ? '' : r.error);
   assert.match(r.value.layoutXml ?? '', /my-gadget\/my\.xml/);
   assert.deepEqual(r.value.gadgetFolders, { 'my-gadget': join(w.dir, 'my-gadget'), other: join(w.dir, 'other') });
@@ -41,11 +47,17 @@ test('each mistake is one sentence saying what to fix', () => {
     return r.error;
   };
   assert.match(error(['--layout', 'missing.xml']), /layout file .*missing\.xml does not exist/);
-  assert.match(error(['--layout', 'broken.xml']), /broken\.xml: not a usable Finesse layout\. The layout XML is not well-formed/);
+  assert.match(
+    error(['--layout', 'broken.xml']),
+    /broken\.xml: not a usable Finesse layout\. The layout XML is not well-formed/,
+  );
   assert.match(error(['--layout', 'roleless.xml']), /<role>Agent<\/role>/);
   assert.match(error(['--gadgets', 'nowhere']), /there is no folder .*nowhere/);
   assert.match(error(['--gadgets', 'finesse-blend']), /product gadget's own; rename your folder/);
-  assert.match(error(['--gadgets', 'my-gadget', '--gadgets', 'other/my-gadget']), /two folders are both named "my-gadget"/);
+  assert.match(
+    error(['--gadgets', 'my-gadget', '--gadgets', 'other/my-gadget']),
+    /two folders are both named "my-gadget"/,
+  );
   assert.match(error(['--finesse-js', 'nope']), /--finesse-js nope: there is no folder/);
   assert.match(error(['--layout']), /--layout needs a value/);
   assert.match(error(['--layout', '--gadgets', 'my-gadget']), /--layout needs a value/);

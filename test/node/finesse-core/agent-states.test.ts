@@ -30,7 +30,13 @@ describe('agent state sets', () => {
   });
 
   it('only a routed call puts the agent in a reserved or wrap-up state; TALKING and HOLD can be any call', () => {
-    assert.deepEqual(sorted(ROUTED_CALL_ONLY_STATES), ['RESERVED', 'RESERVED_OUTBOUND', 'RESERVED_OUTBOUND_PREVIEW', 'WORK', 'WORK_READY']);
+    assert.deepEqual(sorted(ROUTED_CALL_ONLY_STATES), [
+      'RESERVED',
+      'RESERVED_OUTBOUND',
+      'RESERVED_OUTBOUND_PREVIEW',
+      'WORK',
+      'WORK_READY',
+    ]);
     for (const s of CONNECTED_STATES) assert.equal(ROUTED_CALL_ONLY_STATES.has(s), false, s);
   });
 
@@ -44,7 +50,11 @@ describe('agent state sets', () => {
       for (const s of group) assert.ok(all.has(s), s);
     }
     for (const s of ['READY', 'NOT_READY', 'LOGOUT'] as const) {
-      assert.equal(RESERVED_STATES.has(s) || CONNECTED_STATES.has(s) || WRAP_UP_STATES.has(s) || TRANSIENT_STATES.has(s), false, s);
+      assert.equal(
+        RESERVED_STATES.has(s) || CONNECTED_STATES.has(s) || WRAP_UP_STATES.has(s) || TRANSIENT_STATES.has(s),
+        false,
+        s,
+      );
     }
     assert.deepEqual(sorted(TRANSIENT_STATES), ['LOGIN', 'UNKNOWN']);
   });

@@ -11,8 +11,10 @@ import type { ApiError } from '../../../src/core/finesse/types.ts';
 
 // "Expected Client's Behaviour" of every error in the source document's "All Errors" list, copied as written.
 const SEED_BEHAVIOUR: Readonly<Record<string, string>> = {
-  SUBSCRIPTION_FAILED: 'Display the error message and ask the agent to enter valid credentials and send the command again.',
-  UNABLE_TO_SUBSCRIBE_TO_FINESSE: 'Display the error message and ask the agent to enter valid credentials and send the command again.',
+  SUBSCRIPTION_FAILED:
+    'Display the error message and ask the agent to enter valid credentials and send the command again.',
+  UNABLE_TO_SUBSCRIBE_TO_FINESSE:
+    'Display the error message and ask the agent to enter valid credentials and send the command again.',
   SESSION_INVALIDATED: 'Display the error message and ask the user to login again.',
   LICENSES_EXCEEDED: 'Display the error message.',
   MISSING_EXTENSION: 'Display the error message and ask the user to enter valid Extension. Send the request again.',
@@ -21,7 +23,8 @@ const SEED_BEHAVIOUR: Readonly<Record<string, string>> = {
   USER_NOT_FOUND: 'Display the error message and ask the user to enter valid credentials. Send the request again.',
   GENERAL_ERROR: 'Display the error message and send the request again.',
   CF_GENERIC_UNSPECIFIED: 'Display the error message and send the request again.',
-  CF_INVALID_LOGON_DEVICE_SPECIFIED: 'Display the error message and ask the user to enter a valid extension. Send the request again.',
+  CF_INVALID_LOGON_DEVICE_SPECIFIED:
+    'Display the error message and ask the user to enter a valid extension. Send the request again.',
   CF_RESOURCE_BUSY: 'Send the request again.',
   CF_INVALID_OBJECT_STATE: 'Send the request again.',
   PLEASE_RETRY: 'Send the request again.',
@@ -39,7 +42,14 @@ const seedSaysRetry = (behaviour: string): boolean =>
   /send the request again\.$/i.test(behaviour) && !/ask the (agent|user)/i.test(behaviour);
 const seedSaysAskAgent = (behaviour: string): boolean => /ask the (agent|user)/i.test(behaviour);
 
-const REST_ERROR_TYPES = ['Invalid State', 'Invalid Input', 'Parameter Missing', 'Unauthorized', 'Not Found', 'Service Unavailable'];
+const REST_ERROR_TYPES = [
+  'Invalid State',
+  'Invalid Input',
+  'Parameter Missing',
+  'Unauthorized',
+  'Not Found',
+  'Service Unavailable',
+];
 const HTTP_STATUSES = [400, 401, 403, 404, 409, 500, 503];
 
 test('the catalogue holds every error of the seed list, every REST error type and every HTTP status named', () => {
@@ -69,7 +79,11 @@ test('every catalogue message is plain words an agent can act on, never the bare
     assert.doesNotMatch(m, /\b[A-Z]{2,}_[A-Z_]+\b/, `${key}: contains a code-like token`);
     assert.doesNotMatch(m, /\b(HTTP|CTI|API|XML|REST|JMS|null|undefined|exception)\b/i, `${key}: jargon`);
     // Says what to do or that the gadget does it.
-    assert.match(m, /\b(sign in|try|check|enter|pick|ask|tell|refresh|choose|will|sign out|only)\b/i, `${key}: no action`);
+    assert.match(
+      m,
+      /\b(sign in|try|check|enter|pick|ask|tell|refresh|choose|will|sign out|only)\b/i,
+      `${key}: no action`,
+    );
   }
 });
 
@@ -144,7 +158,10 @@ test('ApiErrors: a 401 whose type is Invalid State is a state refusal, not a sig
 });
 
 test('ApiErrors: an unknown type falls back to the status, then to a message naming the type', () => {
-  assert.equal(describeApiErrors(404, [apiError('finesse.api.team.invalid_team', 'This is not a valid team')]).code, 'HTTP_404');
+  assert.equal(
+    describeApiErrors(404, [apiError('finesse.api.team.invalid_team', 'This is not a valid team')]).code,
+    'HTTP_404',
+  );
   const unknown = describeApiErrors(422, [apiError('Odd Type', 'text')]);
   assert.equal(unknown.known, false);
   assert.match(unknown.message, /Odd Type/);

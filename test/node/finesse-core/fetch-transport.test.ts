@@ -13,7 +13,9 @@ interface Seen {
 }
 
 /** A real HTTP server on a free port; `handle` decides each answer. Always closed by the test. */
-async function startServer(handle: (seen: Seen, res: ServerResponse) => void): Promise<{ base: string; seen: Seen[]; close: () => Promise<void> }> {
+async function startServer(
+  handle: (seen: Seen, res: ServerResponse) => void,
+): Promise<{ base: string; seen: Seen[]; close: () => Promise<void> }> {
   const seen: Seen[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -70,7 +72,12 @@ test('an error status is an answer, not a rejection', async () => {
     res.end('<ApiErrors><ApiError><ErrorType>Service Unavailable</ErrorType></ApiError></ApiErrors>');
   });
   try {
-    const response = await fetchTransport().request({ method: 'GET', url: `${server.base}/x`, headers: {}, timeoutMs: 5000 });
+    const response = await fetchTransport().request({
+      method: 'GET',
+      url: `${server.base}/x`,
+      headers: {},
+      timeoutMs: 5000,
+    });
     assert.equal(response.status, 503);
     assert.match(response.body, /Service Unavailable/);
   } finally {
@@ -109,7 +116,13 @@ test("the caller's signal cancels the request with a typed abort", async () => {
   const server = await startServer((_seen, res) => pending.push(res));
   try {
     const controller = new AbortController();
-    const request = fetchTransport().request({ method: 'GET', url: `${server.base}/wait`, headers: {}, timeoutMs: 5000, signal: controller.signal });
+    const request = fetchTransport().request({
+      method: 'GET',
+      url: `${server.base}/wait`,
+      headers: {},
+      timeoutMs: 5000,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 20);
     await assert.rejects(request, (e: unknown) => isTransportError(e) && e.failure === 'aborted');
   } finally {
@@ -122,7 +135,13 @@ test('a network failure does not carry the request headers in its error', async 
   const secret = 'Basic c2VjcmV0OnBhc3N3b3Jk';
   const failing = fetchTransport(() => Promise.reject(new Error(`boom with ${secret}`)));
   await assert.rejects(
-    failing.request({ method: 'GET', url: 'http://127.0.0.1:9/x', headers: { Authorization: secret }, timeoutMs: 1000 }),
-    (e: unknown) => isTransportError(e) && !JSON.stringify({ ...e, message: e.message, stack: e.stack }).includes('c2VjcmV0'),
+    failing.request({
+      method: 'GET',
+      url: 'http://127.0.0.1:9/x',
+      headers: { Authorization: secret },
+      timeoutMs: 1000,
+    }),
+    (e: unknown) =>
+      isTransportError(e) && !JSON.stringify({ ...e, message: e.message, stack: e.stack }).includes('c2VjcmV0'),
   );
 });

@@ -8,7 +8,12 @@ import {
   type FinesseRequestLog,
 } from '../../../src/core/finesse/rest/finesse-client.ts';
 import type { FinesseError } from '../../../src/core/finesse/rest/finesse-error.ts';
-import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../../src/core/finesse/rest/http-transport.ts';
+import {
+  TransportError,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+} from '../../../src/core/finesse/rest/http-transport.ts';
 import { Secret } from '../../../src/core/container/secret.ts';
 import type { ApiError, ReasonCode, SystemInfo, Team, User } from '../../../src/core/finesse/types.ts';
 import {
@@ -37,9 +42,16 @@ class FakeTransport implements HttpTransport {
   }
 }
 
-const answer = (status: number, body = '', headers: Record<string, string> = {}): HttpResponse => ({ status, headers, body });
+const answer = (status: number, body = '', headers: Record<string, string> = {}): HttpResponse => ({
+  status,
+  headers,
+  body,
+});
 
-function clientWith(script: Script, extra: Partial<FinesseClientOptions> = {}): { client: FinesseClient; transport: FakeTransport; logs: FinesseRequestLog[] } {
+function clientWith(
+  script: Script,
+  extra: Partial<FinesseClientOptions> = {},
+): { client: FinesseClient; transport: FakeTransport; logs: FinesseRequestLog[] } {
   const transport = new FakeTransport(script);
   const logs: FinesseRequestLog[] = [];
   let n = 0;
@@ -83,8 +95,24 @@ const USER: User = {
   uri: '/finesse/api/User/1001001',
 };
 
-const LUNCH: ReasonCode = { id: '12', code: 12, label: 'Lunch', category: 'NOT_READY', systemCode: false, forAll: true, uri: '/finesse/api/ReasonCode/12' };
-const CHAT: ReasonCode = { id: '31', code: 31, label: 'Handling Chat', category: 'NOT_READY', systemCode: false, forAll: true, uri: '/finesse/api/ReasonCode/31' };
+const LUNCH: ReasonCode = {
+  id: '12',
+  code: 12,
+  label: 'Lunch',
+  category: 'NOT_READY',
+  systemCode: false,
+  forAll: true,
+  uri: '/finesse/api/ReasonCode/12',
+};
+const CHAT: ReasonCode = {
+  id: '31',
+  code: 31,
+  label: 'Handling Chat',
+  category: 'NOT_READY',
+  systemCode: false,
+  forAll: true,
+  uri: '/finesse/api/ReasonCode/31',
+};
 
 function expectError(result: { ok: boolean; error?: FinesseError }): FinesseError {
   assert.equal(result.ok, false, 'expected a failure');
@@ -139,7 +167,10 @@ test("a supervisor's Not Ready for a team member is a PUT on the member's User w
   assert.equal(transport.requests[0]?.url, 'https://finesse1.example.com:8445/finesse/api/User/1001002');
   assert.deepEqual(parseUserRequest(transport.requests[0]?.body ?? ''), { ok: true, value: { state: 'NOT_READY' } });
   await client.setTeamMemberState('1001002', { state: 'LOGOUT', reasonCodeId: '999' });
-  assert.deepEqual(parseUserRequest(transport.requests[1]?.body ?? ''), { ok: true, value: { state: 'LOGOUT', reasonCodeId: '999' } });
+  assert.deepEqual(parseUserRequest(transport.requests[1]?.body ?? ''), {
+    ok: true,
+    value: { state: 'LOGOUT', reasonCodeId: '999' },
+  });
 });
 
 test('a dialog action is a PUT on Dialog/{id} and is accepted on 202', async () => {
@@ -147,7 +178,10 @@ test('a dialog action is a PUT on Dialog/{id} and is accepted on 202', async () 
   const result = await client.dialogAction('16777236', { requestedAction: 'ANSWER', targetMediaAddress: '1001' });
   assert.deepEqual(result, { ok: true, value: { accepted: true, requestId: 'req-1' } });
   assert.equal(transport.requests[0]?.url, 'https://finesse1.example.com:8445/finesse/api/Dialog/16777236');
-  assert.deepEqual(parseDialogRequest(transport.requests[0]?.body ?? ''), { ok: true, value: { requestedAction: 'ANSWER', targetMediaAddress: '1001' } });
+  assert.deepEqual(parseDialogRequest(transport.requests[0]?.body ?? ''), {
+    ok: true,
+    value: { requestedAction: 'ANSWER', targetMediaAddress: '1001' },
+  });
 });
 
 test('GET User returns the typed User; GETs send no body and no Content-Type', async () => {
@@ -166,8 +200,15 @@ test('GET User returns the typed User; GETs send no body and no Content-Type', a
 
 test('GET SystemInfo, Team, Dialogs and ReasonCodes go to the documented resources', async () => {
   const info: SystemInfo = {
-    status: 'IN_SERVICE', statusReason: null, deploymentType: 'UCCE', primaryNode: 'finesse1', secondaryNode: 'finesse2',
-    xmppDomain: 'finesse1.example.com', xmppPubSubDomain: 'pubsub.finesse1.example.com', currentTimestamp: null, timezoneOffset: null,
+    status: 'IN_SERVICE',
+    statusReason: null,
+    deploymentType: 'UCCE',
+    primaryNode: 'finesse1',
+    secondaryNode: 'finesse2',
+    xmppDomain: 'finesse1.example.com',
+    xmppPubSubDomain: 'pubsub.finesse1.example.com',
+    currentTimestamp: null,
+    timezoneOffset: null,
   };
   const team: Team = { id: '7', name: 'Blended', users: [], uri: '/finesse/api/Team/7' };
   const bodies: Record<string, string> = {
@@ -191,7 +232,10 @@ test('GET SystemInfo, Team, Dialogs and ReasonCodes go to the documented resourc
   assert.deepEqual(dialogs, { ok: true, value: [] });
   const codes = await client.getReasonCodes('1001001', 'NOT_READY');
   assert.ok(codes.ok);
-  assert.deepEqual(codes.value.map((c) => c.label), ['Lunch', 'Handling Chat']);
+  assert.deepEqual(
+    codes.value.map((c) => c.label),
+    ['Lunch', 'Handling Chat'],
+  );
   assert.equal(transport.requests.length, 4);
 });
 
@@ -207,11 +251,17 @@ test('reason codes: the team resource first, then the User resource when the tea
   );
   const result = await client.getAgentReasonCodes('1001001', '7', 'NOT_READY');
   assert.ok(result.ok);
-  assert.deepEqual(result.value.map((c) => c.id), ['12']);
-  assert.deepEqual(transport.requests.map((r) => r.url), [
-    'https://finesse1.example.com:8445/finesse/api/TeamResource/7/ReasonCodes?category=NOT_READY',
-    'https://finesse1.example.com:8445/finesse/api/User/1001001/ReasonCodes?category=NOT_READY',
-  ]);
+  assert.deepEqual(
+    result.value.map((c) => c.id),
+    ['12'],
+  );
+  assert.deepEqual(
+    transport.requests.map((r) => r.url),
+    [
+      'https://finesse1.example.com:8445/finesse/api/TeamResource/7/ReasonCodes?category=NOT_READY',
+      'https://finesse1.example.com:8445/finesse/api/User/1001001/ReasonCodes?category=NOT_READY',
+    ],
+  );
 });
 
 test('reason codes: no fallback when the team resource answers, or fails for another reason', async () => {
@@ -231,7 +281,9 @@ test('reason codes: no fallback when the team resource answers, or fails for ano
 });
 
 test('400 Invalid State: an api error carrying the parsed ApiErrors and the catalogue description, retryable', async () => {
-  const { client } = clientWith(() => answer(400, apiErrorsBody(apiError('Invalid State', 'Invalid state transition', 'READY'))));
+  const { client } = clientWith(() =>
+    answer(400, apiErrorsBody(apiError('Invalid State', 'Invalid state transition', 'READY'))),
+  );
   const e = expectError(await client.setUserState('1001001', { state: 'READY' }));
   assert.equal(e.kind, 'api');
   assert.equal(e.status, 400);
@@ -241,7 +293,9 @@ test('400 Invalid State: an api error carrying the parsed ApiErrors and the cata
 });
 
 test('400 Invalid Input is an api error that is not retryable', async () => {
-  const { client } = clientWith(() => answer(400, apiErrorsBody(apiError('Invalid Input', 'reasonCodeId is not valid'))));
+  const { client } = clientWith(() =>
+    answer(400, apiErrorsBody(apiError('Invalid Input', 'reasonCodeId is not valid'))),
+  );
   const e = expectError(await client.setUserState('1001001', { state: 'NOT_READY', reasonCodeId: '404' }));
   assert.equal(e.kind, 'api');
   assert.equal(e.retryable, false);
@@ -257,7 +311,9 @@ test('401 without ApiErrors is an auth error telling the agent to sign in again'
 });
 
 test('401 "Authorization Failure" is auth; 401 "Invalid Supervisor" is an api refusal, not a sign-in problem', async () => {
-  const auth = clientWith(() => answer(401, apiErrorsBody(apiError('Authorization Failure', 'UNAUTHORIZED', '1001001'))));
+  const auth = clientWith(() =>
+    answer(401, apiErrorsBody(apiError('Authorization Failure', 'UNAUTHORIZED', '1001001'))),
+  );
   assert.equal(expectError(await auth.client.getUser('1001001')).kind, 'auth');
   const sup = clientWith(() => answer(401, apiErrorsBody(apiError('Invalid Supervisor', 'Agent is not on your team'))));
   const e = expectError(await sup.client.setTeamMemberState('2002', { state: 'NOT_READY' }));
@@ -283,7 +339,12 @@ test('404 is not-found', async () => {
 });
 
 test('other statuses without ApiErrors are http errors: 500 and 409 retry, 403 does not', async () => {
-  const cases: Array<[number, boolean]> = [[500, true], [409, true], [403, false], [400, false]];
+  const cases: Array<[number, boolean]> = [
+    [500, true],
+    [409, true],
+    [403, false],
+    [400, false],
+  ];
   for (const [status, retryable] of cases) {
     const { client } = clientWith(() => answer(status, '<html>oops</html>'));
     const e = expectError(await client.getUser('1001001'));
@@ -373,8 +434,20 @@ test('the log gets one entry per request with method, URL, requestId, outcome an
   await client.setUserState('1001001', { state: 'READY' });
   await client.getSystemInfo();
   assert.deepEqual(logs, [
-    { method: 'PUT', url: 'https://finesse1.example.com:8445/finesse/api/User/1001001', requestId: 'req-1', outcome: 'ok', status: 202 },
-    { method: 'GET', url: 'https://finesse1.example.com:8445/finesse/api/SystemInfo', requestId: 'req-2', outcome: 'unavailable', status: 503 },
+    {
+      method: 'PUT',
+      url: 'https://finesse1.example.com:8445/finesse/api/User/1001001',
+      requestId: 'req-1',
+      outcome: 'ok',
+      status: 202,
+    },
+    {
+      method: 'GET',
+      url: 'https://finesse1.example.com:8445/finesse/api/SystemInfo',
+      requestId: 'req-2',
+      outcome: 'unavailable',
+      status: 503,
+    },
   ]);
 });
 

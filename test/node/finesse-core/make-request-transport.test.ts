@@ -64,7 +64,12 @@ test('a PUT goes to makeRequest with method, headers, body, text content, no con
 
 test('a GET carries no POST_DATA and returns the text body', async () => {
   const { io, calls } = fakeGadgetsIo();
-  const answer = makeRequestTransport(io).request({ method: 'GET', url: '/finesse/api/SystemInfo', headers: {}, timeoutMs: 5000 });
+  const answer = makeRequestTransport(io).request({
+    method: 'GET',
+    url: '/finesse/api/SystemInfo',
+    headers: {},
+    timeoutMs: 5000,
+  });
   assert.equal('POST_DATA' in (calls[0]?.params ?? {}), false);
   calls[0]?.respond({ rc: 200, text: '<SystemInfo/>', data: '<SystemInfo/>', errors: [] });
   assert.deepEqual(await answer, { status: 200, headers: {}, body: '<SystemInfo/>' });
@@ -72,7 +77,13 @@ test('a GET carries no POST_DATA and returns the text body', async () => {
 
 test("an error status from Shindig's callback (errors filled) is an answer, not a rejection", async () => {
   const { io, calls } = fakeGadgetsIo();
-  const answer = makeRequestTransport(io).request({ method: 'PUT', url: '/x', headers: {}, body: '<User/>', timeoutMs: 5000 });
+  const answer = makeRequestTransport(io).request({
+    method: 'PUT',
+    url: '/x',
+    headers: {},
+    body: '<User/>',
+    timeoutMs: 5000,
+  });
   calls[0]?.respond({ rc: 400, text: '<ApiErrors/>', errors: ['400 Error'] });
   const response = await answer;
   assert.equal(response.status, 400);
@@ -103,14 +114,25 @@ test('no callback within the time limit is a timeout, and a late callback is ign
 test("the caller's signal ends the request as aborted", async () => {
   const { io } = fakeGadgetsIo();
   const controller = new AbortController();
-  const answer = makeRequestTransport(io).request({ method: 'GET', url: '/x', headers: {}, timeoutMs: 5000, signal: controller.signal });
+  const answer = makeRequestTransport(io).request({
+    method: 'GET',
+    url: '/x',
+    headers: {},
+    timeoutMs: 5000,
+    signal: controller.signal,
+  });
   controller.abort();
   await assert.rejects(answer, (e: unknown) => isTransportError(e) && e.failure === 'aborted');
 });
 
 test('makeRequest throwing (container not ready) is a network failure, not an exception', async () => {
   const { io } = fakeGadgetsIo();
-  const broken: GadgetsIo = { ...io, makeRequest: () => { throw new Error('gadgets.io not initialised'); } };
+  const broken: GadgetsIo = {
+    ...io,
+    makeRequest: () => {
+      throw new Error('gadgets.io not initialised');
+    },
+  };
   await assert.rejects(
     makeRequestTransport(broken).request({ method: 'GET', url: '/x', headers: {}, timeoutMs: 5000 }),
     (e: unknown) => isTransportError(e) && e.failure === 'network',

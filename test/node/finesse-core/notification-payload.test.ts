@@ -24,7 +24,10 @@ describe('a Finesse notification on the hub', () => {
   });
 
   it('content is read, never the object: an object that disagrees changes nothing', () => {
-    assert.equal(stateOf({ content: `${NODE}${XML}`, object: { Update: { data: { user: { state: 'NOT_READY' } } } } }), 'READY');
+    assert.equal(
+      stateOf({ content: `${NODE}${XML}`, object: { Update: { data: { user: { state: 'NOT_READY' } } } } }),
+      'READY',
+    );
   });
 
   it('a bare XML string and a string with the node path are still accepted', () => {
@@ -34,7 +37,14 @@ describe('a Finesse notification on the hub', () => {
   });
 
   it('a JSON event after the node path is read as the XML it stands for, through the same parser', () => {
-    const json = JSON.stringify({ Update: { event: 'PUT', requestId: 'r-2', source: NODE, data: { user: { loginId: '1001001', state: 'TALKING', roles: { role: ['Agent', 'Supervisor'] } } } } });
+    const json = JSON.stringify({
+      Update: {
+        event: 'PUT',
+        requestId: 'r-2',
+        source: NODE,
+        data: { user: { loginId: '1001001', state: 'TALKING', roles: { role: ['Agent', 'Supervisor'] } } },
+      },
+    });
     const doc = notificationDocumentOf({ content: `${NODE}${json}`, object: JSON.parse(json) as unknown });
     assert.ok(doc.ok);
     assert.equal(doc.value.path, NODE);
@@ -46,7 +56,14 @@ describe('a Finesse notification on the hub', () => {
   });
 
   it('JSON text that would be markup stays text', () => {
-    const json = JSON.stringify({ Update: { event: 'PUT', requestId: '<b>x</b>', source: NODE, data: { user: { loginId: '1001001', state: 'READY' } } } });
+    const json = JSON.stringify({
+      Update: {
+        event: 'PUT',
+        requestId: '<b>x</b>',
+        source: NODE,
+        data: { user: { loginId: '1001001', state: 'READY' } },
+      },
+    });
     const doc = notificationDocumentOf(`${NODE}${json}`);
     assert.ok(doc.ok);
     const update = parseUpdate(doc.value.xml);
@@ -61,7 +78,11 @@ describe('a Finesse notification on the hub', () => {
     ['a number', 42, /a number, not a Finesse notification/],
     ['null', null, /null, not a Finesse notification/],
     ['a list', [XML], /a list, not a Finesse notification/],
-    ['a path followed by plain text', `${NODE} hello`, /nothing after its node path \/finesse\/api\/User\/1001001 was XML or JSON/],
+    [
+      'a path followed by plain text',
+      `${NODE} hello`,
+      /nothing after its node path \/finesse\/api\/User\/1001001 was XML or JSON/,
+    ],
     ['plain text', 'hello', /did not start with a node path or a document/],
     ['broken JSON', `${NODE}{"Update":`, /JSON document was not well-formed/],
     ['JSON with two roots', `${NODE}{"Update":{},"x":{}}`, /exactly one top-level field/],

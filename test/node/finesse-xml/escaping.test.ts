@@ -2,7 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Dialog, ReasonCode } from '../../../src/core/finesse/types.ts';
-import { dialogToXml, parseDialog, parseReasonCodes, parseUser, reasonCodesToXml } from '../../../src/core/finesse/xml/index.ts';
+import {
+  dialogToXml,
+  parseDialog,
+  parseReasonCodes,
+  parseUser,
+  reasonCodesToXml,
+} from '../../../src/core/finesse/xml/index.ts';
 
 const reasonCode = (label: string): ReasonCode => ({
   id: '9',
@@ -45,7 +51,14 @@ function xmlCarriable(value: string): string {
   return [...value]
     .filter((char) => {
       const c = char.codePointAt(0) ?? 0;
-      return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+      return (
+        c === 0x9 ||
+        c === 0xa ||
+        c === 0xd ||
+        (c >= 0x20 && c <= 0xd7ff) ||
+        (c >= 0xe000 && c <= 0xfffd) ||
+        c >= 0x10000
+      );
     })
     .join('');
 }
@@ -87,7 +100,9 @@ describe('hostile values are escaped when written and come back unchanged', () =
   });
 
   it('XML-illegal control characters are stripped on read as well, raw or as references', () => {
-    const result = parseUser('<User><loginId>1</loginId><state>READY</state><firstName>A\u0001B&#x1;C&#0;D</firstName></User>');
+    const result = parseUser(
+      '<User><loginId>1</loginId><state>READY</state><firstName>A\u0001B&#x1;C&#0;D</firstName></User>',
+    );
     assert.ok(result.ok, result.ok ? '' : result.error.message);
     assert.equal(result.value.firstName, 'ABCD');
   });
@@ -108,7 +123,9 @@ describe('hostile values are escaped when written and come back unchanged', () =
 
 describe('standard XML references decode; nothing else does', () => {
   it('predefined entities and character references in text', () => {
-    const result = parseUser('<User><loginId>1</loginId><state>READY</state><firstName>&lt;&gt;&amp;&quot;&apos;&#65;&#x42;&#x1F600;</firstName></User>');
+    const result = parseUser(
+      '<User><loginId>1</loginId><state>READY</state><firstName>&lt;&gt;&amp;&quot;&apos;&#65;&#x42;&#x1F600;</firstName></User>',
+    );
     assert.ok(result.ok);
     assert.equal(result.value.firstName, `<>&"'AB😀`);
   });
@@ -120,7 +137,9 @@ describe('standard XML references decode; nothing else does', () => {
   });
 
   it('CDATA content is taken literally', () => {
-    const result = parseUser('<User><loginId>1</loginId><state>READY</state><firstName><![CDATA[<b>&amp;</b>]]></firstName></User>');
+    const result = parseUser(
+      '<User><loginId>1</loginId><state>READY</state><firstName><![CDATA[<b>&amp;</b>]]></firstName></User>',
+    );
     assert.ok(result.ok);
     assert.equal(result.value.firstName, '<b>&amp;</b>');
   });

@@ -70,14 +70,18 @@ describe('prototype pollution', () => {
   it('__proto__ and constructor elements pollute nothing', () => {
     parseUser(readFixture('hostile/proto-tag.xml'));
     parseUser(readFixture('hostile/constructor-tag.xml'));
-    parseUser('<User><loginId>1</loginId><state>READY</state><hasOwnProperty>x</hasOwnProperty><toString>y</toString></User>');
+    parseUser(
+      '<User><loginId>1</loginId><state>READY</state><hasOwnProperty>x</hasOwnProperty><toString>y</toString></User>',
+    );
     const probe: Record<string, unknown> = {};
     assert.equal(probe['polluted'], undefined);
     assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
   });
 
   it('harmless but unusual element names are ignored, not copied', () => {
-    const result = parseUser('<User><loginId>1</loginId><state>READY</state><hasOwnProperty>x</hasOwnProperty><toString>y</toString></User>');
+    const result = parseUser(
+      '<User><loginId>1</loginId><state>READY</state><hasOwnProperty>x</hasOwnProperty><toString>y</toString></User>',
+    );
     assert.equal(result.ok, true);
     if (!result.ok) return;
     assert.equal(Object.hasOwn(result.value, 'hasOwnProperty'), false);

@@ -27,11 +27,18 @@ const dialogs = codec(xml.parseDialogs, xml.dialogsToXml);
 const reasonCodes = codec(xml.parseReasonCodes, xml.reasonCodesToXml);
 const team = codec(xml.parseTeam, xml.teamToXml);
 const systemInfo = codec(xml.parseSystemInfo, xml.systemInfoToXml);
-const syncErrors = codec(xml.parseApiErrors, (errors: readonly ApiError[]) => xml.apiErrorsToXml(errors, { form: 'sync' }));
-const asyncErrors = codec(xml.parseApiErrors, (errors: readonly ApiError[]) => xml.apiErrorsToXml(errors, { form: 'async' }));
+const syncErrors = codec(xml.parseApiErrors, (errors: readonly ApiError[]) =>
+  xml.apiErrorsToXml(errors, { form: 'sync' }),
+);
+const asyncErrors = codec(xml.parseApiErrors, (errors: readonly ApiError[]) =>
+  xml.apiErrorsToXml(errors, { form: 'async' }),
+);
 const update = codec(xml.parseUpdate, xml.updateToXml);
 // A team member's <user> is told from the agent's own by the node it arrived on.
-const teamUpdate = codec((text: string) => xml.parseUpdate(text, { node: '/finesse/api/Team/2001/Users' }), xml.updateToXml);
+const teamUpdate = codec(
+  (text: string) => xml.parseUpdate(text, { node: '/finesse/api/Team/2001/Users' }),
+  xml.updateToXml,
+);
 const userRequest = codec(xml.parseUserRequest, xml.userRequestToXml);
 const dialogRequest = codec(xml.parseDialogRequest, xml.dialogRequestToXml);
 

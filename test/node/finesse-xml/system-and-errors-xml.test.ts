@@ -43,8 +43,13 @@ describe('SystemInfo documents', () => {
   });
 
   it('no deploymentType is UNKNOWN (the model has that value); an unknown one is an error', () => {
-    assert.equal(valueOf(parseSystemInfo('<SystemInfo><status>IN_SERVICE</status></SystemInfo>')).deploymentType, 'UNKNOWN');
-    const other = parseSystemInfo('<SystemInfo><status>IN_SERVICE</status><deploymentType>WEBEX</deploymentType></SystemInfo>');
+    assert.equal(
+      valueOf(parseSystemInfo('<SystemInfo><status>IN_SERVICE</status></SystemInfo>')).deploymentType,
+      'UNKNOWN',
+    );
+    const other = parseSystemInfo(
+      '<SystemInfo><status>IN_SERVICE</status><deploymentType>WEBEX</deploymentType></SystemInfo>',
+    );
     assert.equal(other.ok ? 'ok' : other.error.code, 'INVALID_VALUE');
   });
 });
@@ -65,7 +70,10 @@ describe('ApiErrors in both shapes', () => {
 
   it('two sync errors, one with empty ErrorData', () => {
     const errors = valueOf(parseApiErrors(readFixture('api-errors-sync-two.xml')));
-    assert.deepEqual(errors.map((error) => error.errorType), ['Authorization Failure', 'Parameter Missing']);
+    assert.deepEqual(
+      errors.map((error) => error.errorType),
+      ['Authorization Failure', 'Parameter Missing'],
+    );
     assert.equal(errors[1]?.errorData, null);
   });
 

@@ -59,7 +59,9 @@ describe('notification envelopes', () => {
   });
 
   it('the <dialogs> data root is read in any case (<Dialogs>)', () => {
-    const xml = readFixture('update-lowercase-dialogs-post.xml').replace('<dialogs>', '<Dialogs>').replace('</dialogs>', '</Dialogs>');
+    const xml = readFixture('update-lowercase-dialogs-post.xml')
+      .replace('<dialogs>', '<Dialogs>')
+      .replace('</dialogs>', '</Dialogs>');
     const update = valueOf(parseUpdate(xml));
     assert.equal(update.data.kind, 'dialogs');
   });
@@ -91,7 +93,7 @@ describe('notification envelopes', () => {
     assert.deepEqual(valueOf(parseUpdate(xml)), updateFrom('update-dialog-put.xml'));
   });
 
-  it('a <user> arriving on the Team/{id}/Users node is a team member, though its source is the member\'s own URI', () => {
+  it("a <user> arriving on the Team/{id}/Users node is a team member, though its source is the member's own URI", () => {
     const update = updateFrom('update-team-user.xml', '/finesse/api/Team/2001/Users');
     assert.equal(update.event, 'PUT');
     assert.equal(update.source, '/finesse/api/User/1001002');
@@ -114,7 +116,10 @@ describe('notification envelopes', () => {
   });
 
   it('a team member sent with a Team/{id}/Users source (not what Finesse sends) is still read as one', () => {
-    const xml = readFixture('update-team-user.xml').replace('<source>/finesse/api/User/1001002</source>', '<source>/finesse/api/Team/2001/Users</source>');
+    const xml = readFixture('update-team-user.xml').replace(
+      '<source>/finesse/api/User/1001002</source>',
+      '<source>/finesse/api/Team/2001/Users</source>',
+    );
     assert.equal(valueOf(parseUpdate(xml)).data.kind, 'teamUser');
   });
 
@@ -123,7 +128,10 @@ describe('notification envelopes', () => {
     assert.equal(update.data.kind, 'team');
     if (update.data.kind !== 'team') return;
     assert.equal(update.data.team.name, 'Shiny');
-    assert.deepEqual(update.data.team.users.map((user) => user.state), ['LOGOUT', 'NOT_READY']);
+    assert.deepEqual(
+      update.data.team.users.map((user) => user.state),
+      ['LOGOUT', 'NOT_READY'],
+    );
   });
 
   it('a SystemInfo change', () => {
@@ -165,14 +173,20 @@ describe('writing notifications', () => {
   it('writes the envelope in Finesse order with the data root Finesse uses', () => {
     const update = updateFrom('update-api-errors-cf-invalid-object-state.xml');
     const xml = updateToXml(update);
-    assert.match(xml, /^<Update><event>PUT<\/event><requestId>c3f1a2b4-0003<\/requestId><source>\/finesse\/api\/User\/1001001<\/source><data><apiErrors><apiError>/);
+    assert.match(
+      xml,
+      /^<Update><event>PUT<\/event><requestId>c3f1a2b4-0003<\/requestId><source>\/finesse\/api\/User\/1001001<\/source><data><apiErrors><apiError>/,
+    );
   });
 
-  it('a team member is written as <user> with its URI, from the member\'s own source, and read back as one with the node', () => {
+  it("a team member is written as <user> with its URI, from the member's own source, and read back as one with the node", () => {
     const node = '/finesse/api/Team/2001/Users';
     const update = updateFrom('update-team-user.xml', node);
     const xml = updateToXml(update);
-    assert.match(xml, /<source>\/finesse\/api\/User\/1001002<\/source><data><user><uri>\/finesse\/api\/User\/1001002<\/uri><loginId>1001002<\/loginId>/);
+    assert.match(
+      xml,
+      /<source>\/finesse\/api\/User\/1001002<\/source><data><user><uri>\/finesse\/api\/User\/1001002<\/uri><loginId>1001002<\/loginId>/,
+    );
     assert.deepEqual(valueOf(parseUpdate(xml, { node })), update);
   });
 

@@ -87,7 +87,7 @@ test('every pair the seed table does not list is refused', () => {
   let refused = 0;
   for (const from of AGENT_STATES) {
     for (const to of AGENT_STATES) {
-      const inTable = listed.has(`${from}->${to}`) || (to === 'UNKNOWN');
+      const inTable = listed.has(`${from}->${to}`) || to === 'UNKNOWN';
       assert.equal(canTransition(from, to), inTable, `${from} -> ${to}`);
       if (!inTable) refused += 1;
     }
@@ -106,7 +106,9 @@ test('a few plainly illegal moves are refused', () => {
 });
 
 test('rows the agent can ask for by REST are exactly the ones the guide gives to the agent', () => {
-  const requestable = AGENT_STATE_TRANSITIONS.filter((t) => t.cause === 'agent-request').map((t) => `${t.from}->${t.to}`);
+  const requestable = AGENT_STATE_TRANSITIONS.filter((t) => t.cause === 'agent-request').map(
+    (t) => `${t.from}->${t.to}`,
+  );
   assert.deepEqual(requestable.sort(), [
     'LOGOUT->LOGIN',
     'NOT_READY->LOGOUT',
@@ -125,7 +127,10 @@ test('rows the agent can ask for by REST are exactly the ones the guide gives to
 });
 
 const ucce = { wrapUpEnabled: false } as const;
-const snap = (state: AgentState, pendingState: AgentState | null = null): VoiceStateSnapshot => ({ state, pendingState });
+const snap = (state: AgentState, pendingState: AgentState | null = null): VoiceStateSnapshot => ({
+  state,
+  pendingState,
+});
 
 test('every agent-requestable row of the table is accepted by applyStateRequest', () => {
   for (const t of AGENT_STATE_TRANSITIONS.filter((r) => r.cause === 'agent-request')) {
@@ -165,9 +170,16 @@ test('READY while READY is refused (not in the table); NOT_READY while NOT_READY
 
 for (const callState of ['RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD'] as const) {
   test(`NOT_READY or READY requested while ${callState} becomes the pending state, the state stays`, () => {
-    assert.deepEqual(applyStateRequest(snap(callState), 'NOT_READY', ucce), { ok: true, value: snap(callState, 'NOT_READY') });
+    assert.deepEqual(applyStateRequest(snap(callState), 'NOT_READY', ucce), {
+      ok: true,
+      value: snap(callState, 'NOT_READY'),
+    });
     assert.deepEqual(applyStateRequest(snap(callState), 'READY', ucce), { ok: true, value: snap(callState, 'READY') });
-    assert.equal(applyStateRequest(snap(callState), 'LOGOUT', ucce).ok, false, 'an agent cannot sign out during a call');
+    assert.equal(
+      applyStateRequest(snap(callState), 'LOGOUT', ucce).ok,
+      false,
+      'an agent cannot sign out during a call',
+    );
   });
 }
 
@@ -180,7 +192,10 @@ test('a later request during the call replaces the earlier pending state', () =>
 test('UCCX refuses a pending READY during a call but accepts a pending NOT_READY', () => {
   const uccx = { wrapUpEnabled: false, deployment: 'UCCX' } as const;
   assert.equal(applyStateRequest(snap('TALKING'), 'READY', uccx).ok, false);
-  assert.deepEqual(applyStateRequest(snap('TALKING'), 'NOT_READY', uccx), { ok: true, value: snap('TALKING', 'NOT_READY') });
+  assert.deepEqual(applyStateRequest(snap('TALKING'), 'NOT_READY', uccx), {
+    ok: true,
+    value: snap('TALKING', 'NOT_READY'),
+  });
 });
 
 test('WORK and WORK_READY are left at once with READY or NOT_READY', () => {
@@ -203,7 +218,10 @@ test('a supervisor can sign out a signed-in agent; during a call the sign-out wa
   assert.deepEqual(applyStateRequest(snap('READY'), 'LOGOUT', sup), { ok: true, value: snap('LOGOUT') });
   assert.deepEqual(applyStateRequest(snap('TALKING'), 'LOGOUT', sup), { ok: true, value: snap('TALKING', 'LOGOUT') });
   assert.equal(applyStateRequest(snap('LOGOUT'), 'LOGOUT', sup).ok, false);
-  assert.deepEqual(endOfCallState(snap('TALKING', 'LOGOUT'), { stateBeforeCall: 'READY', wrapUpEnabled: true }), snap('LOGOUT'));
+  assert.deepEqual(
+    endOfCallState(snap('TALKING', 'LOGOUT'), { stateBeforeCall: 'READY', wrapUpEnabled: true }),
+    snap('LOGOUT'),
+  );
 });
 
 test('call ends without wrap-up: pending state wins, else back to the state before the call', () => {
@@ -220,7 +238,11 @@ test('call ends with wrap-up: WORK on the way to NOT_READY, WORK_READY on the wa
   assert.deepEqual(endOfCallState(snap('TALKING'), wrap('NOT_READY')), snap('WORK'));
   assert.deepEqual(endOfCallState(snap('HOLD', 'NOT_READY'), wrap('READY')), snap('WORK'));
   assert.deepEqual(endOfCallState(snap('TALKING', 'READY'), wrap('NOT_READY')), snap('WORK_READY'));
-  assert.deepEqual(endOfCallState(snap('TALKING'), { ...wrap('READY'), deployment: 'UCCX' }), snap('WORK'), 'no WORK_READY in UCCX');
+  assert.deepEqual(
+    endOfCallState(snap('TALKING'), { ...wrap('READY'), deployment: 'UCCX' }),
+    snap('WORK'),
+    'no WORK_READY in UCCX',
+  );
 });
 
 test('every end-of-call landing is a move the table lists from TALKING and from HOLD', () => {

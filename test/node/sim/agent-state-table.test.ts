@@ -74,7 +74,11 @@ async function acdCallTalking(): Promise<string> {
 async function outboundTalking(): Promise<string> {
   await signIn();
   await notReady('3');
-  const answer = await rest.postDialog(me.id, { requestedAction: 'MAKE_CALL', fromAddress: me.extension, toAddress: '6175550000' });
+  const answer = await rest.postDialog(me.id, {
+    requestedAction: 'MAKE_CALL',
+    fromAddress: me.extension,
+    toAddress: '6175550000',
+  });
   assertAccepted(answer);
   const { dialog } = await sub.nextDialog(me.id, 'POST', 'the placed call');
   const { user } = await sub.nextUser(me.id, 'TALKING after MAKE_CALL', answer.requestId);
@@ -143,7 +147,7 @@ const SCENARIOS: Readonly<Record<string, () => Promise<User>>> = {
   },
   'NOT_READY -> TALKING': async () => {
     await outboundTalking();
-    return (await rest.getUser(me.id));
+    return await rest.getUser(me.id);
   },
   'READY -> RESERVED': async () => {
     await acdCallRinging();
@@ -387,7 +391,13 @@ describe('state rules around calls', () => {
     assert.equal(mine?.state, 'WRAP_UP');
     assert.deepEqual(mine?.actions, ['UPDATE_CALL_DATA']);
     await expectState('WORK_READY');
-    assertAccepted(await rest.putDialog(dialogId, { requestedAction: 'UPDATE_CALL_DATA', targetMediaAddress: me.extension, wrapUpReason: 'Sale' }));
+    assertAccepted(
+      await rest.putDialog(dialogId, {
+        requestedAction: 'UPDATE_CALL_DATA',
+        targetMediaAddress: me.extension,
+        wrapUpReason: 'Sale',
+      }),
+    );
     await sub.nextDialog(me.id, 'PUT', 'the wrap-up reason saved', dialogId);
     await ready();
     await sub.nextDialog(me.id, 'DELETE', 'the wrap-up dialog removed', dialogId);

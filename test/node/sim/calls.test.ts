@@ -41,8 +41,16 @@ after(async () => {
 
 beforeEach(() => resetAndSettle(world, [subA, subB], nodes));
 
-async function signIn(rest: RestClient, sub: Subscriber, who: SimulatorAccount, then: 'READY' | 'NOT_READY'): Promise<void> {
-  const steps = [{ state: 'LOGIN' as const, extension: who.extension }, then === 'READY' ? { state: 'READY' as const } : { state: 'NOT_READY' as const, reasonCodeId: '1' }];
+async function signIn(
+  rest: RestClient,
+  sub: Subscriber,
+  who: SimulatorAccount,
+  then: 'READY' | 'NOT_READY',
+): Promise<void> {
+  const steps = [
+    { state: 'LOGIN' as const, extension: who.extension },
+    then === 'READY' ? { state: 'READY' as const } : { state: 'NOT_READY' as const, reasonCodeId: '1' },
+  ];
   for (const req of steps) {
     const answer = await rest.putUser(who.id, req);
     assertAccepted(answer);
@@ -50,11 +58,24 @@ async function signIn(rest: RestClient, sub: Subscriber, who: SimulatorAccount, 
   }
 }
 
-const actionsOf = (dialog: Dialog, extension: string): readonly string[] | undefined => dialog.participants.find((p) => p.mediaAddress === extension)?.actions;
-const stateOf = (dialog: Dialog, extension: string): string | undefined => dialog.participants.find((p) => p.mediaAddress === extension)?.state;
+const actionsOf = (dialog: Dialog, extension: string): readonly string[] | undefined =>
+  dialog.participants.find((p) => p.mediaAddress === extension)?.actions;
+const stateOf = (dialog: Dialog, extension: string): string | undefined =>
+  dialog.participants.find((p) => p.mediaAddress === extension)?.state;
 
-async function act(rest: RestClient, sub: Subscriber, who: SimulatorAccount, dialogId: string, requestedAction: string, toAddress?: string): Promise<string> {
-  const answer = await rest.putDialog(dialogId, { requestedAction, targetMediaAddress: who.extension, ...(toAddress !== undefined ? { toAddress } : {}) });
+async function act(
+  rest: RestClient,
+  sub: Subscriber,
+  who: SimulatorAccount,
+  dialogId: string,
+  requestedAction: string,
+  toAddress?: string,
+): Promise<string> {
+  const answer = await rest.putDialog(dialogId, {
+    requestedAction,
+    targetMediaAddress: who.extension,
+    ...(toAddress !== undefined ? { toAddress } : {}),
+  });
   assertAccepted(answer);
   void sub;
   return answer.requestId;
@@ -62,7 +83,10 @@ async function act(rest: RestClient, sub: Subscriber, who: SimulatorAccount, dia
 
 async function talkingOnAcdCall(): Promise<string> {
   await signIn(restA, subA, a, 'READY');
-  const placed = await world.simulator.control.placeAcdCall({ agentId: a.id, callVariables: { callVariable1: 'order 42' } });
+  const placed = await world.simulator.control.placeAcdCall({
+    agentId: a.id,
+    callVariables: { callVariable1: 'order 42' },
+  });
   assert.ok(placed.ok);
   const { dialog } = await subA.nextDialog(a.id, 'POST', 'ringing');
   assert.equal(dialog.callType, 'ACD_IN');
@@ -70,7 +94,13 @@ async function talkingOnAcdCall(): Promise<string> {
   await act(restA, subA, a, placed.value.dialogId, 'ANSWER');
   const answered = await subA.nextDialog(a.id, 'PUT', 'answered', placed.value.dialogId);
   assert.equal(answered.dialog.state, 'ACTIVE');
-  assert.deepEqual(actionsOf(answered.dialog, a.extension), ['HOLD', 'DROP', 'TRANSFER_SST', 'CONSULT_CALL', 'UPDATE_CALL_DATA']);
+  assert.deepEqual(actionsOf(answered.dialog, a.extension), [
+    'HOLD',
+    'DROP',
+    'TRANSFER_SST',
+    'CONSULT_CALL',
+    'UPDATE_CALL_DATA',
+  ]);
   return placed.value.dialogId;
 }
 
@@ -124,7 +154,11 @@ describe('dialogs', () => {
   test('an agent calls another agent directly: both see the one dialog', async () => {
     await signIn(restA, subA, a, 'NOT_READY');
     await signIn(restB, subB, b, 'NOT_READY');
-    const made = await restA.postDialog(a.id, { requestedAction: 'MAKE_CALL', fromAddress: a.extension, toAddress: b.extension });
+    const made = await restA.postDialog(a.id, {
+      requestedAction: 'MAKE_CALL',
+      fromAddress: a.extension,
+      toAddress: b.extension,
+    });
     assertAccepted(made);
     const atA = await subA.nextDialog(a.id, 'POST', 'the call at A');
     assert.equal(atA.update.requestId, made.requestId);
@@ -155,7 +189,13 @@ describe('consult, transfer and conference between two agents', () => {
     assert.equal(stateOf(consultAtB.dialog, b.extension), 'ALERTING');
     await act(restB, subB, b, consultAtA.dialog.id, 'ANSWER');
     const live = await subA.nextDialog(a.id, 'PUT', 'consult connected', consultAtA.dialog.id);
-    assert.deepEqual(actionsOf(live.dialog, a.extension), ['HOLD', 'DROP', 'TRANSFER', 'CONFERENCE', 'UPDATE_CALL_DATA']);
+    assert.deepEqual(actionsOf(live.dialog, a.extension), [
+      'HOLD',
+      'DROP',
+      'TRANSFER',
+      'CONFERENCE',
+      'UPDATE_CALL_DATA',
+    ]);
     return consultAtA.dialog.id;
   }
 
@@ -168,7 +208,10 @@ describe('consult, transfer and conference between two agents', () => {
     const atB = await subB.nextDialog(b.id, 'POST', 'the transferred call at B', original);
     assert.equal(atB.dialog.callType, 'TRANSFER');
     assert.equal(stateOf(atB.dialog, b.extension), 'ACTIVE');
-    assert.deepEqual((await restA.getDialogs(a.id)).map((d) => d.id), []);
+    assert.deepEqual(
+      (await restA.getDialogs(a.id)).map((d) => d.id),
+      [],
+    );
     assert.equal((await restA.getUser(a.id)).state, 'READY');
     assert.equal((await restB.getUser(b.id)).state, 'TALKING');
   });

@@ -34,7 +34,10 @@ async function signedInReady(): Promise<void> {
 
 describe('authentication and authorization', () => {
   test('wrong or missing credentials get 401 with an ApiErrors body', async () => {
-    const wrong = await new RestClient(world.simulator.primaryUrl, me.id, 'not-the-password').call('GET', `User/${me.id}`);
+    const wrong = await new RestClient(world.simulator.primaryUrl, me.id, 'not-the-password').call(
+      'GET',
+      `User/${me.id}`,
+    );
     assertSyncError(wrong, 401, 'Authorization Failure');
     const none = await fetch(`${world.simulator.primaryUrl}/finesse/api/User/${me.id}`);
     assert.equal(none.status, 401);
@@ -50,7 +53,11 @@ describe('authentication and authorization', () => {
   test('an agent may not read or change another agent', async () => {
     const other = agent(world, 1);
     assertSyncError(await rest.call('GET', `User/${other.id}`), 401, 'Invalid Authorization User Specified');
-    assertSyncError(await rest.putUser(other.id, { state: 'LOGIN', extension: other.extension }), 401, 'Invalid Authorization User Specified');
+    assertSyncError(
+      await rest.putUser(other.id, { state: 'LOGIN', extension: other.extension }),
+      401,
+      'Invalid Authorization User Specified',
+    );
   });
 
   test('a supervisor may not act on an agent outside their teams', async () => {
@@ -74,7 +81,11 @@ describe('synchronous errors', () => {
 
   test('a request with no state is "Parameter Missing"; an unknown state value is "Invalid Input"', async () => {
     assertSyncError(await rest.putUser(me.id, {}), 400, 'Parameter Missing');
-    assertSyncError(await rest.call('PUT', `User/${me.id}`, '<User><state>DANCING</state></User>'), 400, 'Invalid Input');
+    assertSyncError(
+      await rest.call('PUT', `User/${me.id}`, '<User><state>DANCING</state></User>'),
+      400,
+      'Invalid Input',
+    );
   });
 
   test('an unreadable body is "Bad Request"', async () => {
@@ -94,11 +105,23 @@ describe('synchronous errors', () => {
 
   test('a dialog action on a dialog that does not exist is 404; a missing targetMediaAddress is "Parameter Missing"', async () => {
     await signedInReady();
-    assertSyncError(await rest.putDialog('123', { requestedAction: 'ANSWER', targetMediaAddress: me.extension }), 404, 'Not Found');
+    assertSyncError(
+      await rest.putDialog('123', { requestedAction: 'ANSWER', targetMediaAddress: me.extension }),
+      404,
+      'Not Found',
+    );
     const placed = await world.simulator.control.placeAcdCall({ agentId: me.id });
     assert.ok(placed.ok);
-    assertSyncError(await rest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER' }), 400, 'Parameter Missing');
-    assertSyncError(await rest.putDialog(placed.value.dialogId, { requestedAction: 'DANCE', targetMediaAddress: me.extension }), 400, 'Invalid Input');
+    assertSyncError(
+      await rest.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER' }),
+      400,
+      'Parameter Missing',
+    );
+    assertSyncError(
+      await rest.putDialog(placed.value.dialogId, { requestedAction: 'DANCE', targetMediaAddress: me.extension }),
+      400,
+      'Invalid Input',
+    );
   });
 
   test('another agent cannot act on my dialog', async () => {
@@ -106,7 +129,11 @@ describe('synchronous errors', () => {
     const placed = await world.simulator.control.placeAcdCall({ agentId: me.id });
     assert.ok(placed.ok);
     const other = RestClient.as(world.simulator.primaryUrl, agent(world, 1));
-    assertSyncError(await other.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: me.extension }), 401, 'Invalid Authorization User Specified');
+    assertSyncError(
+      await other.putDialog(placed.value.dialogId, { requestedAction: 'ANSWER', targetMediaAddress: me.extension }),
+      401,
+      'Invalid Authorization User Specified',
+    );
   });
 });
 
@@ -134,7 +161,10 @@ describe('asynchronous errors', () => {
     await signedInReady();
     const placed = await world.simulator.control.placeAcdCall({ agentId: me.id });
     assert.ok(placed.ok);
-    const answer = await rest.putDialog(placed.value.dialogId, { requestedAction: 'HOLD', targetMediaAddress: me.extension });
+    const answer = await rest.putDialog(placed.value.dialogId, {
+      requestedAction: 'HOLD',
+      targetMediaAddress: me.extension,
+    });
     assertAccepted(answer);
     const r = await sub.next((x) => x.update?.requestId === answer.requestId, 'the refused HOLD');
     assert.equal(r.node, `/finesse/api/User/${me.id}/Dialogs`);
@@ -148,7 +178,11 @@ describe('asynchronous errors', () => {
 
   test('MAKE_CALL while READY is refused asynchronously (calls are placed from NOT_READY)', async () => {
     await signedInReady();
-    const answer = await rest.postDialog(me.id, { requestedAction: 'MAKE_CALL', fromAddress: me.extension, toAddress: '6175550000' });
+    const answer = await rest.postDialog(me.id, {
+      requestedAction: 'MAKE_CALL',
+      fromAddress: me.extension,
+      toAddress: '6175550000',
+    });
     assertAccepted(answer);
     const { errors } = await sub.nextApiErrors(answer.requestId, 'the refused MAKE_CALL');
     assert.equal(errors[0]?.errorMessage, 'CF_INVALID_OBJECT_STATE');
@@ -166,7 +200,10 @@ describe('reason codes', () => {
     const team = await rest.call('GET', `TeamResource/${me.teamId}/ReasonCodes?category=LOGOUT`);
     const teamCodes = parseReasonCodes(team.body);
     assert.ok(teamCodes.ok);
-    assert.deepEqual(teamCodes.value.map((r) => r.label), ['End of Shift', 'Personal']);
+    assert.deepEqual(
+      teamCodes.value.map((r) => r.label),
+      ['End of Shift', 'Personal'],
+    );
     assertSyncError(await rest.call('GET', `User/${me.id}/ReasonCodes`), 400, 'Bad Request');
   });
 });

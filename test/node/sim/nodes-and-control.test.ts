@@ -67,7 +67,11 @@ describe('two nodes over one world', () => {
 
     const e = assertSyncError(await primary.call('GET', `User/${me.id}`), 503, 'Service Unavailable');
     assert.equal(e.errorMessage, 'SERVER_OUT_OF_SERVICE');
-    assertSyncError(await primary.putUser(me.id, { state: 'LOGIN', extension: me.extension }), 503, 'Service Unavailable');
+    assertSyncError(
+      await primary.putUser(me.id, { state: 'LOGIN', extension: me.extension }),
+      503,
+      'Service Unavailable',
+    );
     const down = await systemInfo(world.simulator.primaryUrl);
     assert.equal(down.status, 200);
     assert.ok(down.info.ok);
@@ -101,7 +105,11 @@ describe('malformed notifications', () => {
 });
 
 describe('the JSON control API', () => {
-  const control = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
+  const control = async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }> => {
     const res = await fetch(`${world.simulator.primaryUrl}/control/${path}`, {
       method,
       ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
@@ -122,13 +130,24 @@ describe('the JSON control API', () => {
     assert.equal(typeof dialogId, 'string');
     const state = await control('GET', 'state');
     const dialogs = state.json['dialogs'] as Array<{ id: string }>;
-    assert.deepEqual(dialogs.map((d) => d.id), [dialogId]);
+    assert.deepEqual(
+      dialogs.map((d) => d.id),
+      [dialogId],
+    );
     const requests = state.json['requests'] as Array<{ path: string; user: string | null }>;
     assert.ok(requests.some((r) => r.path === `/finesse/api/User/${me.id}` && r.user === me.id));
     assert.equal((await control('POST', `calls/${String(dialogId)}/end`)).status, 200);
     assert.equal((await control('POST', `calls/${String(dialogId)}/end`)).status, 404);
-    assert.equal((await control('POST', 'calls/acd', { agentId: me.id })).status, 201, 'the unanswered call left the agent READY');
-    assert.equal((await control('POST', 'calls/acd', { agentId: me.id })).status, 409, 'a RESERVED agent gets no second routed call');
+    assert.equal(
+      (await control('POST', 'calls/acd', { agentId: me.id })).status,
+      201,
+      'the unanswered call left the agent READY',
+    );
+    assert.equal(
+      (await control('POST', 'calls/acd', { agentId: me.id })).status,
+      409,
+      'a RESERVED agent gets no second routed call',
+    );
 
     assert.equal((await control('POST', 'calls/internal', { agentId: me.id, kind: 'sideways' })).status, 400);
     assert.equal((await control('PUT', 'nodes/tertiary', { inService: false })).status, 400);

@@ -27,7 +27,12 @@ test('after restart() the server answers on the same ports; accounts and a room 
   const prosody = await startProsody({ chat: true });
   const sessions: XmppSession[] = [];
   const signIn = async (): Promise<XmppSession> => {
-    const s = await XmppSession.connect({ websocketUrl: prosody.websocketUrl, jid: `dana@${prosody.domain}`, password: 'dana-pw', resource: 'test' });
+    const s = await XmppSession.connect({
+      websocketUrl: prosody.websocketUrl,
+      jid: `dana@${prosody.domain}`,
+      password: 'dana-pw',
+      resource: 'test',
+    });
     sessions.push(s);
     return s;
   };
@@ -36,14 +41,28 @@ test('after restart() the server answers on the same ports; accounts and a room 
     const room = `restart-check@${prosody.mucDomain}`;
     const before = await signIn();
     // Join (creates the room), make it persistent, say something, and wait for the room to echo it.
-    const echoed = new Promise<void>((resolve) => before.onMessage((m) => {
-      if (m.getAttribute('type') === 'groupchat' && m.getElementsByTagName('body')[0]?.textContent === 'said before the restart') resolve();
-    }));
+    const echoed = new Promise<void>((resolve) =>
+      before.onMessage((m) => {
+        if (
+          m.getAttribute('type') === 'groupchat' &&
+          m.getElementsByTagName('body')[0]?.textContent === 'said before the restart'
+        )
+          resolve();
+      }),
+    );
     before.send($pres({ to: `${room}/dana` }).c('x', { xmlns: 'http://jabber.org/protocol/muc' }));
     await before.sendIQ(
-      $iq({ type: 'set', to: room }).c('query', { xmlns: MUC_OWNER }).c('x', { xmlns: 'jabber:x:data', type: 'submit' })
-        .c('field', { var: 'FORM_TYPE' }).c('value').t('http://jabber.org/protocol/muc#roomconfig').up().up()
-        .c('field', { var: 'muc#roomconfig_persistentroom' }).c('value').t('1'),
+      $iq({ type: 'set', to: room })
+        .c('query', { xmlns: MUC_OWNER })
+        .c('x', { xmlns: 'jabber:x:data', type: 'submit' })
+        .c('field', { var: 'FORM_TYPE' })
+        .c('value')
+        .t('http://jabber.org/protocol/muc#roomconfig')
+        .up()
+        .up()
+        .c('field', { var: 'muc#roomconfig_persistentroom' })
+        .c('value')
+        .t('1'),
       'room configuration',
     );
     before.send($msg({ to: room, type: 'groupchat' }).c('body').t('said before the restart'));
@@ -54,7 +73,10 @@ test('after restart() the server answers on the same ports; accounts and a room 
     let downSeen = false;
     await prosody.restart(async () => {
       // While it is down nothing answers on its HTTP port.
-      downSeen = await fetch(prosody.boshUrl).then(() => false, () => true);
+      downSeen = await fetch(prosody.boshUrl).then(
+        () => false,
+        () => true,
+      );
     });
     assert.equal(downSeen, true, 'the server was down between stop and start');
     assert.deepEqual({ c2s: prosody.c2sPort, http: prosody.httpPort, ws: prosody.websocketUrl }, ports);
@@ -69,7 +91,12 @@ test('after restart() the server answers on the same ports; accounts and a room 
 
 test('a failing whileDown still gets the server back; stop() during a restart waits for it; restart() after stop() is refused', async () => {
   const prosody = await startProsody();
-  await assert.rejects(prosody.restart(() => { throw new Error('the test step failed'); }), /the test step failed/);
+  await assert.rejects(
+    prosody.restart(() => {
+      throw new Error('the test step failed');
+    }),
+    /the test step failed/,
+  );
   assert.equal((await fetch(prosody.boshUrl)).ok, true, 'the server answers again');
   const restarting = prosody.restart();
   const stopping = prosody.stop();

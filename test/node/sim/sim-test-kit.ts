@@ -3,7 +3,14 @@
 // logged in as that user) whose notifications are parsed with the product's parser.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { parseApiErrors, parseUpdate, userRequestToXml, dialogRequestToXml, parseUser, parseDialogs } from '../../../src/core/finesse/xml/index.ts';
+import {
+  parseApiErrors,
+  parseUpdate,
+  userRequestToXml,
+  dialogRequestToXml,
+  parseUser,
+  parseDialogs,
+} from '../../../src/core/finesse/xml/index.ts';
 import type { UserRequest, DialogRequest } from '../../../src/core/finesse/xml/index.ts';
 import type { ApiError, Dialog, Update, User } from '../../../src/core/finesse/types.ts';
 import { XmppSession } from '../../../sim/notify/xmpp-session.ts';
@@ -84,7 +91,10 @@ export class Subscriber {
   /** The next User notification for `userId` (optionally with this requestId) on the user's node. */
   async nextUser(userId: string, what: string, requestId?: string): Promise<{ user: User; update: Update }> {
     const r = await this.next(
-      (x) => x.node === `/finesse/api/User/${userId}` && x.update?.data.kind === 'user' && (requestId === undefined || x.update.requestId === requestId),
+      (x) =>
+        x.node === `/finesse/api/User/${userId}` &&
+        x.update?.data.kind === 'user' &&
+        (requestId === undefined || x.update.requestId === requestId),
       what,
     );
     const update = r.update;
@@ -97,8 +107,14 @@ export class Subscriber {
    * Finesse gives it: POST and DELETE come from the collection with `<dialogs>` holding one Dialog; PUT comes from
    * `/finesse/api/Dialog/{id}` with one `<Dialog>`.
    */
-  async nextDialog(userId: string, event: 'POST' | 'PUT' | 'DELETE', what: string, dialogId?: string): Promise<{ dialog: Dialog; update: Update }> {
-    const carried = (u: Update): Dialog[] => (u.data.kind === 'dialogs' ? [...u.data.dialogs] : u.data.kind === 'dialog' ? [u.data.dialog] : []);
+  async nextDialog(
+    userId: string,
+    event: 'POST' | 'PUT' | 'DELETE',
+    what: string,
+    dialogId?: string,
+  ): Promise<{ dialog: Dialog; update: Update }> {
+    const carried = (u: Update): Dialog[] =>
+      u.data.kind === 'dialogs' ? [...u.data.dialogs] : u.data.kind === 'dialog' ? [u.data.dialog] : [];
     const collection = `/finesse/api/User/${userId}/Dialogs`;
     const r = await this.next(
       (x) =>
@@ -115,7 +131,11 @@ export class Subscriber {
     assert.equal(more.length, 0, `${what}: one dialog per notification`);
     if (event === 'PUT') {
       assert.equal(update.data.kind, 'dialog', `${what}: a change carries one <Dialog>`);
-      assert.equal(update.source, `/finesse/api/Dialog/${dialog.id}`, `${what}: a change comes from the dialog's own URI`);
+      assert.equal(
+        update.source,
+        `/finesse/api/Dialog/${dialog.id}`,
+        `${what}: a change comes from the dialog's own URI`,
+      );
       assert.match(r.raw, /<data><Dialog>/, `${what}: the data root is <Dialog>`);
     } else {
       assert.equal(update.data.kind, 'dialogs', `${what}: ${event} carries <dialogs>`);
@@ -185,7 +205,11 @@ export class RestClient {
       requestId,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/xml';
-    const res = await fetch(`${this.baseUrl}/finesse/api/${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const res = await fetch(`${this.baseUrl}/finesse/api/${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     return { status: res.status, requestId, body: await res.text() };
   }
 
@@ -252,7 +276,11 @@ export function supervisor(world: WorldHandle, index: number): SimulatorAccount 
  * Resets the world and waits until the subscriber has seen everything published before the reset (a marker
  * item on each of its nodes comes back), so nothing from an earlier test is mistaken for this one's.
  */
-export async function resetAndSettle(world: WorldHandle, subscribers: readonly Subscriber[], nodes: ReadonlyMap<Subscriber, readonly string[]>): Promise<void> {
+export async function resetAndSettle(
+  world: WorldHandle,
+  subscribers: readonly Subscriber[],
+  nodes: ReadonlyMap<Subscriber, readonly string[]>,
+): Promise<void> {
   await world.simulator.control.reset();
   await Promise.all(
     subscribers.map(async (s) => {

@@ -7,7 +7,15 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { parseTeam, parseUpdate } from '../../../src/core/finesse/xml/index.ts';
 import { startWorld, type WorldHandle } from '../../../sim/world.ts';
 import type { SimulatorAccount } from '../../../sim/server.ts';
-import { RestClient, Subscriber, agent, assertAccepted, assertSyncError, resetAndSettle, supervisor } from './sim-test-kit.ts';
+import {
+  RestClient,
+  Subscriber,
+  agent,
+  assertAccepted,
+  assertSyncError,
+  resetAndSettle,
+  supervisor,
+} from './sim-test-kit.ts';
 
 describe('supervisor actions (UCCE)', () => {
   let world: WorldHandle;
@@ -63,12 +71,17 @@ describe('supervisor actions (UCCE)', () => {
 
   /** The member answers the call from their own desktop: TALKING. */
   async function memberAnswers(dialogId: string): Promise<void> {
-    const answered = await agentRest.putDialog(dialogId, { requestedAction: 'ANSWER', targetMediaAddress: member.extension });
+    const answered = await agentRest.putDialog(dialogId, {
+      requestedAction: 'ANSWER',
+      targetMediaAddress: member.extension,
+    });
     assertAccepted(answered);
     await agentSub.nextUser(member.id, 'TALKING', answered.requestId);
   }
 
-  async function nextTeamMember(what: string): Promise<{ state: string; code: number | null; requestId: string | null }> {
+  async function nextTeamMember(
+    what: string,
+  ): Promise<{ state: string; code: number | null; requestId: string | null }> {
     const r = await bossSub.next((x) => x.node === teamNode() && x.update?.data.kind === 'teamUser', what);
     assert.ok(r.update !== null && r.update.data.kind === 'teamUser');
     // Finesse's shape: a PUT whose source is the member's own User URI, so only the node makes it a team member.
@@ -108,12 +121,23 @@ describe('supervisor actions (UCCE)', () => {
       const r = await bossSub.next((x) => x.node === teamNode(), what);
       assert.ok(r.update !== null && r.update.data.kind === 'teamUser', r.raw);
       assert.equal(r.update.source, `/finesse/api/User/${member.id}`);
-      for (const field of ['uri', 'loginId', 'firstName', 'lastName', 'state', 'pendingState', 'stateChangeTime', 'extension']) {
+      for (const field of [
+        'uri',
+        'loginId',
+        'firstName',
+        'lastName',
+        'state',
+        'pendingState',
+        'stateChangeTime',
+        'extension',
+      ]) {
         assert.match(r.raw, new RegExp(`<${field}>|<${field}/>`), `${what}: <user> has <${field}>`);
       }
       assert.doesNotMatch(r.raw, /<loginName>|<reasonCodeId>/, `${what}: only the team summary's fields`);
       const u = r.update.data.user;
-      seen.push(`${u.state}${u.pendingState === null ? '' : `>${u.pendingState}`}${u.reasonCode === null ? '' : ` ${u.reasonCode.label}`}`);
+      seen.push(
+        `${u.state}${u.pendingState === null ? '' : `>${u.pendingState}`}${u.reasonCode === null ? '' : ` ${u.reasonCode.label}`}`,
+      );
     }
     assert.deepEqual(seen, ['NOT_READY', 'READY', 'RESERVED', 'TALKING', 'TALKING>NOT_READY', 'NOT_READY Break']);
   });
@@ -122,14 +146,22 @@ describe('supervisor actions (UCCE)', () => {
     await memberReady();
     const otherBoss = supervisor(world, 1);
     assert.ok(!otherBoss.supervises.includes(member.teamId));
-    assertSyncError(await RestClient.as(world.simulator.primaryUrl, otherBoss).putUser(member.id, { state: 'NOT_READY' }), 401, 'Invalid Supervisor');
+    assertSyncError(
+      await RestClient.as(world.simulator.primaryUrl, otherBoss).putUser(member.id, { state: 'NOT_READY' }),
+      401,
+      'Invalid Supervisor',
+    );
     assert.equal((await agentRest.getUser(member.id)).state, 'READY');
   });
 
   test('a supervisor may ask only for READY, NOT_READY or LOGOUT: anything else is 400 Invalid State at once', async () => {
     await memberReady();
     for (const state of ['WORK', 'WORK_READY', 'TALKING', 'LOGIN'] as const) {
-      assert.match(await refusedNow(state === 'LOGIN' ? { state, extension: member.extension } : { state }, 'READY'), /only to READY, NOT_READY or LOGOUT/, state);
+      assert.match(
+        await refusedNow(state === 'LOGIN' ? { state, extension: member.extension } : { state }, 'READY'),
+        /only to READY, NOT_READY or LOGOUT/,
+        state,
+      );
     }
   });
 
@@ -150,7 +182,10 @@ describe('supervisor actions (UCCE)', () => {
     const down = await agentRest.putUser(member.id, { state: 'NOT_READY', reasonCodeId: '1' });
     assertAccepted(down);
     await agentSub.nextUser(member.id, 'NOT_READY', down.requestId);
-    assert.match(await refusedNow({ state: 'NOT_READY' }, 'NOT_READY'), /only when the agent is READY, WORK or WORK_READY/);
+    assert.match(
+      await refusedNow({ state: 'NOT_READY' }, 'NOT_READY'),
+      /only when the agent is READY, WORK or WORK_READY/,
+    );
     assert.equal((await agentRest.getUser(member.id)).reasonCode?.code, 1, "the member's own reason is kept");
   });
 
@@ -190,7 +225,11 @@ describe('supervisor actions (UCCE)', () => {
   test('a supervisor may not pick the reason code: 400 Invalid Input, the member stays as they were', async () => {
     await memberReady();
     for (const state of ['NOT_READY', 'LOGOUT', 'READY'] as const) {
-      const e = assertSyncError(await bossRest.putUser(member.id, { state, reasonCodeId: state === 'LOGOUT' ? '11' : '1' }), 400, 'Invalid Input');
+      const e = assertSyncError(
+        await bossRest.putUser(member.id, { state, reasonCodeId: state === 'LOGOUT' ? '11' : '1' }),
+        400,
+        'Invalid Input',
+      );
       assert.equal(e.errorData, 'finesse.api.reasoncode.not_allowed', state);
     }
     assert.equal((await agentRest.getUser(member.id)).state, 'READY');
@@ -239,7 +278,7 @@ describe('supervisor actions (UCCE)', () => {
     assertSyncError(await bossRest.call('GET', 'Team/404'), 404, 'Not Found');
   });
 
-  test('a supervisor may read a member\'s User and Dialogs', async () => {
+  test("a supervisor may read a member's User and Dialogs", async () => {
     await memberReady();
     assert.equal((await bossRest.getUser(member.id)).state, 'READY');
     assert.deepEqual(await bossRest.getDialogs(member.id), []);

@@ -13,38 +13,72 @@ async function lint(code: string, filePath: string) {
 
 test('src/core importing lit is a lint error', async () => {
   const messages = await lint("import { html } from 'lit';\nexport const t = html`x`;\n", 'src/core/blending/bad.ts');
-  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Lit belongs in src/ui')), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Lit belongs in src/ui')),
+    messages.join('\n'),
+  );
 });
 
 test('src/core importing from src/ui is a lint error', async () => {
-  const messages = await lint("import { AgentPanel } from '../../ui/agent-panel.ts';\nexport const p = AgentPanel;\n", 'src/core/finesse/bad.ts');
-  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on the UI')), messages.join('\n'));
+  const messages = await lint(
+    "import { AgentPanel } from '../../ui/agent-panel.ts';\nexport const p = AgentPanel;\n",
+    'src/core/finesse/bad.ts',
+  );
+  assert.ok(
+    messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on the UI')),
+    messages.join('\n'),
+  );
 });
 
 test('src/core touching document is a lint error', async () => {
   const messages = await lint('export const b = document.body;\n', 'src/core/chat/bad.ts');
-  assert.ok(messages.some((m) => m.startsWith('no-restricted-globals')), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.startsWith('no-restricted-globals')),
+    messages.join('\n'),
+  );
 });
 
 test('src importing the simulator is a lint error', async () => {
-  const messages = await lint("import { startWorld } from '../../sim/world.ts';\nexport const w = startWorld;\n", 'src/boot/bad.ts');
-  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')), messages.join('\n'));
+  const messages = await lint(
+    "import { startWorld } from '../../sim/world.ts';\nexport const w = startWorld;\n",
+    'src/boot/bad.ts',
+  );
+  assert.ok(
+    messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')),
+    messages.join('\n'),
+  );
 });
 
 test('src importing test code is a lint error', async () => {
-  const messages = await lint("import { fakeHub } from '../../test/node/agent-boot/fakes.ts';\nexport const h = fakeHub;\n", 'src/ui/bad.ts');
-  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')), messages.join('\n'));
+  const messages = await lint(
+    "import { fakeHub } from '../../test/node/agent-boot/fakes.ts';\nexport const h = fakeHub;\n",
+    'src/ui/bad.ts',
+  );
+  assert.ok(
+    messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')),
+    messages.join('\n'),
+  );
 });
 
 test('src/core importing the simulator is a lint error, and the core boundary still holds beside it', async () => {
-  const code = "import { html } from 'lit';\nimport { applyStateRequest } from '../../../sim/finesse/agent-state-table.ts';\nexport const t = [html`x`, applyStateRequest];\n";
+  const code =
+    "import { html } from 'lit';\nimport { applyStateRequest } from '../../../sim/finesse/agent-state-table.ts';\nexport const t = [html`x`, applyStateRequest];\n";
   const messages = await lint(code, 'src/core/finesse/bad.ts');
-  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')), messages.join('\n'));
-  assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Lit belongs in src/ui')), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/')),
+    messages.join('\n'),
+  );
+  assert.ok(
+    messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Lit belongs in src/ui')),
+    messages.join('\n'),
+  );
 });
 
 test('the simulator may import src', async () => {
-  const messages = await lint("import type { AgentState } from '../../src/core/finesse/types.ts';\nexport const s: AgentState = 'READY';\n", 'sim/finesse/fine.ts');
+  const messages = await lint(
+    "import type { AgentState } from '../../src/core/finesse/types.ts';\nexport const s: AgentState = 'READY';\n",
+    'sim/finesse/fine.ts',
+  );
   assert.deepEqual(messages, []);
 });
 
@@ -55,10 +89,16 @@ test('src/ui may import lit', async () => {
 
 test('innerHTML assignment is a lint error anywhere in src', async () => {
   const messages = await lint('export function f(el: HTMLElement, s: string) { el.innerHTML = s; }\n', 'src/ui/bad.ts');
-  assert.ok(messages.some((m) => m.startsWith('no-restricted-syntax')), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.startsWith('no-restricted-syntax')),
+    messages.join('\n'),
+  );
 });
 
 test('eval is a lint error', async () => {
   const messages = await lint('export const v = eval("1");\n', 'src/boot/bad.ts');
-  assert.ok(messages.some((m) => m.startsWith('no-eval')), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.startsWith('no-eval')),
+    messages.join('\n'),
+  );
 });

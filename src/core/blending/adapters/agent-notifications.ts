@@ -38,7 +38,9 @@ export function watchAgentNotifications(hub: HubPort, agentId: string, events: A
       }
       const update = parseUpdate(document.value.xml, { node });
       if (!update.ok) {
-        events.onProblem(`A Finesse notification on ${node} could not be read and was ignored: ${update.error.message}`);
+        events.onProblem(
+          `A Finesse notification on ${node} could not be read and was ignored: ${update.error.message}`,
+        );
         return;
       }
       events.onUpdate(update.value);
@@ -52,7 +54,13 @@ export function watchAgentNotifications(hub: HubPort, agentId: string, events: A
 /** What finesse.info.connection says about the desktop's notification channel. */
 export type NotificationConnection = 'connected' | 'connecting' | 'disconnected' | 'reconnecting' | 'unloading';
 
-const CONNECTION_STATES: ReadonlySet<string> = new Set(['connected', 'connecting', 'disconnected', 'reconnecting', 'unloading']);
+const CONNECTION_STATES: ReadonlySet<string> = new Set([
+  'connected',
+  'connecting',
+  'disconnected',
+  'reconnecting',
+  'unloading',
+]);
 
 /** Reads a finesse.info.connection payload ({status, resourceID}); null when it is not one. */
 export function readConnectionStatus(payload: unknown): NotificationConnection | null {
@@ -65,7 +73,11 @@ export function readConnectionStatus(payload: unknown): NotificationConnection |
  * Follows the desktop's notification connection: `onChange(true)` when connected, `false` when it drops.
  * 'unloading' (the desktop going away) changes nothing. Asks the desktop for the current status at once.
  */
-export function watchNotificationConnection(hub: HubPort, onChange: (up: boolean) => void, invokeId: string): Unsubscribe {
+export function watchNotificationConnection(
+  hub: HubPort,
+  onChange: (up: boolean) => void,
+  invokeId: string,
+): Unsubscribe {
   let last: boolean | null = null;
   const unsubscribe = hub.subscribe(CONNECTION_TOPIC, (payload) => {
     const status = readConnectionStatus(payload);

@@ -13,7 +13,9 @@ export function chatCredentialsFrom(agentId: string, authorization: Secret): Res
   if (bearer?.[1] !== undefined) return ok({ kind: 'token', username: agentId, token: new Secret(bearer[1]) });
   const basic = decodeBasicAuthorization(value);
   if (basic === null) {
-    return err('The credentials the Finesse desktop gave the gadget are not in a form the chat server accepts (Basic id:password or a Bearer token).');
+    return err(
+      'The credentials the Finesse desktop gave the gadget are not in a form the chat server accepts (Basic id:password or a Bearer token).',
+    );
   }
   return ok({ kind: 'password', username: agentId, password: basic.password });
 }

@@ -2,7 +2,12 @@
 // Offers reach the controller only when the agent accepts them: the agent decides, blending then reserves voice
 // before the chat is taken (rule 1). Signing in to chat follows the availability blending publishes (rule 7).
 import { ok, err, type Result } from '../../result.ts';
-import type { ChatChannel, ChatChannelError as ChannelError, ChatCredentials, ChatEvent } from '../../chat/chat-channel.ts';
+import type {
+  ChatChannel,
+  ChatChannelError as ChannelError,
+  ChatCredentials,
+  ChatEvent,
+} from '../../chat/chat-channel.ts';
 import type { Unsubscribe } from '../../shared/unsubscribe.ts';
 import type { ChatError, ChatPort, ChatPresence } from '../ports.ts';
 import type { Connectivity } from '../facts.ts';
@@ -29,7 +34,8 @@ export function blendingChatError(e: ChannelError): ChatError {
   }
 }
 
-const asVoid = (r: Result<unknown, ChannelError>): Result<void, ChatError> => (r.ok ? ok(undefined) : err(blendingChatError(r.error)));
+const asVoid = (r: Result<unknown, ChannelError>): Result<void, ChatError> =>
+  r.ok ? ok(undefined) : err(blendingChatError(r.error));
 
 export interface ChatPortOptions {
   /** The agent's chat identity; null when it cannot be derived (the port then never signs in). */
@@ -46,7 +52,11 @@ export function chatPort(channel: ChatChannel, options: ChatPortOptions): ChatPo
   let signingOut = false;
   return {
     publishAvailability(presence: ChatPresence) {
-      channel.publishAvailability({ state: presence.availability, active: presence.activeChats, max: presence.maxChats });
+      channel.publishAvailability({
+        state: presence.availability,
+        active: presence.activeChats,
+        max: presence.maxChats,
+      });
       if (presence.availability === 'OFFLINE') {
         if (channel.status() !== 'offline' && !signingOut) {
           signingOut = true;

@@ -7,12 +7,18 @@ import type { FinesseFactsPort, VoiceStatePort } from '../ports.ts';
 export function voiceStatePort(client: Pick<FinesseClient, 'setUserState'>, agentId: string): VoiceStatePort {
   return {
     requestState: (r) =>
-      client.setUserState(agentId, r.reasonCodeId === null ? { state: r.state } : { state: r.state, reasonCodeId: r.reasonCodeId }),
+      client.setUserState(
+        agentId,
+        r.reasonCodeId === null ? { state: r.state } : { state: r.state, reasonCodeId: r.reasonCodeId },
+      ),
   };
 }
 
 /** GET User/{id} and User/{id}/Dialogs, for the controller's re-reads. */
-export function finesseFactsPort(client: Pick<FinesseClient, 'getUser' | 'getDialogs'>, agentId: string): FinesseFactsPort {
+export function finesseFactsPort(
+  client: Pick<FinesseClient, 'getUser' | 'getDialogs'>,
+  agentId: string,
+): FinesseFactsPort {
   return {
     readUser: () => client.getUser(agentId),
     readDialogs: () => client.getDialogs(agentId),

@@ -63,7 +63,10 @@ export function createTickTimers(platform: PlatformTimers = browserTimers): Tick
   const counts = { ticks: 0, ranOnTick: 0, ranOnFallback: 0 };
   const ticking = (now: number): boolean => lastTick !== null && now - lastTick <= TICKS_ARRIVING_MS;
   const arm = (id: number, due: number, now: number): unknown =>
-    platform.setTimeout(() => run(id, 'fallback'), Math.max(0, due - now) + (ticking(now) ? TICK_FALLBACK_GRACE_MS : 0));
+    platform.setTimeout(
+      () => run(id, 'fallback'),
+      Math.max(0, due - now) + (ticking(now) ? TICK_FALLBACK_GRACE_MS : 0),
+    );
   const run = (id: number, by: 'tick' | 'fallback'): void => {
     const entry = entries.get(id);
     if (entry === undefined) return;

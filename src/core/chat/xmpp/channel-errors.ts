@@ -10,7 +10,8 @@ export function chatError(code: ChatChannelErrorCode, message: string): ChatChan
 export function requestError(failure: IqFailure | null, fallback: string): ChatChannelError {
   if (!failure) return chatError('rejected', fallback);
   if (failure.kind === 'timeout') return chatError('timeout', 'The chat router did not answer in time.');
-  if (failure.kind === 'disconnected') return chatError('unreachable', 'The chat server connection dropped before the router answered.');
+  if (failure.kind === 'disconnected')
+    return chatError('unreachable', 'The chat server connection dropped before the router answered.');
   if (failure.condition === 'item-not-found') return chatError('no-such-offer', fallback);
   return chatError('rejected', failure.text ?? fallback);
 }

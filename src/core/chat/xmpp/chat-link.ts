@@ -107,7 +107,8 @@ export class ChatLink {
 
   /** Signs in and keeps the link up; resolves once online, or when the first attempt fails (the link keeps trying). */
   open(credentials: ChatCredentials): Promise<Result<void, ChatChannelError>> {
-    if (this.#status === 'online' && this.#credentials?.username === credentials.username) return Promise.resolve(ok(undefined));
+    if (this.#status === 'online' && this.#credentials?.username === credentials.username)
+      return Promise.resolve(ok(undefined));
     this.#credentials = credentials;
     this.#wantOnline = true;
     this.#attempt = 0;
@@ -148,18 +149,23 @@ export class ChatLink {
     const conn = this.#conn;
     if (conn && this.#status === 'online') {
       let closed = false;
-      await waitUntil(this.#clock, waitMs, () => closed, (wake) => {
-        const done = (): void => {
-          closed = true;
-          wake();
-        };
-        this.#onClosed = { conn, done };
-        try {
-          conn.disconnect(reason);
-        } catch {
-          done(); // the transport was already gone
-        }
-      });
+      await waitUntil(
+        this.#clock,
+        waitMs,
+        () => closed,
+        (wake) => {
+          const done = (): void => {
+            closed = true;
+            wake();
+          };
+          this.#onClosed = { conn, done };
+          try {
+            conn.disconnect(reason);
+          } catch {
+            done(); // the transport was already gone
+          }
+        },
+      );
       this.#onClosed = null;
     } else if (conn) {
       this.#linkToken += 1;
@@ -218,14 +224,21 @@ export class ChatLink {
     const token = ++this.#linkToken;
     this.#setStatus(this.#everConnected ? 'reconnecting' : 'connecting', null);
     const secret = credentials.kind === 'password' ? credentials.password : credentials.token;
-    conn.connect(`${credentials.username}@${this.#opts.domain}`, secret.reveal(), (status: number, condition: string | null) => {
-      if (token !== this.#linkToken) return; // a superseded attempt
-      this.#onStatus(conn, status, condition);
-    });
+    conn.connect(
+      `${credentials.username}@${this.#opts.domain}`,
+      secret.reveal(),
+      (status: number, condition: string | null) => {
+        if (token !== this.#linkToken) return; // a superseded attempt
+        this.#onStatus(conn, status, condition);
+      },
+    );
   }
 
   #onStatus(conn: XmppConnection, status: number, condition: string | null): void {
-    if (this.#onClosed?.conn === conn && (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.ERROR)) {
+    if (
+      this.#onClosed?.conn === conn &&
+      (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.ERROR)
+    ) {
       this.#onClosed.done();
     }
     switch (status) {
@@ -238,7 +251,7 @@ export class ChatLink {
         this.#linkToken += 1;
         this.#dropLink();
         this.#setStatus('offline', 'auth-failed');
-        this.#finishSignIn(err(chatError('auth-failed', 'The chat server refused the agent\'s credentials.')));
+        this.#finishSignIn(err(chatError('auth-failed', "The chat server refused the agent's credentials.")));
         return;
       case XmppStatus.CONNFAIL:
       case XmppStatus.CONNTIMEOUT:
@@ -270,7 +283,8 @@ export class ChatLink {
     if (!this.#everConnected) {
       // No session yet: the next attempt goes to the next endpoint of serviceOrder (WebSocket, then BOSH).
       this.#serviceIndex += 1;
-      if (this.#attempt === 0) this.#finishSignIn(err(chatError('unreachable', 'The chat server could not be reached; still trying.')));
+      if (this.#attempt === 0)
+        this.#finishSignIn(err(chatError('unreachable', 'The chat server could not be reached; still trying.')));
     }
     this.#setStatus(this.#everConnected ? 'reconnecting' : 'connecting', condition);
     const delay = backoffDelay(this.#opts.backoff, this.#attempt, this.#opts.random);
@@ -292,7 +306,10 @@ export class ChatLink {
     this.#clock.clearTimeout(this.#pingTimer);
     this.#pingTimer = this.#clock.setTimeout(async () => {
       if (conn !== this.#conn || this.#status !== 'online') return;
-      const answer = await this.#iq.send(conn, $iq({ type: 'get', to: this.#opts.domain }).c('ping', { xmlns: 'urn:xmpp:ping' }));
+      const answer = await this.#iq.send(
+        conn,
+        $iq({ type: 'get', to: this.#opts.domain }).c('ping', { xmlns: 'urn:xmpp:ping' }),
+      );
       if (conn !== this.#conn || this.#status !== 'online') return;
       if (!answer.ok && answer.error.kind === 'timeout') {
         // A silent link (no TCP close): drop it so reconnect takes over.

@@ -5,7 +5,11 @@ import { attr, childElement, childElements } from './dom-read.ts';
 import { NS_DATA } from './namespaces.ts';
 
 /** Builds `<x xmlns="jabber:x:data" type=...>` with a hidden FORM_TYPE and one text field per entry. */
-export function buildDataForm(type: 'submit' | 'result', formType: string, fields: readonly ChatContextField[]): Builder {
+export function buildDataForm(
+  type: 'submit' | 'result',
+  formType: string,
+  fields: readonly ChatContextField[],
+): Builder {
   const form = $build('x', { xmlns: NS_DATA, type });
   form.c('field', { var: 'FORM_TYPE', type: 'hidden' }).c('value').t(formType).up().up();
   for (const field of fields) {
@@ -23,7 +27,9 @@ export function readDataForm(form: Element): { formType: string | null; fields: 
   for (const field of childElements(form, 'field')) {
     const name = attr(field, 'var');
     if (!name) continue;
-    const value = childElements(field, 'value').map((v) => v.textContent ?? '').join('\n');
+    const value = childElements(field, 'value')
+      .map((v) => v.textContent ?? '')
+      .join('\n');
     if (name === 'FORM_TYPE') {
       formType = value;
       continue;
@@ -38,4 +44,3 @@ export function readChildForm(parent: Element): ChatContextField[] {
   const form = childElement(parent, 'x', NS_DATA);
   return form ? readDataForm(form).fields : [];
 }
-

@@ -6,7 +6,9 @@ import { NS_DELAY, NS_FORWARD, NS_MAM, NS_MUC, NS_MUC_USER, NS_RSM } from './nam
 
 /** Joins a room; history comes from the archive instead (XEP-0313), so the room sends none. */
 export function joinPresence(room: string, nick: string): Builder {
-  return $pres({ to: `${room}/${nick}` }).c('x', { xmlns: NS_MUC }).c('history', { maxstanzas: '0' });
+  return $pres({ to: `${room}/${nick}` })
+    .c('x', { xmlns: NS_MUC })
+    .c('history', { maxstanzas: '0' });
 }
 
 export function leavePresence(room: string, nick: string): Builder {

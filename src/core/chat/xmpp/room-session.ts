@@ -16,7 +16,15 @@ import type { ChatLink } from './chat-link.ts';
 import { attr, bareJid, childElement, childText, jidResource } from './dom-read.ts';
 import { archivedSenderJid, joinPresence, leavePresence, readMamFin, type OccupantPresence } from './muc-stanzas.ts';
 import { NS_DELAY } from './namespaces.ts';
-import { readNotice, readOriginId, readStanzaId, readTypingState, textMessage, typingMessage, type OfferPayload } from './profile/shared.ts';
+import {
+  readNotice,
+  readOriginId,
+  readStanzaId,
+  readTypingState,
+  textMessage,
+  typingMessage,
+  type OfferPayload,
+} from './profile/shared.ts';
 import type { RoomArchive } from './room-archive.ts';
 
 const ARCHIVE_PAGE = 50;
@@ -178,7 +186,11 @@ export class RoomSession {
     if (occupant.error) {
       this.#ctx.log?.(`joining a chat room failed: ${occupant.error}`);
       // Not a member any more: the chat was taken away while this agent was gone.
-      if (occupant.error === 'registration-required' || occupant.error === 'forbidden' || occupant.error === 'item-not-found') {
+      if (
+        occupant.error === 'registration-required' ||
+        occupant.error === 'forbidden' ||
+        occupant.error === 'item-not-found'
+      ) {
         this.close('returned-to-queue', false);
       }
       return;
@@ -267,7 +279,14 @@ export class RoomSession {
     const outcome = this.#log.receive({
       id,
       sender,
-      senderName: sender === 'customer' ? this.#customerName : sender === 'self' ? this.#ctx.me().nick : sender === 'system' ? 'System' : nick,
+      senderName:
+        sender === 'customer'
+          ? this.#customerName
+          : sender === 'self'
+            ? this.#ctx.me().nick
+            : sender === 'system'
+              ? 'System'
+              : nick,
       text: body,
       at: archivedAt ?? delayStamp(message) ?? this.#ctx.clock.now(),
     });
@@ -279,7 +298,8 @@ export class RoomSession {
       this.#ctx.confirmed();
     }
     if (outcome.kind === 'new' && notice?.type === 'ended') {
-      const reason: SessionCloseReason = notice.by === 'customer' ? 'ended-by-customer' : notice.by === 'agent' ? 'ended-by-agent' : 'ended-by-system';
+      const reason: SessionCloseReason =
+        notice.by === 'customer' ? 'ended-by-customer' : notice.by === 'agent' ? 'ended-by-agent' : 'ended-by-system';
       this.close(reason, true);
     }
   }

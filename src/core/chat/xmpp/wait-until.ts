@@ -3,7 +3,12 @@
 import type { Timers } from '../../shared/timers.ts';
 
 /** Resolves once `done()` holds (checked whenever `arm`'s wake-up is called) or after `ms`, whichever comes first. */
-export function waitUntil(clock: Timers, ms: number, done: () => boolean, arm: (wake: () => void) => void): Promise<void> {
+export function waitUntil(
+  clock: Timers,
+  ms: number,
+  done: () => boolean,
+  arm: (wake: () => void) => void,
+): Promise<void> {
   if (done()) return Promise.resolve();
   return new Promise((resolve) => {
     let settled = false;

@@ -31,14 +31,23 @@ import { bareJid } from './dom-read.ts';
 import { readOccupantPresence } from './muc-stanzas.ts';
 import { NS_CHAT, NS_STANZAS } from './namespaces.ts';
 import { OfferBook } from './offer-book.ts';
-import { acceptIq, assignmentsQuery, availabilityPresence, declineIq, readAssigned, readAssignments, readOffer, readRevoke, transferIq } from './profile/agent-side.ts';
+import {
+  acceptIq,
+  assignmentsQuery,
+  availabilityPresence,
+  declineIq,
+  readAssigned,
+  readAssignments,
+  readOffer,
+  readRevoke,
+  transferIq,
+} from './profile/agent-side.ts';
 import { endIq, type OfferPayload } from './profile/shared.ts';
 import { RoomArchive } from './room-archive.ts';
 import type { Me } from './room-session.ts';
 import { RoomSessions } from './room-sessions.ts';
 import { waitUntil } from './wait-until.ts';
 import { createStropheConnection, type ConnectionFactory, type XmppConnection } from './xmpp-connection.ts';
-
 
 export interface XmppChatChannelOptions extends ChatEndpoints {
   /** The XMPP domain agents sign in to (username@domain). */
@@ -113,7 +122,11 @@ export class XmppChatChannel implements ChatChannel {
         status: (status, detail) => this.#emit({ type: 'status', status, detail }),
       },
     );
-    this.#offers = new OfferBook(this.#clock, () => ++this.#sequence, (event) => this.#emit(event));
+    this.#offers = new OfferBook(
+      this.#clock,
+      () => ++this.#sequence,
+      (event) => this.#emit(event),
+    );
     this.#archive = new RoomArchive(this.#link, this.#newId);
     this.#sessions = new RoomSessions(
       {
@@ -154,7 +167,14 @@ export class XmppChatChannel implements ChatChannel {
 
   signIn(credentials: ChatCredentials): Promise<Result<void, ChatChannelError>> {
     if (this.#detached) {
-      return Promise.resolve(err(chatError('not-signed-in', 'This chat connection was handed over to another window; this window makes a new one to sign in again.')));
+      return Promise.resolve(
+        err(
+          chatError(
+            'not-signed-in',
+            'This chat connection was handed over to another window; this window makes a new one to sign in again.',
+          ),
+        ),
+      );
     }
     this.#myBare = `${credentials.username}@${this.#opts.domain}`.toLowerCase();
     return this.#link.open(credentials);
@@ -168,7 +188,12 @@ export class XmppChatChannel implements ChatChannel {
         if (!returned.ok) result = returned;
       }
     } else if (this.#sessions.size > 0) {
-      result = err(chatError('unreachable', 'The chat server could not be reached: the router returns these chats to the queue when its grace period ends.'));
+      result = err(
+        chatError(
+          'unreachable',
+          'The chat server could not be reached: the router returns these chats to the queue when its grace period ends.',
+        ),
+      );
     }
     this.#availability = { ...this.#availability, state: 'OFFLINE', active: 0 };
     this.#link.stop(availabilityPresence(this.#opts.routerJid, this.#availability));
@@ -186,7 +211,12 @@ export class XmppChatChannel implements ChatChannel {
       // What the agent wrote goes to the rooms on this stream, and is confirmed there, before it closes: the new
       // window reads it from the archive.
       for (const session of this.#sessions.all()) session.flushOutbox();
-      await waitUntil(this.#clock, DETACH_WAIT_MS, () => this.#sessions.pendingOutgoing() === 0, (wake) => (this.#onConfirmed = wake));
+      await waitUntil(
+        this.#clock,
+        DETACH_WAIT_MS,
+        () => this.#sessions.pendingOutgoing() === 0,
+        (wake) => (this.#onConfirmed = wake),
+      );
       this.#onConfirmed = null;
     }
     // A plain close: the server tells the router and the rooms this session is unavailable, with no availability
@@ -198,7 +228,12 @@ export class XmppChatChannel implements ChatChannel {
     this.#link.settle('detached');
     return unsent === 0
       ? ok(undefined)
-      : err(chatError('unreachable', `${unsent} message${unsent === 1 ? '' : 's'} written in this window could not be confirmed by the chat server before the hand-over; check the conversation in the other window.`));
+      : err(
+          chatError(
+            'unreachable',
+            `${unsent} message${unsent === 1 ? '' : 's'} written in this window could not be confirmed by the chat server before the hand-over; check the conversation in the other window.`,
+          ),
+        );
   }
 
   publishAvailability(report: AvailabilityReport): void {
@@ -209,7 +244,8 @@ export class XmppChatChannel implements ChatChannel {
   async accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>> {
     const pending = this.#offers.get(chatId);
     if (!pending) return err(chatError('no-such-offer', 'This chat is no longer offered to you.'));
-    if (!this.#link.online) return err(chatError('unreachable', 'The chat server is not connected; the offer cannot be accepted now.'));
+    if (!this.#link.online)
+      return err(chatError('unreachable', 'The chat server is not connected; the offer cannot be accepted now.'));
     const answer = await this.#link.request(acceptIq(this.#opts.routerJid, chatId));
     const assigned = answer.ok ? readAssigned(answer.value) : null;
     if (!answer.ok || !assigned) {
@@ -224,9 +260,16 @@ export class XmppChatChannel implements ChatChannel {
   async decline(chatId: string, reason?: string): Promise<Result<void, ChatChannelError>> {
     if (!this.#offers.has(chatId)) return err(chatError('no-such-offer', 'This chat is no longer offered to you.'));
     this.#offers.remove(chatId, 'declined');
-    if (!this.#link.online) return err(chatError('unreachable', 'The chat server is not connected; the offer expires and is routed elsewhere.'));
+    if (!this.#link.online)
+      return err(
+        chatError('unreachable', 'The chat server is not connected; the offer expires and is routed elsewhere.'),
+      );
     const answer = await this.#link.request(declineIq(this.#opts.routerJid, chatId, reason ?? null));
-    return answer.ok ? ok(undefined) : err(requestError(answer.error, 'The router did not take the decline; the offer expires and is routed elsewhere.'));
+    return answer.ok
+      ? ok(undefined)
+      : err(
+          requestError(answer.error, 'The router did not take the decline; the offer expires and is routed elsewhere.'),
+        );
   }
 
   send(chatId: string, text: string): Result<ChatMessage, ChatChannelError> {
@@ -234,9 +277,11 @@ export class XmppChatChannel implements ChatChannel {
     if (!session) return err(chatError('no-such-chat', 'This chat is not active here.'));
     const checked = messageText(text);
     if (!checked.ok) {
-      return err(checked.error === 'empty'
-        ? chatError('empty', 'There is nothing to send.')
-        : chatError('too-long', 'The message is too long to send; split it into shorter messages.'));
+      return err(
+        checked.error === 'empty'
+          ? chatError('empty', 'There is nothing to send.')
+          : chatError('too-long', 'The message is too long to send; split it into shorter messages.'),
+      );
     }
     return ok(session.write(checked.value));
   }
@@ -247,7 +292,8 @@ export class XmppChatChannel implements ChatChannel {
 
   async end(chatId: string): Promise<Result<void, ChatChannelError>> {
     if (!this.#sessions.has(chatId)) return err(chatError('no-such-chat', 'This chat is not active here.'));
-    if (!this.#link.online) return err(chatError('unreachable', 'The chat server is not connected; end the chat again once it is back.'));
+    if (!this.#link.online)
+      return err(chatError('unreachable', 'The chat server is not connected; end the chat again once it is back.'));
     const answer = await this.#link.request(endIq(this.#opts.routerJid, chatId));
     if (!answer.ok) return err(requestError(answer.error, 'The router did not end the chat.'));
     this.#sessions.get(chatId)?.close('ended-by-agent', true);
@@ -257,7 +303,8 @@ export class XmppChatChannel implements ChatChannel {
   async transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatChannelError>> {
     const session = this.#sessions.get(chatId);
     if (!session) return err(chatError('no-such-chat', 'This chat is not active here.'));
-    if (!this.#link.online) return err(chatError('unreachable', 'The chat server is not connected; transfer the chat once it is back.'));
+    if (!this.#link.online)
+      return err(chatError('unreachable', 'The chat server is not connected; transfer the chat once it is back.'));
     // Messages the agent wrote must reach the room before the chat leaves: the next agent reads them.
     session.flushOutbox();
     const answer = await this.#link.request(transferIq(this.#opts.routerJid, chatId, target));
@@ -328,8 +375,11 @@ export class XmppChatChannel implements ChatChannel {
     const revoke = readRevoke(iq);
     if (revoke) {
       reply('result');
-      if (this.#offers.has(revoke.chatId)) this.#offers.remove(revoke.chatId, revoke.reason === 'expired' ? 'expired' : 'revoked');
-      this.#sessions.get(revoke.chatId)?.close(revoke.reason === 'transferred' ? 'transferred' : 'returned-to-queue', true);
+      if (this.#offers.has(revoke.chatId))
+        this.#offers.remove(revoke.chatId, revoke.reason === 'expired' ? 'expired' : 'revoked');
+      this.#sessions
+        .get(revoke.chatId)
+        ?.close(revoke.reason === 'transferred' ? 'transferred' : 'returned-to-queue', true);
       return true;
     }
     reply('error');

@@ -3,7 +3,17 @@
 // back for a state change or call action can be matched to it.
 
 import { err, ok, type Result } from '../../result.ts';
-import type { AgentState, ApiError, Dialog, ParseError, ReasonCategory, ReasonCode, SystemInfo, Team, User } from '../types.ts';
+import type {
+  AgentState,
+  ApiError,
+  Dialog,
+  ParseError,
+  ReasonCategory,
+  ReasonCode,
+  SystemInfo,
+  Team,
+  User,
+} from '../types.ts';
 import {
   dialogRequestToXml,
   parseApiErrors,
@@ -60,8 +70,7 @@ export interface UserStateChange {
  * READY or LOGOUT, and NOT_READY must carry no reason code (Finesse adds its own; sending one is a 400).
  */
 export type TeamMemberStateChange =
-  | { readonly state: 'NOT_READY' | 'READY' }
-  | { readonly state: 'LOGOUT'; readonly reasonCodeId?: string };
+  { readonly state: 'NOT_READY' | 'READY' } | { readonly state: 'LOGOUT'; readonly reasonCodeId?: string };
 
 /** The body of a Dialog action (requestedAction ANSWER, HOLD, RETRIEVE, DROP, TRANSFER_SST, ...). */
 export type DialogActionRequest = DialogRequest;
@@ -84,7 +93,12 @@ export interface FinesseClient {
   /** TeamResource/{teamId}/ReasonCodes?category=...: Finesse 12.5(1) and later. */
   getTeamReasonCodes(teamId: string, category: ReasonCategory, options?: CallOptions): Outcome<readonly ReasonCode[]>;
   /** The reason codes an agent may pick: the team resource first, the User resource when that is 404 or no team is known. */
-  getAgentReasonCodes(userId: string, teamId: string | null, category: ReasonCategory, options?: CallOptions): Outcome<readonly ReasonCode[]>;
+  getAgentReasonCodes(
+    userId: string,
+    teamId: string | null,
+    category: ReasonCategory,
+    options?: CallOptions,
+  ): Outcome<readonly ReasonCode[]>;
   getDialogs(id: string, options?: CallOptions): Outcome<readonly Dialog[]>;
   dialogAction(dialogId: string, request: DialogActionRequest, options?: CallOptions): Outcome<Accepted>;
   getTeam(id: string, options?: CallOptions): Outcome<Team>;
@@ -150,7 +164,9 @@ export function createFinesseClient(options: FinesseClientOptions): FinesseClien
     const { outcome } = await send('GET', path, undefined, call);
     if (!outcome.ok) return outcome;
     const parsed = parse(outcome.value.body);
-    return parsed.ok ? ok(parsed.value) : err(parseFailure({ method: 'GET', url: withoutUserInfo(urlFor(path)) }, outcome.value.status, parsed.error));
+    return parsed.ok
+      ? ok(parsed.value)
+      : err(parseFailure({ method: 'GET', url: withoutUserInfo(urlFor(path)) }, outcome.value.status, parsed.error));
   }
 
   async function command(method: 'PUT' | 'POST', path: string, body: string, call?: CallOptions): Outcome<Accepted> {
@@ -175,7 +191,11 @@ export function createFinesseClient(options: FinesseClientOptions): FinesseClien
       get(`${user(id)}/ReasonCodes?category=${encodeURIComponent(category)}`, parseReasonCodes, call),
 
     getTeamReasonCodes: (teamId, category, call) =>
-      get(`/TeamResource/${encodeURIComponent(teamId)}/ReasonCodes?category=${encodeURIComponent(category)}`, parseReasonCodes, call),
+      get(
+        `/TeamResource/${encodeURIComponent(teamId)}/ReasonCodes?category=${encodeURIComponent(category)}`,
+        parseReasonCodes,
+        call,
+      ),
 
     async getAgentReasonCodes(userId, teamId, category, call) {
       // The team resource is the one Finesse 12.5(1)+ recommends (the User list is deprecated there); an older
@@ -200,7 +220,9 @@ export function createFinesseClient(options: FinesseClientOptions): FinesseClien
       command(
         'PUT',
         user(agentId),
-        userRequestToXml(change.state === 'LOGOUT' ? withReason({ state: 'LOGOUT' }, change.reasonCodeId) : { state: change.state }),
+        userRequestToXml(
+          change.state === 'LOGOUT' ? withReason({ state: 'LOGOUT' }, change.reasonCodeId) : { state: change.state },
+        ),
         call,
       ),
   };

@@ -51,7 +51,13 @@ export function transportFailure(request: RequestInfo, failure: TransportFailure
   const description = describeError(TRANSPORT_KEYS[failure]);
   // A cancelled request was meant to stop: retrying it is the caller's decision, not the client's.
   const retryable = failure !== 'aborted';
-  return { kind: failure, method: request.method, url: request.url, retryable, description: { ...description, retryable } };
+  return {
+    kind: failure,
+    method: request.method,
+    url: request.url,
+    retryable,
+    description: { ...description, retryable },
+  };
 }
 
 /** The error for a non-success HTTP answer, given the <ApiErrors> it carried (possibly none). */
@@ -60,12 +66,28 @@ export function httpFailure(request: RequestInfo, status: number, apiErrors: rea
   const description = apiErrors.length > 0 ? describeApiErrors(status, apiErrors) : describeError(status);
   const withErrors = apiErrors.length > 0 ? { apiErrors } : {};
 
-  if (status === 503) return { ...base, ...withErrors, kind: 'unavailable', retryable: true, description: { ...description, retryable: true, actor: 'automatic' } };
+  if (status === 503)
+    return {
+      ...base,
+      ...withErrors,
+      kind: 'unavailable',
+      retryable: true,
+      description: { ...description, retryable: true, actor: 'automatic' },
+    };
   if (status === 404) return { ...base, ...withErrors, kind: 'not-found', retryable: false, description };
   // Finesse also answers 401 for a refused state change ("Invalid State") or a supervisor outside the team
   // ("Invalid Supervisor"): only an authorization failure means "sign in again".
-  if (status === 401 && (apiErrors.length === 0 || apiErrors.some((e) => AUTH_ERROR_TYPES.has(e.errorType.trim().toLowerCase())))) {
-    return { ...base, ...withErrors, kind: 'auth', retryable: false, description: apiErrors.length > 0 ? description : describeError(401) };
+  if (
+    status === 401 &&
+    (apiErrors.length === 0 || apiErrors.some((e) => AUTH_ERROR_TYPES.has(e.errorType.trim().toLowerCase())))
+  ) {
+    return {
+      ...base,
+      ...withErrors,
+      kind: 'auth',
+      retryable: false,
+      description: apiErrors.length > 0 ? description : describeError(401),
+    };
   }
   if (apiErrors.length > 0) return { ...base, kind: 'api', apiErrors, retryable: description.retryable, description };
   return { ...base, kind: 'http', retryable: description.retryable, description };

@@ -50,13 +50,17 @@ const TRANSPORT_MESSAGES: Readonly<Record<TransportFailure, string>> = {
 export function isTransportError(value: unknown): value is TransportError {
   return (
     value instanceof TransportError ||
-    (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'TransportError' &&
+    (typeof value === 'object' &&
+      value !== null &&
+      (value as { name?: unknown }).name === 'TransportError' &&
       ['network', 'timeout', 'aborted'].includes(String((value as { failure?: unknown }).failure)))
   );
 }
 
 /** Lower-cases header names; Shindig gives arrays of values, which are joined as HTTP does. */
-export function normaliseHeaders(headers: Readonly<Record<string, string | readonly string[] | undefined>> | undefined): Record<string, string> {
+export function normaliseHeaders(
+  headers: Readonly<Record<string, string | readonly string[] | undefined>> | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
   for (const [name, value] of Object.entries(headers)) {

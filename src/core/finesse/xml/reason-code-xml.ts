@@ -31,7 +31,8 @@ interface ReasonCodeFallback {
 /** Decodes a <ReasonCode> element; without a fallback every required field must be present. */
 export function decodeReasonCode(element: XmlElement, fallback?: ReasonCodeFallback): ReasonCode {
   const uri = optionalToken(element, 'uri');
-  const id = optionalToken(element, 'id') ?? fallback?.id ?? (fallback ? lastSegment(uri) : null) ?? missing(element, 'id');
+  const id =
+    optionalToken(element, 'id') ?? fallback?.id ?? (fallback ? lastSegment(uri) : null) ?? missing(element, 'id');
   const codeToken = requiredToken(element, 'code');
   const categoryToken = optionalToken(element, 'category');
   const category =

@@ -5,7 +5,16 @@
 import type { Result } from '../../result.ts';
 import type { DeploymentType, ParseError, SystemInfo, SystemStatus } from '../types.ts';
 import type { XmlElement, XmlLimits } from './xml-reader.ts';
-import { child, decodeDocument, integerOf, oneOf, optionalText, optionalToken, requiredToken, textOf } from './xml-fields.ts';
+import {
+  child,
+  decodeDocument,
+  integerOf,
+  oneOf,
+  optionalText,
+  optionalToken,
+  requiredToken,
+  textOf,
+} from './xml-fields.ts';
 import { buildXml, textOrEmpty } from './xml-writer.ts';
 import type { XmlTree } from './xml-writer.ts';
 
@@ -20,7 +29,10 @@ export function decodeSystemInfo(element: XmlElement): SystemInfo {
   return {
     status,
     statusReason: optionalText(element, 'statusReason'),
-    deploymentType: deployment === null ? 'UNKNOWN' : oneOf(element, 'deploymentType', deployment, DEPLOYMENT_TYPES, 'deployment type'),
+    deploymentType:
+      deployment === null
+        ? 'UNKNOWN'
+        : oneOf(element, 'deploymentType', deployment, DEPLOYMENT_TYPES, 'deployment type'),
     primaryNode: decodeNodeHost(element, 'primaryNode'),
     secondaryNode: decodeNodeHost(element, 'secondaryNode'),
     xmppDomain: optionalToken(element, 'xmppDomain'),

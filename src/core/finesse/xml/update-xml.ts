@@ -33,7 +33,13 @@ interface UpdateParseOptions extends XmlLimits {
 
 /** Decodes an <Update> element. */
 function decodeUpdate(element: XmlElement, node?: string): Update {
-  const event = oneOf(element, 'event', requiredToken(element, 'event').toUpperCase(), UPDATE_EVENTS, 'notification event');
+  const event = oneOf(
+    element,
+    'event',
+    requiredToken(element, 'event').toUpperCase(),
+    UPDATE_EVENTS,
+    'notification event',
+  );
   const source = requiredToken(element, 'source');
   return {
     event,
@@ -47,7 +53,11 @@ function decodeData(update: XmlElement, teamMembers: boolean): UpdateData {
   const data = child(update, 'data');
   if (data === undefined || !isXmlMap(data.value)) {
     if (data !== undefined && typeof data.value === 'string' && data.value.trim() !== '') {
-      fail('INVALID_VALUE', data.path, `The ${data.doc} has text inside <data> where one element was expected (${data.path}).`);
+      fail(
+        'INVALID_VALUE',
+        data.path,
+        `The ${data.doc} has text inside <data> where one element was expected (${data.path}).`,
+      );
     }
     return { kind: 'unknown', root: '' };
   }
@@ -55,7 +65,11 @@ function decodeData(update: XmlElement, teamMembers: boolean): UpdateData {
   const [name] = names;
   if (name === undefined) return { kind: 'unknown', root: '' };
   if (names.length > 1) {
-    fail('INVALID_VALUE', data.path, `The ${data.doc} has ${names.length} elements inside <data> where one was expected (${data.path}).`);
+    fail(
+      'INVALID_VALUE',
+      data.path,
+      `The ${data.doc} has ${names.length} elements inside <data> where one was expected (${data.path}).`,
+    );
   }
   const root = child(data, name);
   if (root === undefined) return { kind: 'unknown', root: '' };

@@ -27,7 +27,11 @@ function decodeElement<T>(decode: () => T): Result<T, ParseError> {
   } catch (error) {
     if (error instanceof DecodeFailure) return err(error.error);
     const detail = error instanceof Error ? error.message : String(error);
-    return err({ kind: 'parse', code: 'MALFORMED_XML', message: `The document could not be decoded: ${clip(detail, 160)}.` });
+    return err({
+      kind: 'parse',
+      code: 'MALFORMED_XML',
+      message: `The document could not be decoded: ${clip(detail, 160)}.`,
+    });
   }
 }
 
@@ -189,7 +193,11 @@ export function itemsOf(container: XmlElement, itemName: string): XmlElement[] {
   const items: XmlValue | undefined = value[key];
   // The reader's list paths make these arrays; anything else means a list path is missing there.
   if (!Array.isArray(items)) {
-    return fail('INVALID_VALUE', `${container.path}/${key}`, `The ${container.doc} has an unexpected <${key}> in <${container.name}>.`);
+    return fail(
+      'INVALID_VALUE',
+      `${container.path}/${key}`,
+      `The ${container.doc} has an unexpected <${key}> in <${container.name}>.`,
+    );
   }
   return items.map((item: XmlValue, index: number) => ({
     name: key,

@@ -114,7 +114,10 @@ export function readXml(xml: string, doc: string, limits: XmlLimits = {}): Resul
   }
 
   if (countAttributeLike(text, MAX_ATTRIBUTES + 1) > MAX_ATTRIBUTES) {
-    return fail('TOO_LARGE', `The ${doc} has more than ${MAX_ATTRIBUTES} attributes; Finesse documents use almost none, so it was not read.`);
+    return fail(
+      'TOO_LARGE',
+      `The ${doc} has more than ${MAX_ATTRIBUTES} attributes; Finesse documents use almost none, so it was not read.`,
+    );
   }
 
   let parsed: unknown;
@@ -124,8 +127,12 @@ export function readXml(xml: string, doc: string, limits: XmlLimits = {}): Resul
     // A limit, a forbidden name or an undefined entity has its own message (and must not cost a
     // full validation pass); for plain syntax errors the validator's message, with line and column,
     // is the more useful one.
-    const own = error instanceof DepthExceededError || error instanceof TooManyElementsError ||
-      error instanceof ForbiddenNameError || error instanceof UndefinedEntityError || error instanceof RangeError;
+    const own =
+      error instanceof DepthExceededError ||
+      error instanceof TooManyElementsError ||
+      error instanceof ForbiddenNameError ||
+      error instanceof UndefinedEntityError ||
+      error instanceof RangeError;
     return (own ? null : validationFailure(text, doc)) ?? fail(...describeFailure(error, doc, maxDepth, maxElements));
   }
   // The parser is lenient (a truncated document still yields a tree), so well-formedness is checked too.
@@ -211,10 +218,16 @@ function describeFailure(error: unknown, doc: string, maxDepth: number, maxEleme
     return ['TOO_LARGE', `The ${doc} has more than ${maxElements} elements and was not read.`];
   }
   if (error instanceof ForbiddenNameError) {
-    return ['MALFORMED_XML', `The ${doc} uses the reserved element name <${error.tagName}>; Finesse never does, so it was refused.`];
+    return [
+      'MALFORMED_XML',
+      `The ${doc} uses the reserved element name <${error.tagName}>; Finesse never does, so it was refused.`,
+    ];
   }
   if (error instanceof UndefinedEntityError) {
-    return ['MALFORMED_XML', `The ${doc} uses ${clip(error.reference, 20)}, which XML does not define (only &lt; &gt; &amp; &quot; &apos; and &#...; are allowed).`];
+    return [
+      'MALFORMED_XML',
+      `The ${doc} uses ${clip(error.reference, 20)}, which XML does not define (only &lt; &gt; &amp; &quot; &apos; and &#...; are allowed).`,
+    ];
   }
   const detail = error instanceof Error ? error.message : String(error);
   return ['MALFORMED_XML', `The ${doc} could not be read as XML: ${clip(detail, 160)}.`];

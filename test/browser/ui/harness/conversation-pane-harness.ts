@@ -21,7 +21,10 @@ export class ConversationPaneHarness extends Harness<ConversationPane> {
 
   /** The transcript lines as [class, text] (class: customer, self, agent, system; "pending" added while unconfirmed). */
   lines(): [string, string][] {
-    return [...this.root.querySelectorAll('ol.transcript > li')].map((li) => [li.className, (li.textContent ?? '').replace(/\s+/g, ' ').trim()]);
+    return [...this.root.querySelectorAll('ol.transcript > li')].map((li) => [
+      li.className,
+      (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    ]);
   }
 
   /** The transcript line of one message, by its id. */

@@ -36,7 +36,8 @@ export class Harness<E extends LitElement> {
 /** Records the events of the given names that bubble out of an element, with their details. */
 export function recordEvents(target: EventTarget, names: readonly string[]): { name: string; detail: unknown }[] {
   const seen: { name: string; detail: unknown }[] = [];
-  for (const name of names) target.addEventListener(name, (e) => seen.push({ name, detail: (e as CustomEvent).detail }));
+  for (const name of names)
+    target.addEventListener(name, (e) => seen.push({ name, detail: (e as CustomEvent).detail }));
   return seen;
 }
 

@@ -24,7 +24,11 @@ export function reasonById(id: string | null): ReasonCode | null {
 }
 
 /** A User as Finesse reports it. */
-export function user(state: AgentState, reasonCodeId: string | null = null, pendingState: AgentState | null = null): User {
+export function user(
+  state: AgentState,
+  reasonCodeId: string | null = null,
+  pendingState: AgentState | null = null,
+): User {
   return {
     loginId: '1001001',
     loginName: 'agent1',
@@ -45,7 +49,12 @@ export function user(state: AgentState, reasonCodeId: string | null = null, pend
 }
 
 /** A voice dialog with the agent as a participant. */
-export function dialog(id: string, callType: string | null, state: DialogState = 'ACTIVE', mediaType = 'Voice'): Dialog {
+export function dialog(
+  id: string,
+  callType: string | null,
+  state: DialogState = 'ACTIVE',
+  mediaType = 'Voice',
+): Dialog {
   return {
     id,
     mediaType,
@@ -57,8 +66,24 @@ export function dialog(id: string, callType: string | null, state: DialogState =
     associatedDialogUri: null,
     callVariables: [],
     participants: [
-      { mediaAddress: EXTENSION, mediaAddressType: null, state, stateCause: null, actions: [], startTime: null, stateChangeTime: null },
-      { mediaAddress: '5551234', mediaAddressType: null, state: 'ACTIVE', stateCause: null, actions: [], startTime: null, stateChangeTime: null },
+      {
+        mediaAddress: EXTENSION,
+        mediaAddressType: null,
+        state,
+        stateCause: null,
+        actions: [],
+        startTime: null,
+        stateChangeTime: null,
+      },
+      {
+        mediaAddress: '5551234',
+        mediaAddressType: null,
+        state: 'ACTIVE',
+        stateCause: null,
+        actions: [],
+        startTime: null,
+        stateChangeTime: null,
+      },
     ],
     uri: `/finesse/api/Dialog/${id}`,
   };

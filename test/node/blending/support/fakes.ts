@@ -3,7 +3,16 @@
 
 import { ok, err, type Result } from '../../../../src/core/result.ts';
 import type { Dialog, User } from '../../../../src/core/finesse/types.ts';
-import type { ChatError, ChatPort, ChatPresence, FinesseFactsPort, VoiceError, VoiceRequestAccepted, VoiceStatePort, VoiceStateRequest } from '../../../../src/core/blending/ports.ts';
+import type {
+  ChatError,
+  ChatPort,
+  ChatPresence,
+  FinesseFactsPort,
+  VoiceError,
+  VoiceRequestAccepted,
+  VoiceStatePort,
+  VoiceStateRequest,
+} from '../../../../src/core/blending/ports.ts';
 import type { TimerHandle, Timers } from '../../../../src/core/shared/timers.ts';
 import type { HandBackCause, OfferCause } from '../../../../src/core/blending/causes.ts';
 import { ENGLISH_CAUSES as say } from '../../../../src/ui/cause-text.ts';
@@ -47,7 +56,8 @@ export class VirtualTimers implements Timers {
   /** Runs the earliest due timer (moving time to it); false when none. */
   runNext(): boolean {
     let next: Scheduled | undefined;
-    for (const t of this.#queue) if (next === undefined || t.at < next.at || (t.at === next.at && t.id < next.id)) next = t;
+    for (const t of this.#queue)
+      if (next === undefined || t.at < next.at || (t.at === next.at && t.id < next.id)) next = t;
     if (next === undefined) return false;
     const chosen = next;
     this.#queue = this.#queue.filter((t) => t !== chosen);

@@ -170,7 +170,19 @@ export class FinesseWorld {
       });
       announce = (id) => coordinator.announceRequestId(id);
       coordinator.onPeerRequestId((id) => reconciler.adoptPeerRequestId(id));
-      Object.assign(w, { name, reconciler, coordinator, seen: 0, missed: false, inbox: [], responses: [], inputs: 0, inputsAtRequest: -1, slowRetriesAtRequest: 0, lastDelivered: -1 });
+      Object.assign(w, {
+        name,
+        reconciler,
+        coordinator,
+        seen: 0,
+        missed: false,
+        inbox: [],
+        responses: [],
+        inputs: 0,
+        inputsAtRequest: -1,
+        slowRetriesAtRequest: 0,
+        lastDelivered: -1,
+      });
       this.windows.push(w);
       const status = await coordinator.start();
       await reconciler.start(status.role === 'owner');
@@ -191,15 +203,24 @@ export class FinesseWorld {
 
   #user() {
     const reasonShown = this.config.pendingReason === 'shown' || this.state === 'NOT_READY' ? this.reasonCodeId : null;
-    return { ...user(this.state, reasonShown, this.pendingState), stateChangeTime: new Date(Date.UTC(2026, 0, 1) + this.#stateChangedAt * 1000).toISOString() };
+    return {
+      ...user(this.state, reasonShown, this.pendingState),
+      stateChangeTime: new Date(Date.UTC(2026, 0, 1) + this.#stateChangedAt * 1000).toISOString(),
+    };
   }
 
   #changed(requestId: string | null): void {
     this.version++;
-    if (this.pendingState === 'NOT_READY' && this.reasonCodeId === HC && this.config.pendingReason === 'hidden') this.#count('pending Handling Chat shown without its reason');
+    if (this.pendingState === 'NOT_READY' && this.reasonCodeId === HC && this.config.pendingReason === 'hidden')
+      this.#count('pending Handling Chat shown without its reason');
     if (this.state !== this.#lastState || this.pendingState === null) this.#stateChangedAt = this.version;
     this.#lastState = this.state;
-    this.#notify({ event: 'PUT', requestId, source: '/finesse/api/User/1001001', data: { kind: 'user', user: this.#user() } });
+    this.#notify({
+      event: 'PUT',
+      requestId,
+      source: '/finesse/api/User/1001001',
+      data: { kind: 'user', user: this.#user() },
+    });
   }
 
   /**
@@ -211,9 +232,17 @@ export class FinesseWorld {
     this.version++;
     const d = dialog(id, callType, state ?? 'DROPPED');
     const collection = '/finesse/api/User/1001001/Dialogs';
-    if (state === null) this.#notify({ event: 'DELETE', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [d] } });
-    else if (isNew) this.#notify({ event: 'POST', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [d] } });
-    else this.#notify({ event: 'PUT', requestId: null, source: `/finesse/api/Dialog/${id}`, data: { kind: 'dialog', dialog: d } });
+    if (state === null)
+      this.#notify({ event: 'DELETE', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [d] } });
+    else if (isNew)
+      this.#notify({ event: 'POST', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [d] } });
+    else
+      this.#notify({
+        event: 'PUT',
+        requestId: null,
+        source: `/finesse/api/Dialog/${id}`,
+        data: { kind: 'dialog', dialog: d },
+      });
   }
 
   #notify(update: Update): void {
@@ -252,13 +281,17 @@ export class FinesseWorld {
       this.pendingSetBy = setter;
       if (r.value.pendingState === 'NOT_READY') this.reasonCodeId = reasonCodeId;
     } else {
-      const same = r.value.state === this.state && this.pendingState === null && (this.state !== 'NOT_READY' || this.reasonCodeId === reasonCodeId);
+      const same =
+        r.value.state === this.state &&
+        this.pendingState === null &&
+        (this.state !== 'NOT_READY' || this.reasonCodeId === reasonCodeId);
       this.state = r.value.state;
       this.pendingState = null;
       this.reasonCodeId = this.state === 'NOT_READY' ? reasonCodeId : null;
       // The gadget asking for what is already there changes nothing, not even who chose it; an agent who picks
       // the same state again has made it their own choice. Handling Chat is the gadget's reason whoever picks it.
-      if (!same || setter !== 'gadget') this.setBy = this.state === 'NOT_READY' && reasonCodeId === HC ? 'gadget' : setter;
+      if (!same || setter !== 'gadget')
+        this.setBy = this.state === 'NOT_READY' && reasonCodeId === HC ? 'gadget' : setter;
     }
     return true;
   }
@@ -270,7 +303,8 @@ export class FinesseWorld {
       { state: this.state, pendingState: this.pendingState },
       { stateBeforeCall: before.state, wrapUpEnabled: wrapUp, deployment: this.config.deployment },
     );
-    const headingNotReady = this.pendingState !== null ? this.pendingState === 'NOT_READY' : before.state === 'NOT_READY';
+    const headingNotReady =
+      this.pendingState !== null ? this.pendingState === 'NOT_READY' : before.state === 'NOT_READY';
     const reason = this.pendingState !== null ? pendingReason : before.reasonCodeId;
     const setter = this.pendingState !== null ? this.pendingSetBy : before.setBy;
     this.state = end.state;
@@ -288,7 +322,9 @@ export class FinesseWorld {
         this.#checkRequest(w, request);
         this.#count(`request:${w.reconciler.snapshot().voiceRequest?.purpose ?? 'unknown'}`);
         const injected = this.failures.shift();
-        const answer = (value: ReturnType<typeof ok<{ accepted: true; requestId: string }>> | ReturnType<typeof err<VoiceError>>) =>
+        const answer = (
+          value: ReturnType<typeof ok<{ accepted: true; requestId: string }>> | ReturnType<typeof err<VoiceError>>,
+        ) =>
           new Promise<typeof value>((resolve) => {
             let settled = false;
             const settle = (v: typeof value): void => {
@@ -300,18 +336,30 @@ export class FinesseWorld {
             // The REST client gives up on an answer that does not come (its own timeout).
             this.timers.setTimeout(() => settle(err({ kind: 'timeout', retryable: true })), REST_TIMEOUT_MS);
           });
-        if (injected === 'invalid') return answer(err({ kind: 'api', retryable: false, status: 400, apiErrors: [{ errorType: 'Invalid State' }] }));
-        if (injected === '503' || !this.inService) return answer(err({ kind: 'unavailable', retryable: true, status: 503 }));
+        if (injected === 'invalid')
+          return answer(
+            err({ kind: 'api', retryable: false, status: 400, apiErrors: [{ errorType: 'Invalid State' }] }),
+          );
+        if (injected === '503' || !this.inService)
+          return answer(err({ kind: 'unavailable', retryable: true, status: 503 }));
         const requestId = `gadget-${++this.#requestSeq}`;
         const inCall = ['RESERVED', 'RESERVED_OUTBOUND_PREVIEW', 'TALKING', 'HOLD'].includes(this.state);
         if (!this.#apply(request.state, request.reasonCodeId, 'agent', 'gadget')) {
           if (request.state === 'READY' && inCall) this.#count('pending READY refused');
           if (this.config.refusal === 'sync') {
-            return answer(err({ kind: 'api', retryable: false, status: 400, apiErrors: [{ errorType: 'Invalid State' }] }));
+            return answer(
+              err({ kind: 'api', retryable: false, status: 400, apiErrors: [{ errorType: 'Invalid State' }] }),
+            );
           }
           this.#count('refused asynchronously');
-          const errorType = this.config.deployment === 'UCCX' && inCall ? 'CF_INVALID_AGENT_WORKMODE' : 'CF_INVALID_OBJECT_STATE';
-          this.#notify({ event: 'PUT', requestId, source: '/finesse/api/User/1001001', data: { kind: 'apiErrors', errors: [apiError(errorType)] } });
+          const errorType =
+            this.config.deployment === 'UCCX' && inCall ? 'CF_INVALID_AGENT_WORKMODE' : 'CF_INVALID_OBJECT_STATE';
+          this.#notify({
+            event: 'PUT',
+            requestId,
+            source: '/finesse/api/User/1001001',
+            data: { kind: 'apiErrors', errors: [apiError(errorType)] },
+          });
           return answer(ok({ accepted: true as const, requestId }));
         }
         this.#changed(requestId);
@@ -401,7 +449,9 @@ export class FinesseWorld {
     const slow = w.reconciler.stats().slowRetries;
     if (attempt === 1) {
       if (w.inputs === w.inputsAtRequest && slow === w.slowRetriesAtRequest) {
-        throw new InvariantViolation(`I6: window ${w.name} asked for ${request.state} again with no new fact since its last request`);
+        throw new InvariantViolation(
+          `I6: window ${w.name} asked for ${request.state} again with no new fact since its last request`,
+        );
       }
       w.inputsAtRequest = w.inputs;
       w.slowRetriesAtRequest = slow;
@@ -411,13 +461,17 @@ export class FinesseWorld {
     const current = w.seen === this.version && !w.missed;
     if (!current) return; // a race with a change still on its way: the gadget could not know
     const othersNotReady = this.state === 'NOT_READY' && this.reasonCodeId !== HC;
-    const othersPending = this.pendingState === 'LOGOUT' || (this.pendingState === 'NOT_READY' && this.reasonCodeId !== HC);
+    const othersPending =
+      this.pendingState === 'LOGOUT' || (this.pendingState === 'NOT_READY' && this.reasonCodeId !== HC);
     if (othersNotReady || othersPending || this.state === 'LOGOUT') {
       throw new InvariantViolation(
         `I5: window ${w.name} asked for ${request.state} over ${this.state}/${this.pendingState ?? '-'} reason ${this.reasonCodeId ?? '-'} set by ${this.setBy}`,
       );
     }
-    if (request.state === 'READY' && facts.activeChats + facts.offers.filter((o) => o.status === 'accepting').length > 0) {
+    if (
+      request.state === 'READY' &&
+      facts.activeChats + facts.offers.filter((o) => o.status === 'accepting').length > 0
+    ) {
       throw new InvariantViolation(`I2: window ${w.name} asked for READY with chats active`);
     }
   }
@@ -425,10 +479,14 @@ export class FinesseWorld {
   #checkAccept(w: Window): void {
     const facts = w.reconciler.facts();
     const s = readSituation(facts);
-    if (s.acd !== null) throw new InvariantViolation(`I3: window ${w.name} accepted a chat while it knew of an ACD call`);
-    if (s.internalCall !== null && facts.activeChats === 0) throw new InvariantViolation(`I3: window ${w.name} accepted a first chat during an internal call`);
-    if (this.acdBusy() && w.seen === this.version && !w.missed) throw new InvariantViolation(`I3: window ${w.name} accepted a chat while an ACD call is on`);
-    if (facts.activeChats >= MAX_CHATS) throw new InvariantViolation(`I4: window ${w.name} accepted beyond ${MAX_CHATS}`);
+    if (s.acd !== null)
+      throw new InvariantViolation(`I3: window ${w.name} accepted a chat while it knew of an ACD call`);
+    if (s.internalCall !== null && facts.activeChats === 0)
+      throw new InvariantViolation(`I3: window ${w.name} accepted a first chat during an internal call`);
+    if (this.acdBusy() && w.seen === this.version && !w.missed)
+      throw new InvariantViolation(`I3: window ${w.name} accepted a chat while an ACD call is on`);
+    if (facts.activeChats >= MAX_CHATS)
+      throw new InvariantViolation(`I4: window ${w.name} accepted beyond ${MAX_CHATS}`);
   }
 
   // ---- actions ----------------------------------------------------------------------------------------------
@@ -441,7 +499,8 @@ export class FinesseWorld {
   async act(a: Action): Promise<void> {
     this.steps++;
     // Chat, connectivity and ownership events reach every window (deliveries count as they happen).
-    if (['chatOffer', 'chatEnd', 'offerExpires', 'node', 'notifications', 'takeOver'].includes(a.t)) for (const w of this.windows) w.inputs++;
+    if (['chatOffer', 'chatEnd', 'offerExpires', 'node', 'notifications', 'takeOver'].includes(a.t))
+      for (const w of this.windows) w.inputs++;
     if (a.t !== 'deliver' && a.t !== 'advance') this.#count(a.t);
     if (this.chats.size > 0 && this.acdBusy()) this.#count('ACD call while chats active');
     switch (a.t) {
@@ -562,7 +621,8 @@ export class FinesseWorld {
         break;
       }
       case 'supervisorNotReady':
-        if (this.#apply('NOT_READY', SUPERVISOR, 'supervisor', 'system')) this.#changed(`supervisor-${++this.#requestSeq}`);
+        if (this.#apply('NOT_READY', SUPERVISOR, 'supervisor', 'system'))
+          this.#changed(`supervisor-${++this.#requestSeq}`);
         break;
       case 'systemNotReady':
         if (this.state === 'READY' || this.state === 'NOT_READY') {
@@ -587,7 +647,8 @@ export class FinesseWorld {
         if (a.node === 'primary') this.primaryUp = a.up;
         else this.secondaryUp = a.up;
         const active = this.primaryUp ? 'primary' : this.secondaryUp ? 'secondary' : null;
-        if (wasInService !== this.inService) for (const w of this.windows) w.reconciler.setConnectivity({ finesseInService: this.inService });
+        if (wasInService !== this.inService)
+          for (const w of this.windows) w.reconciler.setConnectivity({ finesseInService: this.inService });
         else if (active !== wasActive && active !== null) for (const w of this.windows) w.reconciler.resync(); // the boot code re-reads after a switch
         break;
       }
@@ -649,7 +710,9 @@ export class FinesseWorld {
     for (const w of this.windows) {
       const st = w.reconciler.stats();
       if (st.requests > st.factChanges + st.slowRetries) {
-        throw new InvariantViolation(`I6: window ${w.name} made ${st.requests} requests for ${st.factChanges} fact changes (+${st.slowRetries} slow retries)`);
+        throw new InvariantViolation(
+          `I6: window ${w.name} made ${st.requests} requests for ${st.factChanges} fact changes (+${st.slowRetries} slow retries)`,
+        );
       }
     }
     const o = this.owner();
@@ -658,8 +721,13 @@ export class FinesseWorld {
     if (this.acdBusy() && snap.chat.availability !== 'INTERRUPTED' && snap.chat.availability !== 'OFFLINE') {
       throw new InvariantViolation(`I3: chat is ${snap.chat.availability} during an ACD call (${this.state})`);
     }
-    if (this.internal !== null && this.chats.size === 0 && o.reconciler.facts().offers.every((x) => x.status !== 'accepting')) {
-      if (!['INTERRUPTED', 'OFFLINE'].includes(snap.chat.availability)) throw new InvariantViolation(`I3: chat is ${snap.chat.availability} during an internal call with no chats`);
+    if (
+      this.internal !== null &&
+      this.chats.size === 0 &&
+      o.reconciler.facts().offers.every((x) => x.status !== 'accepting')
+    ) {
+      if (!['INTERRUPTED', 'OFFLINE'].includes(snap.chat.availability))
+        throw new InvariantViolation(`I3: chat is ${snap.chat.availability} during an internal call with no chats`);
     }
     this.#checkReadyWindow(o);
   }
@@ -676,13 +744,17 @@ export class FinesseWorld {
     if (wanted === null) {
       // Held by the agent's own pending choice (a pending Not Ready of theirs, or sign-out) is fine; READY is not.
       if (this.state === 'READY' || this.pendingState === 'READY' || this.state === 'WORK_READY') {
-        throw new InvariantViolation(`I2: voice ${this.state}/${this.pendingState ?? '-'} with ${this.chats.size} chats and the gadget wants nothing`);
+        throw new InvariantViolation(
+          `I2: voice ${this.state}/${this.pendingState ?? '-'} with ${this.chats.size} chats and the gadget wants nothing`,
+        );
       }
       return;
     }
     const st = o.reconciler.stats();
     if (st.lastRequestVersion !== st.version) {
-      throw new InvariantViolation(`I2: voice ${this.state} with ${this.chats.size} chats and no answer made for the current facts`);
+      throw new InvariantViolation(
+        `I2: voice ${this.state} with ${this.chats.size} chats and no answer made for the current facts`,
+      );
     }
   }
 
@@ -726,7 +798,10 @@ export class FinesseWorld {
     if (o === null) throw new InvariantViolation('no window owns blending at rest');
     if (this.offers.size > 0) {
       const pending = o.reconciler.facts().offers;
-      if (pending.length > 0) throw new InvariantViolation(`offers left undecided at rest: ${pending.map((p) => `${p.id}:${p.status}`).join(', ')}`);
+      if (pending.length > 0)
+        throw new InvariantViolation(
+          `offers left undecided at rest: ${pending.map((p) => `${p.id}:${p.status}`).join(', ')}`,
+        );
     }
     const gadgetHolds = this.state === 'NOT_READY' && this.reasonCodeId === HC && this.setBy === 'gadget';
     if (this.chats.size === 0 && gadgetHolds && this.acd === null) {
@@ -734,7 +809,8 @@ export class FinesseWorld {
     }
     if (this.chats.size > 0 && (this.state === 'READY' || this.pendingState === 'READY')) {
       const st = o.reconciler.stats();
-      if (st.lastRequestVersion !== st.version) throw new InvariantViolation(`I2: at rest voice is READY with ${this.chats.size} chats and no answer`);
+      if (st.lastRequestVersion !== st.version)
+        throw new InvariantViolation(`I2: at rest voice is READY with ${this.chats.size} chats and no answer`);
     }
   }
 }

@@ -42,7 +42,12 @@ export async function harness(h: HarnessOptions = {}) {
   /** Finesse sends a User notification (and holds that user for re-reads). */
   const notifyUser = (u: User, requestId: string | null = null): void => {
     factsPort.user = u;
-    reconciler.handleUpdate({ event: 'PUT', requestId, source: '/finesse/api/User/1001001', data: { kind: 'user', user: u } });
+    reconciler.handleUpdate({
+      event: 'PUT',
+      requestId,
+      source: '/finesse/api/User/1001001',
+      data: { kind: 'user', user: u },
+    });
   };
   /**
    * Finesse's dialogs become `dialogs` (and are held for re-reads), told the way Finesse tells them: a new dialog
@@ -54,23 +59,54 @@ export async function harness(h: HarnessOptions = {}) {
     factsPort.dialogs = dialogs;
     const collection = '/finesse/api/User/1001001/Dialogs';
     for (const d of dialogs) {
-      if (before.has(d.id)) reconciler.handleUpdate({ event: 'PUT', requestId: null, source: `/finesse/api/Dialog/${d.id}`, data: { kind: 'dialog', dialog: d } });
-      else reconciler.handleUpdate({ event: 'POST', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [d] } });
+      if (before.has(d.id))
+        reconciler.handleUpdate({
+          event: 'PUT',
+          requestId: null,
+          source: `/finesse/api/Dialog/${d.id}`,
+          data: { kind: 'dialog', dialog: d },
+        });
+      else
+        reconciler.handleUpdate({
+          event: 'POST',
+          requestId: null,
+          source: collection,
+          data: { kind: 'dialogs', dialogs: [d] },
+        });
     }
     for (const [id, old] of before) {
       if (dialogs.some((d) => d.id === id)) continue;
-      const gone = { ...old, state: 'DROPPED' as const, participants: old.participants.map((p) => ({ ...p, state: 'DROPPED' as const, actions: [] })) };
-      reconciler.handleUpdate({ event: 'DELETE', requestId: null, source: collection, data: { kind: 'dialogs', dialogs: [gone] } });
+      const gone = {
+        ...old,
+        state: 'DROPPED' as const,
+        participants: old.participants.map((p) => ({ ...p, state: 'DROPPED' as const, actions: [] })),
+      };
+      reconciler.handleUpdate({
+        event: 'DELETE',
+        requestId: null,
+        source: collection,
+        data: { kind: 'dialogs', dialogs: [gone] },
+      });
     }
   };
   /** Applies a request to the current user as Finesse would; null when Finesse would refuse it. */
   const apply = (state: AgentState, reasonCodeId: string | null): User | null => {
     const cur = factsPort.user;
-    const r = applyStateRequest({ state: cur.state, pendingState: cur.pendingState }, state, { wrapUpEnabled: true, deployment: h.deployment ?? 'UCCE' });
+    const r = applyStateRequest({ state: cur.state, pendingState: cur.pendingState }, state, {
+      wrapUpEnabled: true,
+      deployment: h.deployment ?? 'UCCE',
+    });
     if (!r.ok) return null;
-    const shown = r.value.state === 'NOT_READY' || (r.value.pendingState === 'NOT_READY' && h.pendingReason !== 'hidden');
+    const shown =
+      r.value.state === 'NOT_READY' || (r.value.pendingState === 'NOT_READY' && h.pendingReason !== 'hidden');
     const rid = shown ? reasonCodeId : null;
-    return { ...cur, state: r.value.state, pendingState: r.value.pendingState, reasonCodeId: rid, reasonCode: reasonById(rid) };
+    return {
+      ...cur,
+      state: r.value.state,
+      pendingState: r.value.pendingState,
+      reasonCodeId: rid,
+      reasonCode: reasonById(rid),
+    };
   };
 
   if ((h.confirm ?? 'auto') === 'auto') {

@@ -1,6 +1,13 @@
 // In-memory stand-ins for Web Locks and BroadcastChannel, shared by several "windows" in one test.
 
-import type { LockHandle, LockMode, LockRequest, OwnershipChannelPort, OwnershipLockPort, OwnershipMessage } from '../../../../src/core/session/ownership-port.ts';
+import type {
+  LockHandle,
+  LockMode,
+  LockRequest,
+  OwnershipChannelPort,
+  OwnershipLockPort,
+  OwnershipMessage,
+} from '../../../../src/core/session/ownership-port.ts';
 
 interface Waiter {
   readonly grant: (h: LockHandle | null) => void;

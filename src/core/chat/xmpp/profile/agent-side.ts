@@ -12,7 +12,8 @@ import { readCustomer, REVOKE_REASONS, type AssignmentList, type OfferPayload, t
 
 /** Directed presence carrying the agent's chat availability; OFFLINE is sent as unavailable presence. */
 export function availabilityPresence(router: string, report: AvailabilityReport): Builder {
-  const attrs: Record<string, string> = report.state === 'OFFLINE' ? { to: router, type: 'unavailable' } : { to: router };
+  const attrs: Record<string, string> =
+    report.state === 'OFFLINE' ? { to: router, type: 'unavailable' } : { to: router };
   return $pres(attrs).c('availability', {
     xmlns: NS_CHAT,
     state: report.state,
@@ -43,7 +44,10 @@ export function readRevoke(iq: Element): { chatId: string; reason: RevokeReason 
   const chatId = el && attr(el, 'chat');
   if (!el || !chatId) return null;
   const reason = attr(el, 'reason');
-  return { chatId, reason: reason && (REVOKE_REASONS as readonly string[]).includes(reason) ? (reason as RevokeReason) : 'withdrawn' };
+  return {
+    chatId,
+    reason: reason && (REVOKE_REASONS as readonly string[]).includes(reason) ? (reason as RevokeReason) : 'withdrawn',
+  };
 }
 
 // ---- requests (agent -> router, IQ set/get); `<end/>` is shared with the customer ----

@@ -86,7 +86,10 @@ export function textMessage(room: string, id: string, text: string): Builder {
 
 /** A standalone chat state (XEP-0085) that the archive must not keep (XEP-0334 no-store). */
 export function typingMessage(room: string, state: TypingState): Builder {
-  return $msg({ to: room, type: 'groupchat' }).c(state, { xmlns: NS_CHATSTATES }).up().c('no-store', { xmlns: NS_HINTS });
+  return $msg({ to: room, type: 'groupchat' })
+    .c(state, { xmlns: NS_CHATSTATES })
+    .up()
+    .c('no-store', { xmlns: NS_HINTS });
 }
 
 export function readTypingState(message: Element): TypingState | null {
