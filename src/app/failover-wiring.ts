@@ -2,28 +2,20 @@
 // service or while the desktop moves the agent off this node (rule 6), and re-reads after a switch. A desktop running
 // on the secondary node because the primary is out says why.
 
-import type { GadgetConfig } from '../core/container/gadget-config.ts';
-import type { HubPort } from '../core/container/hub.ts';
-import type { FinesseClient } from '../core/finesse/rest/index.ts';
-import type { SystemInfo } from '../core/finesse/types.ts';
-import type { Result } from '../core/result.ts';
-import type { RandomSource, Timers } from '../core/shared/timers.ts';
 import type { Unsubscribe } from '../core/shared/unsubscribe.ts';
 import type { BlendingReconciler } from '../core/blending/reconciler.ts';
-import type { VoiceError } from '../core/blending/ports.ts';
 import { FailoverMonitor } from '../core/blending/failover-monitor.ts';
 import type { ProblemBoard } from './problems.ts';
+import type { AgentSessionDeps } from './agent-session.ts';
 
 /** The hub topic of SystemInfo notifications (node /finesse/api/SystemInfo): a node's status changed. */
 export const SYSTEM_INFO_TOPIC = 'finesse.api.SystemInfo';
 
-export interface FailoverWiring {
-  readonly config: GadgetConfig;
-  readonly hub: HubPort;
-  readonly client: FinesseClient;
-  readonly systemInfoFor: (node: string) => Promise<Result<SystemInfo, VoiceError>>;
-  readonly timers: Timers;
-  readonly random: RandomSource;
+/** What the failover wiring takes from the session's dependencies, plus the session's problem board and releases. */
+export interface FailoverWiring extends Pick<
+  AgentSessionDeps,
+  'config' | 'hub' | 'client' | 'systemInfoFor' | 'timers' | 'random'
+> {
   readonly problems: ProblemBoard;
   readonly releases: Unsubscribe[];
   readonly stopped: () => boolean;

@@ -4,6 +4,7 @@ import { fire } from './agent-view.ts';
 import { t } from './messages.ts';
 import { baseStyles } from './theme.ts';
 import { TickController } from './ticker.ts';
+import { customerContext } from './customer-context.ts';
 
 /**
  * One chat offer: who, the pre-chat context, a countdown to expiry, Accept and Decline.
@@ -91,21 +92,10 @@ export class ChatOfferCard extends LitElement {
             : progress === 'declining'
               ? t('offer.declining')
               : '';
-    const context = offer.context.filter((f) => f.name !== 'name');
     return html`<article aria-label=${t('offer.from', { name })}>
       <h3>${t('offer.from', { name })}</h3>
       ${offer.transferredFrom ? html`<p class="muted">${t('offer.transferred', { agent: offer.transferredFrom })}</p>` : null}
-      ${
-        context.length > 0
-          ? html`<dl>
-              ${context.map(
-                (f) =>
-                  html`<dt>${f.label || f.name}</dt>
-                    <dd>${f.value}</dd>`,
-              )}
-            </dl>`
-          : null
-      }
+      ${customerContext(offer.context)}
       <div class="row">
         <button
           class="primary accept"

@@ -5,6 +5,7 @@ import type { ConversationView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
 import { t, type MessageKey } from './messages.ts';
 import { baseStyles } from './theme.ts';
+import { customerContext } from './customer-context.ts';
 
 const CLOSED: Readonly<Record<SessionCloseReason, MessageKey>> = {
   'ended-by-customer': 'chats.closedByCustomer',
@@ -222,19 +223,8 @@ export class ConversationPane extends LitElement {
     const blocked = this.#blockedReason();
     const closed = c.closed !== null;
     const typing = !closed && c.customerTyping === 'composing';
-    const context = c.context.filter((f) => f.name !== 'name');
     return html`<section aria-label=${t('chats.tabLabel', { name: c.customerName })}>
-      ${
-        context.length > 0
-          ? html`<dl>
-              ${context.map(
-                (f) =>
-                  html`<dt>${f.label || f.name}</dt>
-                    <dd>${f.value}</dd>`,
-              )}
-            </dl>`
-          : null
-      }
+      ${customerContext(c.context)}
       <ol class="transcript" aria-live="polite" aria-relevant="additions">
         ${repeat(
           c.transcript,
