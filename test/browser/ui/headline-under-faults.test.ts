@@ -19,6 +19,19 @@ const handlingChatNotReady: VoiceFacts = {
   beforeCall: null,
 };
 
+/** The gadget's Ready after the last chat, in the given phase of its request. */
+function restoringReady(
+  phase: NonNullable<BlendingSnapshot['voiceRequest']>['phase'],
+): BlendingSnapshot['voiceRequest'] {
+  return {
+    request: { state: 'READY', reasonCodeId: null },
+    purpose: 'restore',
+    cause: { kind: 'restore-ready' },
+    attempt: 1,
+    phase,
+  };
+}
+
 async function strip(s: BlendingSnapshot) {
   const el = await fixture<BlendStatus>(html`<test-blend-status .snapshot=${s}></test-blend-status>`);
   const text = (selector: string) => el.shadowRoot?.querySelector(selector)?.textContent?.trim() ?? '';
@@ -58,13 +71,7 @@ describe('the headline under faults', () => {
     const h = await strip(
       snapshot({
         voice: handlingChatNotReady,
-        voiceRequest: {
-          request: { state: 'READY', reasonCodeId: null },
-          purpose: 'restore',
-          cause: { kind: 'restore-ready' },
-          attempt: 1,
-          phase: 'retry-wait',
-        },
+        voiceRequest: restoringReady('retry-wait'),
         log: [
           {
             seq: 3,
@@ -91,13 +98,7 @@ describe('the headline under faults', () => {
     const h = await strip(
       snapshot({
         voice: handlingChatNotReady,
-        voiceRequest: {
-          request: { state: 'READY', reasonCodeId: null },
-          purpose: 'restore',
-          cause: { kind: 'restore-ready' },
-          attempt: 1,
-          phase: 'awaiting-confirmation',
-        },
+        voiceRequest: restoringReady('awaiting-confirmation'),
       }),
     );
     expect(h.headline).to.equal('Ready for chats; voice is Not Ready (Handling Chat), going back to Ready…');
