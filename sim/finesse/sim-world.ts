@@ -94,6 +94,14 @@ export const SYSTEM_INFO_NODE = '/finesse/api/SystemInfo';
 type NewDialog = Pick<SimDialog, 'callType' | 'state' | 'fromAddress' | 'toAddress' | 'dialedNumber' | 'participants'> &
   Partial<Pick<SimDialog, 'callVariables' | 'acd' | 'associatedDialogId' | 'consultInitiator'>>;
 
+/** A reason code where Finesse takes none (READY, or any supervisor request): 400 Invalid Input. */
+const REASON_CODE_NOT_ALLOWED = failure(
+  400,
+  'Invalid Input',
+  'For this operation, Reason Codes are not allowed.',
+  'finesse.api.reasoncode.not_allowed',
+);
+
 const REQUEST_LOG_LIMIT = 200;
 const EXTENSION = /^[0-9*#+]{1,32}$/;
 const ADDRESS = /^[0-9A-Za-z*#+@._-]{1,64}$/;
@@ -439,14 +447,7 @@ export class SimWorld {
     const requested = request.state;
     if (requested === undefined) return err(failure(400, 'Parameter Missing', 'The state is not provided', 'state'));
     if (asSupervisor && request.reasonCodeId !== undefined) {
-      return err(
-        failure(
-          400,
-          'Invalid Input',
-          'For this operation, Reason Codes are not allowed.',
-          'finesse.api.reasoncode.not_allowed',
-        ),
-      );
+      return err(REASON_CODE_NOT_ALLOWED);
     }
     if (asSupervisor) {
       const refusal = supervisorRefusal(requested, u.state);
@@ -467,14 +468,7 @@ export class SimWorld {
     if (!asSupervisor) {
       if (request.reasonCodeId !== undefined) {
         if (requested !== 'NOT_READY' && requested !== 'LOGOUT') {
-          return err(
-            failure(
-              400,
-              'Invalid Input',
-              'For this operation, Reason Codes are not allowed.',
-              'finesse.api.reasoncode.not_allowed',
-            ),
-          );
+          return err(REASON_CODE_NOT_ALLOWED);
         }
         const code = this.reasonCode(request.reasonCodeId);
         if (code === null || code.category !== requested) {

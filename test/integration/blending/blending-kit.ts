@@ -57,6 +57,21 @@ export async function until(
   }
 }
 
+/**
+ * Waits until Finesse holds NOT_READY "Handling Chat" as the agent's pending state and the controller sees it with no
+ * request left in flight: the call will end straight into it (rule 4).
+ */
+export async function untilPendingHandlingChat(w: BlendingWorld, b: Blending): Promise<void> {
+  await until(
+    () =>
+      w.finesseUser().pendingState === 'NOT_READY' &&
+      b.snapshot().voice?.reasonCodeId === w.handlingChat.id &&
+      b.snapshot().voiceRequest === null,
+    'pending Not Ready (Handling Chat)',
+    () => finesseAndUsersSeen(w),
+  );
+}
+
 /** One thing that happened, in the order the test process saw it: a User notification or a chat port call. */
 export type Happening =
   | {

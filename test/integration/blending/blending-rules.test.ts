@@ -14,6 +14,7 @@ import {
   realTimers,
   startedIdle,
   takeChat as takeChatShowing,
+  untilPendingHandlingChat,
   until,
   type Blending,
 } from './blending-kit.ts';
@@ -21,7 +22,6 @@ import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const w = BlendingWorld.forTestFile();
 
-const HC = (): string => w.handlingChat.id;
 const LUNCH = '2';
 const show = (): string => finesseAndUsersSeen(w);
 
@@ -178,14 +178,7 @@ describe('rule 4: never a READY window while chats are active', () => {
     await w.agentRequest({ state: 'READY' }, (u) => u.state === 'READY');
     const dialogId = await w.placeAcd();
     w.releaseNotifications();
-    await until(
-      () =>
-        w.finesseUser().pendingState === 'NOT_READY' &&
-        x.snapshot().voice?.reasonCodeId === HC() &&
-        x.snapshot().voiceRequest === null,
-      'pending Not Ready (Handling Chat)',
-      show,
-    );
+    await untilPendingHandlingChat(w, x);
     await until(() => availability(x) === 'INTERRUPTED', 'chat interrupted by the ACD call', show);
     assert.equal(x.reconciler.facts().activeChats, 1, 'the chat continues');
 
@@ -212,14 +205,7 @@ describe('rule 4: never a READY window while chats are active', () => {
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     await until(() => x.snapshot().voice?.state === 'TALKING', 'TALKING seen', show);
     x.reconciler.chatStarted('c1'); // accepted in another window of the agent, or rejoined after a reload
-    await until(
-      () =>
-        w.finesseUser().pendingState === 'NOT_READY' &&
-        x.snapshot().voice?.reasonCodeId === HC() &&
-        x.snapshot().voiceRequest === null,
-      'pending Not Ready (Handling Chat)',
-      show,
-    );
+    await untilPendingHandlingChat(w, x);
     assert.ok((await w.control.endCall({ dialogId })).ok);
     await until(
       () => w.isHandlingChat() && x.snapshot().voice?.state === 'NOT_READY',

@@ -11,6 +11,7 @@ import {
   handClient,
   startedIdle,
   takeChat as takeChatShowing,
+  untilPendingHandlingChat,
   until,
   type Blending,
 } from './blending-kit.ts';
@@ -159,14 +160,7 @@ describe('UCCX: no pending READY', () => {
     await w.agentRequest({ state: 'READY' }, (u) => u.state === 'READY');
     const dialogId = await w.placeAcd();
     w.releaseNotifications();
-    await until(
-      () =>
-        w.finesseUser().pendingState === 'NOT_READY' &&
-        x.snapshot().voice?.reasonCodeId === HC() &&
-        x.snapshot().voiceRequest === null,
-      'pending Not Ready (Handling Chat)',
-      show,
-    );
+    await untilPendingHandlingChat(w, x);
     await w.dialogAction(dialogId, 'ANSWER', (s) => s === 'ACTIVE');
     assert.ok((await w.control.endCall({ dialogId })).ok);
     await until(
