@@ -56,6 +56,18 @@ describe('REST client -> VoiceStatePort and FinesseFactsPort', () => {
 });
 
 describe('hub notifications -> controller inputs', () => {
+  /** The agent's notifications watched on a fake hub, recording the Updates and the problems. */
+  const watching = () => {
+    const hub = new FakeHub();
+    const updates: Update[] = [];
+    const problems: string[] = [];
+    const stop = watchAgentNotifications(hub, AGENT, {
+      onUpdate: (u) => updates.push(u),
+      onProblem: (p) => problems.push(p),
+    });
+    return { hub, updates, problems, stop };
+  };
+
   const userUpdate = (requestId: string | null): Update => ({
     event: 'PUT',
     requestId,
@@ -64,13 +76,7 @@ describe('hub notifications -> controller inputs', () => {
   });
 
   it('User and Dialogs notifications as the desktop publishes them ({content: node path + XML, object}) become Updates', () => {
-    const hub = new FakeHub();
-    const updates: Update[] = [];
-    const problems: string[] = [];
-    const stop = watchAgentNotifications(hub, AGENT, {
-      onUpdate: (u) => updates.push(u),
-      onProblem: (p) => problems.push(p),
-    });
+    const { hub, updates, problems, stop } = watching();
     const userNode = `/finesse/api/User/${AGENT}`;
     const dialogsNode = `${userNode}/Dialogs`;
     hub.deliver(`finesse.api.User.${AGENT}`, notificationPayload(userNode, updateToXml(userUpdate('req-1'))));
@@ -112,9 +118,7 @@ describe('hub notifications -> controller inputs', () => {
   });
 
   it('the old bare XML string is still accepted, with or without the node path', () => {
-    const hub = new FakeHub();
-    const updates: Update[] = [];
-    const stop = watchAgentNotifications(hub, AGENT, { onUpdate: (u) => updates.push(u), onProblem: () => undefined });
+    const { hub, updates, stop } = watching();
     hub.deliver(`finesse.api.User.${AGENT}`, updateToXml(userUpdate('req-1')));
     hub.deliver(`finesse.api.User.${AGENT}`, `/finesse/api/User/${AGENT}${updateToXml(userUpdate('req-2'))}`);
     assert.deepEqual(
@@ -125,13 +129,7 @@ describe('hub notifications -> controller inputs', () => {
   });
 
   it('an unreadable notification becomes a problem in words naming the node, never an input', () => {
-    const hub = new FakeHub();
-    const updates: Update[] = [];
-    const problems: string[] = [];
-    const stop = watchAgentNotifications(hub, AGENT, {
-      onUpdate: (u) => updates.push(u),
-      onProblem: (p) => problems.push(p),
-    });
+    const { hub, updates, problems, stop } = watching();
     const topic = `finesse.api.User.${AGENT}`;
     hub.deliver(topic, { content: `/finesse/api/User/${AGENT}<Update><event>PUT</event><data><user>`, object: null });
     hub.deliver(topic, { object: { Update: { data: { user: { state: 'READY' } } } } });
