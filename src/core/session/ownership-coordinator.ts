@@ -46,7 +46,7 @@ interface OwnershipCoordinatorOptions {
 }
 
 export const TAKEN_OVER_MESSAGE =
-  'Blending for your account was taken over in another window. This window only shows the state now; choose "Take over" here to run it in this window again.';
+  'Blending for your account was taken over in another window. This window only shows the state now; choose "Use this window" here to run it in this window again.';
 
 /** Coordinates which window runs blending for the agent. */
 export class OwnershipCoordinator {

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { OwnershipNotice } from '../../../src/ui/ownership-notice.ts';
+import { TAKEN_OVER_MESSAGE } from '../../../src/core/session/ownership-coordinator.ts';
 import type { OwnershipView } from '../../../src/ui/agent-view.ts';
 import { OwnershipNoticeHarness } from './harness/ownership-notice-harness.ts';
 import { recordEvents } from './harness/harness.ts';
@@ -56,5 +57,11 @@ describe('ownership notice (rule 8)', () => {
     });
     expect(h.text()).to.contain('was taken over in another window');
     expect(h.has('button.use-here')).to.equal(true);
+  });
+
+  it('the taken-over notice names the button the agent sees', async () => {
+    const { h } = await notice({ role: 'taken-over', message: TAKEN_OVER_MESSAGE, confirm: null, pending: false });
+    const named = /choose "([^"]+)"/.exec(h.text())?.[1];
+    expect(named).to.equal(h.find('button.use-here').textContent?.trim());
   });
 });
