@@ -69,9 +69,11 @@ export interface AgentSession {
 export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   const { config, hub, client } = deps;
   const releases: Unsubscribe[] = [];
-  const workspace = new ChatWorkspace();
+  const workspace = new ChatWorkspace(() => deps.timers.now());
   const problems = new ProblemBoard(() => render());
   let stopped = false;
+  /** Blending could not start here (configuration, or start failed): the headline says it is off. */
+  let blendingOff = false;
   let reconciler: BlendingReconciler | null = null;
   let coordinator: OwnershipCoordinator | null = null;
   let failover: { stop(): void } | null = null;
@@ -126,6 +128,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       conversations,
       problems: problems.list(blending?.degraded ?? null),
       maxChats: config.maxChats,
+      blendingOff: blendingOff && blending === null,
     };
   }
 
@@ -165,6 +168,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   releases.push(
     hub.subscribe(TIMER_TICK_TOPIC, () => {
       deps.timers.tick();
+      workspace.expire(deps.timers.now());
       deps.onTick?.();
     }),
   );
@@ -188,6 +192,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     const reason = await resolveReason();
     if (stopped) return;
     if (!reason.ok) {
+      blendingOff = true;
       ownership = { role: 'stopped', message: null, confirm: null, pending: false };
       problems.set({ id: 'config', severity: 'error', cause: { kind: 'config', detail: reason.error } });
       render();
@@ -266,6 +271,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   }
 
   void start().catch((e: unknown) => {
+    blendingOff = true;
     problems.set({
       id: 'start',
       severity: 'error',

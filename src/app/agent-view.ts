@@ -28,8 +28,13 @@ export interface ConversationView {
   readonly customerTyping: TypingState;
   /** Messages that arrived since the agent last looked at this conversation. */
   readonly unread: number;
-  /** Set once the chat left the agent; the conversation stays visible until the agent closes it. */
+  /**
+   * Set once the chat left the agent, whoever ended it; the conversation stays visible, with its transcript, until the
+   * agent closes it or ENDED_CHAT_KEEP_MS after it ended.
+   */
   readonly closed: SessionCloseReason | null;
+  /** When the chat left the agent; null while it is open. */
+  readonly closedAt: number | null;
   /** An action the agent started and that has not finished. */
   readonly busy: 'ending' | 'transferring' | null;
   /** The last thing that went wrong with this conversation, in words. */
@@ -65,6 +70,8 @@ export interface AgentView {
   readonly conversations: readonly ConversationView[];
   readonly problems: readonly ProblemView[];
   readonly maxChats: number;
+  /** Blending could not start in this window (a configuration problem says why): calls only, no chats. */
+  readonly blendingOff: boolean;
 }
 
 /** The intents components send up, as `detail` of bubbling, composed events of the same name. */

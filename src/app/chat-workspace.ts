@@ -10,6 +10,12 @@ import type {
 } from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 
+/**
+ * How long a conversation that ended (whoever ended it) stays on screen with its transcript when the agent does not
+ * close it: long enough to finish notes or copy an order number, short enough that the list does not fill up.
+ */
+export const ENDED_CHAT_KEEP_MS = 10 * 60_000;
+
 export interface ChatWorkspaceView {
   readonly offers: readonly ChatOffer[];
   /** Offers the agent answered (accept or decline) and that are not settled yet. */
@@ -26,6 +32,7 @@ interface Conversation {
   customerTyping: ConversationView['customerTyping'];
   unread: number;
   closed: SessionCloseReason | null;
+  closedAt: number | null;
   busy: ConversationView['busy'];
   error: string | null;
 }
@@ -37,6 +44,12 @@ export class ChatWorkspace {
   readonly #chats = new Map<string, Conversation>();
   readonly #listeners = new Set<() => void>();
   #view: ChatWorkspaceView | null = null;
+  readonly #now: () => number;
+
+  /** `now` stamps when a conversation ended (the session's timers in the gadget). */
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
 
   /** Takes in what the channel already holds (after a reload, or when this window becomes the owner). */
   adopt(channel: Pick<ChatChannel, 'offers' | 'activeChats'>): void {
@@ -91,18 +104,14 @@ export class ChatWorkspace {
       case 'session-closed': {
         const c = this.#chats.get(event.chatId);
         if (!c) return;
-        // The agent's own end or hand-back needs no record on screen; anything else stays until closed.
-        const byAgent =
-          event.reason === 'ended-by-agent' ||
-          (c.busy === 'transferring' && (event.reason === 'returned-to-queue' || event.reason === 'transferred'));
-        if (byAgent) {
-          this.#chats.delete(event.chatId);
-        } else {
-          if (event.transcript.length > c.transcript.length) c.transcript = event.transcript;
-          c.closed = event.reason;
-          c.busy = null;
-          c.customerTyping = 'gone';
-        }
+        // One behaviour whoever ended it: the conversation stays, marked ended, with its transcript, until the agent
+        // closes it or ENDED_CHAT_KEEP_MS pass. The router's own end notice is left out: the ended line says it.
+        if (event.transcript.length > c.transcript.length) c.transcript = event.transcript;
+        if (event.noticeId !== undefined) c.transcript = c.transcript.filter((m) => m.id !== event.noticeId);
+        c.closed = event.reason;
+        c.closedAt = this.#now();
+        c.busy = null;
+        c.customerTyping = 'gone';
         break;
       }
       case 'status':
@@ -166,6 +175,15 @@ export class ChatWorkspace {
     this.#changed();
   }
 
+  /** Drops the conversations that ended ENDED_CHAT_KEEP_MS or more before `now` (called on the container tick). */
+  expire(now: number): void {
+    let changed = false;
+    for (const [id, c] of this.#chats) {
+      if (c.closedAt !== null && now - c.closedAt >= ENDED_CHAT_KEEP_MS) changed = this.#chats.delete(id) || changed;
+    }
+    if (changed) this.#changed();
+  }
+
   view(): ChatWorkspaceView {
     this.#view ??= {
       offers: [...this.#offers.values()],
@@ -197,6 +215,7 @@ export class ChatWorkspace {
       customerTyping: session.customerTyping,
       unread: session.transcript.filter((m) => m.sender === 'customer').length,
       closed: null,
+      closedAt: null,
       busy: null,
       error: null,
     });

@@ -70,7 +70,7 @@ export class AgentPanel extends LitElement {
     // The raw states behind the headline, for the agent's supervisor or support ("Voice READY · Chat READY 0/5").
     const detail = blendHeadline(v.blending).detail;
     return html`<div class="stack">
-      <fb-blend-status .snapshot=${v.blending}></fb-blend-status>
+      <fb-blend-status .snapshot=${v.blending} .off=${v.blendingOff}></fb-blend-status>
       ${v.problems.length > 0 ? html`<fb-problem-banner .problems=${v.problems}></fb-problem-banner>` : null}
       ${
         v.ownership.role === 'observer' || v.ownership.role === 'taken-over'

@@ -19,8 +19,12 @@ function voiceWords(state: string, label: string): string {
   return state.charAt(0) + state.slice(1).toLowerCase().replace(/_/g, ' ');
 }
 
-/** Says what blending is doing, in words an agent reads at a glance. */
-export function blendHeadline(snapshot: BlendingSnapshot | null): Headline {
+/**
+ * Says what blending is doing, in words an agent reads at a glance. `off`: blending could not start in this window
+ * (a configuration problem says why), so the headline says it is off rather than starting.
+ */
+export function blendHeadline(snapshot: BlendingSnapshot | null, off = false): Headline {
+  if (snapshot === null && off) return { text: t('state.off'), reason: '', detail: '', tone: 'off' };
   if (snapshot === null || snapshot.voice === null) {
     return { text: t('state.starting'), reason: '', detail: '', tone: 'off' };
   }

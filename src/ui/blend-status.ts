@@ -40,21 +40,25 @@ export class BlendStatus extends LitElement {
 
   static override properties = {
     snapshot: { attribute: false },
+    off: { type: Boolean },
     tone: { type: String, reflect: true },
   };
 
   /** The blending state to show; null while it is not known yet. */
   snapshot: BlendingSnapshot | null = null;
+  /** Blending could not start in this window: the headline says it is off. */
+  off = false;
   /** Reflected for styling: ready | busy | paused | off | degraded. */
   tone = 'off';
 
   override willUpdate(): void {
-    this.tone = blendHeadline(this.snapshot).tone;
+    this.tone = blendHeadline(this.snapshot, this.off).tone;
   }
 
   override render() {
-    const h = blendHeadline(this.snapshot);
-    return html`<p class="headline" role="status" aria-live="polite">${h.text}</p>
+    // Not a live region of its own: the panel's one polite region announces a change of headline.
+    const h = blendHeadline(this.snapshot, this.off);
+    return html`<p class="headline">${h.text}</p>
       ${h.reason ? html`<p class="reason">${h.reason}</p>` : null} `;
   }
 }

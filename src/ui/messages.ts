@@ -187,6 +187,19 @@ const en = {
   'problem.on-secondary-node.action': 'Nothing to do: the gadget picked up your chats and voice state on server {to}.',
   'problem.start-failed.title': 'The gadget could not start: {detail}',
   'problem.start-failed.action': 'Reload the desktop; if this stays, tell your administrator.',
+
+  // accessibility and look
+  'gadget.title': 'Chats and calls',
+  'state.off': 'Blending is off: calls only, no chats',
+  'offer.shortcuts': 'Alt+A accepts, Alt+D declines',
+  'announce.offer': 'Chat offer from {name}',
+  'announce.message': '{name} says: {text}',
+  'chats.waiting': 'waiting {time}',
+  'chats.waitingLabel': '{name} has waited {time} for an answer',
+  'chats.unreadLabel': '{count} unread',
+  'chats.ended': 'ended',
+  'chats.keptUntil': 'Ended chats stay here with their transcript until you close them, or for {minutes} minutes.',
+  'chats.newTab': '(opens in a new tab)',
 } as const;
 
 /** Every UI string key; other catalogues must provide the same keys. */

@@ -103,6 +103,8 @@ export type ChatEvent =
       readonly chatId: string;
       readonly reason: SessionCloseReason;
       readonly transcript: readonly ChatMessage[];
+      /** The id of the router's message that ended the chat ("The customer ended the chat."), when one did. */
+      readonly noticeId?: string;
     };
 
 /** Expected failures, each with a sentence an agent or administrator can act on. */

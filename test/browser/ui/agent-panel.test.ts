@@ -20,6 +20,7 @@ const view = (over: Partial<AgentView> = {}): AgentView => ({
   conversations: [],
   problems: [],
   maxChats: 5,
+  blendingOff: false,
   ...over,
 });
 
@@ -90,6 +91,18 @@ describe('agent panel', () => {
     );
     expect(handling.headline()).to.equal('Handling 2 of 5 chats: Not Ready for calls');
     expect(handling.reason()).to.equal('Accepted: voice is Not Ready (Handling Chat), now handling 2 chats');
+  });
+
+  it('when configuration kept blending off, the headline says so instead of "Starting blending…"', async () => {
+    const h = await panel(
+      view({
+        blending: null,
+        blendingOff: true,
+        problems: [{ id: 'config', severity: 'error', cause: { kind: 'config', detail: 'No such reason' } }],
+      }),
+    );
+    expect(h.headline()).to.equal('Blending is off: calls only, no chats');
+    expect(h.problems()).to.deep.equal(['No such reason']);
   });
 
   it('puts the degraded state and problems up front', async () => {

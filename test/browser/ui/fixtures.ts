@@ -46,6 +46,7 @@ export function conversation(over: Partial<ConversationView> = {}): Conversation
     customerTyping: 'active',
     unread: 0,
     closed: null,
+    closedAt: null,
     busy: null,
     error: null,
     ...over,

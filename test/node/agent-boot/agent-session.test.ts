@@ -98,6 +98,7 @@ describe('the agent session wires blending, chat and the view', () => {
     assert.match(title, /'Chatting' is not defined in Finesse/);
     assert.match(action, /Blending is off/);
     assert.equal(h.last().blending, null);
+    assert.equal(h.last().blendingOff, true, 'the headline can say blending is off, not starting');
     assert.deepEqual(h.channel.calls, [], 'no chat sign-in without blending');
     h.session.stop();
   });

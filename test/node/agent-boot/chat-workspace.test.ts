@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChatMessage, ChatSession } from '../../../src/core/chat/chat-channel.ts';
-import { ChatWorkspace } from '../../../src/app/chat-workspace.ts';
+import { ChatWorkspace, ENDED_CHAT_KEEP_MS } from '../../../src/app/chat-workspace.ts';
 import { offer } from './fakes.ts';
 
 const session = (chatId: string): ChatSession => ({
@@ -51,19 +51,58 @@ describe('chat workspace', () => {
     assert.equal(w.view().conversations[0]?.transcript.at(-1)?.pending, false);
   });
 
-  it('a chat the customer ended stays (with why) until closed; one the agent ended or handed back goes at once', () => {
-    const w = new ChatWorkspace();
+  it('a chat ends the same way whoever ended it: it stays, marked ended with its transcript, until closed', () => {
+    let now = 1_000;
+    const w = new ChatWorkspace(() => now);
     for (const id of ['c1', 'c2', 'c3']) w.apply({ type: 'session-started', session: session(id) });
+    w.apply({ type: 'message', chatId: 'c2', message: msg('c2', 'hello', 'customer') });
     w.apply({ type: 'session-closed', chatId: 'c1', reason: 'ended-by-customer', transcript: [] });
     w.apply({ type: 'session-closed', chatId: 'c2', reason: 'ended-by-agent', transcript: [] });
     w.busy('c3', 'transferring');
     w.apply({ type: 'session-closed', chatId: 'c3', reason: 'returned-to-queue', transcript: [] });
     assert.deepEqual(
-      w.view().conversations.map((c) => [c.chatId, c.closed]),
-      [['c1', 'ended-by-customer']],
+      w.view().conversations.map((c) => [c.chatId, c.closed, c.closedAt, c.busy]),
+      [
+        ['c1', 'ended-by-customer', 1_000, null],
+        ['c2', 'ended-by-agent', 1_000, null],
+        ['c3', 'returned-to-queue', 1_000, null],
+      ],
+    );
+    assert.deepEqual(
+      w.view().conversations[1]?.transcript.map((m) => m.text),
+      ['text hello'],
+      "the agent's ended chat keeps its transcript",
     );
     w.dismiss('c1');
-    assert.deepEqual(w.view().conversations, []);
+    assert.deepEqual(
+      w.view().conversations.map((c) => c.chatId),
+      ['c2', 'c3'],
+    );
+    now += ENDED_CHAT_KEEP_MS - 1;
+    w.expire(now);
+    assert.equal(w.view().conversations.length, 2, 'still there just before the time is up');
+    w.expire(now + 1);
+    assert.deepEqual(w.view().conversations, [], 'gone once ENDED_CHAT_KEEP_MS have passed');
+  });
+
+  it("the router's end notice is not kept beside the ended line, so the end is said once", () => {
+    const w = new ChatWorkspace();
+    w.apply({ type: 'session-started', session: session('c1') });
+    const hello = msg('c1', 'hello', 'customer');
+    const notice = { ...msg('c1', 'end', 'system'), text: 'The customer ended the chat.' };
+    w.apply({ type: 'message', chatId: 'c1', message: hello });
+    w.apply({ type: 'message', chatId: 'c1', message: notice });
+    w.apply({
+      type: 'session-closed',
+      chatId: 'c1',
+      reason: 'ended-by-customer',
+      transcript: [hello, notice],
+      noticeId: notice.id,
+    });
+    assert.deepEqual(
+      w.view().conversations[0]?.transcript.map((m) => m.id),
+      [hello.id],
+    );
   });
 
   it('views are immutable snapshots: a change makes a new one, no change keeps the same', () => {

@@ -73,6 +73,8 @@ test('offer, accept, messages both ways in order, the customer ends it; both tra
       'customer 3',
     ]);
     assert.equal(new Set(transcript.map((m) => m.id)).size, transcript.length, 'each message once');
+    const notice = transcript.find((m) => closed.type === 'session-closed' && m.id === closed.noticeId);
+    assert.equal(notice?.sender, 'system', "the close names the router's end notice, so the gadget says it once");
     assert.equal(transcript.at(-1)?.text, 'The customer ended the chat.');
     await waitFor('the customer to see the end', () =>
       customer.lines().some((l) => l.from === 'system' && l.text === 'The customer ended the chat.'),

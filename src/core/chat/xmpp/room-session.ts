@@ -164,14 +164,21 @@ export class RoomSession {
   }
 
   /** The chat left this agent: leaves the room if asked to and reports it with the transcript. Once only. */
-  close(reason: SessionCloseReason, leaveRoom: boolean): void {
+  close(reason: SessionCloseReason, leaveRoom: boolean, noticeId?: string): void {
     if (this.#gone) return;
     this.#gone = true;
     this.#ctx.closed(this);
     if (leaveRoom && this.#ctx.link.online && this.#joined) {
       this.#ctx.link.send(leavePresence(this.room, this.#ctx.me().nick));
     }
-    this.#ctx.emit({ type: 'session-closed', chatId: this.chatId, reason, transcript: this.#log.transcript() });
+    const transcript = this.#log.transcript();
+    this.#ctx.emit({
+      type: 'session-closed',
+      chatId: this.chatId,
+      reason,
+      transcript,
+      ...(noticeId !== undefined ? { noticeId } : {}),
+    });
   }
 
   /** Stops without a word (the chat went to another window with the channel's hand-over). */
@@ -300,7 +307,7 @@ export class RoomSession {
     if (outcome.kind === 'new' && notice?.type === 'ended') {
       const reason: SessionCloseReason =
         notice.by === 'customer' ? 'ended-by-customer' : notice.by === 'agent' ? 'ended-by-agent' : 'ended-by-system';
-      this.close(reason, true);
+      this.close(reason, true, outcome.message.id);
     }
   }
 
