@@ -126,6 +126,8 @@ function chatFactory(config: GadgetConfig, timers: Timers): (() => XmppChatChann
 }
 
 function start(gadgets: GadgetsGlobal): void {
+  // The gadget's frame is a document of its own: it needs a title (screen readers name the frame by it).
+  if (document.title.trim() === '') document.title = t('gadget.title');
   const view = panel();
   if (!gadgets.Prefs || !gadgets.Hub) {
     view.status = t('status.noContainer');

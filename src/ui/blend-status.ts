@@ -10,22 +10,22 @@ export class BlendStatus extends LitElement {
     css`
       :host {
         display: block;
-        padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
-        border-radius: var(--fb-radius, 6px);
-        background: var(--fb-status-bg, var(--fb-color-surface-variant, #eef1f5));
-        border-left: 6px solid var(--fb-status-accent, var(--fb-color-outline, #8a8a90));
+        padding: var(--fb-space-s) var(--fb-space-m);
+        border-radius: var(--fb-radius);
+        background: var(--fb-status-bg, var(--fb-color-surface-variant));
+        border-left: 6px solid var(--fb-status-accent, var(--fb-color-outline));
       }
       :host([tone='ready']) {
-        --fb-status-accent: var(--fb-color-ready, #1e7f3c);
+        --fb-status-accent: var(--fb-color-ready);
       }
       :host([tone='busy']) {
-        --fb-status-accent: var(--fb-color-primary, #0b5cad);
+        --fb-status-accent: var(--fb-color-accent);
       }
       :host([tone='paused']) {
-        --fb-status-accent: var(--fb-color-warning, #b26a00);
+        --fb-status-accent: var(--fb-color-warning);
       }
       :host([tone='degraded']) {
-        --fb-status-accent: var(--fb-color-error, #b3261e);
+        --fb-status-accent: var(--fb-color-error);
       }
       .headline {
         margin: 0;

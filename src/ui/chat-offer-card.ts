@@ -17,10 +17,10 @@ export class ChatOfferCard extends LitElement {
     css`
       :host {
         display: block;
-        padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
-        border-radius: var(--fb-radius, 6px);
-        background: var(--fb-offer-bg, var(--fb-color-surface-accent, #fff8e1));
-        border: 1px solid var(--fb-offer-border, var(--fb-color-warning, #b26a00));
+        padding: var(--fb-space-s) var(--fb-space-m);
+        border-radius: var(--fb-radius);
+        background: var(--fb-offer-bg, var(--fb-color-warning-surface));
+        border: 1px solid var(--fb-offer-border, var(--fb-color-warning));
       }
       h3 {
         margin: 0;
@@ -30,10 +30,10 @@ export class ChatOfferCard extends LitElement {
         margin: 4px 0;
         display: grid;
         grid-template-columns: max-content 1fr;
-        gap: 0 8px;
+        gap: 0 var(--fb-space-s);
       }
       dt {
-        color: var(--fb-color-muted, #5b5b60);
+        color: var(--fb-color-muted);
       }
       dd {
         margin: 0;
@@ -42,7 +42,7 @@ export class ChatOfferCard extends LitElement {
       }
       .row {
         display: flex;
-        gap: 8px;
+        gap: var(--fb-space-s);
         align-items: center;
         flex-wrap: wrap;
         margin-top: 4px;
@@ -60,11 +60,29 @@ export class ChatOfferCard extends LitElement {
   static override properties = {
     offer: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    shortcuts: { type: Boolean },
   };
 
   offer: OfferView | null = null;
   /** An observer window shows offers but cannot answer them. */
   readOnly = false;
+  /** The panel's Alt+A / Alt+D answer this offer (the oldest one not answered): its buttons say so. */
+  shortcuts = false;
+
+  constructor() {
+    super();
+    // With the focus on the card, A accepts and D declines (no text field here for the letters to go to).
+    this.addEventListener('keydown', (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing || e.repeat) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'a' && key !== 'd') return;
+      const v = this.offer;
+      if (!v || v.progress !== 'new' || this.readOnly) return;
+      e.preventDefault();
+      e.stopPropagation();
+      fire(this, key === 'a' ? 'offer-accept' : 'offer-decline', { chatId: v.offer.chatId });
+    });
+  }
 
   /** The countdown's clock, from the enclosing panel (the container's tick in the gadget). */
   readonly #tick = new TickController(this);
@@ -102,6 +120,7 @@ export class ChatOfferCard extends LitElement {
           type="button"
           ?disabled=${answered || this.readOnly}
           aria-label=${t('offer.acceptLabel', { name })}
+          aria-keyshortcuts=${this.shortcuts ? 'Alt+A A' : 'A'}
           @click=${() => fire(this, 'offer-accept', { chatId: offer.chatId })}
         >
           ${t('offer.accept')}
@@ -111,11 +130,12 @@ export class ChatOfferCard extends LitElement {
           type="button"
           ?disabled=${answered || this.readOnly}
           aria-label=${t('offer.declineLabel', { name })}
+          aria-keyshortcuts=${this.shortcuts ? 'Alt+D D' : 'D'}
           @click=${() => fire(this, 'offer-decline', { chatId: offer.chatId })}
         >
           ${t('offer.decline')}
         </button>
-        ${progressText ? html`<span class="progress" role="status">${progressText}</span>` : null}
+        ${progressText ? html`<span class="progress">${progressText}</span>` : null}
         <span class="countdown muted" aria-live="off"
           >${seconds > 0 ? t('offer.expiresIn', { seconds }) : t('offer.expired')}</span
         >

@@ -6,6 +6,7 @@ import { fire } from './agent-view.ts';
 import { t, type MessageKey } from './messages.ts';
 import { baseStyles } from './theme.ts';
 import { customerContext } from './customer-context.ts';
+import { linkParts } from './text-links.ts';
 
 const CLOSED: Readonly<Record<SessionCloseReason, MessageKey>> = {
   'ended-by-customer': 'chats.closedByCustomer',
@@ -34,16 +35,18 @@ export class ConversationPane extends LitElement {
       ol {
         list-style: none;
         margin: 0;
-        padding: var(--fb-space-s, 8px);
-        max-height: var(--fb-chat-transcript-height, 260px);
+        padding: var(--fb-space-s);
+        max-height: var(--fb-chat-transcript-height, 300px);
+        min-height: 120px;
         overflow-y: auto;
-        background: var(--fb-chat-transcript-bg, var(--fb-color-surface, #ffffff));
-        border: 1px solid var(--fb-color-outline-variant, #d5d8dd);
-        border-radius: var(--fb-radius, 6px);
+        background: var(--fb-chat-transcript-bg, var(--fb-color-surface));
+        border: 1px solid var(--fb-color-outline-variant);
+        border-radius: var(--fb-radius);
       }
       li {
-        margin: 4px 0;
+        margin: var(--fb-space-xs) 0;
         max-width: 85%;
+        overflow-wrap: anywhere;
       }
       li.customer {
         margin-right: auto;
@@ -56,7 +59,7 @@ export class ConversationPane extends LitElement {
       li.system {
         max-width: 100%;
         text-align: center;
-        color: var(--fb-color-muted, #5b5b60);
+        color: var(--fb-color-muted);
         font-style: italic;
       }
       .bubble {
@@ -66,11 +69,11 @@ export class ConversationPane extends LitElement {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
         text-align: left;
-        background: var(--fb-chat-customer-bg, var(--fb-color-surface-variant, #eef1f5));
+        background: var(--fb-chat-customer-bg, var(--fb-color-surface-variant));
       }
       li.self .bubble,
       li.agent .bubble {
-        background: var(--fb-chat-agent-bg, #dceafb);
+        background: var(--fb-chat-agent-bg, var(--fb-color-accent-surface));
       }
       li.pending .bubble {
         opacity: 0.6;
@@ -78,7 +81,7 @@ export class ConversationPane extends LitElement {
       .meta {
         display: block;
         font-size: 0.75em;
-        color: var(--fb-color-muted, #5b5b60);
+        color: var(--fb-color-muted);
       }
       .typing {
         min-height: 1.4em;
@@ -87,7 +90,7 @@ export class ConversationPane extends LitElement {
       }
       .composer {
         display: flex;
-        gap: 8px;
+        gap: var(--fb-space-s);
         align-items: flex-end;
       }
       textarea {
@@ -96,12 +99,12 @@ export class ConversationPane extends LitElement {
         min-height: 2.6em;
         resize: vertical;
         padding: 4px 6px;
-        border-radius: var(--fb-radius, 6px);
-        border: 1px solid var(--fb-color-outline, #8a8a90);
+        border-radius: var(--fb-radius);
+        border: 1px solid var(--fb-color-outline);
       }
       .actions {
         display: flex;
-        gap: 8px;
+        gap: var(--fb-space-s);
         margin-top: 6px;
         flex-wrap: wrap;
       }
@@ -110,17 +113,17 @@ export class ConversationPane extends LitElement {
         font-size: 0.85em;
       }
       .error {
-        color: var(--fb-color-error, #b3261e);
+        color: var(--fb-color-error);
       }
       dl {
         margin: 0 0 4px;
         display: grid;
         grid-template-columns: max-content 1fr;
-        gap: 0 8px;
+        gap: 0 var(--fb-space-s);
         font-size: 0.85em;
       }
       dt {
-        color: var(--fb-color-muted, #5b5b60);
+        color: var(--fb-color-muted);
       }
       dd {
         margin: 0;
@@ -145,10 +148,27 @@ export class ConversationPane extends LitElement {
   locale = '';
 
   #typingSent: 'composing' | 'active' = 'active';
+  /** The focus was inside this pane before the update (so it is kept inside when its button goes). */
+  #hadFocus = false;
+
+  /** Puts the focus in the composer (or, for an ended chat, on Close). */
+  focusComposer(): void {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('textarea:not([disabled])') ??
+      this.renderRoot.querySelector<HTMLElement>('button.dismiss');
+    target?.focus();
+  }
+
+  protected override willUpdate(): void {
+    this.#hadFocus = (this.shadowRoot?.activeElement ?? null) !== null;
+  }
 
   override updated(changed: PropertyValues<this>): void {
     const before = changed.get('conversation') as ConversationView | null | undefined;
     const now = this.conversation;
+    // The button that had the focus went (End became Close when the chat ended): the focus stays in the pane.
+    if (this.#hadFocus && (this.shadowRoot?.activeElement ?? null) === null && before?.chatId === now?.chatId)
+      this.focusComposer();
     if (now && (before?.chatId !== now.chatId || before.transcript.length !== now.transcript.length)) {
       const list = this.renderRoot.querySelector('ol');
       if (list) list.scrollTop = list.scrollHeight;
@@ -203,6 +223,17 @@ export class ConversationPane extends LitElement {
     }
   }
 
+  /** Text with its http(s) addresses as links that open in a new tab; never markup. */
+  #text(text: string) {
+    return linkParts(text).map((p) =>
+      p.kind === 'text'
+        ? p.text
+        : html`<a href=${p.href} target="_blank" rel="noopener noreferrer"
+            >${p.text}<span class="visually-hidden"> ${t('chats.newTab')}</span></a
+          >`,
+    );
+  }
+
   #line(m: ChatMessage) {
     const who = m.sender === 'self' ? t('chats.you') : m.sender === 'system' ? t('chats.system') : m.senderName;
     if (m.sender === 'system') {
@@ -213,7 +244,7 @@ export class ConversationPane extends LitElement {
         >${who} ·
         ${this.#time(m.at)}${m.pending ? html` · <span class="pending-label">${t('chats.pending')}</span>` : null}</span
       >
-      <span class="bubble">${m.text}</span>
+      <span class="bubble">${this.#text(m.text)}</span>
     </li>`;
   }
 
@@ -225,7 +256,7 @@ export class ConversationPane extends LitElement {
     const typing = !closed && c.customerTyping === 'composing';
     return html`<section aria-label=${t('chats.tabLabel', { name: c.customerName })}>
       ${customerContext(c.context)}
-      <ol class="transcript" aria-live="polite" aria-relevant="additions">
+      <ol class="transcript" aria-label=${t('chats.tabLabel', { name: c.customerName })} tabindex="0">
         ${repeat(
           c.transcript,
           (m) => m.id,
@@ -233,7 +264,7 @@ export class ConversationPane extends LitElement {
         )}
         ${closed ? html`<li class="system closed">${t(CLOSED[c.closed ?? 'ended-by-system'])}</li>` : null}
       </ol>
-      <p class="typing muted" aria-live="polite">${typing ? t('chats.typing', { name: c.customerName }) : ''}</p>
+      <p class="typing muted">${typing ? t('chats.typing', { name: c.customerName }) : ''}</p>
       ${c.error ? html`<p class="note error" role="alert">${c.error}</p>` : null}
       ${
         closed || this.readOnly

@@ -1,13 +1,18 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ChatConnectionStatus } from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
+import { formatWaiting, waitingSince } from './chat-waiting.ts';
+import type { ConversationPane } from './conversation-pane.ts';
 import { t } from './messages.ts';
 import { baseStyles } from './theme.ts';
+import { TickController } from './ticker.ts';
 
 /**
- * The agent's conversations as tabs (arrow keys move between them), with unread counts on the others,
- * and the selected one below.
+ * The agent's conversations as a list of tabs beside the one on show: each with the customer's name, how long they
+ * have waited for an answer (ticking with the panel's clock), the unread count and whether it ended. A proper
+ * tablist: one tab in the tab order (roving tabindex); arrow keys, Home and End move between the tabs.
  * @fires chat-read {chatId} when a conversation with unread messages is shown
  */
 export class ConversationTabs extends LitElement {
@@ -17,30 +22,72 @@ export class ConversationTabs extends LitElement {
       :host {
         display: block;
       }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(170px, 240px) minmax(0, 1fr);
+        gap: var(--fb-space-m);
+        align-items: start;
+      }
+      @media (max-width: 560px) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
       [role='tablist'] {
         display: flex;
-        gap: 4px;
-        flex-wrap: wrap;
-        margin-bottom: 6px;
+        flex-direction: column;
+        gap: var(--fb-space-xs);
+        max-height: var(--fb-chat-list-height, 420px);
+        overflow-y: auto;
+        padding: 3px;
       }
       [role='tab'] {
-        border-radius: var(--fb-radius, 6px) var(--fb-radius, 6px) 0 0;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0 var(--fb-space-s);
+        text-align: left;
+        padding: var(--fb-space-xs) var(--fb-space-s);
+        background: var(--fb-tab-bg, var(--fb-color-surface-variant));
+        border-color: var(--fb-tab-border, var(--fb-color-outline-variant));
       }
       [role='tab'][aria-selected='true'] {
-        background: var(--fb-tab-selected-bg, var(--fb-color-primary, #0b5cad));
-        color: var(--fb-tab-selected-text, var(--fb-color-on-primary, #ffffff));
+        background: var(--fb-tab-selected-bg, var(--fb-color-accent-surface));
+        border-color: var(--fb-tab-selected-border, var(--fb-color-accent));
+        box-shadow: inset 4px 0 0 var(--fb-tab-selected-border, var(--fb-color-accent));
+      }
+      .name {
+        font-weight: 600;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .meta {
+        grid-column: 1;
+        font-size: var(--fb-font-size-small);
+        color: var(--fb-color-muted);
+      }
+      .waiting {
+        color: var(--fb-color-warning);
+        font-weight: 600;
       }
       .unread {
-        display: inline-block;
-        margin-left: 6px;
+        grid-column: 2;
+        grid-row: 1 / span 2;
+        align-self: center;
+        min-width: 1.6em;
         padding: 0 6px;
-        border-radius: 8px;
-        font-size: 0.8em;
-        background: var(--fb-badge-bg, var(--fb-color-error, #b3261e));
-        color: var(--fb-badge-text, #ffffff);
+        border-radius: 999px;
+        text-align: center;
+        font-size: var(--fb-font-size-small);
+        font-weight: 600;
+        background: var(--fb-badge-bg, var(--fb-color-error));
+        color: var(--fb-badge-text, var(--fb-color-on-accent));
       }
-      .closed-mark {
-        margin-left: 4px;
+      [role='tab'].ended .name {
+        font-weight: 400;
+      }
+      .none:focus {
+        outline: none;
       }
     `,
   ];
@@ -58,61 +105,109 @@ export class ConversationTabs extends LitElement {
   /** The chat shown; the first one when unset or gone. */
   selected: string | null = null;
 
+  /** Waiting times tick with the panel's clock (the container's tick in the gadget). */
+  readonly #tick = new TickController(this);
+  /** The agent closed a conversation from inside this list: the focus goes to the one shown next. */
+  #refocus = false;
+
+  constructor() {
+    super();
+    this.addEventListener('chat-dismiss', () => {
+      this.#refocus = true;
+    });
+  }
+
   /** The chat id on show. */
   get current(): ConversationView | null {
     return this.conversations.find((c) => c.chatId === this.selected) ?? this.conversations[0] ?? null;
   }
 
-  override updated(_changed: PropertyValues<this>): void {
-    const c = this.current;
-    if (c && c.unread > 0 && !this.readOnly) fire(this, 'chat-read', { chatId: c.chatId });
+  /** Shows a conversation and puts the focus on its tab or in its composer. */
+  async show(chatId: string, focus: 'tab' | 'composer'): Promise<void> {
+    this.selected = chatId;
+    await this.updateComplete;
+    if (focus === 'tab') {
+      this.#tabFor(chatId)?.focus();
+      return;
+    }
+    const pane = this.renderRoot.querySelector<ConversationPane>('fb-conversation');
+    await pane?.updateComplete;
+    pane?.focusComposer();
   }
 
-  #select(chatId: string, focus = false): void {
-    this.selected = chatId;
-    if (focus) {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>(`[role='tab'][data-chat='${CSS.escape(chatId)}']`)?.focus(),
-      );
+  #tabFor(chatId: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[role='tab'][data-chat='${CSS.escape(chatId)}']`);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    const c = this.current;
+    if (c && c.unread > 0 && !this.readOnly) fire(this, 'chat-read', { chatId: c.chatId });
+    if (this.#refocus && changed.has('conversations')) {
+      this.#refocus = false;
+      if (c) this.#tabFor(c.chatId)?.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.none')?.focus();
     }
   }
 
   #onKeydown = (e: KeyboardEvent): void => {
     const list = this.conversations;
     const at = list.findIndex((c) => c.chatId === this.current?.chatId);
-    if (at < 0 || list.length < 2) return;
+    if (at < 0) return;
     let next = -1;
-    if (e.key === 'ArrowRight') next = (at + 1) % list.length;
-    else if (e.key === 'ArrowLeft') next = (at - 1 + list.length) % list.length;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') next = (at + 1) % list.length;
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') next = (at - 1 + list.length) % list.length;
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = list.length - 1;
     const target = list[next];
     if (!target) return;
     e.preventDefault();
-    this.#select(target.chatId, true);
+    void this.show(target.chatId, 'tab');
   };
+
+  #tab(c: ConversationView, selected: boolean, now: number) {
+    const since = c.closed === null ? waitingSince(c.transcript) : null;
+    const waiting = since === null ? null : formatWaiting(now - since);
+    const unread = !selected && c.unread > 0;
+    return html`<button
+      role="tab"
+      type="button"
+      class=${c.closed !== null ? 'ended' : ''}
+      id=${`tab-${c.chatId}`}
+      data-chat=${c.chatId}
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-controls="chat-panel"
+      tabindex=${selected ? '0' : '-1'}
+      @click=${() => void this.show(c.chatId, 'tab')}
+    >
+      <span class="name">${c.customerName}</span>
+      ${
+        c.closed !== null
+          ? html`<span class="meta">${t('chats.ended')}</span>`
+          : waiting !== null
+            ? html`<span class="meta waiting">${t('chats.waiting', { time: waiting })}</span>`
+            : null
+      }
+      ${
+        unread
+          ? html`<span class="unread" aria-hidden="true">${c.unread}</span
+              ><span class="visually-hidden">${t('chats.unreadLabel', { count: c.unread })}</span>`
+          : null
+      }
+    </button>`;
+  }
 
   override render() {
     const list = this.conversations;
-    if (list.length === 0) return html`<p class="muted none">${t('chats.none')}</p>`;
+    if (list.length === 0) return html`<p class="muted none" tabindex="-1">${t('chats.none')}</p>`;
     const current = this.current;
-    return html`<div role="tablist" aria-label=${t('chats.heading')} @keydown=${this.#onKeydown}>
-        ${list.map((c) => {
-          const selected = c.chatId === current?.chatId;
-          return html`<button
-            role="tab"
-            type="button"
-            id=${`tab-${c.chatId}`}
-            data-chat=${c.chatId}
-            aria-selected=${selected ? 'true' : 'false'}
-            aria-controls="chat-panel"
-            tabindex=${selected ? '0' : '-1'}
-            @click=${() => this.#select(c.chatId)}
-          >
-            ${c.customerName}${c.closed !== null ? html`<span class="closed-mark" aria-hidden="true">✓</span>` : null}
-            ${!selected && c.unread > 0 ? html`<span class="unread">${t('chats.unread', { count: c.unread })}</span>` : null}
-          </button>`;
-        })}
+    const now = this.#tick.now();
+    return html`<div class="layout">
+      <div role="tablist" aria-label=${t('chats.heading')} aria-orientation="vertical" @keydown=${this.#onKeydown}>
+        ${repeat(
+          list,
+          (c) => c.chatId,
+          (c) => this.#tab(c, c.chatId === current?.chatId, now),
+        )}
       </div>
       <div role="tabpanel" id="chat-panel" aria-labelledby=${current ? `tab-${current.chatId}` : ''}>
         <fb-conversation
@@ -120,6 +215,7 @@ export class ConversationTabs extends LitElement {
           .chatStatus=${this.chatStatus}
           .readOnly=${this.readOnly}
         ></fb-conversation>
-      </div>`;
+      </div>
+    </div>`;
   }
 }

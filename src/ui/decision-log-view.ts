@@ -24,10 +24,10 @@ export class DecisionLogView extends LitElement {
       }
       li {
         padding: 2px 0;
-        border-bottom: 1px solid var(--fb-color-outline-variant, #e3e5e8);
+        border-bottom: 1px solid var(--fb-color-outline-variant);
       }
       time {
-        color: var(--fb-color-muted, #5b5b60);
+        color: var(--fb-color-muted);
         margin-right: 6px;
         font-variant-numeric: tabular-nums;
       }

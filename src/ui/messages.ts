@@ -195,10 +195,8 @@ const en = {
   'announce.offer': 'Chat offer from {name}',
   'announce.message': '{name} says: {text}',
   'chats.waiting': 'waiting {time}',
-  'chats.waitingLabel': '{name} has waited {time} for an answer',
   'chats.unreadLabel': '{count} unread',
   'chats.ended': 'ended',
-  'chats.keptUntil': 'Ended chats stay here with their transcript until you close them, or for {minutes} minutes.',
   'chats.newTab': '(opens in a new tab)',
 } as const;
 

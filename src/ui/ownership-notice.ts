@@ -18,17 +18,17 @@ export class OwnershipNotice extends LitElement {
         display: block;
       }
       .box {
-        padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
-        border-radius: var(--fb-radius, 6px);
-        background: var(--fb-owner-bg, #e8f0fb);
-        border-left: 6px solid var(--fb-owner-accent, var(--fb-color-primary, #0b5cad));
+        padding: var(--fb-space-s) var(--fb-space-m);
+        border-radius: var(--fb-radius);
+        background: var(--fb-owner-bg, var(--fb-color-accent-surface));
+        border-left: 6px solid var(--fb-owner-accent, var(--fb-color-accent));
       }
       p {
         margin: 0 0 6px;
       }
       .row {
         display: flex;
-        gap: 8px;
+        gap: var(--fb-space-s);
       }
     `,
   ];
@@ -70,7 +70,7 @@ export class OwnershipNotice extends LitElement {
         </div>
       </div>`;
     }
-    return html`<div class="box" role="status">
+    return html`<div class="box">
       <p>${o.message ?? t('owner.observer')}</p>
       <button
         class="use-here"

@@ -20,18 +20,18 @@ export class ProblemBanner extends LitElement {
         gap: 6px;
       }
       li {
-        padding: var(--fb-space-s, 8px) var(--fb-space-m, 12px);
-        border-radius: var(--fb-radius, 6px);
-        border-left: 6px solid var(--fb-problem-accent, var(--fb-color-error, #b3261e));
-        background: var(--fb-problem-bg, #fdecea);
+        padding: var(--fb-space-s) var(--fb-space-m);
+        border-radius: var(--fb-radius);
+        border-left: 6px solid var(--fb-problem-accent, var(--fb-color-error));
+        background: var(--fb-problem-bg, var(--fb-color-error-surface));
       }
       li.warning {
-        --fb-problem-accent: var(--fb-color-warning, #b26a00);
-        --fb-problem-bg: #fff4e0;
+        --fb-problem-accent: var(--fb-color-warning);
+        --fb-problem-bg: var(--fb-color-warning-surface);
       }
       li.info {
-        --fb-problem-accent: var(--fb-color-primary, #0b5cad);
-        --fb-problem-bg: #e8f0fb;
+        --fb-problem-accent: var(--fb-color-accent);
+        --fb-problem-bg: var(--fb-color-accent-surface);
       }
       .title {
         font-weight: 600;
@@ -54,9 +54,12 @@ export class ProblemBanner extends LitElement {
     return html`<ul aria-label=${t('problems.heading')}>
       ${sorted.map((p) => {
         const { title, action } = say.problem(p.cause);
-        return html`<li class=${p.severity} data-problem=${p.id} role=${p.severity === 'info' ? 'status' : 'alert'}>
-          <p class="title">${title}</p>
-          ${action ? html`<p class="action">${action}</p>` : null}
+        // Errors and warnings are alerts; information is not a live region (the panel has the one polite region).
+        return html`<li class=${p.severity} data-problem=${p.id}>
+          <div role=${p.severity === 'info' ? 'none' : 'alert'}>
+            <p class="title">${title}</p>
+            ${action ? html`<p class="action">${action}</p>` : null}
+          </div>
         </li>`;
       })}
     </ul>`;

@@ -141,7 +141,7 @@ describe('agent panel', () => {
     h.element.ticker = ticker;
     const card = new ChatOfferCardHarness(h.find<ChatOfferCard>('fb-chat-offer'));
     await card.settled();
-    expect(ticker.subscribers).to.equal(1);
+    expect(ticker.subscribers, 'the offer card and the conversation list').to.equal(2);
     expect(card.countdown()).to.equal('Expires in 12 s');
     ticker.advance(2_000);
     await card.settled();

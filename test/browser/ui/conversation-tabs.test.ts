@@ -19,8 +19,15 @@ describe('conversation tabs', () => {
       html`<test-conversation-tabs .conversations=${two}></test-conversation-tabs>`,
     );
     const h = new Harness(el);
-    const tabs = [...h.root.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.replace(/\s+/g, ' ').trim());
-    expect(tabs).to.deep.equal(['Ann', 'Bob 3 new']);
+    const tabs = [...h.root.querySelectorAll('[role="tab"]')].map((tab) => ({
+      name: tab.querySelector('.name')?.textContent,
+      badge: tab.querySelector('.unread')?.textContent ?? null,
+      said: tab.querySelector('.visually-hidden')?.textContent ?? null,
+    }));
+    expect(tabs).to.deep.equal([
+      { name: 'Ann', badge: null, said: null },
+      { name: 'Bob', badge: '3', said: '3 unread' },
+    ]);
   });
 
   it('showing a chat with unread messages marks it read; arrow keys move between tabs', async () => {
