@@ -279,3 +279,31 @@ describe('the live region', () => {
     expect(changes, 'a re-render or tick leaves the region alone').to.equal(0);
   });
 });
+
+describe('look at 10 chats', () => {
+  it('in a 1280 px wide gadget the list keeps its height (scrolling past it) and the composer stays within the first 800 px', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) =>
+      chat(`c${i}`, `Customer number ${i + 1}`, {
+        transcript: [message(`m${i}`, 'customer', `${'A very long line without spaces '.repeat(3)}${'x'.repeat(400)}`)],
+        unread: i,
+      }),
+    );
+    const p = await mount(view({ conversations: ten, offers: [offerView({ chatId: 'o1' })] }));
+    p.el.style.width = '1280px';
+    await p.settle();
+    const list = p.tabs().shadowRoot?.querySelector<HTMLElement>('[role="tablist"]');
+    expect(list && getComputedStyle(list).overflowY, 'the list scrolls past its height').to.equal('auto');
+    expect(list && list.clientHeight).to.be.at.most(430);
+    const last = p.tabs().shadowRoot?.querySelector<HTMLElement>('[role="tab"][data-chat="c9"]');
+    last?.scrollIntoView();
+    expect(last && list && last.getBoundingClientRect().bottom <= list.getBoundingClientRect().bottom + 1).to.equal(
+      true,
+    );
+    const top = p.el.getBoundingClientRect().top;
+    const composer = p.pane().shadowRoot?.querySelector('textarea')?.getBoundingClientRect();
+    expect(composer && composer.bottom - top).to.be.below(800);
+    const bubble = p.pane().shadowRoot?.querySelector<HTMLElement>('.bubble');
+    const transcript = p.pane().shadowRoot?.querySelector<HTMLElement>('ol');
+    expect(bubble && transcript && bubble.scrollWidth <= transcript.clientWidth, 'long text wraps').to.equal(true);
+  });
+});
