@@ -7,6 +7,7 @@ import { t } from './messages.ts';
 export class Announcements {
   readonly #offers = new Set<string>();
   readonly #messages = new Set<string>();
+  readonly #chats = new Set<string>();
   #headline: string | null = null;
   #started = false;
 
@@ -26,11 +27,15 @@ export class Announcements {
       if (!first) said.push(t('announce.offer', { name: offer.customerName || '—' }));
     }
     for (const c of view.conversations) {
+      // A conversation new to this window (just accepted, adopted after a reload or a take-over) brings its history:
+      // that is not news. Only messages arriving in a conversation already here are.
+      const known = this.#chats.has(c.chatId);
+      this.#chats.add(c.chatId);
       for (const m of c.transcript) {
         if (this.#messages.has(m.id)) continue;
         this.#messages.add(m.id);
         // The agent's own lines are never read back; other conversations show an unread count instead.
-        if (first || m.sender !== 'customer' || c.chatId !== shownChatId || c.closed !== null) continue;
+        if (!known || m.sender !== 'customer' || c.chatId !== shownChatId || c.closed !== null) continue;
         said.push(t('announce.message', { name: m.senderName || c.customerName, text: m.text }));
       }
     }
