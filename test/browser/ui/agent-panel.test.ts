@@ -105,6 +105,27 @@ describe('agent panel', () => {
     expect(h.problems()).to.deep.equal(['No such reason']);
   });
 
+  it("takes the Finesse look from its theme tokens, and an administrator's rule on its element overrides them", async () => {
+    const h = await panel(view({ offers: [offerView()] }));
+    const accept = () => {
+      const card = h.find('fb-chat-offer');
+      return getComputedStyle(card.shadowRoot?.querySelector('button.accept') as Element);
+    };
+    await (h.find('fb-chat-offer') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(getComputedStyle(h.element).fontSize).to.equal('14px');
+    expect(getComputedStyle(h.element).fontFamily).to.contain('CiscoSans');
+    expect(accept().backgroundColor).to.equal('rgb(7, 98, 183)');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('test-agent-panel { --fb-color-accent: rgb(0, 80, 115); --fb-font-size: 13px; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      expect(accept().backgroundColor).to.equal('rgb(0, 80, 115)');
+      expect(getComputedStyle(h.element).fontSize).to.equal('13px');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
   it('puts the degraded state and problems up front', async () => {
     const h = await panel(
       view({
