@@ -107,13 +107,13 @@ export class ConversationTabs extends LitElement {
 
   /** Waiting times tick with the panel's clock (the container's tick in the gadget). */
   readonly #tick = new TickController(this);
-  /** The agent closed a conversation from inside this list: the focus goes to the one shown next. */
-  #refocus = false;
+  /** A conversation the agent closed from inside this list: once it is gone, the focus goes to the one shown next. */
+  #closing: string | null = null;
 
   constructor() {
     super();
-    this.addEventListener('chat-dismiss', () => {
-      this.#refocus = true;
+    this.addEventListener('chat-dismiss', (e) => {
+      this.#closing = e.detail.chatId;
     });
   }
 
@@ -142,8 +142,9 @@ export class ConversationTabs extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     const c = this.current;
     if (c && c.unread > 0 && !this.readOnly) fire(this, 'chat-read', { chatId: c.chatId });
-    if (this.#refocus && changed.has('conversations')) {
-      this.#refocus = false;
+    const closing = this.#closing;
+    if (closing !== null && changed.has('conversations') && !this.conversations.some((x) => x.chatId === closing)) {
+      this.#closing = null;
       if (c) this.#tabFor(c.chatId)?.focus();
       else this.renderRoot.querySelector<HTMLElement>('.none')?.focus();
     }
