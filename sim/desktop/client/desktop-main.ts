@@ -489,7 +489,9 @@ const desktopTabs = {
     const frame = session?.frames.get(gadgetId);
     if (!frame) return false;
     session?.digital?.dropModule(gadgetId);
-    frame.src = frame.src; // eslint-disable-line no-self-assign -- assigning src again reloads the frame
+    // The frame's URL carries the prefs in its fragment, so assigning the same src again would only be a fragment
+    // navigation: reload the document itself (same origin).
+    frame.contentWindow?.location.reload();
     return true;
   },
   modifyGadgetUrl: (gadgetId: string, url: string) => {
