@@ -1,5 +1,5 @@
 // Causes in words: every sentence about why blending did something is made here, from the message catalogue, where
-// it is shown (and, with the English catalogue, for the chat router's availability reason at the chat boundary).
+// it is shown in the agent's language (and, in English, for the chat router's reasons at the chat boundary).
 // Pure functions with no Lit, so the application layer may use them too.
 
 import type {
@@ -14,7 +14,8 @@ import type {
   VoiceCause,
 } from '../core/blending/causes.ts';
 import type { ProblemCause } from '../app/problems.ts';
-import { ENGLISH, formatMessage, type Catalogue, type MessageKey, type MessageParams } from './messages.ts';
+import { ENGLISH, isMessageKey, language, type MessageKey, type MessageParams } from './messages.ts';
+import type { Translator } from './i18n/translator.ts';
 
 /** Turns causes into sentences of one catalogue. */
 export interface CauseText {
@@ -28,13 +29,20 @@ export interface CauseText {
   problem(cause: ProblemCause): { title: string; action: string };
 }
 
-/** Cause text in the given catalogue. */
-export function causeText(catalogue: Catalogue): CauseText {
-  const m = (key: MessageKey, params?: MessageParams): string => formatMessage(catalogue, key, params);
-  const chats = (count: number): string => m(count === 1 ? 'count.chats.one' : 'count.chats.other', { count });
-  const continuing = (n: number): string => (n > 0 ? m('count.continuing', { chats: chats(n) }) : '');
+/** Cause text in the given language. */
+export function causeText(words: Translator): CauseText {
+  const m = (key: MessageKey, params?: MessageParams): string => words.t(key, params);
+  const chats = (count: number): string => words.plural('count.chats', count);
+  const continuing = (n: number): string => (n > 0 ? words.plural('count.continuing', n) : '');
   const request = (r: RequestName): string =>
     r.state === 'READY' ? m('request.ready') : m('request.notReady', { label: r.label ?? m('request.noReason') });
+
+  /** A Finesse voice state in words ("Talking"); a state this gadget does not know, as Finesse named it. */
+  const state = (s: string | null): string => {
+    if (s === null) return m('chat.voice-transient.unknown');
+    const key = `voiceState.${s}`;
+    return isMessageKey(key) ? m(key) : s;
+  };
 
   const hold = (c: HoldCause): string =>
     c.kind === 'node-move' ? m('hold.node-move', { from: c.from, to: c.to }) : m(`hold.${c.kind}`);
@@ -68,7 +76,7 @@ export function causeText(catalogue: Catalogue): CauseText {
       case 'voice-not-ready':
         return m('chat.voice-not-ready', { reason: reason(c.reason), continuing: continuing(c.continuing) });
       case 'voice-transient':
-        return m('chat.voice-transient', { state: c.state ?? m('chat.voice-transient.unknown') });
+        return m('chat.voice-transient', { state: state(c.state) });
       case 'chats-full':
       case 'chats-active':
         return m(`chat.${c.kind}`, { count: c.count, max: c.max });
@@ -101,7 +109,7 @@ export function causeText(catalogue: Catalogue): CauseText {
       case 'declined-full':
         return m('offer.declined-full', { max: c.max });
       case 'declined-voice':
-        return m('offer.declined-voice', { state: c.state ?? m('chat.voice-transient.unknown') });
+        return m('offer.declined-voice', { state: state(c.state) });
       case 'wait-reserve':
         return m('offer.wait-reserve', { label: c.label });
       case 'chat-accepted':
@@ -171,5 +179,28 @@ export function causeText(catalogue: Catalogue): CauseText {
   return { hold, chat, voice, offer, handBack, log, problem };
 }
 
-/** Cause text in English: the default catalogue, and the words the chat router is sent. */
+/** Cause text in English: the words the chat router is sent (and the tests' reference). */
 export const ENGLISH_CAUSES: CauseText = causeText(ENGLISH);
+
+let agentCauses: CauseText = ENGLISH_CAUSES;
+let agentWords: Translator = ENGLISH;
+
+/** Cause text in the agent's language (the active one, chosen at boot). */
+function active(): CauseText {
+  if (language() !== agentWords) {
+    agentWords = language();
+    agentCauses = causeText(agentWords);
+  }
+  return agentCauses;
+}
+
+/** Cause text in the agent's language, for what the UI shows. */
+export const AGENT_CAUSES: CauseText = {
+  hold: (c) => active().hold(c),
+  chat: (c) => active().chat(c),
+  voice: (c) => active().voice(c),
+  offer: (c) => active().offer(c),
+  handBack: (c) => active().handBack(c),
+  log: (c) => active().log(c),
+  problem: (c) => active().problem(c),
+};

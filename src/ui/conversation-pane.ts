@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatConnectionStatus, ChatMessage, SessionCloseReason } from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
-import { t, type MessageKey } from './messages.ts';
+import { formatTime, t, type MessageKey } from './messages.ts';
 import { baseStyles } from './theme.ts';
 import { customerContext } from './customer-context.ts';
 
@@ -134,15 +134,12 @@ export class ConversationPane extends LitElement {
     conversation: { attribute: false },
     chatStatus: { type: String, attribute: 'chat-status' },
     readOnly: { type: Boolean, attribute: 'read-only' },
-    locale: { type: String },
   };
 
   conversation: ConversationView | null = null;
   chatStatus: ChatConnectionStatus = 'online';
   /** An observer window shows conversations but cannot write in them. */
   readOnly = false;
-  /** For timestamps; the page's language when empty. */
-  locale = '';
 
   #typingSent: 'composing' | 'active' = 'active';
 
@@ -195,23 +192,15 @@ export class ConversationPane extends LitElement {
     fire(this, 'chat-typing', { chatId: c.chatId, state: 'paused' });
   };
 
-  #time(at: number): string {
-    try {
-      return new Intl.DateTimeFormat(this.locale || undefined, { hour: '2-digit', minute: '2-digit' }).format(at);
-    } catch {
-      return new Date(at).toISOString().slice(11, 16);
-    }
-  }
-
   #line(m: ChatMessage) {
     const who = m.sender === 'self' ? t('chats.you') : m.sender === 'system' ? t('chats.system') : m.senderName;
     if (m.sender === 'system') {
-      return html`<li class="system" data-id=${m.id}>${m.text} <span class="meta">${this.#time(m.at)}</span></li>`;
+      return html`<li class="system" data-id=${m.id}>${m.text} <span class="meta">${formatTime(m.at)}</span></li>`;
     }
     return html`<li class=${`${m.sender}${m.pending ? ' pending' : ''}`} data-id=${m.id}>
       <span class="meta"
         >${who} ·
-        ${this.#time(m.at)}${m.pending ? html` · <span class="pending-label">${t('chats.pending')}</span>` : null}</span
+        ${formatTime(m.at)}${m.pending ? html` · <span class="pending-label">${t('chats.pending')}</span>` : null}</span
       >
       <span class="bubble">${m.text}</span>
     </li>`;

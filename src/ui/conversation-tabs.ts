@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { ChatConnectionStatus } from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
-import { t } from './messages.ts';
+import { plural, t } from './messages.ts';
 import { baseStyles } from './theme.ts';
 
 /**
@@ -110,7 +110,7 @@ export class ConversationTabs extends LitElement {
             @click=${() => this.#select(c.chatId)}
           >
             ${c.customerName}${c.closed !== null ? html`<span class="closed-mark" aria-hidden="true">✓</span>` : null}
-            ${!selected && c.unread > 0 ? html`<span class="unread">${t('chats.unread', { count: c.unread })}</span>` : null}
+            ${!selected && c.unread > 0 ? html`<span class="unread">${plural('chats.unread', c.unread)}</span>` : null}
           </button>`;
         })}
       </div>
