@@ -49,8 +49,8 @@ export class AgentPanel extends LitElement {
 
   /** Everything to show; null until boot has a first snapshot. */
   view: AgentView | null = null;
-  /** A one-line status while there is no view yet (connecting, or what went wrong at start). */
-  status = t('status.connecting');
+  /** A one-line status while there is no view yet (what went wrong at start); "Connecting…" when unset. */
+  status: string | null = null;
 
   readonly #clock = new ContextProvider(this, { context: tickerContext, initialValue: intervalTicker });
 
@@ -65,7 +65,7 @@ export class AgentPanel extends LitElement {
 
   override render() {
     const v = this.view;
-    if (!v) return html`<p class="status muted" role="status">${this.status}</p>`;
+    if (!v) return html`<p class="status muted" role="status">${this.status ?? t('status.connecting')}</p>`;
     const observer = v.ownership.role !== 'owner';
     // The raw states behind the headline, for the agent's supervisor or support ("Voice READY · Chat READY 0/5").
     const detail = blendHeadline(v.blending).detail;

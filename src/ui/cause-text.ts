@@ -14,6 +14,7 @@ import type {
   VoiceCause,
 } from '../core/blending/causes.ts';
 import type { ProblemCause } from '../app/problems.ts';
+import type { ConfigProblem } from '../core/container/gadget-config.ts';
 import { ENGLISH, isMessageKey, language, type MessageKey, type MessageParams } from './messages.ts';
 import type { Translator } from './i18n/translator.ts';
 
@@ -27,6 +28,8 @@ export interface CauseText {
   log(cause: LogCause): string;
   /** A problem's title and what to do about it. */
   problem(cause: ProblemCause): { title: string; action: string };
+  /** A configuration problem, with what the administrator should set. */
+  configProblem(problem: ConfigProblem): string;
 }
 
 /** Cause text in the given language. */
@@ -176,7 +179,10 @@ export function causeText(words: Translator): CauseText {
     return { title: m(`${key}.title`, params), action: m(`${key}.action`, params) };
   }
 
-  return { hold, chat, voice, offer, handBack, log, problem };
+  const configProblem = (p: ConfigProblem): string =>
+    m(`config.${p.kind}`, { value: 'value' in p ? p.value : '', limit: 'limit' in p ? p.limit : '' });
+
+  return { hold, chat, voice, offer, handBack, log, problem, configProblem };
 }
 
 /** Cause text in English: the words the chat router is sent (and the tests' reference). */
@@ -203,4 +209,5 @@ export const AGENT_CAUSES: CauseText = {
   handBack: (c) => active().handBack(c),
   log: (c) => active().log(c),
   problem: (c) => active().problem(c),
+  configProblem: (p) => active().configProblem(p),
 };
