@@ -8,7 +8,7 @@ import type { HubPort } from '../core/container/hub.ts';
 import type { Unsubscribe } from '../core/shared/unsubscribe.ts';
 import type { FinesseClient } from '../core/finesse/rest/index.ts';
 import type { SystemInfo } from '../core/finesse/types.ts';
-import type { ChatChannel, ChatCredentials } from '../core/chat/chat-channel.ts';
+import type { ChatChannel, ChatChannelError, ChatCredentials } from '../core/chat/chat-channel.ts';
 import { BlendingReconciler, type BlendingSnapshot } from '../core/blending/reconciler.ts';
 import type { HandlingChatReason } from '../core/blending/facts.ts';
 import type { OfferCause } from '../core/blending/causes.ts';
@@ -154,7 +154,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       case 'observer':
         return { role: 'observer', message: null, ...keep };
       case 'taken-over':
-        return { role: 'taken-over', message: status.message, ...keep };
+        return { role: 'taken-over', message: 'taken-over', ...keep };
       case 'starting':
       case 'stopped':
         return { role: status.role, message: null, confirm: null, pending: false };
@@ -282,9 +282,10 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       render();
     }
     const answer = await c.takeOver({ confirmed });
-    if (answer.result === 'confirm') ownership = { ...ownership, confirm: answer.message, pending: false };
+    if (answer.result === 'confirm')
+      ownership = { ...ownership, confirm: { ownerSince: answer.ownerSince }, pending: false };
     else if (answer.result === 'failure')
-      ownership = { ...ownership, confirm: null, pending: false, message: answer.message };
+      ownership = { ...ownership, confirm: null, pending: false, message: `failed-${answer.reason}` };
     else ownership = ownershipFrom(c.status());
     render();
   }
@@ -293,12 +294,12 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   function chatAction(
     chatId: string,
     busy: 'ending' | 'transferring',
-    act: (ch: ChatChannel) => Promise<Result<unknown, { message: string }>>,
+    act: (ch: ChatChannel) => Promise<Result<unknown, ChatChannelError>>,
   ): void {
     const ch = chat.channel;
     if (!ch) return;
     workspace.busy(chatId, busy);
-    void act(ch).then((r) => workspace.busy(chatId, null, r.ok ? null : r.error.message));
+    void act(ch).then((r) => workspace.busy(chatId, null, r.ok ? null : r.error.code));
   }
 
   const intents: IntentHandlers = {
@@ -320,7 +321,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       if (!ch) return;
       const sent = ch.send(chatId, text);
       if (sent.ok) workspace.sent(sent.value);
-      else workspace.error(chatId, sent.error.message);
+      else workspace.error(chatId, sent.error.code);
     },
     'chat-typing': ({ chatId, state }) => chat.channel?.setTyping(chatId, state),
     'chat-end': ({ chatId }) => chatAction(chatId, 'ending', (ch) => ch.end(chatId)),

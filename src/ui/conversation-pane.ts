@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatConnectionStatus, ChatMessage, SessionCloseReason } from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
-import { formatTime, t, type MessageKey } from './messages.ts';
+import { formatTime, isMessageKey, t, type MessageKey } from './messages.ts';
 import { baseStyles } from './theme.ts';
 import { customerContext } from './customer-context.ts';
 
@@ -223,7 +223,7 @@ export class ConversationPane extends LitElement {
         ${closed ? html`<li class="system closed">${t(CLOSED[c.closed ?? 'ended-by-system'])}</li>` : null}
       </ol>
       <p class="typing muted" aria-live="polite">${typing ? t('chats.typing', { name: c.customerName }) : ''}</p>
-      ${c.error ? html`<p class="note error" role="alert">${c.error}</p>` : null}
+      ${c.error !== null && isMessageKey(`chatError.${c.error}`) ? html`<p class="note error" role="alert">${t(`chatError.${c.error}`)}</p>` : null}
       ${
         closed || this.readOnly
           ? null
