@@ -23,7 +23,7 @@ import type { OwnershipChannelPort, OwnershipLockPort } from '../core/session/ow
 import type { AgentIntents, AgentView, ConversationView, OfferView, OwnershipView } from './agent-view.ts';
 import { ChatWorkspace } from './chat-workspace.ts';
 import { readPeerView, type PeerView } from './peer-view.ts';
-import { ProblemBoard } from './problems.ts';
+import { ProblemBoard, type ProblemCause } from './problems.ts';
 import { ChatAttachment } from './chat-attachment.ts';
 import { startFailover } from './failover-wiring.ts';
 import { dispatchIntent, type IntentHandlers } from './agent-intents.ts';
@@ -169,19 +169,18 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     }),
   );
 
-  async function resolveReason(): Promise<Result<HandlingChatReason, string>> {
+  async function resolveReason(): Promise<Result<HandlingChatReason, ProblemCause>> {
     const parsed = parseHandlingChatConfig(config.handlingChatReason);
-    if (!parsed.ok) return err(parsed.error.message);
+    if (!parsed.ok) return err({ kind: 'reason-config', error: parsed.error });
     let teamId = config.teamId;
     if (teamId === null) {
       const user = await client.getUser(config.agentId);
       if (user.ok) teamId = user.value.teamId;
     }
     const codes = await client.getAgentReasonCodes(config.agentId, teamId, 'NOT_READY');
-    if (!codes.ok)
-      return err(`The Not Ready reason codes could not be read from Finesse: ${codes.error.description.message}`);
+    if (!codes.ok) return err({ kind: 'reason-codes-unread', detail: codes.error.description.message });
     const found = resolveHandlingChatReason(parsed.value, codes.value);
-    return found.ok ? ok(found.value) : err(found.error.message);
+    return found.ok ? ok(found.value) : err({ kind: 'reason-config', error: found.error });
   }
 
   async function start(): Promise<void> {
@@ -189,7 +188,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     if (stopped) return;
     if (!reason.ok) {
       ownership = { role: 'stopped', message: null, confirm: null, pending: false };
-      problems.set({ id: 'config', severity: 'error', cause: { kind: 'config', detail: reason.error } });
+      problems.set({ id: 'config', severity: 'error', cause: reason.error });
       render();
       return;
     }
@@ -213,8 +212,8 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     releases.push(
       watchAgentNotifications(hub, config.agentId, {
         onUpdate: (update) => r.handleUpdate(update),
-        onProblem: (message) =>
-          problems.set({ id: 'notification', severity: 'warning', cause: { kind: 'notification', detail: message } }),
+        onProblem: (problem) =>
+          problems.set({ id: 'notification', severity: 'warning', cause: { kind: 'notification', ...problem } }),
       }),
     );
     releases.push(

@@ -15,8 +15,15 @@ import type {
 } from '../core/blending/causes.ts';
 import type { ProblemCause } from '../app/problems.ts';
 import type { ConfigProblem } from '../core/container/gadget-config.ts';
+import type { HandlingChatConfigError } from '../core/blending/handling-chat-reason.ts';
 import { ENGLISH, isMessageKey, language, type MessageKey, type MessageParams } from './messages.ts';
 import type { Translator } from './i18n/translator.ts';
+
+/** The base `B` of message keys ending in `S` (`B${S}`). */
+type KeyBase<S extends string> = MessageKey extends infer K ? (K extends `${infer B}${S}` ? B : never) : never;
+
+/** A problem message's base: `B` where `B.title` and `B.action` are keys. */
+type ProblemKey = Extract<KeyBase<'.title'>, KeyBase<'.action'>>;
 
 /** Turns causes into sentences of one catalogue. */
 export interface CauseText {
@@ -164,19 +171,56 @@ export function causeText(words: Translator): CauseText {
     }
   }
 
+  function reasonConfig(e: HandlingChatConfigError): string {
+    if (e.code === 'NOT_CONFIGURED') return m('problem.reason-config.NOT_CONFIGURED');
+    const r = e.reason;
+    const reason =
+      r.by === 'label'
+        ? m('problem.reason-config.byLabel', { label: r.label })
+        : m('problem.reason-config.byCode', { code: String(r.code) });
+    switch (e.code) {
+      case 'NOT_DEFINED':
+        return m('problem.reason-config.NOT_DEFINED', { reason });
+      case 'AMBIGUOUS': {
+        const matches = e.matches
+          .map((x) => m('problem.reason-config.match', { label: x.label, code: String(x.code) }))
+          .join(', ');
+        return m('problem.reason-config.AMBIGUOUS', { reason, count: e.matches.length, matches });
+      }
+      case 'SYSTEM_CODE':
+        return m('problem.reason-config.SYSTEM_CODE', { reason, code: String(e.systemCode) });
+    }
+  }
+
   function problem(c: ProblemCause): { title: string; action: string } {
-    const params: MessageParams =
-      c.kind === 'holding'
-        ? c.hold.kind === 'node-move'
-          ? { from: c.hold.from, to: c.hold.to }
-          : {}
-        : c.kind === 'on-secondary-node'
-          ? { from: c.from, to: c.to }
-          : 'detail' in c
-            ? { detail: c.detail }
-            : {};
-    const key = c.kind === 'holding' ? (`problem.holding.${c.hold.kind}` as const) : (`problem.${c.kind}` as const);
-    return { title: m(`${key}.title`, params), action: m(`${key}.action`, params) };
+    const both = (key: ProblemKey, params?: MessageParams) => ({
+      title: m(`${key}.title`, params),
+      action: m(`${key}.action`, params),
+    });
+    switch (c.kind) {
+      case 'holding':
+        return both(
+          `problem.holding.${c.hold.kind}`,
+          c.hold.kind === 'node-move' ? { from: c.hold.from, to: c.hold.to } : {},
+        );
+      case 'on-secondary-node':
+        return both('problem.on-secondary-node', { from: c.from, to: c.to });
+      case 'chat-sign-in-failed':
+        return both('problem.chat-sign-in-failed', { error: m(`chatError.${c.code}`) });
+      case 'notification':
+        return both('problem.notification', { node: c.node, detail: c.detail });
+      case 'start-failed':
+        return both('problem.start-failed', { detail: c.detail });
+      case 'reason-config':
+        return { title: reasonConfig(c.error), action: m('problem.config.action') };
+      case 'reason-codes-unread':
+        return {
+          title: m('problem.reason-codes-unread.title', { detail: c.detail }),
+          action: m('problem.config.action'),
+        };
+      default:
+        return both(`problem.${c.kind}`);
+    }
   }
 
   const configProblem = (p: ConfigProblem): string =>

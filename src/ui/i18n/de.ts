@@ -235,20 +235,35 @@ export const de: Catalogue = {
   'problem.chat-reconnecting.title': 'Die Verbindung zum Chat-Server ist abgebrochen: Sie wird wiederhergestellt.',
   'problem.chat-reconnecting.action':
     'Ihre Chats laufen weiter; was Sie schreiben, wird gesendet, sobald die Verbindung wieder da ist.',
-  'problem.chat-no-identity.title': 'Chat-Anmeldung nicht möglich: {detail}',
+  'problem.chat-no-identity.title':
+    'Chat-Anmeldung nicht möglich: Die Anmeldedaten, die der Finesse-Desktop dem Gadget gegeben hat, sind weder Basic id:password noch ein Bearer-Token.',
   'problem.chat-no-identity.action': 'Bitten Sie Ihren Administrator, die Anmeldemethode des Desktops zu prüfen.',
-  'problem.chat-sign-in-failed.title': 'Chat-Anmeldung fehlgeschlagen: {detail}',
+  'problem.chat-sign-in-failed.title': 'Chat-Anmeldung fehlgeschlagen: {error}',
   'problem.chat-sign-in-failed.action':
     'Ihnen werden keine Chats angeboten. Bitten Sie Ihren Administrator, Ihr Chat-Konto zu prüfen; Anrufe funktionieren wie gewohnt.',
-  'problem.chat-handover-failed.title': '{detail}',
-  'problem.chat-handover-failed.action': 'Die Unterhaltung geht in dem Fenster weiter, das übernommen hat.',
+  'problem.chat-handover-failed.title':
+    'In diesem Fenster geschriebene Nachrichten wurden vor der Übergabe nicht vom Chat-Server bestätigt.',
+  'problem.chat-handover-failed.action':
+    'Die Unterhaltung geht in dem Fenster weiter, das übernommen hat; prüfen Sie dort, ob Ihre letzten Nachrichten angekommen sind.',
   'problem.chat-not-configured.title': 'Chat ist für dieses Gadget nicht eingerichtet: nur Anrufe.',
   'problem.chat-not-configured.action':
     'Ein Administrator setzt die Einstellungen chatService und chatRouter im Desktop-Layout, damit Chats angeboten werden.',
-  'problem.config.title': '{detail}',
+  'problem.reason-config.NOT_CONFIGURED':
+    'Es ist kein Nicht-bereit-Grund für die Chat-Bearbeitung konfiguriert. Bitten Sie Ihren Administrator, die Gadget-Einstellung auf die Bezeichnung oder den Code eines Nicht-bereit-Grunds wie "Handling Chat" zu setzen.',
+  'problem.reason-config.NOT_DEFINED':
+    'Der Nicht-bereit-Grund {reason} ist in Finesse nicht definiert. Bitten Sie Ihren Administrator, ihn in der Finesse-Administrationskonsole unter Reason Codes (Not Ready) anzulegen.',
+  'problem.reason-config.AMBIGUOUS':
+    'Der Nicht-bereit-Grund {reason} passt in Finesse zu {count} Reason Codes: {matches}. Bitten Sie Ihren Administrator, in der Finesse-Administrationskonsole unter Reason Codes (Not Ready) nur einen zu behalten, oder konfigurieren Sie das Gadget über den Code.',
+  'problem.reason-config.SYSTEM_CODE':
+    "Der Nicht-bereit-Grund {reason} ist ein System-Reason-Code ({code}); das Gadget darf ihn nie setzen. Bitten Sie Ihren Administrator, in der Finesse-Administrationskonsole unter Reason Codes (Not Ready) einen eigenen Grund wie 'Handling Chat' anzulegen.",
+  'problem.reason-config.byLabel': "'{label}'",
+  'problem.reason-config.byCode': 'mit Code {code}',
+  'problem.reason-config.match': "'{label}' (Code {code})",
+  'problem.reason-codes-unread.title': 'Die Nicht-bereit-Gründe konnten nicht von Finesse gelesen werden: {detail}',
   'problem.config.action':
     'Blending ist aus, bis das behoben ist: Ihnen werden keine Chats angeboten; Anrufe und die Finesse-Kopfzeile funktionieren wie gewohnt.',
-  'problem.notification.title': '{detail}',
+  'problem.notification.title':
+    'Eine Finesse-Benachrichtigung auf {node} konnte nicht gelesen werden und wurde ignoriert: {detail}',
   'problem.notification.action':
     'Das Gadget liest Ihren Status regelmäßig neu von Finesse, es geht also nichts verloren.',
   'problem.windows-indistinct.title':

@@ -231,20 +231,34 @@ export const en = {
     'No new chats and no state changes by the gadget until the desktop is on server {to}; it picks up from there.',
   'problem.chat-reconnecting.title': 'The chat server connection dropped: reconnecting.',
   'problem.chat-reconnecting.action': 'Your chats continue; messages you write are sent when it is back.',
-  'problem.chat-no-identity.title': 'Chat cannot sign in: {detail}',
+  'problem.chat-no-identity.title':
+    'Chat cannot sign in: the credentials the Finesse desktop gave the gadget are neither Basic id:password nor a Bearer token.',
   'problem.chat-no-identity.action': 'Ask your administrator to check the desktop sign-in method.',
-  'problem.chat-sign-in-failed.title': 'Chat sign-in failed: {detail}',
+  'problem.chat-sign-in-failed.title': 'Chat sign-in failed: {error}',
   'problem.chat-sign-in-failed.action':
     'No chats are offered to you. Ask your administrator to check your chat account; calls work as usual.',
-  'problem.chat-handover-failed.title': '{detail}',
-  'problem.chat-handover-failed.action': 'The conversation continues in the window that took over.',
+  'problem.chat-handover-failed.title':
+    'Messages written in this window were not confirmed by the chat server before the hand-over.',
+  'problem.chat-handover-failed.action':
+    'The conversation continues in the window that took over; check there that your last messages arrived.',
   'problem.chat-not-configured.title': 'Chat is not set up for this gadget: calls only.',
   'problem.chat-not-configured.action':
     'An administrator sets the chatService and chatRouter preferences in the desktop layout to offer chats.',
-  'problem.config.title': '{detail}',
+  'problem.reason-config.NOT_CONFIGURED':
+    'No Not Ready reason for chat handling is configured. Ask your administrator to set the gadget preference to the label or code of a Not Ready reason such as "Handling Chat".',
+  'problem.reason-config.NOT_DEFINED':
+    'The Not Ready reason {reason} is not defined in Finesse. Ask your administrator to add it in the Finesse administration console under Reason Codes (Not Ready).',
+  'problem.reason-config.AMBIGUOUS':
+    'The Not Ready reason {reason} matches {count} reason codes in Finesse: {matches}. Ask your administrator to keep one in the Finesse administration console under Reason Codes (Not Ready), or configure the gadget by code.',
+  'problem.reason-config.SYSTEM_CODE':
+    "The Not Ready reason {reason} is a system reason code ({code}); the gadget must never set it. Ask your administrator to add a separate reason such as 'Handling Chat' in the Finesse administration console under Reason Codes (Not Ready).",
+  'problem.reason-config.byLabel': "'{label}'",
+  'problem.reason-config.byCode': 'with code {code}',
+  'problem.reason-config.match': "'{label}' (code {code})",
+  'problem.reason-codes-unread.title': 'The Not Ready reason codes could not be read from Finesse: {detail}',
   'problem.config.action':
     'Blending is off until this is fixed: no chats are offered to you; calls and the Finesse header work as usual.',
-  'problem.notification.title': '{detail}',
+  'problem.notification.title': 'A Finesse notification on {node} could not be read and was ignored: {detail}',
   'problem.notification.action': 'The gadget re-reads your state from Finesse now and then, so nothing is lost.',
   'problem.windows-indistinct.title':
     "This browser cannot tell the gadget's windows apart: open the desktop in one window only.",

@@ -235,20 +235,34 @@ export const es: Catalogue = {
     'Sin chats nuevos ni cambios de estado del gadget hasta que el escritorio esté en el servidor {to}; ahí continúa.',
   'problem.chat-reconnecting.title': 'Se perdió la conexión con el servidor de chat: reconectando.',
   'problem.chat-reconnecting.action': 'Sus chats continúan; los mensajes que escriba se envían cuando vuelva.',
-  'problem.chat-no-identity.title': 'El chat no puede iniciar sesión: {detail}',
+  'problem.chat-no-identity.title':
+    'El chat no puede iniciar sesión: las credenciales que el escritorio de Finesse dio al gadget no son Basic id:password ni un token Bearer.',
   'problem.chat-no-identity.action': 'Pida a su administrador que revise el método de inicio de sesión del escritorio.',
-  'problem.chat-sign-in-failed.title': 'Falló el inicio de sesión del chat: {detail}',
+  'problem.chat-sign-in-failed.title': 'Falló el inicio de sesión del chat: {error}',
   'problem.chat-sign-in-failed.action':
     'No se le ofrecen chats. Pida a su administrador que revise su cuenta de chat; las llamadas funcionan como siempre.',
-  'problem.chat-handover-failed.title': '{detail}',
-  'problem.chat-handover-failed.action': 'La conversación continúa en la ventana que tomó el control.',
+  'problem.chat-handover-failed.title':
+    'El servidor de chat no confirmó antes del traspaso mensajes escritos en esta ventana.',
+  'problem.chat-handover-failed.action':
+    'La conversación continúa en la ventana que tomó el control; revise allí que sus últimos mensajes llegaron.',
   'problem.chat-not-configured.title': 'El chat no está configurado para este gadget: solo llamadas.',
   'problem.chat-not-configured.action':
     'Un administrador configura las preferencias chatService y chatRouter en el diseño del escritorio para ofrecer chats.',
-  'problem.config.title': '{detail}',
+  'problem.reason-config.NOT_CONFIGURED':
+    'No hay un motivo de No disponible configurado para atender chats. Pida a su administrador que indique en la preferencia del gadget la etiqueta o el código de un motivo de No disponible, como "Handling Chat".',
+  'problem.reason-config.NOT_DEFINED':
+    'El motivo de No disponible {reason} no está definido en Finesse. Pida a su administrador que lo agregue en la consola de administración de Finesse, en Reason Codes (Not Ready).',
+  'problem.reason-config.AMBIGUOUS':
+    'El motivo de No disponible {reason} coincide con {count} códigos de motivo en Finesse: {matches}. Pida a su administrador que deje solo uno en la consola de administración de Finesse, en Reason Codes (Not Ready), o configure el gadget por código.',
+  'problem.reason-config.SYSTEM_CODE':
+    "El motivo de No disponible {reason} es un código de motivo del sistema ({code}); el gadget nunca debe usarlo. Pida a su administrador que agregue un motivo propio, como 'Handling Chat', en la consola de administración de Finesse, en Reason Codes (Not Ready).",
+  'problem.reason-config.byLabel': "'{label}'",
+  'problem.reason-config.byCode': 'con código {code}',
+  'problem.reason-config.match': "'{label}' (código {code})",
+  'problem.reason-codes-unread.title': 'No se pudieron leer de Finesse los motivos de No disponible: {detail}',
   'problem.config.action':
     'La combinación de canales está apagada hasta que se corrija: no se le ofrecen chats; las llamadas y la barra de Finesse funcionan como siempre.',
-  'problem.notification.title': '{detail}',
+  'problem.notification.title': 'Una notificación de Finesse en {node} no se pudo leer y se ignoró: {detail}',
   'problem.notification.action':
     'El gadget vuelve a leer su estado en Finesse cada cierto tiempo, así que no se pierde nada.',
   'problem.windows-indistinct.title':
