@@ -6,6 +6,8 @@ export interface Agent {
   readonly id: string;
   readonly password: string;
   readonly extension: string;
+  /** The language picked on the sign-in page, as a Finesse locale (en_US, de_DE, es_ES); English when unset. */
+  readonly locale?: string;
 }
 
 /** Signs in through the form and waits for the desktop with a connected XMPP notification channel. */
@@ -15,6 +17,10 @@ export async function signIn(page: Page, desktopUrl: string, agent: Agent, timeo
   await page.type('#signin-id', agent.id);
   await page.type('#signin-password', agent.password);
   await page.type('#signin-extension', agent.extension);
+  if (agent.locale !== undefined) {
+    const picked = await page.select('#signin-language', agent.locale);
+    if (picked[0] !== agent.locale) throw new Error(`the sign-in page offers no language ${agent.locale}`);
+  }
   await page.click('#signin-submit');
   await page.waitForFunction(
     () =>

@@ -19,6 +19,12 @@ export const DESKTOP_HTML = `<!DOCTYPE html>
       <label>Username <input name="agentId" id="signin-id" required autocomplete="username" spellcheck="false" autofocus></label>
       <label>Password <input name="password" id="signin-password" type="password" required autocomplete="current-password"></label>
       <label>Extension <input name="extension" id="signin-extension" required inputmode="numeric" spellcheck="false"></label>
+      <label>Language <select name="locale" id="signin-language">
+        <option value="en_US" lang="en" selected>English</option>
+        <option value="de_DE" lang="de">Deutsch</option>
+        <option value="es_ES" lang="es">Español</option>
+        <option value="es_MX" lang="es">Español (México)</option>
+      </select></label>
       <button type="submit" id="signin-submit" disabled>Sign In</button>
       <p id="signin-error" class="error" role="alert"></p>
       <p class="hint"><a href="/control.html" target="_blank" rel="noopener">Simulator control page</a></p>

@@ -8,7 +8,7 @@ import type { HubPort } from '../core/container/hub.ts';
 import type { Unsubscribe } from '../core/shared/unsubscribe.ts';
 import type { FinesseClient } from '../core/finesse/rest/index.ts';
 import type { SystemInfo } from '../core/finesse/types.ts';
-import type { ChatChannel, ChatCredentials } from '../core/chat/chat-channel.ts';
+import type { ChatChannel, ChatChannelError, ChatCredentials } from '../core/chat/chat-channel.ts';
 import { BlendingReconciler, type BlendingSnapshot } from '../core/blending/reconciler.ts';
 import type { HandlingChatReason } from '../core/blending/facts.ts';
 import type { OfferCause } from '../core/blending/causes.ts';
@@ -23,7 +23,7 @@ import type { OwnershipChannelPort, OwnershipLockPort } from '../core/session/ow
 import type { AgentIntents, AgentView, ConversationView, OfferView, OwnershipView } from './agent-view.ts';
 import { ChatWorkspace } from './chat-workspace.ts';
 import { readPeerView, type PeerView } from './peer-view.ts';
-import { ProblemBoard } from './problems.ts';
+import { ProblemBoard, type ProblemCause } from './problems.ts';
 import { ChatAttachment } from './chat-attachment.ts';
 import { startFailover } from './failover-wiring.ts';
 import { dispatchIntent, type IntentHandlers } from './agent-intents.ts';
@@ -157,7 +157,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       case 'observer':
         return { role: 'observer', message: null, ...keep };
       case 'taken-over':
-        return { role: 'taken-over', message: status.message, ...keep };
+        return { role: 'taken-over', message: 'taken-over', ...keep };
       case 'starting':
       case 'stopped':
         return { role: status.role, message: null, confirm: null, pending: false };
@@ -173,19 +173,18 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     }),
   );
 
-  async function resolveReason(): Promise<Result<HandlingChatReason, string>> {
+  async function resolveReason(): Promise<Result<HandlingChatReason, ProblemCause>> {
     const parsed = parseHandlingChatConfig(config.handlingChatReason);
-    if (!parsed.ok) return err(parsed.error.message);
+    if (!parsed.ok) return err({ kind: 'reason-config', error: parsed.error });
     let teamId = config.teamId;
     if (teamId === null) {
       const user = await client.getUser(config.agentId);
       if (user.ok) teamId = user.value.teamId;
     }
     const codes = await client.getAgentReasonCodes(config.agentId, teamId, 'NOT_READY');
-    if (!codes.ok)
-      return err(`The Not Ready reason codes could not be read from Finesse: ${codes.error.description.message}`);
+    if (!codes.ok) return err({ kind: 'reason-codes-unread', detail: codes.error.description.message });
     const found = resolveHandlingChatReason(parsed.value, codes.value);
-    return found.ok ? ok(found.value) : err(found.error.message);
+    return found.ok ? ok(found.value) : err({ kind: 'reason-config', error: found.error });
   }
 
   async function start(): Promise<void> {
@@ -194,7 +193,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     if (!reason.ok) {
       blendingOff = true;
       ownership = { role: 'stopped', message: null, confirm: null, pending: false };
-      problems.set({ id: 'config', severity: 'error', cause: { kind: 'config', detail: reason.error } });
+      problems.set({ id: 'config', severity: 'error', cause: reason.error });
       render();
       return;
     }
@@ -218,8 +217,8 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     releases.push(
       watchAgentNotifications(hub, config.agentId, {
         onUpdate: (update) => r.handleUpdate(update),
-        onProblem: (message) =>
-          problems.set({ id: 'notification', severity: 'warning', cause: { kind: 'notification', detail: message } }),
+        onProblem: (problem) =>
+          problems.set({ id: 'notification', severity: 'warning', cause: { kind: 'notification', ...problem } }),
       }),
     );
     releases.push(
@@ -288,9 +287,10 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       render();
     }
     const answer = await c.takeOver({ confirmed });
-    if (answer.result === 'confirm') ownership = { ...ownership, confirm: answer.message, pending: false };
+    if (answer.result === 'confirm')
+      ownership = { ...ownership, confirm: { ownerSince: answer.ownerSince }, pending: false };
     else if (answer.result === 'failure')
-      ownership = { ...ownership, confirm: null, pending: false, message: answer.message };
+      ownership = { ...ownership, confirm: null, pending: false, message: `failed-${answer.reason}` };
     else ownership = ownershipFrom(c.status());
     render();
   }
@@ -299,12 +299,12 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   function chatAction(
     chatId: string,
     busy: 'ending' | 'transferring',
-    act: (ch: ChatChannel) => Promise<Result<unknown, { message: string }>>,
+    act: (ch: ChatChannel) => Promise<Result<unknown, ChatChannelError>>,
   ): void {
     const ch = chat.channel;
     if (!ch) return;
     workspace.busy(chatId, busy);
-    void act(ch).then((r) => workspace.busy(chatId, null, r.ok ? null : r.error.message));
+    void act(ch).then((r) => workspace.busy(chatId, null, r.ok ? null : r.error.code));
   }
 
   const intents: IntentHandlers = {
@@ -326,7 +326,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       if (!ch) return;
       const sent = ch.send(chatId, text);
       if (sent.ok) workspace.sent(sent.value);
-      else workspace.error(chatId, sent.error.message);
+      else workspace.error(chatId, sent.error.code);
     },
     'chat-typing': ({ chatId, state }) => chat.channel?.setTyping(chatId, state),
     'chat-end': ({ chatId }) => chatAction(chatId, 'ending', (ch) => ch.end(chatId)),

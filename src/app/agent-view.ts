@@ -3,7 +3,9 @@
 // intents; the UI renders it and puts its causes into words.
 import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
 import type { ProblemCause } from './problems.ts';
+import type { TakeOverFailure } from '../core/session/ownership-coordinator.ts';
 import type {
+  ChatChannelErrorCode,
   ChatConnectionStatus,
   ChatMessage,
   ChatOffer,
@@ -37,8 +39,8 @@ export interface ConversationView {
   readonly closedAt: number | null;
   /** An action the agent started and that has not finished. */
   readonly busy: 'ending' | 'transferring' | null;
-  /** The last thing that went wrong with this conversation, in words. */
-  readonly error: string | null;
+  /** The last thing that went wrong with this conversation (the UI says it in words). */
+  readonly error: ChatChannelErrorCode | null;
 }
 
 /** Something the agent (or an administrator) must know; the UI says what it is and what to do about it. */
@@ -48,13 +50,16 @@ export interface ProblemView {
   readonly cause: ProblemCause;
 }
 
+/** Why this window only shows the state: it was taken over elsewhere, or a take-over from here did not happen. */
+export type OwnershipNote = 'taken-over' | `failed-${TakeOverFailure}`;
+
 /** Which window runs blending for the agent (rule 8), and the take-over confirmation when one is asked. */
 export interface OwnershipView {
   readonly role: 'starting' | 'owner' | 'observer' | 'taken-over' | 'stopped';
-  /** Why this window only shows the state (taken over elsewhere...). */
-  readonly message: string | null;
-  /** The confirmation question while the agent is taking over; null otherwise. */
-  readonly confirm: string | null;
+  /** Why this window only shows the state; null for the usual words of its role. */
+  readonly message: OwnershipNote | null;
+  /** While the agent is taking over, the question to confirm (with when the other window took blending, if known). */
+  readonly confirm: { readonly ownerSince: number | null } | null;
   /** The take-over is on its way (waiting for the other window to let go). */
   readonly pending: boolean;
 }

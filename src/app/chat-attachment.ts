@@ -110,7 +110,7 @@ export class ChatAttachment {
       d.problems.set({
         id: 'chat-sign-in',
         severity: 'error',
-        cause: { kind: 'chat-no-identity', detail: creds.error },
+        cause: { kind: 'chat-no-identity' },
       });
       return;
     }
@@ -131,7 +131,7 @@ export class ChatAttachment {
         d.problems.set({
           id: 'chat-sign-in',
           severity: 'error',
-          cause: { kind: 'chat-sign-in-failed', detail: e.message },
+          cause: { kind: 'chat-sign-in-failed', code: e.code },
         }),
     });
     d.workspace.adopt(made);
@@ -167,7 +167,7 @@ export class ChatAttachment {
         d.problems.set({
           id: 'chat-handover',
           severity: 'warning',
-          cause: { kind: 'chat-handover-failed', detail: result.error.message },
+          cause: { kind: 'chat-handover-failed' },
         });
     });
   }

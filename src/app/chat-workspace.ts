@@ -1,6 +1,7 @@
 // The agent's chat desk as the UI shows it: offers waiting for an answer and conversations with their
 // transcripts, kept from the chat channel's events and the agent's own actions, handed out as immutable views.
 import type {
+  ChatChannelErrorCode,
   ChatChannel,
   ChatEvent,
   ChatMessage,
@@ -34,7 +35,7 @@ interface Conversation {
   closed: SessionCloseReason | null;
   closedAt: number | null;
   busy: ConversationView['busy'];
-  error: string | null;
+  error: ChatChannelErrorCode | null;
 }
 
 /** Keeps offers and conversations from a chat channel; `subscribe` is told after every change. */
@@ -143,7 +144,7 @@ export class ChatWorkspace {
   }
 
   /** An end or hand-back the agent started; `null` when it finished or failed (with the error, if any). */
-  busy(chatId: string, busy: ConversationView['busy'], error: string | null = null): void {
+  busy(chatId: string, busy: ConversationView['busy'], error: ChatChannelErrorCode | null = null): void {
     const c = this.#chats.get(chatId);
     if (!c) return;
     c.busy = busy;
@@ -152,10 +153,10 @@ export class ChatWorkspace {
   }
 
   /** Something went wrong in a conversation (a message that could not be sent...). */
-  error(chatId: string, message: string | null): void {
+  error(chatId: string, code: ChatChannelErrorCode | null): void {
     const c = this.#chats.get(chatId);
     if (!c) return;
-    c.error = message;
+    c.error = code;
     this.#changed();
   }
 

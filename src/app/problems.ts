@@ -2,18 +2,25 @@
 // an id, so a problem is replaced or cleared where it arose; the blending hold (rule 6) is added from the snapshot.
 
 import type { HoldCause } from '../core/blending/causes.ts';
+import type { HandlingChatConfigError } from '../core/blending/handling-chat-reason.ts';
+import type { ChatChannelErrorCode } from '../core/chat/chat-channel.ts';
 import type { ProblemView } from './agent-view.ts';
 
-/** What is wrong. `detail`: an error's own text from the layer that failed, kept as given. */
+/** What is wrong. `detail`: an error's own text from the layer that failed (English), kept as given. */
 export type ProblemCause =
   | { readonly kind: 'holding'; readonly hold: HoldCause }
   | { readonly kind: 'chat-reconnecting' }
-  | { readonly kind: 'chat-no-identity'; readonly detail: string }
-  | { readonly kind: 'chat-sign-in-failed'; readonly detail: string }
-  | { readonly kind: 'chat-handover-failed'; readonly detail: string }
+  /** The desktop's credentials are neither Basic id:password nor a Bearer token. */
+  | { readonly kind: 'chat-no-identity' }
+  | { readonly kind: 'chat-sign-in-failed'; readonly code: ChatChannelErrorCode }
+  /** Messages written in this window were not confirmed before another window took the chats over. */
+  | { readonly kind: 'chat-handover-failed' }
   | { readonly kind: 'chat-not-configured' }
-  | { readonly kind: 'config'; readonly detail: string }
-  | { readonly kind: 'notification'; readonly detail: string }
+  /** The Handling Chat reason cannot be used: blending stays off. */
+  | { readonly kind: 'reason-config'; readonly error: HandlingChatConfigError }
+  /** Finesse did not give the reason codes: blending stays off. */
+  | { readonly kind: 'reason-codes-unread'; readonly detail: string }
+  | { readonly kind: 'notification'; readonly node: string; readonly detail: string }
   | { readonly kind: 'windows-indistinct' }
   | { readonly kind: 'on-secondary-node'; readonly from: string; readonly to: string }
   | { readonly kind: 'start-failed'; readonly detail: string };

@@ -1,7 +1,7 @@
 // Entry of the agent gadget bundle: a classic IIFE script inside the Shindig iframe. It reads the container's
 // configuration, makes the real adapters (REST over fetch, the hub, XMPP chat, Web Locks), starts the agent's
 // session, mounts the UI, and releases everything when the gadget unloads.
-import { readGadgetConfig, type GadgetConfig } from '../core/container/gadget-config.ts';
+import { readGadgetConfig, readLocalePrefs, type GadgetConfig } from '../core/container/gadget-config.ts';
 import type { HubPort } from '../core/container/hub.ts';
 import {
   createFinesseClient,
@@ -20,13 +20,27 @@ import { createBroadcastOwnershipChannel, ownershipChannelName } from '../core/s
 import type { AgentPanel } from '../ui/agent-panel.ts';
 import type { AgentIntentName } from '../ui/agent-view.ts';
 import { defineElements } from '../ui/define.ts';
-import { t } from '../ui/messages.ts';
+import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
 import type { Ticker } from '../ui/ticker.ts';
 import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
-import { ENGLISH_CAUSES } from '../ui/cause-text.ts';
+import { AGENT_CAUSES, ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatEndpoints } from '../core/container/chat-endpoints.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
 
+/**
+ * The language of the words: the desktop's locale pref (then its language pref), English when neither is one the
+ * gadget speaks. Chosen once, before any element renders; the document says it too, for screen readers.
+ */
+function chooseGadgetLanguage(gadgets: GadgetsGlobal | null): void {
+  if (gadgets?.Prefs) {
+    const prefs = new gadgets.Prefs();
+    setLanguage(chooseLanguage(readLocalePrefs((name) => prefs.getString(name) ?? '')));
+  }
+  document.documentElement.lang = language().lang;
+}
+
+const gadgets = containerGadgets();
+chooseGadgetLanguage(gadgets);
 defineElements();
 
 const INTENTS: readonly AgentIntentName[] = [
@@ -137,7 +151,8 @@ function start(gadgets: GadgetsGlobal): void {
   const prefs = new gadgets.Prefs();
   const config = readGadgetConfig((name) => prefs.getString(name) ?? '');
   if (!config.ok) {
-    view.status = `The gadget is not configured correctly: ${config.error.map((p) => p.message).join(' ')}`;
+    const problems = config.error.map((p) => AGENT_CAUSES.configProblem(p)).join(' ');
+    view.status = t('status.notConfigured', { problems });
     addEventListener('pagehide', stopHeight, { once: true });
     return;
   }
@@ -202,7 +217,6 @@ function start(gadgets: GadgetsGlobal): void {
   );
 }
 
-const gadgets = containerGadgets();
 if (gadgets?.HubSettings) {
   // pubsub-2: the hub client connects after load; the gadget may use it only from onConnect on.
   gadgets.HubSettings.onConnect = () => start(gadgets);

@@ -62,8 +62,8 @@ export class AgentPanel extends LitElement {
 
   /** Everything to show; null until boot has a first snapshot. */
   view: AgentView | null = null;
-  /** A one-line status while there is no view yet (connecting, or what went wrong at start). */
-  status = t('status.connecting');
+  /** A one-line status while there is no view yet (what went wrong at start); "Connecting…" when unset. */
+  status: string | null = null;
   /** What the live region says now. */
   announcement = '';
 
@@ -134,7 +134,7 @@ export class AgentPanel extends LitElement {
       ${this.announcement}
     </div>`;
     if (!v)
-      return html`<p class="status muted">${this.status}</p>
+      return html`<p class="status muted">${this.status ?? t('status.connecting')}</p>
         ${live}`;
     const observer = v.ownership.role !== 'owner';
     // The raw states behind the headline, for the agent's supervisor or support ("Voice READY · Chat READY 0/5").

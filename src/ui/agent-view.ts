@@ -7,6 +7,7 @@ export type {
   AgentView,
   ConversationView,
   OfferView,
+  OwnershipNote,
   OwnershipView,
   ProblemView,
 } from '../app/agent-view.ts';

@@ -1,7 +1,7 @@
 // The blended state in plain words for the header strip: what the agent is doing, why, and the raw states.
 import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
-import { t } from './messages.ts';
-import { ENGLISH_CAUSES as say } from './cause-text.ts';
+import { isMessageKey, plural, t } from './messages.ts';
+import { AGENT_CAUSES as say } from './cause-text.ts';
 
 export interface Headline {
   /** "Ready for calls and chats", "On a call: chats paused", "Handling 2 of 5 chats: Not Ready for calls". */
@@ -13,10 +13,11 @@ export interface Headline {
   readonly tone: 'ready' | 'busy' | 'paused' | 'off' | 'degraded';
 }
 
-/** Voice in words: "Not Ready (Handling Chat)", "Talking". */
+/** Voice in words: "Not Ready (Handling Chat)", "Talking"; a state the catalogue does not know, as Finesse named it. */
 function voiceWords(state: string, label: string): string {
-  if (state === 'NOT_READY') return `Not Ready (${label})`;
-  return state.charAt(0) + state.slice(1).toLowerCase().replace(/_/g, ' ');
+  if (state === 'NOT_READY') return t('voiceState.NOT_READY.reason', { reason: label });
+  const key = `voiceState.${state}`;
+  return isMessageKey(key) ? t(key) : state;
 }
 
 /**
@@ -36,7 +37,8 @@ export function blendHeadline(snapshot: BlendingSnapshot | null, off = false): H
   const pending = voice.pendingState !== null ? t('state.pending', { state: voice.pendingState }) : '';
   const detail = t('state.detail', { voice: `${voice.state}${pending}`, chat: chat.availability, count, max });
   const label =
-    voice.reasonCode?.label.trim() || (voice.reasonCodeId !== null ? `reason ${voice.reasonCodeId}` : 'no reason');
+    voice.reasonCode?.label.trim() ||
+    (voice.reasonCodeId !== null ? t('reason.id', { id: voice.reasonCodeId }) : t('reason.none'));
   const line = (text: string, tone: Headline['tone']): Headline => ({ text, reason, detail, tone });
 
   if (snapshot.degraded !== null) return line(t('state.holding', { reason: say.hold(snapshot.degraded) }), 'degraded');
@@ -64,7 +66,7 @@ export function blendHeadline(snapshot: BlendingSnapshot | null, off = false): H
     case 'NOT_READY':
       if (voice.state !== 'NOT_READY') return line(say.chat(chat.cause), 'paused');
       return line(
-        count > 0 ? t('state.notReadyChats', { reason: label, count }) : t('state.notReady', { reason: label }),
+        count > 0 ? plural('state.notReadyChats', count, { reason: label }) : t('state.notReady', { reason: label }),
         'off',
       );
     case 'OFFLINE':

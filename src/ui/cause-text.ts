@@ -1,5 +1,5 @@
 // Causes in words: every sentence about why blending did something is made here, from the message catalogue, where
-// it is shown (and, with the English catalogue, for the chat router's availability reason at the chat boundary).
+// it is shown in the agent's language (and, in English, for the chat router's reasons at the chat boundary).
 // Pure functions with no Lit, so the application layer may use them too.
 
 import type {
@@ -14,7 +14,16 @@ import type {
   VoiceCause,
 } from '../core/blending/causes.ts';
 import type { ProblemCause } from '../app/problems.ts';
-import { ENGLISH, formatMessage, type Catalogue, type MessageKey, type MessageParams } from './messages.ts';
+import type { ConfigProblem } from '../core/container/gadget-config.ts';
+import type { HandlingChatConfigError } from '../core/blending/handling-chat-reason.ts';
+import { ENGLISH, isMessageKey, language, type MessageKey, type MessageParams } from './messages.ts';
+import type { Translator } from './i18n/translator.ts';
+
+/** The base `B` of message keys ending in `S` (`B${S}`). */
+type KeyBase<S extends string> = MessageKey extends infer K ? (K extends `${infer B}${S}` ? B : never) : never;
+
+/** A problem message's base: `B` where `B.title` and `B.action` are keys. */
+type ProblemKey = Extract<KeyBase<'.title'>, KeyBase<'.action'>>;
 
 /** Turns causes into sentences of one catalogue. */
 export interface CauseText {
@@ -26,15 +35,24 @@ export interface CauseText {
   log(cause: LogCause): string;
   /** A problem's title and what to do about it. */
   problem(cause: ProblemCause): { title: string; action: string };
+  /** A configuration problem, with what the administrator should set. */
+  configProblem(problem: ConfigProblem): string;
 }
 
-/** Cause text in the given catalogue. */
-export function causeText(catalogue: Catalogue): CauseText {
-  const m = (key: MessageKey, params?: MessageParams): string => formatMessage(catalogue, key, params);
-  const chats = (count: number): string => m(count === 1 ? 'count.chats.one' : 'count.chats.other', { count });
-  const continuing = (n: number): string => (n > 0 ? m('count.continuing', { chats: chats(n) }) : '');
+/** Cause text in the given language. */
+export function causeText(words: Translator): CauseText {
+  const m = (key: MessageKey, params?: MessageParams): string => words.t(key, params);
+  const chats = (count: number): string => words.plural('count.chats', count);
+  const continuing = (n: number): string => (n > 0 ? words.plural('count.continuing', n) : '');
   const request = (r: RequestName): string =>
     r.state === 'READY' ? m('request.ready') : m('request.notReady', { label: r.label ?? m('request.noReason') });
+
+  /** A Finesse voice state in words ("Talking"); a state this gadget does not know, as Finesse named it. */
+  const state = (s: string | null): string => {
+    if (s === null) return m('chat.voice-transient.unknown');
+    const key = `voiceState.${s}`;
+    return isMessageKey(key) ? m(key) : s;
+  };
 
   const hold = (c: HoldCause): string =>
     c.kind === 'node-move' ? m('hold.node-move', { from: c.from, to: c.to }) : m(`hold.${c.kind}`);
@@ -68,7 +86,7 @@ export function causeText(catalogue: Catalogue): CauseText {
       case 'voice-not-ready':
         return m('chat.voice-not-ready', { reason: reason(c.reason), continuing: continuing(c.continuing) });
       case 'voice-transient':
-        return m('chat.voice-transient', { state: c.state ?? m('chat.voice-transient.unknown') });
+        return m('chat.voice-transient', { state: state(c.state) });
       case 'chats-full':
       case 'chats-active':
         return m(`chat.${c.kind}`, { count: c.count, max: c.max });
@@ -101,7 +119,7 @@ export function causeText(catalogue: Catalogue): CauseText {
       case 'declined-full':
         return m('offer.declined-full', { max: c.max });
       case 'declined-voice':
-        return m('offer.declined-voice', { state: c.state ?? m('chat.voice-transient.unknown') });
+        return m('offer.declined-voice', { state: state(c.state) });
       case 'wait-reserve':
         return m('offer.wait-reserve', { label: c.label });
       case 'chat-accepted':
@@ -153,23 +171,87 @@ export function causeText(catalogue: Catalogue): CauseText {
     }
   }
 
-  function problem(c: ProblemCause): { title: string; action: string } {
-    const params: MessageParams =
-      c.kind === 'holding'
-        ? c.hold.kind === 'node-move'
-          ? { from: c.hold.from, to: c.hold.to }
-          : {}
-        : c.kind === 'on-secondary-node'
-          ? { from: c.from, to: c.to }
-          : 'detail' in c
-            ? { detail: c.detail }
-            : {};
-    const key = c.kind === 'holding' ? (`problem.holding.${c.hold.kind}` as const) : (`problem.${c.kind}` as const);
-    return { title: m(`${key}.title`, params), action: m(`${key}.action`, params) };
+  function reasonConfig(e: HandlingChatConfigError): string {
+    if (e.code === 'NOT_CONFIGURED') return m('problem.reason-config.NOT_CONFIGURED');
+    const r = e.reason;
+    const reason =
+      r.by === 'label'
+        ? m('problem.reason-config.byLabel', { label: r.label })
+        : m('problem.reason-config.byCode', { code: String(r.code) });
+    switch (e.code) {
+      case 'NOT_DEFINED':
+        return m('problem.reason-config.NOT_DEFINED', { reason });
+      case 'AMBIGUOUS': {
+        const matches = e.matches
+          .map((x) => m('problem.reason-config.match', { label: x.label, code: String(x.code) }))
+          .join(', ');
+        return m('problem.reason-config.AMBIGUOUS', { reason, count: e.matches.length, matches });
+      }
+      case 'SYSTEM_CODE':
+        return m('problem.reason-config.SYSTEM_CODE', { reason, code: String(e.systemCode) });
+    }
   }
 
-  return { hold, chat, voice, offer, handBack, log, problem };
+  function problem(c: ProblemCause): { title: string; action: string } {
+    const both = (key: ProblemKey, params?: MessageParams) => ({
+      title: m(`${key}.title`, params),
+      action: m(`${key}.action`, params),
+    });
+    switch (c.kind) {
+      case 'holding':
+        return both(
+          `problem.holding.${c.hold.kind}`,
+          c.hold.kind === 'node-move' ? { from: c.hold.from, to: c.hold.to } : {},
+        );
+      case 'on-secondary-node':
+        return both('problem.on-secondary-node', { from: c.from, to: c.to });
+      case 'chat-sign-in-failed':
+        return both('problem.chat-sign-in-failed', { error: m(`chatError.${c.code}`) });
+      case 'notification':
+        return both('problem.notification', { node: c.node, detail: c.detail });
+      case 'start-failed':
+        return both('problem.start-failed', { detail: c.detail });
+      case 'reason-config':
+        return { title: reasonConfig(c.error), action: m('problem.config.action') };
+      case 'reason-codes-unread':
+        return {
+          title: m('problem.reason-codes-unread.title', { detail: c.detail }),
+          action: m('problem.config.action'),
+        };
+      default:
+        return both(`problem.${c.kind}`);
+    }
+  }
+
+  const configProblem = (p: ConfigProblem): string =>
+    m(`config.${p.kind}`, { value: 'value' in p ? p.value : '', limit: 'limit' in p ? p.limit : '' });
+
+  return { hold, chat, voice, offer, handBack, log, problem, configProblem };
 }
 
-/** Cause text in English: the default catalogue, and the words the chat router is sent. */
+/** Cause text in English: the words the chat router is sent (and the tests' reference). */
 export const ENGLISH_CAUSES: CauseText = causeText(ENGLISH);
+
+let agentCauses: CauseText = ENGLISH_CAUSES;
+let agentWords: Translator = ENGLISH;
+
+/** Cause text in the agent's language (the active one, chosen at boot). */
+function active(): CauseText {
+  if (language() !== agentWords) {
+    agentWords = language();
+    agentCauses = causeText(agentWords);
+  }
+  return agentCauses;
+}
+
+/** Cause text in the agent's language, for what the UI shows. */
+export const AGENT_CAUSES: CauseText = {
+  hold: (c) => active().hold(c),
+  chat: (c) => active().chat(c),
+  voice: (c) => active().voice(c),
+  offer: (c) => active().offer(c),
+  handBack: (c) => active().handBack(c),
+  log: (c) => active().log(c),
+  problem: (c) => active().problem(c),
+  configProblem: (p) => active().configProblem(p),
+};

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatConnectionStatus, ChatMessage, SessionCloseReason } from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
-import { t, type MessageKey } from './messages.ts';
+import { formatTime, isMessageKey, t, type MessageKey } from './messages.ts';
 import { baseStyles } from './theme.ts';
 import { customerContext } from './customer-context.ts';
 import { linkParts } from './text-links.ts';
@@ -137,15 +137,12 @@ export class ConversationPane extends LitElement {
     conversation: { attribute: false },
     chatStatus: { type: String, attribute: 'chat-status' },
     readOnly: { type: Boolean, attribute: 'read-only' },
-    locale: { type: String },
   };
 
   conversation: ConversationView | null = null;
   chatStatus: ChatConnectionStatus = 'online';
   /** An observer window shows conversations but cannot write in them. */
   readOnly = false;
-  /** For timestamps; the page's language when empty. */
-  locale = '';
 
   #typingSent: 'composing' | 'active' = 'active';
   /** The focus was inside this pane before the update (so it is kept inside when its button goes). */
@@ -215,14 +212,6 @@ export class ConversationPane extends LitElement {
     fire(this, 'chat-typing', { chatId: c.chatId, state: 'paused' });
   };
 
-  #time(at: number): string {
-    try {
-      return new Intl.DateTimeFormat(this.locale || undefined, { hour: '2-digit', minute: '2-digit' }).format(at);
-    } catch {
-      return new Date(at).toISOString().slice(11, 16);
-    }
-  }
-
   /** Text with its http(s) addresses as links that open in a new tab; never markup. */
   #text(text: string) {
     return linkParts(text).map((p) =>
@@ -237,12 +226,12 @@ export class ConversationPane extends LitElement {
   #line(m: ChatMessage) {
     const who = m.sender === 'self' ? t('chats.you') : m.sender === 'system' ? t('chats.system') : m.senderName;
     if (m.sender === 'system') {
-      return html`<li class="system" data-id=${m.id}>${m.text} <span class="meta">${this.#time(m.at)}</span></li>`;
+      return html`<li class="system" data-id=${m.id}>${m.text} <span class="meta">${formatTime(m.at)}</span></li>`;
     }
     return html`<li class=${`${m.sender}${m.pending ? ' pending' : ''}`} data-id=${m.id}>
       <span class="meta"
         >${who} ·
-        ${this.#time(m.at)}${m.pending ? html` · <span class="pending-label">${t('chats.pending')}</span>` : null}</span
+        ${formatTime(m.at)}${m.pending ? html` · <span class="pending-label">${t('chats.pending')}</span>` : null}</span
       >
       <span class="bubble">${this.#text(m.text)}</span>
     </li>`;
@@ -265,7 +254,7 @@ export class ConversationPane extends LitElement {
         ${closed ? html`<li class="system closed">${t(CLOSED[c.closed ?? 'ended-by-system'])}</li>` : null}
       </ol>
       <p class="typing muted">${typing ? t('chats.typing', { name: c.customerName }) : ''}</p>
-      ${c.error ? html`<p class="note error" role="alert">${c.error}</p>` : null}
+      ${c.error !== null && isMessageKey(`chatError.${c.error}`) ? html`<p class="note error" role="alert">${t(`chatError.${c.error}`)}</p>` : null}
       ${
         closed || this.readOnly
           ? null

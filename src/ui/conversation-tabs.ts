@@ -5,7 +5,7 @@ import type { ConversationView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
 import { formatWaiting, waitingSince } from './chat-waiting.ts';
 import type { ConversationPane } from './conversation-pane.ts';
-import { t } from './messages.ts';
+import { plural, t } from './messages.ts';
 import { baseStyles } from './theme.ts';
 import { TickController } from './ticker.ts';
 
@@ -191,7 +191,7 @@ export class ConversationTabs extends LitElement {
       ${
         unread
           ? html`<span class="unread" aria-hidden="true">${c.unread}</span
-              ><span class="visually-hidden">${t('chats.unreadLabel', { count: c.unread })}</span>`
+              ><span class="visually-hidden">${plural('chats.unreadLabel', c.unread)}</span>`
           : null
       }
     </button>`;

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { DecisionEntry } from '../core/blending/decision-log.ts';
-import { t } from './messages.ts';
-import { ENGLISH_CAUSES as say } from './cause-text.ts';
+import { formatTime, t } from './messages.ts';
+import { AGENT_CAUSES as say } from './cause-text.ts';
 import { baseStyles } from './theme.ts';
 
 /** The decision log (rule 9): the newest changes the gadget made, with their reasons, newest first; collapsible. */
@@ -46,10 +46,6 @@ export class DecisionLogView extends LitElement {
   /** Expanded. */
   open = false;
 
-  #time(at: number): string {
-    return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
-  }
-
   #onToggle = (e: Event): void => {
     this.open = (e.target as HTMLDetailsElement).open;
   };
@@ -62,7 +58,7 @@ export class DecisionLogView extends LitElement {
         shown.length === 0
           ? html`<p class="muted">${t('log.empty')}</p>`
           : html`<ol>
-              ${shown.map((e) => html`<li data-kind=${e.kind}><time>${this.#time(e.at)}</time>${say.log(e.cause)}</li>`)}
+              ${shown.map((e) => html`<li data-kind=${e.kind}><time datetime=${new Date(e.at).toISOString()}>${formatTime(e.at, { seconds: true })}</time>${say.log(e.cause)}</li>`)}
             </ol>`
       }
     </details>`;

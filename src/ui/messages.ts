@@ -1,226 +1,45 @@
-// The agent gadget's UI strings: English is the default catalogue and its keys are the type every other
-// language must fill. `{name}` placeholders are replaced with text (never markup).
+// The agent gadget's words in the active language. Boot chooses the language once, before the first render
+// (setLanguage, from the desktop's locale pref); components call t() and plural() and need not know which it is.
+// The one module-level setting of the UI: every component of one gadget document speaks the same language.
+import { createTranslator, type Translator } from './i18n/translator.ts';
+import type { LanguageChoice } from './i18n/languages.ts';
+import type { MessageKey, MessageParams, PluralKey } from './i18n/catalogue.ts';
+import { en } from './i18n/en.ts';
 
-const en = {
-  'status.connecting': 'Connecting to Finesse…',
-  'status.noContainer': 'This gadget runs inside the Finesse desktop: the container gave it no hub or preferences.',
+export type { Catalogue, MessageKey, MessageParams, PluralKey } from './i18n/catalogue.ts';
+export { chooseLanguage, type LanguageChoice, type LanguageCode } from './i18n/languages.ts';
 
-  'state.starting': 'Starting blending…',
-  'state.signedOut': 'Signed out: no calls or chats',
-  'state.readyBoth': 'Ready for calls and chats',
-  'state.readyChatsOnly': 'Ready for chats; voice is {voice}: no calls',
-  'state.readyChatsVoiceGoing': 'Ready for chats; voice is {voice}, going back to Ready…',
-  'state.readyChatsVoiceFailed': 'Ready for chats; voice is still {voice}: the change to Ready failed',
-  'state.handlingVoiceReady': 'Handling {count} of {max} chats; voice is still Ready: calls can come',
-  'state.onCall': 'On a call: chats paused',
-  'state.handling': 'Handling {count} of {max} chats: Not Ready for calls',
-  'state.full': 'Handling {count} of {max} chats: no new chats, Not Ready for calls',
-  'state.notReady': 'Not Ready ({reason}): no calls or new chats',
-  'state.notReadyChats': 'Not Ready ({reason}): {count} chats continue, no new chats',
-  'state.offline': 'Chat offline: calls only',
-  'state.holding': 'Holding still: {reason}',
-  'state.detail': 'Voice {voice} · Chat {chat} {count}/{max}',
-  'state.pending': ' (next: {state})',
+/** English, for the chat router's texts at the protocol boundary, whatever the agent's language. */
+export const ENGLISH: Translator = createTranslator('en', 'en');
 
-  'offer.heading': 'Chat offers',
-  'offer.from': 'Chat from {name}',
-  'offer.transferred': 'Transferred from agent {agent}',
-  'offer.expiresIn': 'Expires in {seconds} s',
-  'offer.expired': 'Expiring…',
-  'offer.accept': 'Accept',
-  'offer.decline': 'Decline',
-  'offer.acceptLabel': 'Accept the chat from {name}',
-  'offer.declineLabel': 'Decline the chat from {name}',
-  'offer.reserving': 'Reserving your phone line…',
-  'offer.waiting': 'Waiting for your phone line…',
-  'offer.accepting': 'Accepting…',
-  'offer.declining': 'Declining…',
+let active: Translator = ENGLISH;
 
-  'chats.heading': 'Conversations',
-  'chats.none': 'No chats right now.',
-  'chats.tabLabel': 'Chat with {name}',
-  'chats.unread': '{count} new',
-  'chats.typing': '{name} is typing…',
-  'chats.composer': 'Message to {name}',
-  'chats.placeholder': 'Write a message; Enter sends, Shift+Enter adds a line',
-  'chats.send': 'Send',
-  'chats.pending': 'sending…',
-  'chats.end': 'End chat',
-  'chats.transfer': 'Back to queue',
-  'chats.close': 'Close',
-  'chats.ending': 'Ending…',
-  'chats.transferring': 'Handing back…',
-  'chats.offline': 'The chat server is not connected: you can write once it is back.',
-  'chats.reconnecting': 'Reconnecting to the chat server: messages you send now go out when it is back.',
-  'chats.closedByCustomer': 'The customer ended the chat.',
-  'chats.closedByAgent': 'You ended the chat.',
-  'chats.closedBySystem': 'The chat was ended by the system.',
-  'chats.closedTransferred': 'The chat was transferred.',
-  'chats.closedReturned': 'The chat went back to the queue.',
-  'chats.you': 'You',
-  'chats.system': 'System',
-
-  'log.heading': 'Why the gadget did what it did',
-  'log.empty': 'No changes yet.',
-
-  'owner.observer': 'Blending for your account runs in another window. This window only shows the state.',
-  'owner.useHere': 'Use this window',
-  'owner.confirm': 'Take over',
-  'owner.cancel': 'Cancel',
-  'owner.pending': 'Taking over…',
-
-  'problems.heading': 'Problems',
-
-  // Causes (src/core/blending/causes.ts): one message per kind; cause-text.ts fills the parameters.
-  'count.chats.one': '{count} chat',
-  'count.chats.other': '{count} chats',
-  'count.continuing': '; {chats} continue',
-  'request.ready': 'Ready',
-  'request.notReady': 'Not Ready ({label})',
-  'request.noReason': 'no reason',
-
-  'hold.finesse-down': 'Finesse is out of service on both nodes',
-  'hold.node-move': 'Finesse server {from} is out of service; the desktop is moving you to server {to}',
-  'hold.notifications-down': 'Finesse notifications are down',
-
-  'reason.code': 'code {code}',
-  'reason.id': 'reason {id}',
-  'reason.none': 'no reason',
-  'reason.signing-out': 'signing out',
-
-  'work.wrap-up': 'wrap-up',
-  'work.reserved': 'a call reserved for the agent',
-  'work.acd-state': 'an ACD call',
-  'work.acd-call': 'an ACD call ({callType})',
-  'work.unknown-call': 'a call',
-  'work.unknownType': 'unknown type',
-
-  'chat.chat-server-down': 'Offline: the chat server cannot be reached',
-  'chat.voice-unknown': 'Offline: waiting for the Finesse sign-in state',
-  'chat.signed-out': 'Offline: signed out of Finesse',
-  'chat.holding': 'Interrupted: {hold}; no new chats until it is back{continuing}',
-  'chat.routed-work': 'Interrupted: on {work}, no chats routed{continuing}',
-  'chat.internal-call': 'Interrupted: on an internal call ({callType}), no chats routed',
-  'chat.internal-call.direct': 'direct',
-  'chat.agent-chose-not-ready': 'Not Ready for chat: chosen by the agent{continuing}',
-  'chat.voice-not-ready': 'Not Ready: voice is Not Ready ({reason}), no new chats{continuing}',
-  'chat.voice-transient': 'Not Ready: voice state is {state}',
-  'chat.voice-transient.unknown': 'unknown',
-  'chat.chats-full': 'Busy: handling {count} of {max} chats',
-  'chat.chats-active': 'Active: handling {count} of {max} chats',
-  'chat.chat-idle': 'Ready for chats and calls',
-  'chat.taking-over': 'Not Ready: this window is taking your chats over',
-
-  'voice.reserve-for-chat': 'Not Ready ({label}): reserving voice to take a chat',
-  'voice.answer-ready': 'Not Ready ({label}): handling {chats}; voice stays Not Ready until the chats end',
-  'voice.pending-after-call': 'Not Ready ({label}) after the call: handling {chats}, so the call must not end in Ready',
-  'voice.leave-wrap-up': 'Not Ready ({label}): handling {chats}, so wrap-up must not end in Ready',
-  'voice.ready-after-call': 'Ready after the call: no chats to hold voice for',
-  'voice.restore-ready': 'Ready: all chats ended, voice back to Ready',
-
-  'offer.declined-holding': 'Declined: {hold}, so this chat went to another agent',
-  'offer.declined-reservation.unavailable': 'Declined: Finesse is out of service, so this chat went to another agent',
-  'offer.declined-reservation.refused':
-    'Declined: Finesse refused to set voice Not Ready (the agent may have been reserved for a call), so this chat went to another agent',
-  'offer.declined-reservation': 'Declined: voice could not be set Not Ready first, so this chat went to another agent',
-  'offer.declined-unavailable': 'Declined: {chat}',
-  'offer.declined-full': 'Declined: already handling {max} of {max} chats',
-  'offer.declined-voice': 'Declined: voice is {state}, it cannot be held for a chat',
-  'offer.declined-by-agent': 'Declined by the agent',
-  'offer.wait-voice-busy': 'Waiting for the voice state change in progress',
-  'offer.wait-reserve': 'Waiting: setting voice Not Ready ({label}) first',
-  'offer.chat-accepted': 'Accepted: voice is Not Ready ({label}), now handling {chats}',
-
-  'log.chats-handed-back': 'Signed out of Finesse: {chats} handed back to the queue',
-  'log.voice-request.again': '{intent} (attempt {attempt} of {max})',
-  'log.voice-confirmed': 'Finesse confirmed {request}',
-  'log.voice-refused': "Finesse refused {request}: the agent's state changed; re-reading it",
-  'log.voice-refused-during-call':
-    'Finesse refused {request} during the call: Ready once the call ends; re-reading the state',
-  'log.voice-retry': '{request} not done ({problem}); trying again in {seconds} s',
-  'log.voice-retry.timeout': 'no answer in time',
-  'log.voice-retry.unavailable': 'Finesse is unavailable',
-  'log.voice-failed': 'Could not set voice {request}: {detail}',
-  'log.reread-failed': 'Could not re-read the agent state from Finesse: {detail}',
-  'log.accept-failed': 'The chat offer could not be accepted: {detail}',
-  'log.hand-back-failed': 'Could not hand the chats back to the queue: {detail}',
-  'log.chat-availability': 'Chat availability {chat}',
-  'log.chat-availability.signedIn': 'Chat availability {chat} (signed in to chat with Finesse)',
-  'log.holding-still': 'Holding still: {hold}. No voice changes and no new chats until it is back',
-  'log.finesse-back': 'Finesse is back: re-reading the agent state and dialogs, then reconciling',
-  'log.owner-here': 'This window now runs blending for the agent',
-  'log.owner-elsewhere': 'Another window took over blending; this one only shows the state now',
-
-  'problem.holding.finesse-down.title':
-    'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.',
-  'problem.holding.finesse-down.action':
-    'Nothing to do here: the gadget re-reads your state and carries on as soon as a Finesse node is back.',
-  'problem.holding.notifications-down.title':
-    'Finesse notifications are down: no new chats and no state changes by the gadget until they are back; your chats continue.',
-  'problem.holding.notifications-down.action': 'The desktop is reconnecting; if this stays, reload the desktop.',
-  'problem.holding.node-move.title':
-    'Finesse server {from} is out of service; the desktop is moving you to server {to}. Your chats continue.',
-  'problem.holding.node-move.action':
-    'No new chats and no state changes by the gadget until the desktop is on server {to}; it picks up from there.',
-  'problem.chat-reconnecting.title': 'The chat server connection dropped: reconnecting.',
-  'problem.chat-reconnecting.action': 'Your chats continue; messages you write are sent when it is back.',
-  'problem.chat-no-identity.title': 'Chat cannot sign in: {detail}',
-  'problem.chat-no-identity.action': 'Ask your administrator to check the desktop sign-in method.',
-  'problem.chat-sign-in-failed.title': 'Chat sign-in failed: {detail}',
-  'problem.chat-sign-in-failed.action':
-    'No chats are offered to you. Ask your administrator to check your chat account; calls work as usual.',
-  'problem.chat-handover-failed.title': '{detail}',
-  'problem.chat-handover-failed.action': 'The conversation continues in the window that took over.',
-  'problem.chat-not-configured.title': 'Chat is not set up for this gadget: calls only.',
-  'problem.chat-not-configured.action':
-    'An administrator sets the chatService and chatRouter preferences in the desktop layout to offer chats.',
-  'problem.config.title': '{detail}',
-  'problem.config.action':
-    'Blending is off until this is fixed: no chats are offered to you; calls and the Finesse header work as usual.',
-  'problem.notification.title': '{detail}',
-  'problem.notification.action': 'The gadget re-reads your state from Finesse now and then, so nothing is lost.',
-  'problem.windows-indistinct.title':
-    "This browser cannot tell the gadget's windows apart: open the desktop in one window only.",
-  'problem.windows-indistinct.action': 'Two desktop windows would both change your state.',
-  'problem.on-secondary-node.title':
-    'Finesse server {from} is out of service: your desktop now runs on server {to}. Your chats and calls continue here.',
-  'problem.on-secondary-node.action': 'Nothing to do: the gadget picked up your chats and voice state on server {to}.',
-  'problem.start-failed.title': 'The gadget could not start: {detail}',
-  'problem.start-failed.action': 'Reload the desktop; if this stays, tell your administrator.',
-
-  // accessibility and look
-  'gadget.title': 'Chats and calls',
-  'state.off': 'Blending is off: calls only, no chats',
-  'offer.shortcuts': 'Alt+A accepts, Alt+D declines',
-  'announce.offer': 'Chat offer from {name}',
-  'announce.message': '{name} says: {text}',
-  'chats.waiting': 'waiting {time}',
-  'chats.unreadLabel': '{count} unread',
-  'chats.ended': 'ended',
-  'chats.newTab': '(opens in a new tab)',
-} as const;
-
-/** Every UI string key; other catalogues must provide the same keys. */
-export type MessageKey = keyof typeof en;
-
-/** A catalogue for one language. */
-export type Catalogue = Readonly<Record<MessageKey, string>>;
-
-export const ENGLISH: Catalogue = en;
-
-/** Values for `{name}` placeholders. */
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-/** Formats a message: `{name}` placeholders become the given values, as plain text. */
-export function formatMessage(catalogue: Catalogue, key: MessageKey, params: MessageParams = {}): string {
-  // A key missing at run time (a cause kind from a newer window) shows as the key rather than breaking the view.
-  return (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+/** Sets the language the UI speaks from now on (boot, before the first render). */
+export function setLanguage(choice: LanguageChoice): void {
+  active = choice.lang === 'en' && choice.locale === 'en' ? ENGLISH : createTranslator(choice.lang, choice.locale);
 }
 
-/** The message in the default (English) catalogue. */
+/** The active language: its code, its locale and its words. */
+export function language(): Translator {
+  return active;
+}
+
+/** True when `key` is a message key (for keys made from data, such as a Finesse state name). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** A message in the active language. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  return formatMessage(ENGLISH, key, params);
+  return active.t(key, params);
+}
+
+/** The plural form for `count` of a message in the active language. */
+export function plural(key: PluralKey, count: number, params?: MessageParams): string {
+  return active.plural(key, count, params);
+}
+
+/** A time of day in the agent's locale. */
+export function formatTime(at: number, options?: { readonly seconds?: boolean }): string {
+  return active.time(at, options);
 }

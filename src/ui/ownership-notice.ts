@@ -1,8 +1,15 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import type { OwnershipView } from './agent-view.ts';
+import type { OwnershipNote, OwnershipView } from './agent-view.ts';
 import { fire } from './agent-view.ts';
-import { t } from './messages.ts';
+import { formatTime, t, type MessageKey } from './messages.ts';
 import { baseStyles } from './theme.ts';
+
+const NOTES: Readonly<Record<OwnershipNote, MessageKey>> = {
+  'taken-over': 'owner.takenOver',
+  'failed-not-running': 'owner.failed.not-running',
+  'failed-lock': 'owner.failed.lock',
+  'failed-stolen': 'owner.failed.stolen',
+};
 
 /**
  * Shown when another window runs blending for the agent (rule 8): says so, and offers to use this window,
@@ -49,7 +56,13 @@ export class OwnershipNotice extends LitElement {
     if (!o || (o.role !== 'observer' && o.role !== 'taken-over')) return null;
     if (o.confirm !== null) {
       return html`<div class="box" role="alertdialog" aria-labelledby="question" aria-modal="false">
-        <p id="question">${o.confirm}</p>
+        <p id="question">
+          ${
+            o.confirm.ownerSince === null
+              ? t('owner.question')
+              : t('owner.questionSince', { time: formatTime(o.confirm.ownerSince) })
+          }
+        </p>
         <div class="row">
           <button
             class="primary confirm"
@@ -71,7 +84,7 @@ export class OwnershipNotice extends LitElement {
       </div>`;
     }
     return html`<div class="box">
-      <p>${o.message ?? t('owner.observer')}</p>
+      <p>${o.message === null ? t('owner.observer') : t(NOTES[o.message], { button: t('owner.useHere') })}</p>
       <button
         class="use-here"
         type="button"

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { ProblemView } from './agent-view.ts';
 import { t } from './messages.ts';
-import { ENGLISH_CAUSES as say } from './cause-text.ts';
+import { AGENT_CAUSES as say } from './cause-text.ts';
 import { baseStyles } from './theme.ts';
 
 /** What is wrong and what to do about it, most serious first. Renders nothing when all is well. */

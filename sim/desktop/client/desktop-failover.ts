@@ -28,6 +28,8 @@ export interface CarriedSignIn {
   readonly id: string;
   readonly password: string;
   readonly extension: string;
+  /** The language chosen at sign-in (a Finesse locale such as de_DE), kept on the other node. */
+  readonly locale?: string;
   /** The node the agent was moved from ("A"), for the words the page shows. */
   readonly movedFrom: string;
 }
@@ -53,6 +55,7 @@ export function takeCarriedSignIn(): CarriedSignIn | null {
       id: value.id,
       password: value.password,
       extension: value.extension,
+      ...(typeof value.locale === 'string' ? { locale: value.locale } : {}),
       movedFrom: typeof value.movedFrom === 'string' ? value.movedFrom : '',
     };
   } catch {

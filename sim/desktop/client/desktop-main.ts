@@ -31,6 +31,8 @@ import { ALL_NOT_READY, ALL_READY } from './fnc-schema.ts';
 interface Session {
   readonly creds: Credentials;
   readonly extension: string;
+  /** The language picked on the sign-in page, as Finesse names a locale (en_US, de_DE): the gadgets' locale pref. */
+  readonly locale: string;
   user: User;
   readonly hub: ManagedHub;
   readonly relay: XmppRelay;
@@ -100,6 +102,7 @@ async function signIn(carried?: CarriedSignIn): Promise<void> {
   const id = carried?.id ?? byId<HTMLInputElement>('signin-id').value.trim();
   const password = carried?.password ?? byId<HTMLInputElement>('signin-password').value;
   const extension = carried?.extension ?? byId<HTMLInputElement>('signin-extension').value.trim();
+  const locale = carried?.locale ?? byId<HTMLSelectElement>('signin-language').value;
   const error = byId('signin-error');
   const submit = byId<HTMLButtonElement>('signin-submit');
   error.textContent = '';
@@ -126,9 +129,9 @@ async function signIn(carried?: CarriedSignIn): Promise<void> {
       return;
     }
     byId<HTMLInputElement>('signin-password').value = '';
-    await openDesktop(config, creds, extension, user.value);
+    await openDesktop(config, creds, extension, locale, user.value);
     nodeWatch = watchNode({
-      signIn: { id: creds.id, password: creds.password, extension },
+      signIn: { id: creds.id, password: creds.password, extension, locale },
       banner: showNodeBanner,
       beforeMove: () => session?.relay.stop(true),
     });
@@ -142,7 +145,13 @@ async function signInMoved(carried: CarriedSignIn): Promise<void> {
   await signInMovedWith(carried, () => signIn(carried));
 }
 
-async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: string, user: User): Promise<void> {
+async function openDesktop(
+  cfg: HarnessConfig,
+  creds: Credentials,
+  extension: string,
+  locale: string,
+  user: User,
+): Promise<void> {
   const frames = new Map<string, HTMLIFrameElement>();
   const hub = new ManagedHub(window, {
     adjustHeight: (clientId, height) => {
@@ -187,6 +196,7 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
   const s: Session = {
     creds,
     extension,
+    locale,
     user,
     hub,
     relay,
@@ -527,7 +537,9 @@ function gadgetBox(layoutUrl: string): HTMLElement {
   const moduleId = String(++nextModuleId);
   const q = layoutUrl.indexOf('?');
   const specUrl = q < 0 ? layoutUrl : layoutUrl.slice(0, q);
-  const src = new URLSearchParams({ url: specUrl, mid: moduleId, lang: 'en', country: 'US', parent: location.origin });
+  // Shindig picks the spec's message bundle by the language and country the container renders with.
+  const [lang = 'en', country = 'US'] = s.locale.split('_');
+  const src = new URLSearchParams({ url: specUrl, mid: moduleId, lang, country, parent: location.origin });
   for (const [k, v] of new URLSearchParams(q < 0 ? '' : layoutUrl.slice(q + 1))) src.set(`up_${k}`, v);
   const finesse = finessePrefs(s);
   const frame = el('iframe', {
@@ -538,7 +550,7 @@ function gadgetBox(layoutUrl: string): HTMLElement {
     src: `/gadgets/ifr?${src.toString()}#${finesse}`,
   });
   const title = el('div', { class: 'gadget-title' }, '');
-  void fetch(`/gadgets/metadata?${new URLSearchParams({ url: specUrl, lang: 'en', country: 'US' }).toString()}`)
+  void fetch(`/gadgets/metadata?${new URLSearchParams({ url: specUrl, lang, country }).toString()}`)
     .then((r) => r.json() as Promise<{ title?: string }>)
     .then((m) => {
       if (m.title && !title.textContent) title.textContent = m.title;
@@ -562,6 +574,7 @@ function finessePrefs(s: Session): string {
       xmppDomain: config?.xmpp.domain ?? '',
       pubsubDomain: config?.xmpp.pubsubDomain ?? '',
       extension: u.extension ?? s.extension,
+      locale: s.locale,
     }),
   );
 }

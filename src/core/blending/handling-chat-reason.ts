@@ -12,14 +12,25 @@ export type HandlingChatConfig =
 
 export type HandlingChatErrorCode = 'NOT_CONFIGURED' | 'NOT_DEFINED' | 'AMBIGUOUS' | 'SYSTEM_CODE';
 
-export interface HandlingChatConfigError {
-  readonly kind: 'config';
-  readonly code: HandlingChatErrorCode;
-  /** A sentence an administrator can act on. */
-  readonly message: string;
-}
-
-const WHERE = 'in the Finesse administration console under Reason Codes (Not Ready)';
+/**
+ * What an administrator must fix about the reason, as data the UI words: none configured, not defined in Finesse,
+ * named by more than one reason code (`matches`), or a system reason code.
+ */
+export type HandlingChatConfigError =
+  | { readonly kind: 'config'; readonly code: 'NOT_CONFIGURED' }
+  | { readonly kind: 'config'; readonly code: 'NOT_DEFINED'; readonly reason: HandlingChatConfig }
+  | {
+      readonly kind: 'config';
+      readonly code: 'AMBIGUOUS';
+      readonly reason: HandlingChatConfig;
+      readonly matches: readonly { readonly label: string; readonly code: number }[];
+    }
+  | {
+      readonly kind: 'config';
+      readonly code: 'SYSTEM_CODE';
+      readonly reason: HandlingChatConfig;
+      readonly systemCode: number;
+    };
 
 /** Reads the preference text: "code:12" or a bare number is a code; "label:Handling Chat" or other text is a label. */
 export function parseHandlingChatConfig(pref: string): Result<HandlingChatConfig, HandlingChatConfigError> {
@@ -28,18 +39,10 @@ export function parseHandlingChatConfig(pref: string): Result<HandlingChatConfig
   if (byCode?.[1] !== undefined) return ok({ by: 'code', code: Number(byCode[1]) });
   const label = text.replace(/^label:/i, '').trim();
   if (label === '') {
-    return err({
-      kind: 'config',
-      code: 'NOT_CONFIGURED',
-      message:
-        'No Not Ready reason for chat handling is configured. Ask your administrator to set the gadget preference to the label or code of a Not Ready reason such as "Handling Chat".',
-    });
+    return err({ kind: 'config', code: 'NOT_CONFIGURED' });
   }
   return ok({ by: 'label', label });
 }
-
-const describe = (config: HandlingChatConfig): string =>
-  config.by === 'label' ? `'${config.label}'` : `with code ${config.code}`;
 
 /** Finds the one Not Ready reason code the configuration names, or says exactly what an administrator must fix. */
 export function resolveHandlingChatReason(
@@ -51,29 +54,16 @@ export function resolveHandlingChatReason(
   const matches = notReady.filter((r) =>
     wanted !== null ? r.label.trim().toLowerCase() === wanted : config.by === 'code' && r.code === config.code,
   );
-  const name = describe(config);
   if (matches.length === 0) {
-    return err({
-      kind: 'config',
-      code: 'NOT_DEFINED',
-      message: `The Not Ready reason ${name} is not defined in Finesse. Ask your administrator to add it ${WHERE}.`,
-    });
+    return err({ kind: 'config', code: 'NOT_DEFINED', reason: config });
   }
   if (matches.length > 1) {
-    const list = matches.map((r) => `'${r.label}' (code ${r.code})`).join(', ');
-    return err({
-      kind: 'config',
-      code: 'AMBIGUOUS',
-      message: `The Not Ready reason ${name} matches ${matches.length} reason codes in Finesse: ${list}. Ask your administrator to keep one ${WHERE}, or configure the gadget by code.`,
-    });
+    const named = matches.map((r) => ({ label: r.label, code: r.code }));
+    return err({ kind: 'config', code: 'AMBIGUOUS', reason: config, matches: named });
   }
   const found = matches[0] as ReasonCode;
   if (found.systemCode) {
-    return err({
-      kind: 'config',
-      code: 'SYSTEM_CODE',
-      message: `The Not Ready reason ${name} is a system reason code (${found.code}); the gadget must never set it. Ask your administrator to add a separate reason such as 'Handling Chat' ${WHERE}.`,
-    });
+    return err({ kind: 'config', code: 'SYSTEM_CODE', reason: config, systemCode: found.code });
   }
   return ok({ id: found.id, code: found.code, label: found.label });
 }

@@ -17,16 +17,18 @@ export function chatEndpoints(chatService: string): ChatEndpoints {
 
 const ADDRESS = /^(wss?|https?):\/\/[^\s/,]+/i;
 
-/** Why a `chatService` value cannot work, in words an administrator can act on; null when it can. */
-export function chatServiceProblem(chatService: string): string | null {
+/** Why a `chatService` value cannot work: an address that is not one, or two of a kind; null when it can. */
+export type ChatServiceProblem =
+  | { readonly kind: 'chatService.notAddress'; readonly value: string }
+  | { readonly kind: 'chatService.twoWebSocket' }
+  | { readonly kind: 'chatService.twoBosh' };
+
+/** Checks a `chatService` value; null when it can work. */
+export function chatServiceProblem(chatService: string): ChatServiceProblem | null {
   const addresses = chatService.split(/[\s,]+/).filter((a) => a.length > 0);
-  const bad = addresses.filter((a) => !ADDRESS.test(a));
-  const sockets = addresses.filter((a) => /^wss?:/i.test(a));
-  const bosh = addresses.filter((a) => /^https?:/i.test(a));
-  const advice =
-    "set it to the chat server's WebSocket address (wss://host:port/path), its BOSH address (https://host:port/http-bind), or both separated by a space.";
-  if (bad.length > 0) return `chatService has "${bad[0]}", which is not a ws(s):// or http(s):// address: ${advice}`;
-  if (sockets.length > 1 || bosh.length > 1)
-    return `chatService names more than one ${sockets.length > 1 ? 'WebSocket' : 'BOSH'} address: ${advice}`;
+  const bad = addresses.find((a) => !ADDRESS.test(a));
+  if (bad !== undefined) return { kind: 'chatService.notAddress', value: bad };
+  if (addresses.filter((a) => /^wss?:/i.test(a)).length > 1) return { kind: 'chatService.twoWebSocket' };
+  if (addresses.filter((a) => /^https?:/i.test(a)).length > 1) return { kind: 'chatService.twoBosh' };
   return null;
 }

@@ -1,8 +1,8 @@
 // The gadget's configuration, read from what the Finesse container gives every gadget (gadgets.Prefs, the same
-// values finesse.gadget.Config exposes) plus the gadget's own UserPrefs. Problems come back as sentences an
-// administrator can act on, never as a half-configured gadget.
+// values finesse.gadget.Config exposes) plus the gadget's own UserPrefs. Problems come back as typed problems (the
+// UI says each in the agent's language, with what an administrator should set), never as a half-configured gadget.
 import { err, ok, type Result } from '../result.ts';
-import { chatServiceProblem } from './chat-endpoints.ts';
+import { chatServiceProblem, type ChatServiceProblem } from './chat-endpoints.ts';
 import { Secret } from './secret.ts';
 import { decodeBasicAuthorization } from '../finesse/rest/finesse-auth.ts';
 
@@ -29,9 +29,23 @@ export interface GadgetConfig {
   readonly teamId: string | null;
 }
 
-interface ConfigProblem {
-  readonly pref: string;
-  readonly message: string;
+/** What is wrong with one pref: a kind the UI puts into words, with the offending value where it helps. */
+export type ConfigProblem = { readonly pref: string } & (
+  | { readonly kind: 'authorization' | 'id' | 'host' }
+  | { readonly kind: 'scheme' | 'chatRouter'; readonly value: string }
+  | { readonly kind: 'maxChats'; readonly value: string; readonly limit: number }
+  | ChatServiceProblem
+);
+
+/** The language prefs every Finesse gadget gets ("de_AT", "de"); empty strings when the container gives none. */
+export interface LocalePrefs {
+  readonly locale: string;
+  readonly language: string;
+}
+
+/** Reads the desktop's language prefs; the UI chooses its language from them. */
+export function readLocalePrefs(get: (name: string) => string): LocalePrefs {
+  return { locale: get('locale').trim(), language: get('language').trim() };
 }
 
 /** The most chats a gadget accepts as a maxChats setting. */
@@ -43,52 +57,34 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
   const text = (name: string) => get(name).trim();
 
   const authorization = authorizationHeader(text('authorization'), text('authToken'));
-  if (!authorization)
-    problems.push({
-      pref: 'authorization',
-      message:
-        'The Finesse desktop gave the gadget no credentials ("authorization" or "authToken"). Load the gadget from the Finesse desktop layout.',
-    });
+  if (!authorization) problems.push({ pref: 'authorization', kind: 'authorization' });
 
   // The documented prefs carry no "id": Cisco's library decodes it from the Basic authorization. Some desktops
   // also give an "id" pref (unconfirmed which); it wins when present, and an SSO token carries no id at all.
   const agentId = text('id') || (authorization ? (decodeBasicAuthorization(authorization.reveal())?.id ?? '') : '');
-  if (!agentId && authorization) {
-    problems.push({
-      pref: 'id',
-      message:
-        'The Finesse desktop did not tell the gadget who is signed in: no "id", and the credentials do not name the agent. Load the gadget from the Finesse desktop layout.',
-    });
-  }
+  if (!agentId && authorization) problems.push({ pref: 'id', kind: 'id' });
 
   const host = text('host');
-  if (!host)
-    problems.push({ pref: 'host', message: 'The Finesse desktop did not give the gadget its server name ("host").' });
+  if (!host) problems.push({ pref: 'host', kind: 'host' });
 
   const schemeText = text('scheme') || 'https';
   const scheme = schemeText === 'http' || schemeText === 'https' ? schemeText : null;
-  if (!scheme) problems.push({ pref: 'scheme', message: `The scheme "${schemeText}" is neither http nor https.` });
+  if (!scheme) problems.push({ pref: 'scheme', kind: 'scheme', value: schemeText });
 
   const maxText = text('maxChats') || '5';
   const maxChats = /^\d+$/.test(maxText) ? Number(maxText) : NaN;
   if (!(maxChats >= 1 && maxChats <= MAX_CHATS_LIMIT)) {
-    problems.push({
-      pref: 'maxChats',
-      message: `maxChats is "${maxText}": set it to a whole number from 1 to ${MAX_CHATS_LIMIT} in the gadget's layout entry.`,
-    });
+    problems.push({ pref: 'maxChats', kind: 'maxChats', value: maxText, limit: MAX_CHATS_LIMIT });
   }
 
   const handlingChatReason = text('handlingChatReason') || 'Handling Chat';
 
   const chatService = text('chatService') || null;
   const serviceProblem = chatService === null ? null : chatServiceProblem(chatService);
-  if (serviceProblem !== null) problems.push({ pref: 'chatService', message: serviceProblem });
+  if (serviceProblem !== null) problems.push({ pref: 'chatService', ...serviceProblem });
   const chatRouter = text('chatRouter') || null;
   if (chatRouter !== null && !/^[^\s@/]+@[^\s@/]+\/\S+$/.test(chatRouter)) {
-    problems.push({
-      pref: 'chatRouter',
-      message: `chatRouter is "${chatRouter}": set it to the chat router's full JID, such as chat-router@chat.example.com/router.`,
-    });
+    problems.push({ pref: 'chatRouter', kind: 'chatRouter', value: chatRouter });
   }
 
   if (problems.length > 0 || !authorization || !scheme) return err(problems);

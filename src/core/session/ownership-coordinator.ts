@@ -19,14 +19,20 @@ export type OwnershipStatus =
   /** Shows the owner's state; `owner` when known. */
   | { readonly role: 'observer'; readonly owner: { readonly instanceId: string; readonly since: number } | null }
   /** Another window took over; this one only shows state until the user takes over again. */
-  | { readonly role: 'taken-over'; readonly by: string; readonly message: string }
+  | { readonly role: 'taken-over'; readonly by: string }
   | { readonly role: 'stopped' };
 
-/** The answer to a take-over request: confirm first, like prepareSession with override=false. */
+/** Why a take-over did not happen: blending is not running here, the lock was not granted, or another took it. */
+export type TakeOverFailure = 'not-running' | 'lock' | 'stolen';
+
+/**
+ * The answer to a take-over request: confirm first, like prepareSession with override=false (`ownerSince`: when
+ * the owner window took blending, when known); the UI puts it into words.
+ */
 type TakeOverAnswer =
-  | { readonly result: 'confirm'; readonly message: string }
+  | { readonly result: 'confirm'; readonly ownerSince: number | null }
   | { readonly result: 'success' }
-  | { readonly result: 'failure'; readonly message: string };
+  | { readonly result: 'failure'; readonly reason: TakeOverFailure };
 
 interface OwnershipCoordinatorOptions {
   readonly instanceId: string;
@@ -44,9 +50,6 @@ interface OwnershipCoordinatorOptions {
    */
   readonly releaseTimeoutMs?: number;
 }
-
-export const TAKEN_OVER_MESSAGE =
-  'Blending for your account was taken over in another window. This window only shows the state now; choose "Use this window" here to run it in this window again.';
 
 /** Coordinates which window runs blending for the agent. */
 export class OwnershipCoordinator {
@@ -98,17 +101,8 @@ export class OwnershipCoordinator {
   async #takeOver(options: { readonly confirmed: boolean }): Promise<TakeOverAnswer> {
     const role = this.#status.role;
     if (role === 'owner') return { result: 'success' };
-    if (role === 'stopped' || role === 'starting')
-      return { result: 'failure', message: 'Blending is not running in this window.' };
-    if (!options.confirmed) {
-      const since = this.#knownOwner
-        ? ` since ${new Date(this.#knownOwner.since).toISOString().slice(11, 16)} UTC`
-        : '';
-      return {
-        result: 'confirm',
-        message: `Blending for your account runs in another window${since}. Take over here? The other window will stop changing your state and will say it was taken over.`,
-      };
-    }
+    if (role === 'stopped' || role === 'starting') return { result: 'failure', reason: 'not-running' };
+    if (!options.confirmed) return { result: 'confirm', ownerSince: this.#knownOwner?.since ?? null };
     this.#queued?.cancel();
     this.#queued = null;
     const known = this.#knownOwner?.instanceId ?? null;
@@ -124,14 +118,14 @@ export class OwnershipCoordinator {
     }).granted;
     if (handle === null) {
       this.#awaitingRelease?.done();
-      return { result: 'failure', message: 'This window could not take over blending; try again.' };
+      return { result: 'failure', reason: 'lock' };
     }
     this.#o.channel.post({ type: 'taken-over', by: this.#o.instanceId, from });
     await released;
     if (stolenMeanwhile) {
       // Never acted as owner: say so, so the window that took it from us need not wait for us.
       this.#o.channel.post({ type: 'released', instanceId: this.#o.instanceId });
-      return { result: 'failure', message: 'Another window took over blending meanwhile.' };
+      return { result: 'failure', reason: 'stolen' };
     }
     this.#owned(handle);
     return { result: 'success' };
@@ -221,7 +215,7 @@ export class OwnershipCoordinator {
     this.#lastSnapshot = null;
     if (this.#status.role !== 'owner') return;
     this.#handle = null;
-    this.#set({ role: 'taken-over', by: by ?? 'another window', message: TAKEN_OVER_MESSAGE });
+    this.#set({ role: 'taken-over', by: by ?? 'another window' });
     void this.#o.onLoseOwnership().then(() => {
       this.#o.channel.post({ type: 'released', instanceId: this.#o.instanceId });
     });
@@ -265,7 +259,7 @@ export class OwnershipCoordinator {
         if (m.by !== this.#o.instanceId) this.#knownOwner = { instanceId: m.by, since: this.#o.timers.now() };
         if (m.by !== this.#o.instanceId && this.#status.role === 'owner') this.#lost(m.by);
         else if (m.by !== this.#o.instanceId && this.#status.role === 'taken-over')
-          this.#set({ role: 'taken-over', by: m.by, message: TAKEN_OVER_MESSAGE });
+          this.#set({ role: 'taken-over', by: m.by });
         return;
       case 'released':
         if (this.#awaitingRelease !== null && this.#awaitingRelease.from === m.instanceId) this.#awaitingRelease.done();

@@ -98,11 +98,17 @@ describe('agent panel', () => {
       view({
         blending: null,
         blendingOff: true,
-        problems: [{ id: 'config', severity: 'error', cause: { kind: 'config', detail: 'No such reason' } }],
+        problems: [
+          {
+            id: 'config',
+            severity: 'error',
+            cause: { kind: 'reason-config', error: { kind: 'config', code: 'NOT_CONFIGURED' } },
+          },
+        ],
       }),
     );
     expect(h.headline()).to.equal('Blending is off: calls only, no chats');
-    expect(h.problems()).to.deep.equal(['No such reason']);
+    expect(h.problems()[0]).to.match(/^No Not Ready reason for chat handling is configured/);
   });
 
   it("takes the Finesse look from its theme tokens, and an administrator's rule on its element overrides them", async () => {

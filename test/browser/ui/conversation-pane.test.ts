@@ -4,12 +4,13 @@ import { ConversationPane } from '../../../src/ui/conversation-pane.ts';
 import { ConversationPaneHarness } from './harness/conversation-pane-harness.ts';
 import { recordEvents } from './harness/harness.ts';
 import { HOSTILE, conversation, message } from './fixtures.ts';
+import { setLanguage } from '../../../src/ui/messages.ts';
 
 customElements.define('test-conversation', ConversationPane);
 
 async function pane(view = conversation(), chatStatus = 'online') {
   const el = await fixture<ConversationPane>(
-    html`<test-conversation .conversation=${view} chat-status=${chatStatus} locale="en-GB"></test-conversation>`,
+    html`<test-conversation .conversation=${view} chat-status=${chatStatus}></test-conversation>`,
   );
   return {
     h: new ConversationPaneHarness(el),
@@ -18,6 +19,10 @@ async function pane(view = conversation(), chatStatus = 'online') {
 }
 
 describe('conversation pane', () => {
+  // Times follow the agent's locale, chosen once for the gadget: British English writes 24-hour times.
+  before(() => setLanguage({ lang: 'en', locale: 'en-GB' }));
+  after(() => setLanguage({ lang: 'en', locale: 'en' }));
+
   it('shows the transcript in order with who said it and when, and system lines', async () => {
     const { h } = await pane(
       conversation({

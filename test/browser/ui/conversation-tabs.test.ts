@@ -26,7 +26,7 @@ describe('conversation tabs', () => {
     }));
     expect(tabs).to.deep.equal([
       { name: 'Ann', badge: null, said: null },
-      { name: 'Bob', badge: '3', said: '3 unread' },
+      { name: 'Bob', badge: '3', said: '3 unread messages' },
     ]);
   });
 

@@ -202,7 +202,7 @@ describe('keyboard: the conversations are a tablist', () => {
       [...(p.tabs().shadowRoot?.querySelectorAll('[role="tab"]') ?? [])].map((t) =>
         (t.textContent ?? '').replace(/\s+/g, ' ').trim(),
       );
-    expect(meta()).to.deep.equal(['Ann waiting 0:30', 'Bob 22 unread', 'Cy ended']);
+    expect(meta()).to.deep.equal(['Ann waiting 0:30', 'Bob 22 unread messages', 'Cy ended']);
     (p.el.ticker as ManualTicker).advance(61_000);
     await p.settle();
     expect(meta()[0]).to.equal('Ann waiting 1:31');

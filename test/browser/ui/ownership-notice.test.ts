@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { OwnershipNotice } from '../../../src/ui/ownership-notice.ts';
-import { TAKEN_OVER_MESSAGE } from '../../../src/core/session/ownership-coordinator.ts';
 import type { OwnershipView } from '../../../src/ui/agent-view.ts';
 import { OwnershipNoticeHarness } from './harness/ownership-notice-harness.ts';
 import { recordEvents } from './harness/harness.ts';
@@ -29,7 +28,7 @@ describe('ownership notice (rule 8)', () => {
 
   it('the confirmation is asked inside the gadget, takes focus, and only Take over confirms', async () => {
     const { h, events } = await notice(observer);
-    h.element.ownership = { ...observer, confirm: 'Blending for your account runs in another window. Take over here?' };
+    h.element.ownership = { ...observer, confirm: { ownerSince: null } };
     await h.settled();
     expect(h.isAsking()).to.equal(true);
     expect(h.text()).to.contain('Take over here?');
@@ -43,15 +42,27 @@ describe('ownership notice (rule 8)', () => {
   });
 
   it('while the other window lets go the buttons wait', async () => {
-    const { h } = await notice({ ...observer, confirm: 'Take over here?', pending: true });
+    const { h } = await notice({ ...observer, confirm: { ownerSince: null }, pending: true });
     expect(h.confirmButton.disabled).to.equal(true);
     expect(h.confirmButton.textContent?.trim()).to.equal('Taking over…');
+  });
+
+  it("the question says since when the other window runs blending, as a time in the agent's locale", async () => {
+    const since = Date.UTC(2026, 0, 5, 14, 7);
+    const { h } = await notice({ ...observer, confirm: { ownerSince: since } });
+    const time = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(since);
+    expect(h.text()).to.contain(`runs in another window since ${time}. Take over here?`);
+  });
+
+  it('a take-over that did not happen says why', async () => {
+    const { h } = await notice({ ...observer, message: 'failed-stolen' });
+    expect(h.text()).to.contain('Another window took over blending meanwhile.');
   });
 
   it('a window that was taken over shows why', async () => {
     const { h } = await notice({
       role: 'taken-over',
-      message: 'Blending for your account was taken over in another window.',
+      message: 'taken-over',
       confirm: null,
       pending: false,
     });
@@ -60,7 +71,7 @@ describe('ownership notice (rule 8)', () => {
   });
 
   it('the taken-over notice names the button the agent sees', async () => {
-    const { h } = await notice({ role: 'taken-over', message: TAKEN_OVER_MESSAGE, confirm: null, pending: false });
+    const { h } = await notice({ role: 'taken-over', message: 'taken-over', confirm: null, pending: false });
     const named = /choose "([^"]+)"/.exec(h.text())?.[1];
     expect(named).to.equal(h.find('button.use-here').textContent?.trim());
   });

@@ -76,9 +76,17 @@ export async function startGadgetHarness(options: Omit<DesktopWorldOptions, 'dis
   }
 }
 
-/** Signs `page` in to the desktop as the harness's agent; resolves with the product gadget once its element is defined. */
-export async function openGadget(harness: GadgetHarness, page: Page, what = 'the product gadget'): Promise<GadgetPage> {
-  await signIn(page, harness.desktop.desktopUrl, harness.agent);
+/**
+ * Signs `page` in to the desktop as the harness's agent (in the language `locale` names, English by default);
+ * resolves with the product gadget once its element is defined.
+ */
+export async function openGadget(
+  harness: GadgetHarness,
+  page: Page,
+  what = 'the product gadget',
+  locale?: string,
+): Promise<GadgetPage> {
+  await signIn(page, harness.desktop.desktopUrl, locale === undefined ? harness.agent : { ...harness.agent, locale });
   const frame = await waitFor(what, () => gadgetFrames(page, GADGET)[0]);
   await frame.waitForFunction(() => customElements.get('finesse-blend-agent') !== undefined, { timeout: 15_000 });
   return new GadgetPage(frame);

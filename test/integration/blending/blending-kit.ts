@@ -182,7 +182,7 @@ export class BlendingWorld {
   readonly #hub = new FakeHub();
   #unwatch: (() => void) | null = null;
   /** What the gadget's adapter could not read: the simulator must publish nothing of the kind. */
-  readonly #unreadable: string[] = [];
+  readonly #unreadable: { readonly node: string; readonly detail: string }[] = [];
   #markers = new Map<string, () => void>();
   #logMark = 0;
   #session: XmppSession | null = null;
@@ -275,7 +275,7 @@ export class BlendingWorld {
           if (this.#held !== null) this.#held.push(update);
           else this.#current?.(update);
         },
-        onProblem: (message) => this.#unreadable.push(message),
+        onProblem: (problem) => this.#unreadable.push(problem),
       });
       await this.#connect();
     } catch (error) {

@@ -63,7 +63,7 @@ describe('hub notifications -> controller inputs', () => {
     const problems: string[] = [];
     const stop = watchAgentNotifications(hub, AGENT, {
       onUpdate: (u) => updates.push(u),
-      onProblem: (p) => problems.push(p),
+      onProblem: (p) => problems.push(say.problem({ kind: 'notification', ...p }).title),
     });
     return { hub, updates, problems, stop };
   };

@@ -2,9 +2,19 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHandlingChatConfig, resolveHandlingChatReason } from '../../../src/core/blending/handling-chat-reason.ts';
+import {
+  parseHandlingChatConfig,
+  resolveHandlingChatReason,
+  type HandlingChatConfigError,
+} from '../../../src/core/blending/handling-chat-reason.ts';
 import { reason } from './support/builders.ts';
 import type { ReasonCode } from '../../../src/core/finesse/types.ts';
+import { ENGLISH_CAUSES } from '../../../src/ui/cause-text.ts';
+import type { Result } from '../../../src/core/result.ts';
+
+/** What the administrator reads about a refused reason (in English). */
+const words = (r: Result<unknown, HandlingChatConfigError>): string =>
+  r.ok ? '' : ENGLISH_CAUSES.problem({ kind: 'reason-config', error: r.error }).title;
 
 const CODES: ReasonCode[] = [
   reason('3', 3, 'Lunch'),
@@ -31,8 +41,13 @@ describe('Handling Chat reason code resolution', () => {
     );
     assert.equal(r.ok, false);
     assert.equal(!r.ok && r.error.code, 'NOT_DEFINED');
+    assert.deepEqual(!r.ok && r.error, {
+      kind: 'config',
+      code: 'NOT_DEFINED',
+      reason: { by: 'label', label: 'Handling Chat' },
+    });
     assert.equal(
-      !r.ok && r.error.message,
+      words(r),
       "The Not Ready reason 'Handling Chat' is not defined in Finesse. Ask your administrator to add it in the Finesse administration console under Reason Codes (Not Ready).",
     );
   });
@@ -43,13 +58,13 @@ describe('Handling Chat reason code resolution', () => {
       reason('8', 8, 'handling chat'),
     ]);
     assert.equal(!r.ok && r.error.code, 'AMBIGUOUS');
-    assert.match(!r.ok ? r.error.message : '', /code 7.*code 8/);
+    assert.match(words(r), /matches 2 reason codes in Finesse: 'Handling Chat' \(code 7\), 'handling chat' \(code 8\)/);
   });
 
   it('a system reason code is refused: the gadget must never set it', () => {
     const r = resolveHandlingChatReason({ by: 'code', code: 999 }, CODES);
     assert.equal(!r.ok && r.error.code, 'SYSTEM_CODE');
-    assert.match(!r.ok ? r.error.message : '', /system reason code \(999\)/);
+    assert.match(words(r), /with code 999 is a system reason code \(999\)/);
   });
 
   it('preference text: a number or "code:N" is a code, other text a label, empty is not configured', () => {

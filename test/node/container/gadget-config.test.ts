@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { readGadgetConfig } from '../../../src/core/container/gadget-config.ts';
+import { readGadgetConfig, readLocalePrefs } from '../../../src/core/container/gadget-config.ts';
+import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 const prefs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 const base = {
@@ -44,7 +45,7 @@ test('credentials never show when the config is printed or serialized', () => {
 test('missing identity and bad maxChats are reported in words an administrator can act on', () => {
   const r = readGadgetConfig(prefs({ host: 'x', maxChats: 'lots' }));
   assert.ok(!r.ok);
-  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
+  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, say.configProblem(p)]));
   assert.match(byPref.authorization!, /no credentials/);
   assert.equal(
     byPref.id,
@@ -67,7 +68,7 @@ test('without an "id" pref the agent is the id inside the Basic authorization, a
 test('an SSO token without an "id" pref is reported: the token does not name the agent', () => {
   const r = readGadgetConfig(prefs({ host: 'x', authorization: 'Bearer abc.def', scheme: 'https' }));
   assert.ok(!r.ok);
-  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
+  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, say.configProblem(p)]));
   assert.match(byPref.id!, /who is signed in/);
 });
 
@@ -102,7 +103,7 @@ test('a chat router without a resource or a chat service that is not a URL is re
     prefs({ ...base, chatService: 'prosody.example.com', chatRouter: 'chat-router@localhost' }),
   );
   assert.ok(!r.ok);
-  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, p.message]));
+  const byPref = Object.fromEntries(r.error.map((p) => [p.pref, say.configProblem(p)]));
   assert.match(byPref.chatService!, /WebSocket address/);
   assert.match(byPref.chatRouter!, /full JID/);
 });
@@ -119,8 +120,26 @@ test('chatService may name a WebSocket and a BOSH address; each is checked', () 
     prefs({ ...base, chatService: 'wss://chat.example.com/xmpp-websocket chat.example.com' }),
   );
   assert.ok(!half.ok);
-  assert.match(half.error[0]!.message, /"chat\.example\.com", which is not a ws\(s\):\/\/ or http\(s\):\/\/ address/);
+  assert.match(
+    say.configProblem(half.error[0]!),
+    /"chat\.example\.com", which is not a ws\(s\):\/\/ or http\(s\):\/\/ address/,
+  );
   const twice = readGadgetConfig(prefs({ ...base, chatService: 'wss://a.example.com/ws wss://b.example.com/ws' }));
   assert.ok(!twice.ok);
-  assert.match(twice.error[0]!.message, /more than one WebSocket address/);
+  assert.match(say.configProblem(twice.error[0]!), /more than one WebSocket address/);
+});
+
+test("problems are typed, with the offending value: the UI says them in the agent's language", () => {
+  const r = readGadgetConfig(prefs({ ...base, maxChats: '99', scheme: 'ftp', chatRouter: 'router' }));
+  assert.ok(!r.ok);
+  assert.deepEqual(r.error, [
+    { pref: 'scheme', kind: 'scheme', value: 'ftp' },
+    { pref: 'maxChats', kind: 'maxChats', value: '99', limit: 20 },
+    { pref: 'chatRouter', kind: 'chatRouter', value: 'router' },
+  ]);
+});
+
+test('the language prefs Finesse gives every gadget are read as given, empty when missing', () => {
+  assert.deepEqual(readLocalePrefs(prefs({ locale: ' de_AT ', language: 'de' })), { locale: 'de_AT', language: 'de' });
+  assert.deepEqual(readLocalePrefs(prefs({})), { locale: '', language: '' });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { messageBundles } from '../../../scripts/gadget-bundles.ts';
 
 async function buildInto(folder: string) {
   const outDir = mkdtempSync(join(tmpdir(), 'fb-build-'));
@@ -33,7 +34,14 @@ test('build emits an IIFE bundle and a gadget.xml that loads it by its deployed 
     assert.match(xml, /<script src="\/3rdpartygadget\/files\/finesse-blend\/finesse-blend\.js"><\/script>/);
     assert.match(xml, /<Require feature="pubsub-2"\/>/);
     assert.ok(!/<script>[^<]/.test(xml), 'no inline script (strict CSP)');
-    assert.ok(existsSync(join(out, 'messages/ALL_ALL.xml')));
+    for (const bundle of messageBundles()) {
+      assert.equal(
+        readFileSync(join(out, 'messages', bundle.fileName), 'utf8'),
+        bundle.xml,
+        'generated from the catalogues',
+      );
+      assert.ok(xml.includes(`/3rdpartygadget/files/finesse-blend/messages/${bundle.fileName}"`), bundle.fileName);
+    }
     assert.ok(existsSync(join(out, 'icon.svg')), 'public/ assets are deployed beside the script');
     assert.match(xml, /thumbnail="\/3rdpartygadget\/files\/finesse-blend\/icon\.svg"/);
     const gz = gzipSync(js).length;

@@ -16,7 +16,8 @@ export interface AgentNotificationEvents {
   /** A parsed notification for the agent's User or Dialogs node. */
   onUpdate(update: Update): void;
   /** A notification that could not be used, in words (never its content). */
-  onProblem(message: string): void;
+  /** A notification on `node` that was ignored, and why (the reader's own words). */
+  onProblem(problem: { readonly node: string; readonly detail: string }): void;
 }
 
 /** The Finesse nodes blending follows for an agent. */
@@ -33,14 +34,12 @@ export function watchAgentNotifications(hub: HubPort, agentId: string, events: A
     hub.subscribe(topicForNode(node), (payload) => {
       const document = notificationDocumentOf(payload);
       if (!document.ok) {
-        events.onProblem(`A Finesse notification on ${node} was ignored: ${document.error}.`);
+        events.onProblem({ node, detail: document.error });
         return;
       }
       const update = parseUpdate(document.value.xml, { node });
       if (!update.ok) {
-        events.onProblem(
-          `A Finesse notification on ${node} could not be read and was ignored: ${update.error.message}`,
-        );
+        events.onProblem({ node, detail: update.error.message });
         return;
       }
       events.onUpdate(update.value);

@@ -1,0 +1,286 @@
+// Deutsch: formal ("Sie"), with the Finesse state names agents know from the desktop header ("Bereit",
+// "Nicht bereit", "Nachbearbeitung"). Every key of the English catalogue, the same `{placeholders}`.
+import type { Catalogue } from './catalogue.ts';
+
+export const de: Catalogue = {
+  'status.connecting': 'Verbindung zu Finesse wird hergestellt…',
+  'status.noContainer':
+    'Dieses Gadget läuft im Finesse-Desktop: Der Container hat ihm keinen Hub und keine Einstellungen übergeben.',
+  'status.notConfigured': 'Das Gadget ist nicht richtig konfiguriert: {problems}',
+
+  'gadget.title': 'Chat und Telefon',
+  'gadget.description': 'Chats und Anrufe auf einem Desktop bearbeiten, mit Medien-Blending.',
+  'gadget.pref.maxChats': 'Höchstzahl gleichzeitiger Chats',
+  'gadget.pref.handlingChatReason': 'Nicht-bereit-Grund während Chats',
+  'gadget.pref.chatService': 'Adresse des Chat-Servers: WebSocket, BOSH oder beide, durch ein Leerzeichen getrennt',
+  'gadget.pref.chatRouter': 'Adresse des Chat-Routers (vollständige JID)',
+
+  'config.authorization':
+    'Der Finesse-Desktop hat dem Gadget keine Anmeldedaten übergeben ("authorization" oder "authToken"). Laden Sie das Gadget über das Finesse-Desktop-Layout.',
+  'config.id':
+    'Der Finesse-Desktop hat dem Gadget nicht mitgeteilt, wer angemeldet ist: keine "id", und die Anmeldedaten nennen keinen Agenten. Laden Sie das Gadget über das Finesse-Desktop-Layout.',
+  'config.host': 'Der Finesse-Desktop hat dem Gadget seinen Servernamen ("host") nicht übergeben.',
+  'config.scheme': 'Das Schema "{value}" ist weder http noch https.',
+  'config.maxChats':
+    'maxChats ist "{value}": Setzen Sie den Wert im Layout-Eintrag des Gadgets auf eine ganze Zahl von 1 bis {limit}.',
+  'config.chatService.notAddress':
+    'chatService enthält "{value}", keine ws(s)://- oder http(s)://-Adresse: Setzen Sie die WebSocket-Adresse des Chat-Servers (wss://host:port/path), seine BOSH-Adresse (https://host:port/http-bind) oder beide, durch ein Leerzeichen getrennt.',
+  'config.chatService.twoWebSocket':
+    'chatService nennt mehr als eine WebSocket-Adresse: Setzen Sie eine WebSocket-Adresse, eine BOSH-Adresse oder je eine, durch ein Leerzeichen getrennt.',
+  'config.chatService.twoBosh':
+    'chatService nennt mehr als eine BOSH-Adresse: Setzen Sie eine WebSocket-Adresse, eine BOSH-Adresse oder je eine, durch ein Leerzeichen getrennt.',
+  'config.chatRouter':
+    'chatRouter ist "{value}": Setzen Sie die vollständige JID des Chat-Routers, etwa chat-router@chat.example.com/router.',
+
+  'state.starting': 'Blending wird gestartet…',
+  'state.signedOut': 'Abgemeldet: keine Anrufe und keine Chats',
+  'state.readyBoth': 'Bereit für Anrufe und Chats',
+  'state.readyChatsOnly': 'Bereit für Chats; Telefon ist {voice}: keine Anrufe',
+  'state.readyChatsVoiceGoing': 'Bereit für Chats; Telefon ist {voice} und wechselt zurück auf Bereit…',
+  'state.readyChatsVoiceFailed':
+    'Bereit für Chats; Telefon ist noch {voice}: Der Wechsel auf Bereit ist fehlgeschlagen',
+  'state.handlingVoiceReady': 'Bearbeitet {count} von {max} Chats; Telefon ist noch Bereit: Anrufe können kommen',
+  'state.onCall': 'Im Gespräch: Chats pausiert',
+  'state.handling': 'Bearbeitet {count} von {max} Chats: Nicht bereit für Anrufe',
+  'state.full': 'Bearbeitet {count} von {max} Chats: keine neuen Chats, Nicht bereit für Anrufe',
+  'state.notReady': 'Nicht bereit ({reason}): keine Anrufe und keine neuen Chats',
+  'state.notReadyChats.one': 'Nicht bereit ({reason}): {count} Chat läuft weiter, keine neuen Chats',
+  'state.notReadyChats.other': 'Nicht bereit ({reason}): {count} Chats laufen weiter, keine neuen Chats',
+  'state.offline': 'Chat offline: nur Anrufe',
+  'state.holding': 'Keine Änderungen: {reason}',
+  'state.detail': 'Telefon {voice} · Chat {chat} {count}/{max}',
+  'state.pending': ' (als Nächstes: {state})',
+
+  'voiceState.LOGIN': 'Anmeldung läuft',
+  'voiceState.LOGOUT': 'Abgemeldet',
+  'voiceState.NOT_READY': 'Nicht bereit',
+  'voiceState.NOT_READY.reason': 'Nicht bereit ({reason})',
+  'voiceState.READY': 'Bereit',
+  'voiceState.RESERVED': 'Reserviert',
+  'voiceState.RESERVED_OUTBOUND': 'Reserviert (ausgehend)',
+  'voiceState.RESERVED_OUTBOUND_PREVIEW': 'Reserviert (Vorschau)',
+  'voiceState.TALKING': 'Im Gespräch',
+  'voiceState.HOLD': 'Gehalten',
+  'voiceState.WORK': 'Nachbearbeitung',
+  'voiceState.WORK_READY': 'Nachbearbeitung',
+  'voiceState.UNKNOWN': 'Unbekannt',
+
+  'offer.heading': 'Chat-Angebote',
+  'offer.from': 'Chat von {name}',
+  'offer.transferred': 'Weitergeleitet von Agent {agent}',
+  'offer.expiresIn': 'Läuft ab in {seconds} s',
+  'offer.expired': 'Läuft ab…',
+  'offer.accept': 'Annehmen',
+  'offer.decline': 'Ablehnen',
+  'offer.acceptLabel': 'Chat von {name} annehmen',
+  'offer.declineLabel': 'Chat von {name} ablehnen',
+  'offer.reserving': 'Ihre Telefonleitung wird reserviert…',
+  'offer.waiting': 'Warten auf Ihre Telefonleitung…',
+  'offer.accepting': 'Wird angenommen…',
+  'offer.declining': 'Wird abgelehnt…',
+
+  'chats.heading': 'Unterhaltungen',
+  'chats.none': 'Zurzeit keine Chats.',
+  'chats.tabLabel': 'Chat mit {name}',
+  'chats.typing': '{name} schreibt…',
+  'chats.composer': 'Nachricht an {name}',
+  'chats.placeholder': 'Nachricht schreiben; Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein',
+  'chats.send': 'Senden',
+  'chats.pending': 'wird gesendet…',
+  'chats.end': 'Chat beenden',
+  'chats.transfer': 'Zurück in die Warteschlange',
+  'chats.close': 'Schließen',
+  'chats.ending': 'Wird beendet…',
+  'chats.transferring': 'Wird zurückgegeben…',
+  'chats.offline': 'Der Chat-Server ist nicht verbunden: Sie können schreiben, sobald er wieder da ist.',
+  'chats.reconnecting':
+    'Verbindung zum Chat-Server wird wiederhergestellt: Was Sie jetzt senden, geht hinaus, sobald er wieder da ist.',
+  'chats.closedByCustomer': 'Der Kunde hat den Chat beendet.',
+  'chats.closedByAgent': 'Sie haben den Chat beendet.',
+  'chats.closedBySystem': 'Der Chat wurde vom System beendet.',
+  'chats.closedTransferred': 'Der Chat wurde weitergeleitet.',
+  'chats.closedReturned': 'Der Chat ist zurück in der Warteschlange.',
+  'chats.you': 'Sie',
+  'chats.system': 'System',
+
+  'chatError.not-signed-in': 'Der Chat ist in diesem Fenster nicht angemeldet.',
+  'chatError.auth-failed': 'Der Chat-Server hat die Anmeldedaten des Agenten abgelehnt.',
+  'chatError.unreachable': 'Der Chat-Server ist nicht verbunden; versuchen Sie es erneut, sobald er wieder da ist.',
+  'chatError.no-such-offer': 'Dieser Chat wird Ihnen nicht mehr angeboten.',
+  'chatError.no-such-chat': 'Dieser Chat ist hier nicht aktiv.',
+  'chatError.chat-ended': 'Dieser Chat ist bereits beendet.',
+  'chatError.rejected': 'Der Chat-Router hat diese Anfrage abgelehnt.',
+  'chatError.timeout': 'Der Chat-Router hat nicht rechtzeitig geantwortet; versuchen Sie es erneut.',
+  'chatError.too-long': 'Die Nachricht ist zu lang; teilen Sie sie in kürzere Nachrichten auf.',
+  'chatError.empty': 'Es gibt nichts zu senden.',
+
+  'log.heading': 'Warum das Gadget so gehandelt hat',
+  'log.empty': 'Noch keine Änderungen.',
+
+  'owner.observer': 'Blending für Ihr Konto läuft in einem anderen Fenster. Dieses Fenster zeigt nur den Status.',
+  'owner.useHere': 'Dieses Fenster verwenden',
+  'owner.confirm': 'Übernehmen',
+  'owner.cancel': 'Abbrechen',
+  'owner.pending': 'Wird übernommen…',
+  'owner.takenOver':
+    'Blending für Ihr Konto wurde in einem anderen Fenster übernommen. Dieses Fenster zeigt jetzt nur den Status; wählen Sie hier "{button}", um es wieder in diesem Fenster auszuführen.',
+  'owner.question':
+    'Blending für Ihr Konto läuft in einem anderen Fenster. Hier übernehmen? Das andere Fenster ändert dann Ihren Status nicht mehr und zeigt an, dass übernommen wurde.',
+  'owner.questionSince':
+    'Blending für Ihr Konto läuft seit {time} in einem anderen Fenster. Hier übernehmen? Das andere Fenster ändert dann Ihren Status nicht mehr und zeigt an, dass übernommen wurde.',
+  'owner.failed.not-running': 'Blending läuft in diesem Fenster nicht.',
+  'owner.failed.lock': 'Dieses Fenster konnte das Blending nicht übernehmen; versuchen Sie es erneut.',
+  'owner.failed.stolen': 'Inzwischen hat ein anderes Fenster das Blending übernommen.',
+
+  'problems.heading': 'Probleme',
+
+  'count.chats.one': '{count} Chat',
+  'count.chats.other': '{count} Chats',
+  'count.continuing.one': '; {count} Chat läuft weiter',
+  'count.continuing.other': '; {count} Chats laufen weiter',
+  'request.ready': 'Bereit',
+  'request.notReady': 'Nicht bereit ({label})',
+  'request.noReason': 'ohne Grund',
+
+  'hold.finesse-down': 'Finesse ist auf beiden Knoten außer Betrieb',
+  'hold.node-move': 'Finesse-Server {from} ist außer Betrieb; der Desktop wechselt zu Server {to}',
+  'hold.notifications-down': 'Die Finesse-Benachrichtigungen sind ausgefallen',
+
+  'reason.code': 'Code {code}',
+  'reason.id': 'Grund {id}',
+  'reason.none': 'ohne Grund',
+  'reason.signing-out': 'Abmeldung',
+
+  'work.wrap-up': 'der Nachbearbeitung',
+  'work.reserved': 'einem für den Agenten reservierten Anruf',
+  'work.acd-state': 'einem ACD-Anruf',
+  'work.acd-call': 'einem ACD-Anruf ({callType})',
+  'work.unknown-call': 'einem Anruf',
+  'work.unknownType': 'unbekannter Typ',
+
+  'chat.chat-server-down': 'Offline: Der Chat-Server ist nicht erreichbar',
+  'chat.voice-unknown': 'Offline: Warten auf den Anmeldestatus von Finesse',
+  'chat.signed-out': 'Offline: bei Finesse abgemeldet',
+  'chat.holding': 'Unterbrochen: {hold}; keine neuen Chats, bis es wieder geht{continuing}',
+  'chat.routed-work': 'Unterbrochen: bei {work}, keine Chats zugeteilt{continuing}',
+  'chat.internal-call': 'Unterbrochen: in einem internen Anruf ({callType}), keine Chats zugeteilt',
+  'chat.internal-call.direct': 'direkt',
+  'chat.agent-chose-not-ready': 'Nicht bereit für Chats: vom Agenten gewählt{continuing}',
+  'chat.voice-not-ready': 'Nicht bereit: Telefon ist Nicht bereit ({reason}), keine neuen Chats{continuing}',
+  'chat.voice-transient': 'Nicht bereit: Telefonstatus ist {state}',
+  'chat.voice-transient.unknown': 'unbekannt',
+  'chat.chats-full': 'Ausgelastet: bearbeitet {count} von {max} Chats',
+  'chat.chats-active': 'Aktiv: bearbeitet {count} von {max} Chats',
+  'chat.chat-idle': 'Bereit für Chats und Anrufe',
+  'chat.taking-over': 'Nicht bereit: Dieses Fenster übernimmt Ihre Chats',
+
+  'voice.reserve-for-chat': 'Nicht bereit ({label}): Telefon wird für einen Chat reserviert',
+  'voice.answer-ready': 'Nicht bereit ({label}): bearbeitet {chats}; Telefon bleibt Nicht bereit, bis die Chats enden',
+  'voice.pending-after-call':
+    'Nicht bereit ({label}) nach dem Anruf: bearbeitet {chats}, daher darf der Anruf nicht in Bereit enden',
+  'voice.leave-wrap-up':
+    'Nicht bereit ({label}): bearbeitet {chats}, daher darf die Nachbearbeitung nicht in Bereit enden',
+  'voice.ready-after-call': 'Bereit nach dem Anruf: keine Chats, für die das Telefon gehalten wird',
+  'voice.restore-ready': 'Bereit: Alle Chats sind beendet, Telefon wieder Bereit',
+
+  'offer.declined-holding': 'Abgelehnt: {hold}, daher ging dieser Chat an einen anderen Agenten',
+  'offer.declined-reservation.unavailable':
+    'Abgelehnt: Finesse ist außer Betrieb, daher ging dieser Chat an einen anderen Agenten',
+  'offer.declined-reservation.refused':
+    'Abgelehnt: Finesse hat Nicht bereit für das Telefon verweigert (der Agent war evtl. für einen Anruf reserviert), daher ging dieser Chat an einen anderen Agenten',
+  'offer.declined-reservation':
+    'Abgelehnt: Das Telefon konnte nicht zuerst auf Nicht bereit gesetzt werden, daher ging dieser Chat an einen anderen Agenten',
+  'offer.declined-unavailable': 'Abgelehnt: {chat}',
+  'offer.declined-full': 'Abgelehnt: bearbeitet bereits {max} von {max} Chats',
+  'offer.declined-voice': 'Abgelehnt: Telefon ist {state} und kann nicht für einen Chat gehalten werden',
+  'offer.declined-by-agent': 'Vom Agenten abgelehnt',
+  'offer.wait-voice-busy': 'Warten auf den laufenden Wechsel des Telefonstatus',
+  'offer.wait-reserve': 'Warten: Telefon wird zuerst auf Nicht bereit ({label}) gesetzt',
+  'offer.chat-accepted': 'Angenommen: Telefon ist Nicht bereit ({label}), bearbeitet jetzt {chats}',
+
+  'log.chats-handed-back': 'Bei Finesse abgemeldet: {chats} zurück in die Warteschlange gegeben',
+  'log.voice-request.again': '{intent} (Versuch {attempt} von {max})',
+  'log.voice-confirmed': 'Finesse hat {request} bestätigt',
+  'log.voice-refused': 'Finesse hat {request} abgelehnt: Der Status des Agenten hat sich geändert; er wird neu gelesen',
+  'log.voice-refused-during-call':
+    'Finesse hat {request} während des Anrufs abgelehnt: Bereit, sobald der Anruf endet; der Status wird neu gelesen',
+  'log.voice-retry': '{request} nicht erledigt ({problem}); neuer Versuch in {seconds} s',
+  'log.voice-retry.timeout': 'keine Antwort rechtzeitig',
+  'log.voice-retry.unavailable': 'Finesse ist nicht verfügbar',
+  'log.voice-failed': 'Telefon konnte nicht auf {request} gesetzt werden: {detail}',
+  'log.reread-failed': 'Der Agentenstatus konnte nicht neu von Finesse gelesen werden: {detail}',
+  'log.accept-failed': 'Das Chat-Angebot konnte nicht angenommen werden: {detail}',
+  'log.hand-back-failed': 'Die Chats konnten nicht an die Warteschlange zurückgegeben werden: {detail}',
+  'log.chat-availability': 'Chat-Verfügbarkeit {chat}',
+  'log.chat-availability.signedIn': 'Chat-Verfügbarkeit {chat} (mit Finesse beim Chat angemeldet)',
+  'log.holding-still': 'Keine Änderungen: {hold}. Keine Telefonwechsel und keine neuen Chats, bis es wieder geht',
+  'log.finesse-back': 'Finesse ist wieder da: Agentenstatus und Anrufe werden neu gelesen und abgeglichen',
+  'log.owner-here': 'Dieses Fenster führt jetzt das Blending für den Agenten aus',
+  'log.owner-elsewhere': 'Ein anderes Fenster hat das Blending übernommen; dieses zeigt jetzt nur den Status',
+
+  'problem.holding.finesse-down.title':
+    'Finesse ist auf beiden Knoten außer Betrieb: keine neuen Chats, bis es wieder läuft; Ihre Chats laufen weiter.',
+  'problem.holding.finesse-down.action':
+    'Sie müssen nichts tun: Das Gadget liest Ihren Status neu und macht weiter, sobald ein Finesse-Knoten wieder da ist.',
+  'problem.holding.notifications-down.title':
+    'Die Finesse-Benachrichtigungen sind ausgefallen: keine neuen Chats und keine Statuswechsel durch das Gadget, bis sie wieder da sind; Ihre Chats laufen weiter.',
+  'problem.holding.notifications-down.action':
+    'Der Desktop verbindet sich neu; wenn das so bleibt, laden Sie den Desktop neu.',
+  'problem.holding.node-move.title':
+    'Finesse-Server {from} ist außer Betrieb; der Desktop wechselt zu Server {to}. Ihre Chats laufen weiter.',
+  'problem.holding.node-move.action':
+    'Keine neuen Chats und keine Statuswechsel durch das Gadget, bis der Desktop auf Server {to} ist; dort macht es weiter.',
+  'problem.chat-reconnecting.title': 'Die Verbindung zum Chat-Server ist abgebrochen: Sie wird wiederhergestellt.',
+  'problem.chat-reconnecting.action':
+    'Ihre Chats laufen weiter; was Sie schreiben, wird gesendet, sobald die Verbindung wieder da ist.',
+  'problem.chat-no-identity.title':
+    'Chat-Anmeldung nicht möglich: Die Anmeldedaten, die der Finesse-Desktop dem Gadget gegeben hat, sind weder Basic id:password noch ein Bearer-Token.',
+  'problem.chat-no-identity.action': 'Bitten Sie Ihren Administrator, die Anmeldemethode des Desktops zu prüfen.',
+  'problem.chat-sign-in-failed.title': 'Chat-Anmeldung fehlgeschlagen: {error}',
+  'problem.chat-sign-in-failed.action':
+    'Ihnen werden keine Chats angeboten. Bitten Sie Ihren Administrator, Ihr Chat-Konto zu prüfen; Anrufe funktionieren wie gewohnt.',
+  'problem.chat-handover-failed.title':
+    'In diesem Fenster geschriebene Nachrichten wurden vor der Übergabe nicht vom Chat-Server bestätigt.',
+  'problem.chat-handover-failed.action':
+    'Die Unterhaltung geht in dem Fenster weiter, das übernommen hat; prüfen Sie dort, ob Ihre letzten Nachrichten angekommen sind.',
+  'problem.chat-not-configured.title': 'Chat ist für dieses Gadget nicht eingerichtet: nur Anrufe.',
+  'problem.chat-not-configured.action':
+    'Ein Administrator setzt die Einstellungen chatService und chatRouter im Desktop-Layout, damit Chats angeboten werden.',
+  'problem.reason-config.NOT_CONFIGURED':
+    'Es ist kein Nicht-bereit-Grund für die Chat-Bearbeitung konfiguriert. Bitten Sie Ihren Administrator, die Gadget-Einstellung auf die Bezeichnung oder den Code eines Nicht-bereit-Grunds wie "Handling Chat" zu setzen.',
+  'problem.reason-config.NOT_DEFINED':
+    'Der Nicht-bereit-Grund {reason} ist in Finesse nicht definiert. Bitten Sie Ihren Administrator, ihn in der Finesse-Administrationskonsole unter Reason Codes (Not Ready) anzulegen.',
+  'problem.reason-config.AMBIGUOUS':
+    'Der Nicht-bereit-Grund {reason} passt in Finesse zu {count} Reason Codes: {matches}. Bitten Sie Ihren Administrator, in der Finesse-Administrationskonsole unter Reason Codes (Not Ready) nur einen zu behalten, oder konfigurieren Sie das Gadget über den Code.',
+  'problem.reason-config.SYSTEM_CODE':
+    "Der Nicht-bereit-Grund {reason} ist ein System-Reason-Code ({code}); das Gadget darf ihn nie setzen. Bitten Sie Ihren Administrator, in der Finesse-Administrationskonsole unter Reason Codes (Not Ready) einen eigenen Grund wie 'Handling Chat' anzulegen.",
+  'problem.reason-config.byLabel': "'{label}'",
+  'problem.reason-config.byCode': 'mit Code {code}',
+  'problem.reason-config.match': "'{label}' (Code {code})",
+  'problem.reason-codes-unread.title': 'Die Nicht-bereit-Gründe konnten nicht von Finesse gelesen werden: {detail}',
+  'problem.config.action':
+    'Blending ist aus, bis das behoben ist: Ihnen werden keine Chats angeboten; Anrufe und die Finesse-Kopfzeile funktionieren wie gewohnt.',
+  'problem.notification.title':
+    'Eine Finesse-Benachrichtigung auf {node} konnte nicht gelesen werden und wurde ignoriert: {detail}',
+  'problem.notification.action':
+    'Das Gadget liest Ihren Status regelmäßig neu von Finesse, es geht also nichts verloren.',
+  'problem.windows-indistinct.title':
+    'Dieser Browser kann die Fenster des Gadgets nicht unterscheiden: Öffnen Sie den Desktop nur in einem Fenster.',
+  'problem.windows-indistinct.action': 'Zwei Desktop-Fenster würden beide Ihren Status ändern.',
+  'problem.on-secondary-node.title':
+    'Finesse-Server {from} ist außer Betrieb: Ihr Desktop läuft jetzt auf Server {to}. Ihre Chats und Anrufe gehen hier weiter.',
+  'problem.on-secondary-node.action':
+    'Sie müssen nichts tun: Das Gadget hat Ihre Chats und Ihren Telefonstatus auf Server {to} übernommen.',
+  'problem.start-failed.title': 'Das Gadget konnte nicht starten: {detail}',
+  'problem.start-failed.action': 'Laden Sie den Desktop neu; wenn das so bleibt, informieren Sie Ihren Administrator.',
+  // Barrierefreiheit und Aussehen
+  'state.off': 'Blending ist aus: nur Anrufe, keine Chats',
+  'offer.shortcuts': 'Alt+A nimmt an, Alt+D lehnt ab',
+  'announce.offer': 'Chat-Angebot von {name}',
+  'announce.message': '{name} schreibt: {text}',
+  'chats.waiting': 'wartet seit {time}',
+  'chats.unreadLabel.one': '{count} ungelesene Nachricht',
+  'chats.unreadLabel.other': '{count} ungelesene Nachrichten',
+  'chats.ended': 'beendet',
+  'chats.newTab': '(öffnet in einem neuen Tab)',
+};

@@ -1,0 +1,279 @@
+// The English catalogue: the source of every message key. Its keys are the type every other catalogue must fill
+// (src/ui/i18n/catalogue.ts); a key added here without a translation fails typecheck and test/node/i18n.
+// `{name}` placeholders are filled with plain text; a plural message is a pair of keys `<base>.one` and
+// `<base>.other`, chosen by the active language's plural rules (src/ui/i18n/plural.ts).
+
+export const en = {
+  'status.connecting': 'Connecting to Finesse…',
+  'status.noContainer': 'This gadget runs inside the Finesse desktop: the container gave it no hub or preferences.',
+  'status.notConfigured': 'The gadget is not configured correctly: {problems}',
+
+  // The gadget XML's <Locale> bundles (generated from these at build time: scripts/gadget-bundles.ts).
+  'gadget.title': 'Chat and Voice',
+  'gadget.description': 'Handle chats and voice calls from one desktop, with media blending.',
+  'gadget.pref.maxChats': 'Most chats at once',
+  'gadget.pref.handlingChatReason': 'Not Ready reason while handling chats',
+  'gadget.pref.chatService': 'Chat server address: WebSocket, BOSH, or both separated by a space',
+  'gadget.pref.chatRouter': 'Chat router address (full JID)',
+
+  // Configuration problems (src/core/container/gadget-config.ts), for the administrator.
+  'config.authorization':
+    'The Finesse desktop gave the gadget no credentials ("authorization" or "authToken"). Load the gadget from the Finesse desktop layout.',
+  'config.id':
+    'The Finesse desktop did not tell the gadget who is signed in: no "id", and the credentials do not name the agent. Load the gadget from the Finesse desktop layout.',
+  'config.host': 'The Finesse desktop did not give the gadget its server name ("host").',
+  'config.scheme': 'The scheme "{value}" is neither http nor https.',
+  'config.maxChats': 'maxChats is "{value}": set it to a whole number from 1 to {limit} in the gadget\'s layout entry.',
+  'config.chatService.notAddress':
+    'chatService has "{value}", which is not a ws(s):// or http(s):// address: set it to the chat server\'s WebSocket address (wss://host:port/path), its BOSH address (https://host:port/http-bind), or both separated by a space.',
+  'config.chatService.twoWebSocket':
+    'chatService names more than one WebSocket address: set it to one WebSocket address, one BOSH address, or one of each separated by a space.',
+  'config.chatService.twoBosh':
+    'chatService names more than one BOSH address: set it to one WebSocket address, one BOSH address, or one of each separated by a space.',
+  'config.chatRouter':
+    'chatRouter is "{value}": set it to the chat router\'s full JID, such as chat-router@chat.example.com/router.',
+
+  'state.starting': 'Starting blending…',
+  'state.signedOut': 'Signed out: no calls or chats',
+  'state.readyBoth': 'Ready for calls and chats',
+  'state.readyChatsOnly': 'Ready for chats; voice is {voice}: no calls',
+  'state.readyChatsVoiceGoing': 'Ready for chats; voice is {voice}, going back to Ready…',
+  'state.readyChatsVoiceFailed': 'Ready for chats; voice is still {voice}: the change to Ready failed',
+  'state.handlingVoiceReady': 'Handling {count} of {max} chats; voice is still Ready: calls can come',
+  'state.onCall': 'On a call: chats paused',
+  'state.handling': 'Handling {count} of {max} chats: Not Ready for calls',
+  'state.full': 'Handling {count} of {max} chats: no new chats, Not Ready for calls',
+  'state.notReady': 'Not Ready ({reason}): no calls or new chats',
+  'state.notReadyChats.one': 'Not Ready ({reason}): {count} chat continues, no new chats',
+  'state.notReadyChats.other': 'Not Ready ({reason}): {count} chats continue, no new chats',
+  'state.offline': 'Chat offline: calls only',
+  'state.holding': 'Holding still: {reason}',
+  'state.detail': 'Voice {voice} · Chat {chat} {count}/{max}',
+  'state.pending': ' (next: {state})',
+
+  // Finesse's voice states in words, as agents know them from the desktop header.
+  'voiceState.LOGIN': 'Signing in',
+  'voiceState.LOGOUT': 'Signed out',
+  'voiceState.NOT_READY': 'Not Ready',
+  'voiceState.NOT_READY.reason': 'Not Ready ({reason})',
+  'voiceState.READY': 'Ready',
+  'voiceState.RESERVED': 'Reserved',
+  'voiceState.RESERVED_OUTBOUND': 'Reserved (outbound)',
+  'voiceState.RESERVED_OUTBOUND_PREVIEW': 'Reserved (preview)',
+  'voiceState.TALKING': 'Talking',
+  'voiceState.HOLD': 'On hold',
+  'voiceState.WORK': 'Wrap-up',
+  'voiceState.WORK_READY': 'Wrap-up',
+  'voiceState.UNKNOWN': 'Unknown',
+
+  'offer.heading': 'Chat offers',
+  'offer.from': 'Chat from {name}',
+  'offer.transferred': 'Transferred from agent {agent}',
+  'offer.expiresIn': 'Expires in {seconds} s',
+  'offer.expired': 'Expiring…',
+  'offer.accept': 'Accept',
+  'offer.decline': 'Decline',
+  'offer.acceptLabel': 'Accept the chat from {name}',
+  'offer.declineLabel': 'Decline the chat from {name}',
+  'offer.reserving': 'Reserving your phone line…',
+  'offer.waiting': 'Waiting for your phone line…',
+  'offer.accepting': 'Accepting…',
+  'offer.declining': 'Declining…',
+
+  'chats.heading': 'Conversations',
+  'chats.none': 'No chats right now.',
+  'chats.tabLabel': 'Chat with {name}',
+  'chats.typing': '{name} is typing…',
+  'chats.composer': 'Message to {name}',
+  'chats.placeholder': 'Write a message; Enter sends, Shift+Enter adds a line',
+  'chats.send': 'Send',
+  'chats.pending': 'sending…',
+  'chats.end': 'End chat',
+  'chats.transfer': 'Back to queue',
+  'chats.close': 'Close',
+  'chats.ending': 'Ending…',
+  'chats.transferring': 'Handing back…',
+  'chats.offline': 'The chat server is not connected: you can write once it is back.',
+  'chats.reconnecting': 'Reconnecting to the chat server: messages you send now go out when it is back.',
+  'chats.closedByCustomer': 'The customer ended the chat.',
+  'chats.closedByAgent': 'You ended the chat.',
+  'chats.closedBySystem': 'The chat was ended by the system.',
+  'chats.closedTransferred': 'The chat was transferred.',
+  'chats.closedReturned': 'The chat went back to the queue.',
+  'chats.you': 'You',
+  'chats.system': 'System',
+
+  // A conversation action that failed, by the chat channel's error code (src/core/chat/chat-channel.ts).
+  'chatError.not-signed-in': 'Chat is not signed in in this window.',
+  'chatError.auth-failed': "The chat server refused the agent's credentials.",
+  'chatError.unreachable': 'The chat server is not connected; try again once it is back.',
+  'chatError.no-such-offer': 'This chat is no longer offered to you.',
+  'chatError.no-such-chat': 'This chat is not active here.',
+  'chatError.chat-ended': 'This chat has already ended.',
+  'chatError.rejected': 'The chat router refused this request.',
+  'chatError.timeout': 'The chat router did not answer in time; try again.',
+  'chatError.too-long': 'The message is too long to send; split it into shorter messages.',
+  'chatError.empty': 'There is nothing to send.',
+
+  'log.heading': 'Why the gadget did what it did',
+  'log.empty': 'No changes yet.',
+
+  'owner.observer': 'Blending for your account runs in another window. This window only shows the state.',
+  'owner.useHere': 'Use this window',
+  'owner.confirm': 'Take over',
+  'owner.cancel': 'Cancel',
+  'owner.pending': 'Taking over…',
+  'owner.takenOver':
+    'Blending for your account was taken over in another window. This window only shows the state now; choose "{button}" here to run it in this window again.',
+  'owner.question':
+    'Blending for your account runs in another window. Take over here? The other window will stop changing your state and will say it was taken over.',
+  'owner.questionSince':
+    'Blending for your account runs in another window since {time}. Take over here? The other window will stop changing your state and will say it was taken over.',
+  'owner.failed.not-running': 'Blending is not running in this window.',
+  'owner.failed.lock': 'This window could not take over blending; try again.',
+  'owner.failed.stolen': 'Another window took over blending meanwhile.',
+
+  'problems.heading': 'Problems',
+
+  // Causes (src/core/blending/causes.ts): one message per kind; cause-text.ts fills the parameters.
+  'count.chats.one': '{count} chat',
+  'count.chats.other': '{count} chats',
+  'count.continuing.one': '; {count} chat continues',
+  'count.continuing.other': '; {count} chats continue',
+  'request.ready': 'Ready',
+  'request.notReady': 'Not Ready ({label})',
+  'request.noReason': 'no reason',
+
+  'hold.finesse-down': 'Finesse is out of service on both nodes',
+  'hold.node-move': 'Finesse server {from} is out of service; the desktop is moving you to server {to}',
+  'hold.notifications-down': 'Finesse notifications are down',
+
+  'reason.code': 'code {code}',
+  'reason.id': 'reason {id}',
+  'reason.none': 'no reason',
+  'reason.signing-out': 'signing out',
+
+  'work.wrap-up': 'wrap-up',
+  'work.reserved': 'a call reserved for the agent',
+  'work.acd-state': 'an ACD call',
+  'work.acd-call': 'an ACD call ({callType})',
+  'work.unknown-call': 'a call',
+  'work.unknownType': 'unknown type',
+
+  'chat.chat-server-down': 'Offline: the chat server cannot be reached',
+  'chat.voice-unknown': 'Offline: waiting for the Finesse sign-in state',
+  'chat.signed-out': 'Offline: signed out of Finesse',
+  'chat.holding': 'Interrupted: {hold}; no new chats until it is back{continuing}',
+  'chat.routed-work': 'Interrupted: on {work}, no chats routed{continuing}',
+  'chat.internal-call': 'Interrupted: on an internal call ({callType}), no chats routed',
+  'chat.internal-call.direct': 'direct',
+  'chat.agent-chose-not-ready': 'Not Ready for chat: chosen by the agent{continuing}',
+  'chat.voice-not-ready': 'Not Ready: voice is Not Ready ({reason}), no new chats{continuing}',
+  'chat.voice-transient': 'Not Ready: voice state is {state}',
+  'chat.voice-transient.unknown': 'unknown',
+  'chat.chats-full': 'Busy: handling {count} of {max} chats',
+  'chat.chats-active': 'Active: handling {count} of {max} chats',
+  'chat.chat-idle': 'Ready for chats and calls',
+  'chat.taking-over': 'Not Ready: this window is taking your chats over',
+
+  'voice.reserve-for-chat': 'Not Ready ({label}): reserving voice to take a chat',
+  'voice.answer-ready': 'Not Ready ({label}): handling {chats}; voice stays Not Ready until the chats end',
+  'voice.pending-after-call': 'Not Ready ({label}) after the call: handling {chats}, so the call must not end in Ready',
+  'voice.leave-wrap-up': 'Not Ready ({label}): handling {chats}, so wrap-up must not end in Ready',
+  'voice.ready-after-call': 'Ready after the call: no chats to hold voice for',
+  'voice.restore-ready': 'Ready: all chats ended, voice back to Ready',
+
+  'offer.declined-holding': 'Declined: {hold}, so this chat went to another agent',
+  'offer.declined-reservation.unavailable': 'Declined: Finesse is out of service, so this chat went to another agent',
+  'offer.declined-reservation.refused':
+    'Declined: Finesse refused to set voice Not Ready (the agent may have been reserved for a call), so this chat went to another agent',
+  'offer.declined-reservation': 'Declined: voice could not be set Not Ready first, so this chat went to another agent',
+  'offer.declined-unavailable': 'Declined: {chat}',
+  'offer.declined-full': 'Declined: already handling {max} of {max} chats',
+  'offer.declined-voice': 'Declined: voice is {state}, it cannot be held for a chat',
+  'offer.declined-by-agent': 'Declined by the agent',
+  'offer.wait-voice-busy': 'Waiting for the voice state change in progress',
+  'offer.wait-reserve': 'Waiting: setting voice Not Ready ({label}) first',
+  'offer.chat-accepted': 'Accepted: voice is Not Ready ({label}), now handling {chats}',
+
+  'log.chats-handed-back': 'Signed out of Finesse: {chats} handed back to the queue',
+  'log.voice-request.again': '{intent} (attempt {attempt} of {max})',
+  'log.voice-confirmed': 'Finesse confirmed {request}',
+  'log.voice-refused': "Finesse refused {request}: the agent's state changed; re-reading it",
+  'log.voice-refused-during-call':
+    'Finesse refused {request} during the call: Ready once the call ends; re-reading the state',
+  'log.voice-retry': '{request} not done ({problem}); trying again in {seconds} s',
+  'log.voice-retry.timeout': 'no answer in time',
+  'log.voice-retry.unavailable': 'Finesse is unavailable',
+  'log.voice-failed': 'Could not set voice {request}: {detail}',
+  'log.reread-failed': 'Could not re-read the agent state from Finesse: {detail}',
+  'log.accept-failed': 'The chat offer could not be accepted: {detail}',
+  'log.hand-back-failed': 'Could not hand the chats back to the queue: {detail}',
+  'log.chat-availability': 'Chat availability {chat}',
+  'log.chat-availability.signedIn': 'Chat availability {chat} (signed in to chat with Finesse)',
+  'log.holding-still': 'Holding still: {hold}. No voice changes and no new chats until it is back',
+  'log.finesse-back': 'Finesse is back: re-reading the agent state and dialogs, then reconciling',
+  'log.owner-here': 'This window now runs blending for the agent',
+  'log.owner-elsewhere': 'Another window took over blending; this one only shows the state now',
+
+  'problem.holding.finesse-down.title':
+    'Finesse is out of service on both nodes: no new chats until it is back; your chats continue.',
+  'problem.holding.finesse-down.action':
+    'Nothing to do here: the gadget re-reads your state and carries on as soon as a Finesse node is back.',
+  'problem.holding.notifications-down.title':
+    'Finesse notifications are down: no new chats and no state changes by the gadget until they are back; your chats continue.',
+  'problem.holding.notifications-down.action': 'The desktop is reconnecting; if this stays, reload the desktop.',
+  'problem.holding.node-move.title':
+    'Finesse server {from} is out of service; the desktop is moving you to server {to}. Your chats continue.',
+  'problem.holding.node-move.action':
+    'No new chats and no state changes by the gadget until the desktop is on server {to}; it picks up from there.',
+  'problem.chat-reconnecting.title': 'The chat server connection dropped: reconnecting.',
+  'problem.chat-reconnecting.action': 'Your chats continue; messages you write are sent when it is back.',
+  'problem.chat-no-identity.title':
+    'Chat cannot sign in: the credentials the Finesse desktop gave the gadget are neither Basic id:password nor a Bearer token.',
+  'problem.chat-no-identity.action': 'Ask your administrator to check the desktop sign-in method.',
+  'problem.chat-sign-in-failed.title': 'Chat sign-in failed: {error}',
+  'problem.chat-sign-in-failed.action':
+    'No chats are offered to you. Ask your administrator to check your chat account; calls work as usual.',
+  'problem.chat-handover-failed.title':
+    'Messages written in this window were not confirmed by the chat server before the hand-over.',
+  'problem.chat-handover-failed.action':
+    'The conversation continues in the window that took over; check there that your last messages arrived.',
+  'problem.chat-not-configured.title': 'Chat is not set up for this gadget: calls only.',
+  'problem.chat-not-configured.action':
+    'An administrator sets the chatService and chatRouter preferences in the desktop layout to offer chats.',
+  'problem.reason-config.NOT_CONFIGURED':
+    'No Not Ready reason for chat handling is configured. Ask your administrator to set the gadget preference to the label or code of a Not Ready reason such as "Handling Chat".',
+  'problem.reason-config.NOT_DEFINED':
+    'The Not Ready reason {reason} is not defined in Finesse. Ask your administrator to add it in the Finesse administration console under Reason Codes (Not Ready).',
+  'problem.reason-config.AMBIGUOUS':
+    'The Not Ready reason {reason} matches {count} reason codes in Finesse: {matches}. Ask your administrator to keep one in the Finesse administration console under Reason Codes (Not Ready), or configure the gadget by code.',
+  'problem.reason-config.SYSTEM_CODE':
+    "The Not Ready reason {reason} is a system reason code ({code}); the gadget must never set it. Ask your administrator to add a separate reason such as 'Handling Chat' in the Finesse administration console under Reason Codes (Not Ready).",
+  'problem.reason-config.byLabel': "'{label}'",
+  'problem.reason-config.byCode': 'with code {code}',
+  'problem.reason-config.match': "'{label}' (code {code})",
+  'problem.reason-codes-unread.title': 'The Not Ready reason codes could not be read from Finesse: {detail}',
+  'problem.config.action':
+    'Blending is off until this is fixed: no chats are offered to you; calls and the Finesse header work as usual.',
+  'problem.notification.title': 'A Finesse notification on {node} could not be read and was ignored: {detail}',
+  'problem.notification.action': 'The gadget re-reads your state from Finesse now and then, so nothing is lost.',
+  'problem.windows-indistinct.title':
+    "This browser cannot tell the gadget's windows apart: open the desktop in one window only.",
+  'problem.windows-indistinct.action': 'Two desktop windows would both change your state.',
+  'problem.on-secondary-node.title':
+    'Finesse server {from} is out of service: your desktop now runs on server {to}. Your chats and calls continue here.',
+  'problem.on-secondary-node.action': 'Nothing to do: the gadget picked up your chats and voice state on server {to}.',
+  'problem.start-failed.title': 'The gadget could not start: {detail}',
+  'problem.start-failed.action': 'Reload the desktop; if this stays, tell your administrator.',
+  // accessibility and look
+  'state.off': 'Blending is off: calls only, no chats',
+  'offer.shortcuts': 'Alt+A accepts, Alt+D declines',
+  'announce.offer': 'Chat offer from {name}',
+  'announce.message': '{name} says: {text}',
+  'chats.waiting': 'waiting {time}',
+  'chats.unreadLabel.one': '{count} unread message',
+  'chats.unreadLabel.other': '{count} unread messages',
+  'chats.ended': 'ended',
+  'chats.newTab': '(opens in a new tab)',
+} as const;

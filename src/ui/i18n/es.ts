@@ -1,0 +1,285 @@
+// Español neutro (easy to read across Latin America and Spain), addressing the agent as "usted" implicitly, with
+// one name per Finesse state used everywhere: "Disponible", "No disponible", "En llamada", "Cierre".
+// Every key of the English catalogue, the same `{placeholders}`.
+import type { Catalogue } from './catalogue.ts';
+
+export const es: Catalogue = {
+  'status.connecting': 'Conectando con Finesse…',
+  'status.noContainer':
+    'Este gadget se ejecuta dentro del escritorio de Finesse: el contenedor no le dio ni hub ni preferencias.',
+  'status.notConfigured': 'El gadget no está bien configurado: {problems}',
+
+  'gadget.title': 'Chat y voz',
+  'gadget.description': 'Atienda chats y llamadas desde un solo escritorio, con combinación de canales.',
+  'gadget.pref.maxChats': 'Máximo de chats simultáneos',
+  'gadget.pref.handlingChatReason': 'Motivo de No disponible mientras atiende chats',
+  'gadget.pref.chatService': 'Dirección del servidor de chat: WebSocket, BOSH o ambas separadas por un espacio',
+  'gadget.pref.chatRouter': 'Dirección del enrutador de chat (JID completo)',
+
+  'config.authorization':
+    'El escritorio de Finesse no dio credenciales al gadget ("authorization" o "authToken"). Cargue el gadget desde el diseño del escritorio de Finesse.',
+  'config.id':
+    'El escritorio de Finesse no indicó al gadget quién inició sesión: no hay "id" y las credenciales no nombran al agente. Cargue el gadget desde el diseño del escritorio de Finesse.',
+  'config.host': 'El escritorio de Finesse no dio al gadget el nombre de su servidor ("host").',
+  'config.scheme': 'El esquema "{value}" no es http ni https.',
+  'config.maxChats':
+    'maxChats es "{value}": indique un número entero de 1 a {limit} en la entrada del gadget en el diseño.',
+  'config.chatService.notAddress':
+    'chatService contiene "{value}", que no es una dirección ws(s):// ni http(s)://: indique la dirección WebSocket del servidor de chat (wss://host:port/path), su dirección BOSH (https://host:port/http-bind) o ambas separadas por un espacio.',
+  'config.chatService.twoWebSocket':
+    'chatService tiene más de una dirección WebSocket: indique una dirección WebSocket, una BOSH o una de cada, separadas por un espacio.',
+  'config.chatService.twoBosh':
+    'chatService tiene más de una dirección BOSH: indique una dirección WebSocket, una BOSH o una de cada, separadas por un espacio.',
+  'config.chatRouter':
+    'chatRouter es "{value}": indique el JID completo del enrutador de chat, por ejemplo chat-router@chat.example.com/router.',
+
+  'state.starting': 'Iniciando la combinación de canales…',
+  'state.signedOut': 'Sesión cerrada: sin llamadas ni chats',
+  'state.readyBoth': 'Disponible para llamadas y chats',
+  'state.readyChatsOnly': 'Disponible para chats; la voz está en {voice}: sin llamadas',
+  'state.readyChatsVoiceGoing': 'Disponible para chats; la voz está en {voice} y vuelve a Disponible…',
+  'state.readyChatsVoiceFailed': 'Disponible para chats; la voz sigue en {voice}: falló el cambio a Disponible',
+  'state.handlingVoiceReady': 'Atendiendo {count} de {max} chats; la voz sigue Disponible: pueden entrar llamadas',
+  'state.onCall': 'En llamada: chats en pausa',
+  'state.handling': 'Atendiendo {count} de {max} chats: No disponible para llamadas',
+  'state.full': 'Atendiendo {count} de {max} chats: sin chats nuevos, No disponible para llamadas',
+  'state.notReady': 'No disponible ({reason}): sin llamadas ni chats nuevos',
+  'state.notReadyChats.one': 'No disponible ({reason}): {count} chat continúa, sin chats nuevos',
+  'state.notReadyChats.other': 'No disponible ({reason}): {count} chats continúan, sin chats nuevos',
+  'state.offline': 'Chat desconectado: solo llamadas',
+  'state.holding': 'En espera de cambios: {reason}',
+  'state.detail': 'Voz {voice} · Chat {chat} {count}/{max}',
+  'state.pending': ' (siguiente: {state})',
+
+  'voiceState.LOGIN': 'Iniciando sesión',
+  'voiceState.LOGOUT': 'Sesión cerrada',
+  'voiceState.NOT_READY': 'No disponible',
+  'voiceState.NOT_READY.reason': 'No disponible ({reason})',
+  'voiceState.READY': 'Disponible',
+  'voiceState.RESERVED': 'Reservado',
+  'voiceState.RESERVED_OUTBOUND': 'Reservado (saliente)',
+  'voiceState.RESERVED_OUTBOUND_PREVIEW': 'Reservado (vista previa)',
+  'voiceState.TALKING': 'En llamada',
+  'voiceState.HOLD': 'En espera',
+  'voiceState.WORK': 'Cierre',
+  'voiceState.WORK_READY': 'Cierre',
+  'voiceState.UNKNOWN': 'Desconocido',
+
+  'offer.heading': 'Chats ofrecidos',
+  'offer.from': 'Chat de {name}',
+  'offer.transferred': 'Transferido por el agente {agent}',
+  'offer.expiresIn': 'Vence en {seconds} s',
+  'offer.expired': 'Venciendo…',
+  'offer.accept': 'Aceptar',
+  'offer.decline': 'Rechazar',
+  'offer.acceptLabel': 'Aceptar el chat de {name}',
+  'offer.declineLabel': 'Rechazar el chat de {name}',
+  'offer.reserving': 'Reservando su línea telefónica…',
+  'offer.waiting': 'Esperando su línea telefónica…',
+  'offer.accepting': 'Aceptando…',
+  'offer.declining': 'Rechazando…',
+
+  'chats.heading': 'Conversaciones',
+  'chats.none': 'No hay chats por ahora.',
+  'chats.tabLabel': 'Chat con {name}',
+  'chats.typing': '{name} está escribiendo…',
+  'chats.composer': 'Mensaje para {name}',
+  'chats.placeholder': 'Escriba un mensaje; Intro envía, Mayús+Intro agrega una línea',
+  'chats.send': 'Enviar',
+  'chats.pending': 'enviando…',
+  'chats.end': 'Terminar chat',
+  'chats.transfer': 'Devolver a la cola',
+  'chats.close': 'Cerrar',
+  'chats.ending': 'Terminando…',
+  'chats.transferring': 'Devolviendo…',
+  'chats.offline': 'El servidor de chat no está conectado: podrá escribir cuando vuelva.',
+  'chats.reconnecting':
+    'Reconectando con el servidor de chat: los mensajes que envíe ahora saldrán cuando vuelva la conexión.',
+  'chats.closedByCustomer': 'El cliente terminó el chat.',
+  'chats.closedByAgent': 'Usted terminó el chat.',
+  'chats.closedBySystem': 'El sistema terminó el chat.',
+  'chats.closedTransferred': 'El chat fue transferido.',
+  'chats.closedReturned': 'El chat volvió a la cola.',
+  'chats.you': 'Usted',
+  'chats.system': 'Sistema',
+
+  'chatError.not-signed-in': 'El chat no tiene sesión iniciada en esta ventana.',
+  'chatError.auth-failed': 'El servidor de chat rechazó las credenciales del agente.',
+  'chatError.unreachable': 'El servidor de chat no está conectado; vuelva a intentarlo cuando regrese.',
+  'chatError.no-such-offer': 'Este chat ya no se le ofrece.',
+  'chatError.no-such-chat': 'Este chat no está activo aquí.',
+  'chatError.chat-ended': 'Este chat ya terminó.',
+  'chatError.rejected': 'El enrutador de chat rechazó esta solicitud.',
+  'chatError.timeout': 'El enrutador de chat no respondió a tiempo; vuelva a intentarlo.',
+  'chatError.too-long': 'El mensaje es demasiado largo; divídalo en mensajes más cortos.',
+  'chatError.empty': 'No hay nada que enviar.',
+
+  'log.heading': 'Por qué el gadget hizo lo que hizo',
+  'log.empty': 'Todavía no hay cambios.',
+
+  'owner.observer':
+    'La combinación de canales de su cuenta se ejecuta en otra ventana. Esta ventana solo muestra el estado.',
+  'owner.useHere': 'Usar esta ventana',
+  'owner.confirm': 'Tomar el control',
+  'owner.cancel': 'Cancelar',
+  'owner.pending': 'Tomando el control…',
+  'owner.takenOver':
+    'Otra ventana tomó el control de la combinación de canales de su cuenta. Esta ventana ahora solo muestra el estado; elija "{button}" aquí para volver a ejecutarla en esta ventana.',
+  'owner.question':
+    'La combinación de canales de su cuenta se ejecuta en otra ventana. ¿Tomar el control aquí? La otra ventana dejará de cambiar su estado e indicará que se tomó el control.',
+  'owner.questionSince':
+    'La combinación de canales de su cuenta se ejecuta en otra ventana desde las {time}. ¿Tomar el control aquí? La otra ventana dejará de cambiar su estado e indicará que se tomó el control.',
+  'owner.failed.not-running': 'La combinación de canales no se está ejecutando en esta ventana.',
+  'owner.failed.lock': 'Esta ventana no pudo tomar el control; vuelva a intentarlo.',
+  'owner.failed.stolen': 'Mientras tanto, otra ventana tomó el control.',
+
+  'problems.heading': 'Problemas',
+
+  'count.chats.one': '{count} chat',
+  'count.chats.other': '{count} chats',
+  'count.continuing.one': '; {count} chat continúa',
+  'count.continuing.other': '; {count} chats continúan',
+  'request.ready': 'Disponible',
+  'request.notReady': 'No disponible ({label})',
+  'request.noReason': 'sin motivo',
+
+  'hold.finesse-down': 'Finesse está fuera de servicio en ambos nodos',
+  'hold.node-move': 'El servidor Finesse {from} está fuera de servicio; el escritorio lo está pasando al servidor {to}',
+  'hold.notifications-down': 'Las notificaciones de Finesse no funcionan',
+
+  'reason.code': 'código {code}',
+  'reason.id': 'motivo {id}',
+  'reason.none': 'sin motivo',
+  'reason.signing-out': 'cerrando sesión',
+
+  'work.wrap-up': 'cierre',
+  'work.reserved': 'una llamada reservada para el agente',
+  'work.acd-state': 'una llamada ACD',
+  'work.acd-call': 'una llamada ACD ({callType})',
+  'work.unknown-call': 'una llamada',
+  'work.unknownType': 'tipo desconocido',
+
+  'chat.chat-server-down': 'Desconectado: no se puede llegar al servidor de chat',
+  'chat.voice-unknown': 'Desconectado: esperando el estado de sesión de Finesse',
+  'chat.signed-out': 'Desconectado: sesión de Finesse cerrada',
+  'chat.holding': 'Interrumpido: {hold}; sin chats nuevos hasta que vuelva{continuing}',
+  'chat.routed-work': 'Interrumpido: en {work}, no se asignan chats{continuing}',
+  'chat.internal-call': 'Interrumpido: en una llamada interna ({callType}), no se asignan chats',
+  'chat.internal-call.direct': 'directa',
+  'chat.agent-chose-not-ready': 'No disponible para chat: elegido por el agente{continuing}',
+  'chat.voice-not-ready': 'No disponible: la voz está No disponible ({reason}), sin chats nuevos{continuing}',
+  'chat.voice-transient': 'No disponible: el estado de voz es {state}',
+  'chat.voice-transient.unknown': 'desconocido',
+  'chat.chats-full': 'Ocupado: atendiendo {count} de {max} chats',
+  'chat.chats-active': 'Activo: atendiendo {count} de {max} chats',
+  'chat.chat-idle': 'Disponible para chats y llamadas',
+  'chat.taking-over': 'No disponible: esta ventana está tomando el control de sus chats',
+
+  'voice.reserve-for-chat': 'No disponible ({label}): reservando la voz para tomar un chat',
+  'voice.answer-ready': 'No disponible ({label}): atendiendo {chats}; la voz sigue No disponible hasta que terminen',
+  'voice.pending-after-call':
+    'No disponible ({label}) después de la llamada: atendiendo {chats}, así que la llamada no debe terminar en Disponible',
+  'voice.leave-wrap-up':
+    'No disponible ({label}): atendiendo {chats}, así que el cierre no debe terminar en Disponible',
+  'voice.ready-after-call': 'Disponible después de la llamada: no hay chats para los que retener la voz',
+  'voice.restore-ready': 'Disponible: terminaron todos los chats, la voz vuelve a Disponible',
+
+  'offer.declined-holding': 'Rechazado: {hold}, así que este chat pasó a otro agente',
+  'offer.declined-reservation.unavailable':
+    'Rechazado: Finesse está fuera de servicio, así que este chat pasó a otro agente',
+  'offer.declined-reservation.refused':
+    'Rechazado: Finesse no permitió poner la voz en No disponible (quizá el agente estaba reservado para una llamada), así que este chat pasó a otro agente',
+  'offer.declined-reservation':
+    'Rechazado: no se pudo poner antes la voz en No disponible, así que este chat pasó a otro agente',
+  'offer.declined-unavailable': 'Rechazado: {chat}',
+  'offer.declined-full': 'Rechazado: ya atiende {max} de {max} chats',
+  'offer.declined-voice': 'Rechazado: la voz está en {state} y no se puede retener para un chat',
+  'offer.declined-by-agent': 'Rechazado por el agente',
+  'offer.wait-voice-busy': 'Esperando el cambio de estado de voz en curso',
+  'offer.wait-reserve': 'Esperando: primero se pone la voz en No disponible ({label})',
+  'offer.chat-accepted': 'Aceptado: la voz está No disponible ({label}), ahora atendiendo {chats}',
+
+  'log.chats-handed-back': 'Sesión de Finesse cerrada: chats devueltos a la cola ({chats})',
+  'log.voice-request.again': '{intent} (intento {attempt} de {max})',
+  'log.voice-confirmed': 'Finesse confirmó {request}',
+  'log.voice-refused': 'Finesse rechazó {request}: el estado del agente cambió; se vuelve a leer',
+  'log.voice-refused-during-call':
+    'Finesse rechazó {request} durante la llamada: Disponible cuando termine la llamada; se vuelve a leer el estado',
+  'log.voice-retry': '{request} no se completó ({problem}); nuevo intento en {seconds} s',
+  'log.voice-retry.timeout': 'sin respuesta a tiempo',
+  'log.voice-retry.unavailable': 'Finesse no está disponible',
+  'log.voice-failed': 'No se pudo poner la voz en {request}: {detail}',
+  'log.reread-failed': 'No se pudo volver a leer el estado del agente en Finesse: {detail}',
+  'log.accept-failed': 'No se pudo aceptar el chat ofrecido: {detail}',
+  'log.hand-back-failed': 'No se pudieron devolver los chats a la cola: {detail}',
+  'log.chat-availability': 'Disponibilidad de chat {chat}',
+  'log.chat-availability.signedIn': 'Disponibilidad de chat {chat} (sesión de chat iniciada con Finesse)',
+  'log.holding-still': 'En espera de cambios: {hold}. Sin cambios de voz ni chats nuevos hasta que vuelva',
+  'log.finesse-back': 'Finesse volvió: se releen el estado del agente y las llamadas, y se concilian',
+  'log.owner-here': 'Esta ventana ahora ejecuta la combinación de canales del agente',
+  'log.owner-elsewhere': 'Otra ventana tomó el control; esta ahora solo muestra el estado',
+
+  'problem.holding.finesse-down.title':
+    'Finesse está fuera de servicio en ambos nodos: sin chats nuevos hasta que vuelva; sus chats continúan.',
+  'problem.holding.finesse-down.action':
+    'No tiene que hacer nada: el gadget vuelve a leer su estado y sigue en cuanto vuelva un nodo de Finesse.',
+  'problem.holding.notifications-down.title':
+    'Las notificaciones de Finesse no funcionan: sin chats nuevos ni cambios de estado del gadget hasta que vuelvan; sus chats continúan.',
+  'problem.holding.notifications-down.action':
+    'El escritorio se está reconectando; si esto sigue, vuelva a cargar el escritorio.',
+  'problem.holding.node-move.title':
+    'El servidor Finesse {from} está fuera de servicio; el escritorio lo está pasando al servidor {to}. Sus chats continúan.',
+  'problem.holding.node-move.action':
+    'Sin chats nuevos ni cambios de estado del gadget hasta que el escritorio esté en el servidor {to}; ahí continúa.',
+  'problem.chat-reconnecting.title': 'Se perdió la conexión con el servidor de chat: reconectando.',
+  'problem.chat-reconnecting.action': 'Sus chats continúan; los mensajes que escriba se envían cuando vuelva.',
+  'problem.chat-no-identity.title':
+    'El chat no puede iniciar sesión: las credenciales que el escritorio de Finesse dio al gadget no son Basic id:password ni un token Bearer.',
+  'problem.chat-no-identity.action': 'Pida a su administrador que revise el método de inicio de sesión del escritorio.',
+  'problem.chat-sign-in-failed.title': 'Falló el inicio de sesión del chat: {error}',
+  'problem.chat-sign-in-failed.action':
+    'No se le ofrecen chats. Pida a su administrador que revise su cuenta de chat; las llamadas funcionan como siempre.',
+  'problem.chat-handover-failed.title':
+    'El servidor de chat no confirmó antes del traspaso mensajes escritos en esta ventana.',
+  'problem.chat-handover-failed.action':
+    'La conversación continúa en la ventana que tomó el control; revise allí que sus últimos mensajes llegaron.',
+  'problem.chat-not-configured.title': 'El chat no está configurado para este gadget: solo llamadas.',
+  'problem.chat-not-configured.action':
+    'Un administrador configura las preferencias chatService y chatRouter en el diseño del escritorio para ofrecer chats.',
+  'problem.reason-config.NOT_CONFIGURED':
+    'No hay un motivo de No disponible configurado para atender chats. Pida a su administrador que indique en la preferencia del gadget la etiqueta o el código de un motivo de No disponible, como "Handling Chat".',
+  'problem.reason-config.NOT_DEFINED':
+    'El motivo de No disponible {reason} no está definido en Finesse. Pida a su administrador que lo agregue en la consola de administración de Finesse, en Reason Codes (Not Ready).',
+  'problem.reason-config.AMBIGUOUS':
+    'El motivo de No disponible {reason} coincide con {count} códigos de motivo en Finesse: {matches}. Pida a su administrador que deje solo uno en la consola de administración de Finesse, en Reason Codes (Not Ready), o configure el gadget por código.',
+  'problem.reason-config.SYSTEM_CODE':
+    "El motivo de No disponible {reason} es un código de motivo del sistema ({code}); el gadget nunca debe usarlo. Pida a su administrador que agregue un motivo propio, como 'Handling Chat', en la consola de administración de Finesse, en Reason Codes (Not Ready).",
+  'problem.reason-config.byLabel': "'{label}'",
+  'problem.reason-config.byCode': 'con código {code}',
+  'problem.reason-config.match': "'{label}' (código {code})",
+  'problem.reason-codes-unread.title': 'No se pudieron leer de Finesse los motivos de No disponible: {detail}',
+  'problem.config.action':
+    'La combinación de canales está apagada hasta que se corrija: no se le ofrecen chats; las llamadas y la barra de Finesse funcionan como siempre.',
+  'problem.notification.title': 'Una notificación de Finesse en {node} no se pudo leer y se ignoró: {detail}',
+  'problem.notification.action':
+    'El gadget vuelve a leer su estado en Finesse cada cierto tiempo, así que no se pierde nada.',
+  'problem.windows-indistinct.title':
+    'Este navegador no distingue las ventanas del gadget: abra el escritorio en una sola ventana.',
+  'problem.windows-indistinct.action': 'Dos ventanas del escritorio cambiarían su estado a la vez.',
+  'problem.on-secondary-node.title':
+    'El servidor Finesse {from} está fuera de servicio: su escritorio ahora se ejecuta en el servidor {to}. Sus chats y llamadas continúan aquí.',
+  'problem.on-secondary-node.action':
+    'No tiene que hacer nada: el gadget retomó sus chats y su estado de voz en el servidor {to}.',
+  'problem.start-failed.title': 'El gadget no pudo iniciar: {detail}',
+  'problem.start-failed.action': 'Vuelva a cargar el escritorio; si esto sigue, avise a su administrador.',
+  // accesibilidad y aspecto
+  'state.off': 'La combinación de canales está desactivada: solo llamadas, sin chats',
+  'offer.shortcuts': 'Alt+A acepta, Alt+D rechaza',
+  'announce.offer': 'Chat ofrecido de {name}',
+  'announce.message': '{name} dice: {text}',
+  'chats.waiting': 'esperando {time}',
+  'chats.unreadLabel.one': '{count} mensaje sin leer',
+  'chats.unreadLabel.other': '{count} mensajes sin leer',
+  'chats.ended': 'finalizado',
+  'chats.newTab': '(se abre en una pestaña nueva)',
+};
