@@ -65,6 +65,8 @@ export interface AgentView {
   readonly conversations: readonly ConversationView[];
   readonly problems: readonly ProblemView[];
   readonly maxChats: number;
+  /** The agent's own choice for chat (the header channel's menu or the gadget's state bar). */
+  readonly chatChoice: 'available' | 'unavailable';
 }
 
 /** The intents components send up, as `detail` of bubbling, composed events of the same name. */
@@ -79,6 +81,8 @@ export interface AgentIntents {
   'chat-dismiss': { readonly chatId: string };
   'take-over': { readonly confirmed: boolean };
   'take-over-cancel': Record<string, never>;
+  /** The agent chose to take chats or not (the header channel's menu, ALL_READY / ALL_NOT_READY, or the state bar). */
+  'chat-availability': { readonly available: boolean };
 }
 
 export type AgentIntentName = keyof AgentIntents;

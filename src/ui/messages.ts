@@ -187,6 +187,33 @@ const en = {
   'problem.on-secondary-node.action': 'Nothing to do: the gadget picked up your chats and voice state on server {to}.',
   'problem.start-failed.title': 'The gadget could not start: {detail}',
   'problem.start-failed.action': 'Reload the desktop; if this stays, tell your administrator.',
+
+  // header channel and alerts
+  'header.channel': 'Chat',
+  'header.starting': 'Starting…',
+  'header.ready': 'Ready',
+  'header.handling': '{count} of {max} chats',
+  'header.full': '{count} of {max} chats (full)',
+  'header.paused': 'Paused',
+  'header.notReady': 'Not Ready',
+  'header.offline': 'Offline',
+  'header.hover': 'Chats: {count} of {max}. {reason}',
+  'header.elsewhere': 'Another window of this desktop runs blending.',
+  'header.menuAvailable': 'Available for chat',
+  'header.menuNotReady': 'Not ready for chat',
+  'header.refused.elsewhere': 'Another window of this desktop runs blending: change chat there.',
+  'header.refused.starting': 'The gadget is still starting: try again in a moment.',
+  'choice.heading': 'Chat',
+  'choice.available': 'Available for chat',
+  'choice.notReady': 'Not ready for chat',
+  'choice.inHeader': 'Change it from Chat in the Finesse header.',
+  'alerts.popoverTitle': 'Chat offer',
+  'alerts.customer': 'Customer',
+  'alerts.notificationTitle': 'Chat offer from {name}',
+  'alerts.notificationBody': '{context}Expires in {seconds} s. Open the desktop to accept or decline.',
+  'alerts.allow': 'Allow desktop alerts',
+  'alerts.allowHint': 'Shows a desktop notification when a chat is offered while the desktop is out of sight.',
+  'alerts.denied': 'Desktop alerts are blocked for this site in the browser settings.',
 } as const;
 
 /** Every UI string key; other catalogues must provide the same keys. */

@@ -27,6 +27,12 @@ export interface GadgetConfig {
   readonly chatRouter: string | null;
   /** The agent's team (for the team's reason codes), when the container gives it. */
   readonly teamId: string | null;
+  /** A short chime when an offer arrives while the gadget is out of sight (pref `offerSound`, default true). */
+  readonly offerSound: boolean;
+  /** A desktop notification for an offer while the desktop is out of sight, once the agent allowed them (pref `desktopNotifications`, default true). */
+  readonly desktopNotifications: boolean;
+  /** Accept every offer as if the agent pressed Accept, voice reserved first (pref `autoAccept`, default false). */
+  readonly autoAccept: boolean;
 }
 
 interface ConfigProblem {
@@ -91,6 +97,21 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
     });
   }
 
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = text(name).toLowerCase();
+    if (value === '') return fallback;
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    problems.push({
+      pref: name,
+      message: `${name} is "${text(name)}": set it to true or false in the gadget's layout entry (default ${fallback}).`,
+    });
+    return fallback;
+  };
+  const offerSound = flag('offerSound', true);
+  const desktopNotifications = flag('desktopNotifications', true);
+  const autoAccept = flag('autoAccept', false);
+
   if (problems.length > 0 || !authorization || !scheme) return err(problems);
   return ok({
     agentId,
@@ -105,6 +126,9 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
     chatService,
     chatRouter,
     teamId: text('teamId') || null,
+    offerSound,
+    desktopNotifications,
+    autoAccept,
   });
 }
 

@@ -20,6 +20,7 @@ const view = (over: Partial<AgentView> = {}): AgentView => ({
   conversations: [],
   problems: [],
   maxChats: 5,
+  chatChoice: 'available',
   ...over,
 });
 

@@ -124,3 +124,28 @@ test('chatService may name a WebSocket and a BOSH address; each is checked', () 
   assert.ok(!twice.ok);
   assert.match(twice.error[0]!.message, /more than one WebSocket address/);
 });
+
+test('alert prefs: offerSound and desktopNotifications default on, autoAccept off; true/false in any case are read', () => {
+  const r = readGadgetConfig(prefs(base));
+  assert.ok(r.ok);
+  assert.equal(r.value.offerSound, true);
+  assert.equal(r.value.desktopNotifications, true);
+  assert.equal(r.value.autoAccept, false);
+  const set = readGadgetConfig(
+    prefs({ ...base, offerSound: 'false', desktopNotifications: 'FALSE', autoAccept: ' True ' }),
+  );
+  assert.ok(set.ok);
+  assert.equal(set.value.offerSound, false);
+  assert.equal(set.value.desktopNotifications, false);
+  assert.equal(set.value.autoAccept, true);
+});
+
+test('an alert pref that is neither true nor false is refused, naming the pref, the value and the default', () => {
+  const r = readGadgetConfig(prefs({ ...base, autoAccept: 'yes', offerSound: '0' }));
+  assert.ok(!r.ok);
+  assert.deepEqual(
+    r.error.map((p) => p.pref),
+    ['offerSound', 'autoAccept'],
+  );
+  assert.match(r.error[1]?.message ?? '', /autoAccept is "yes": set it to true or false .*default false/);
+});
