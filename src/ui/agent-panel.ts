@@ -45,12 +45,18 @@ export class AgentPanel extends LitElement {
   static override properties = {
     view: { attribute: false },
     status: { type: String },
+    chatChoiceInHeader: { type: Boolean, attribute: 'chat-choice-in-header' },
+    offerAlerts: { type: Boolean, attribute: 'offer-alerts' },
   };
 
   /** Everything to show; null until boot has a first snapshot. */
   view: AgentView | null = null;
   /** A one-line status while there is no view yet (connecting, or what went wrong at start). */
   status = t('status.connecting');
+  /** The Finesse header carries the chat channel: the state bar only shows the agent's chat choice. */
+  chatChoiceInHeader = false;
+  /** Desktop notifications are on for this gadget: the state bar offers to allow them. */
+  offerAlerts = false;
 
   readonly #clock = new ContextProvider(this, { context: tickerContext, initialValue: intervalTicker });
 
@@ -71,6 +77,16 @@ export class AgentPanel extends LitElement {
     const detail = blendHeadline(v.blending).detail;
     return html`<div class="stack">
       <fb-blend-status .snapshot=${v.blending}></fb-blend-status>
+      ${
+        v.chatConfigured
+          ? html`<fb-chat-choice
+              .choice=${v.chatChoice}
+              .inHeader=${this.chatChoiceInHeader}
+              .readOnly=${observer || v.blending === null}
+              .offerAlerts=${this.offerAlerts}
+            ></fb-chat-choice>`
+          : null
+      }
       ${v.problems.length > 0 ? html`<fb-problem-banner .problems=${v.problems}></fb-problem-banner>` : null}
       ${
         v.ownership.role === 'observer' || v.ownership.role === 'taken-over'
