@@ -26,8 +26,27 @@ import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
 import { ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatEndpoints } from '../core/container/chat-endpoints.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
+import type { AgentView } from '../app/agent-view.ts';
+import { NO_OFFER_ALERTS, planOfferAlerts, type OfferAlert } from '../app/offer-alerts.ts';
+import { headerChannelText } from '../ui/header-channel-text.ts';
+import { finesseLibrary, type FinesseLibrary } from './finesse-library.ts';
+import { addHeaderChannel, type HeaderChannel } from './header-channel-adapter.ts';
+import { offerPopovers, type OfferPopovers } from './offer-popovers.ts';
+import { offerAttention } from './offer-attention.ts';
+import { desktopVisibility } from './desktop-visibility.ts';
 
 defineElements();
+
+/** The chime sits next to the bundle (public/ is copied into the upload folder): found from this script's own URL. */
+const CHIME_URL = ((): string => {
+  const script = typeof document !== 'undefined' ? document.currentScript : null;
+  const base = script instanceof HTMLScriptElement && script.src ? script.src : globalThis.location?.href;
+  try {
+    return new URL('offer-chime.wav', base).href;
+  } catch {
+    return 'offer-chime.wav';
+  }
+})();
 
 const INTENTS: readonly AgentIntentName[] = [
   'offer-accept',
@@ -40,6 +59,7 @@ const INTENTS: readonly AgentIntentName[] = [
   'chat-dismiss',
   'take-over',
   'take-over-cancel',
+  'chat-availability',
 ];
 
 function panel(): AgentPanel {
@@ -125,6 +145,74 @@ function chatFactory(config: GadgetConfig, timers: Timers): (() => XmppChatChann
   return () => new XmppChatChannel({ websocketUrl, boshUrl, domain, routerJid: router, clock: timers });
 }
 
+/** The notification for an offer: who, the first context answers, and the seconds left. */
+function notificationText(alert: OfferAlert): { title: string; body: string } {
+  const context = alert.context.map((f) => `${f.label}: ${f.value}. `).join('');
+  return {
+    title: t('alerts.notificationTitle', { name: alert.customerName || '—' }),
+    body: t('alerts.notificationBody', { context, seconds: alert.secondsLeft }),
+  };
+}
+
+/**
+ * Offers never missed: the planner's actions to the desktop's popovers (when Cisco's PopoverService is there) and to
+ * the chime and notification (while the gadget is out of sight). Run after every view and on every container tick.
+ */
+function offerAlerts(
+  cfg: GadgetConfig,
+  hub: HubPort,
+  library: FinesseLibrary,
+  onIntent: (name: 'offer-accept' | 'offer-decline', chatId: string) => void,
+  onProblem: (detail: string) => void,
+): { plan(view: AgentView, now: number): void; dispose(): void } {
+  const visibility = desktopVisibility(hub, document, globalThis.frameElement ?? null);
+  const popovers: OfferPopovers | null =
+    library.popoverService === null
+      ? null
+      : offerPopovers({
+          service: library.popoverService,
+          words: {
+            title: t('alerts.popoverTitle'),
+            customer: t('alerts.customer'),
+            accept: t('offer.accept'),
+            decline: t('offer.decline'),
+            acceptHover: (name) => t('offer.acceptLabel', { name }),
+            declineHover: (name) => t('offer.declineLabel', { name }),
+          },
+          onIntent: (name, { chatId }) => onIntent(name, chatId),
+          onProblem,
+        });
+  const attention = offerAttention({
+    offerSound: cfg.offerSound,
+    desktopNotifications: cfg.desktopNotifications,
+    chimeUrl: CHIME_URL,
+    hidden: () => visibility.hidden(),
+    notification: notificationText,
+    onNotificationClick: () => visibility.showGadgetTab(),
+  });
+  let state = NO_OFFER_ALERTS;
+  return {
+    plan(view, now) {
+      const next = planOfferAlerts(state, view, now);
+      state = next.state;
+      for (const action of next.actions) {
+        if (action.kind === 'show') {
+          popovers?.show(action.alert);
+          attention.alert(action.alert);
+        } else {
+          popovers?.dismiss(action.chatId);
+          attention.dismiss(action.chatId);
+        }
+      }
+    },
+    dispose() {
+      popovers?.dismissAll();
+      attention.dispose();
+      visibility.dispose();
+    },
+  };
+}
+
 function start(gadgets: GadgetsGlobal): void {
   const view = panel();
   if (!gadgets.Prefs || !gadgets.Hub) {
@@ -162,6 +250,20 @@ function start(gadgets: GadgetsGlobal): void {
         }
       : null;
 
+  // Cisco's library, where the desktop has it (gadget.xml loads it; an older Finesse answers 404): the header's chat
+  // channel and the offer popovers. Without it, the gadget's own state bar and offer cards do the same job.
+  const library = finesseLibrary();
+  view.chatChoiceInHeader = library.channelService !== null;
+  view.offerAlerts = cfg.desktopNotifications && typeof Notification !== 'undefined';
+  view.dataset['headerChannel'] = library.channelService !== null ? 'on' : 'off';
+  view.dataset['popovers'] = library.popoverService !== null ? 'on' : 'off';
+  const libraryProblem = (detail: string): void => {
+    view.dataset['libraryProblem'] = detail;
+    console.warn(`finesse-blend: ${detail}`);
+  };
+  let header: HeaderChannel | null = null;
+  let alerts: ReturnType<typeof offerAlerts> | null = null;
+
   const session: AgentSession = startAgentSession({
     config: cfg,
     hub,
@@ -177,13 +279,29 @@ function start(gadgets: GadgetsGlobal): void {
     declineReason: (cause) => ENGLISH_CAUSES.offer(cause),
     onView: (v) => {
       view.view = v;
+      header?.update(v);
+      alerts?.plan(v, ticker.now());
     },
     onTick: () => {
       ticker.tick();
       chatTimers.tick();
       showTimerCounts(view, timers.snapshot(), chatTimers.snapshot());
+      // Countdowns and expiry of the alerts on the desktop's tick: a hidden tab's throttled timers change nothing.
+      alerts?.plan(session.view(), ticker.now());
     },
   });
+  alerts = offerAlerts(cfg, hub, library, (name, chatId) => session.handle(name, { chatId }), libraryProblem);
+  if (library.channelService !== null) {
+    header = addHeaderChannel({
+      service: library.channelService,
+      say: headerChannelText(),
+      refusal: (reason) => t(`header.refused.${reason}`),
+      view: () => session.view(),
+      onIntent: (detail) => session.handle('chat-availability', detail),
+      onProblem: libraryProblem,
+    });
+  }
+  alerts.plan(session.view(), ticker.now());
   const onIntent = (e: Event): void => {
     session.handle(e.type as AgentIntentName, (e as CustomEvent).detail as never);
   };
@@ -192,6 +310,8 @@ function start(gadgets: GadgetsGlobal): void {
     'pagehide',
     () => {
       for (const name of INTENTS) view.removeEventListener(name, onIntent);
+      header?.remove();
+      alerts?.dispose();
       session.stop();
       ticker.dispose();
       stopHeight();

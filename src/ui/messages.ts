@@ -203,6 +203,7 @@ const en = {
   'header.menuNotReady': 'Not ready for chat',
   'header.refused.elsewhere': 'Another window of this desktop runs blending: change chat there.',
   'header.refused.starting': 'The gadget is still starting: try again in a moment.',
+  'header.refused.unknown': 'The chat gadget does not offer this choice.',
   'choice.heading': 'Chat',
   'choice.available': 'Available for chat',
   'choice.notReady': 'Not ready for chat',
