@@ -102,7 +102,7 @@ describe('the chat choice in the agent panel', () => {
   it("sits under the headline with the view's choice, and its intent bubbles out of the panel", async () => {
     const el = await fixture<AgentPanel>(html`<test-choice-panel .view=${view()}></test-choice-panel>`);
     const choice = el.shadowRoot?.querySelector('fb-chat-choice');
-    expect(choice).to.exist;
+    expect(choice).to.not.equal(null);
     const h = new ChatChoiceHarness(choice as ChatChoiceBar);
     await h.settled();
     expect(h.pressed()).to.equal('Not ready for chat');
