@@ -172,7 +172,7 @@ function offerAlerts(
       : offerPopovers({
           service: library.popoverService,
           words: {
-            title: t('alerts.popoverTitle'),
+            requiredAction: t('alerts.popoverAction'),
             customer: t('alerts.customer'),
             accept: t('offer.accept'),
             decline: t('offer.decline'),

@@ -76,7 +76,6 @@ export interface ChannelService {
 export interface PopoverBannerData {
   readonly icon: { readonly type: string; readonly value: string };
   readonly content: readonly { readonly name: string; readonly value: string }[];
-  readonly headerContent?: { readonly maxHeaderTitle?: string; readonly minHeaderTitle?: string };
 }
 
 export interface PopoverTimerData {
@@ -114,7 +113,7 @@ export interface PopoverService {
     timerData: PopoverTimerData,
     actionData: PopoverActionData,
     onAction: PopoverActionHandler,
-  ): string;
+  ): string | null;
   dismissPopover(popoverId: string): void;
 }
 

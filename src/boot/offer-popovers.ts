@@ -9,7 +9,8 @@ export const ACCEPT_BUTTON = 'finesse-blend-accept';
 export const DECLINE_BUTTON = 'finesse-blend-decline';
 
 export interface PopoverWords {
-  readonly title: string;
+  /** What the popover asks of the agent (requiredActionText). */
+  readonly requiredAction: string;
   readonly customer: string;
   readonly accept: string;
   readonly decline: string;
@@ -75,7 +76,6 @@ export function offerPopovers(options: OfferPopoversOptions): OfferPopovers {
               { name: words.customer, value: name },
               ...alert.context.map((f) => ({ name: f.label, value: f.value })),
             ],
-            headerContent: { maxHeaderTitle: words.title, minHeaderTitle: words.title },
           },
           {
             displayTimeoutInSecs: alert.secondsLeft,
@@ -86,6 +86,7 @@ export function offerPopovers(options: OfferPopoversOptions): OfferPopovers {
             dismissible: false,
             keepMaximised: true,
             clientIdentifier: `finesse-blend-offer-${alert.chatId}`,
+            requiredActionText: words.requiredAction,
             buttons: [
               { id: ACCEPT_BUTTON, label: words.accept, type: 'Affirm', hoverText: words.acceptHover(name) },
               { id: DECLINE_BUTTON, label: words.decline, type: 'Decline', hoverText: words.declineHover(name) },
@@ -97,7 +98,9 @@ export function offerPopovers(options: OfferPopoversOptions): OfferPopovers {
             options.onIntent(button === 'accept' ? 'offer-accept' : 'offer-decline', { chatId: alert.chatId });
           },
         );
-        open.set(alert.chatId, id);
+        // A popover the desktop refused (its schema) comes back without an id: the offer card still has the offer.
+        if (typeof id === 'string' && id !== '') open.set(alert.chatId, id);
+        else options.onProblem('The desktop did not show the offer popover: it gave no popover id');
       } catch (e) {
         options.onProblem(`The desktop did not show the offer popover: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -208,7 +208,7 @@ const en = {
   'choice.available': 'Available for chat',
   'choice.notReady': 'Not ready for chat',
   'choice.inHeader': 'Change it from Chat in the Finesse header.',
-  'alerts.popoverTitle': 'Chat offer',
+  'alerts.popoverAction': 'Accept or decline this chat before the time runs out.',
   'alerts.customer': 'Customer',
   'alerts.notificationTitle': 'Chat offer from {name}',
   'alerts.notificationBody': '{context}Expires in {seconds} s. Open the desktop to accept or decline.',

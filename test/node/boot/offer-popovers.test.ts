@@ -20,7 +20,7 @@ function setUp() {
   const popovers = offerPopovers({
     service,
     words: {
-      title: 'Chat offer',
+      requiredAction: 'Accept or decline this chat.',
       customer: 'Customer',
       accept: 'Accept',
       decline: 'Decline',
