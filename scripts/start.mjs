@@ -16,7 +16,7 @@ const STOP_GRACE_MS = 5000;
 
 ensureSystemParts(['prosody']);
 
-// --layout FILE, --gadgets DIR (repeatable), --finesse-js DIR: checked before the build, so a typo fails at once.
+// --layout FILE, --gadgets DIR (repeatable), --finesse-js DIR, --finesse-version X.Y: checked before the build, so a typo fails at once.
 const args = process.argv.slice(2);
 const check = spawnSync(process.execPath, ['--import', 'tsx', 'sim/desktop/start.ts', '--check', ...args], {
   cwd: root,

@@ -10,6 +10,9 @@ const CLIENT_ENTRIES: Readonly<Record<string, string>> = {
   'desktop.js': join(CLIENT_DIR, 'desktop-main.ts'),
   'control.js': join(CLIENT_DIR, 'control-main.ts'),
   'features.js': join(CLIENT_DIR, 'gadget-features.ts'),
+  // The stand-in's partial finesse.js, served at /desktop/assets/js/ when no copy of Cisco's library is in place.
+  'finesse-lib-12.js': join(CLIENT_DIR, 'finesse-lib-12.ts'),
+  'finesse-lib-pre12.js': join(CLIENT_DIR, 'finesse-lib-pre12.ts'),
 };
 
 interface ClientBundler {

@@ -43,6 +43,27 @@ interface DesktopHarnessOptions {
    * their Finesse server's /desktop/assets/js/); served at /desktop/assets/js/. Default: finesse-js/ in the repo.
    */
   readonly finesseJsDir?: string;
+  /**
+   * The Finesse release the desktop stands for (default DEFAULT_FINESSE_VERSION). Before 12.0 the desktop has no
+   * digital channel control and no popovers, and the stand-in library has no finesse.digital and no PopoverService.
+   */
+  readonly finesseVersion?: string;
+}
+
+/** The release the stand-in desktop stands for unless told otherwise. */
+export const DEFAULT_FINESSE_VERSION = '12.5';
+
+/** Reads a release such as "11.6" or "12.5(1)"; null when it is not one. */
+export function parseFinesseVersion(text: string): { major: number; minor: number } | null {
+  const m = /^(\d{1,2})\.(\d{1,2})(?:\(\d+\))?$/.exec(text.trim());
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : null;
+}
+
+/** Whether a release has the digital channel control (FNC) and the popover service: Finesse 12.0(1) and later. */
+export function hasDigitalChannels(version: string): boolean {
+  const v = parseFinesseVersion(version);
+  if (!v) throw new Error(`"${version}" is not a Finesse release such as 12.5 or 11.6`);
+  return v.major >= 12;
 }
 
 /** The product's upload folder: the only gadget rendered and checked under the strict CSP. */
@@ -50,6 +71,9 @@ export const PRODUCT_FOLDER = 'finesse-blend';
 
 /** The files of Cisco's library a gadget loads from the desktop (facts A3): never shipped, slotted in by a developer. */
 export const FINESSE_JS_FILES: readonly string[] = ['finesse.js', 'finesse.min.js', 'jquery.min.js'];
+
+/** The files the stand-in answers with its own partial library when no developer copy is in place. */
+const STAND_IN_FILES: readonly string[] = ['finesse.js', 'finesse.min.js'];
 
 /** The default folder for a developer's copy of Cisco's library (git-ignored). */
 const DEFAULT_FINESSE_JS_DIR = join(import.meta.dirname, '../../finesse-js');
@@ -74,9 +98,19 @@ export function missingFinesseJsLine(file: string, dir: string): string {
   return `finesse-blend: a gadget asked for /desktop/assets/js/${file}, which is Cisco's and not shipped here: copy it from your Finesse server (https://<finesse>/desktop/assets/js/${file}) into ${dir} (or pass --finesse-js DIR to npm start).`;
 }
 
+/** The one line said when the stand-in's partial library is served instead of Cisco's. */
+export function standInFinesseJsLine(file: string, dir: string, digital: boolean): string {
+  const parts = digital
+    ? 'ContainerServices.init, finesse.digital.ChannelService and PopoverService'
+    : 'ContainerServices.init only (a desktop before 12.0: no finesse.digital, no PopoverService)';
+  return `finesse-blend: serving the stand-in's partial /desktop/assets/js/${file} (${parts}); for Cisco's full library copy ${file} from your Finesse server (https://<finesse>/desktop/assets/js/${file}) into ${dir} (or pass --finesse-js DIR to npm start).`;
+}
+
 export interface DesktopHarness {
   readonly routes: RouteHandler;
   readonly layouts: readonly RoleLayout[];
+  readonly finesseVersion: string;
+  readonly digitalChannels: boolean;
   close(): Promise<void>;
 }
 
@@ -133,11 +167,15 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
   const csp = { page: pageCsp(options.xmpp) };
   const pageHeaders = { 'Content-Security-Policy': csp.page, 'X-Frame-Options': 'SAMEORIGIN' };
 
+  const finesseVersion = options.finesseVersion ?? DEFAULT_FINESSE_VERSION;
+  const digitalChannels = hasDigitalChannels(finesseVersion);
   const harnessConfig: HarnessConfig = {
     xmpp: options.xmpp,
     layouts,
     secondaryUrl: options.secondaryUrl ?? null,
     deployment: options.deployment ?? 'UCCE',
+    finesseVersion,
+    digitalChannels,
   };
 
   const routes: RouteHandler = async (req, res, url) => {
@@ -216,9 +254,20 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
   const finesseJsDir = options.finesseJsDir ?? DEFAULT_FINESSE_JS_DIR;
   const toldMissing = new Set<string>();
 
-  /** Cisco's library from the developer's folder; without a copy, 404 with a JavaScript type (a script tag stays quiet about MIME). */
+  /**
+   * Cisco's library from the developer's folder. Without a copy, finesse.js and finesse.min.js are the stand-in's
+   * partial library (one line says so); anything else is 404 with a JavaScript type (a script tag stays quiet about MIME).
+   */
   async function serveFinesseJs(res: ServerResponse, file: string): Promise<void> {
     if (FINESSE_JS_FILES.includes(file) && (await serveFile(res, finesseJsDir, file))) return;
+    if (STAND_IN_FILES.includes(file)) {
+      if (!toldMissing.has(file)) {
+        toldMissing.add(file);
+        console.log(standInFinesseJsLine(file, finesseJsDir, digitalChannels));
+      }
+      await serveBundle(res, digitalChannels ? 'finesse-lib-12.js' : 'finesse-lib-pre12.js');
+      return;
+    }
     if (FINESSE_JS_FILES.includes(file) && !toldMissing.has(file)) {
       toldMissing.add(file);
       console.log(missingFinesseJsLine(file, finesseJsDir));
@@ -425,6 +474,8 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
   return {
     routes,
     layouts,
+    finesseVersion,
+    digitalChannels,
     close: () => bundler.close(),
   };
 }

@@ -30,6 +30,8 @@ export interface DesktopWorldOptions {
   readonly chat?: boolean;
   /** Where a developer's copy of Cisco's finesse.js / jquery.min.js is (served at /desktop/assets/js/). */
   readonly finesseJsDir?: string;
+  /** The Finesse release the desktop stands for (default 12.5); before 12.0 no digital channels and no popovers. */
+  readonly finesseVersion?: string;
 }
 
 /** The product gadget's chat prefs for a world (what the default layout puts in the gadget's URL query). */
@@ -89,6 +91,7 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
       proxyOrigins: [new URL(simulator.primaryUrl).origin, new URL(simulator.secondaryUrl).origin],
       rebuildClient: options.rebuildClient ?? false,
       ...(options.finesseJsDir !== undefined ? { finesseJsDir: options.finesseJsDir } : {}),
+      ...(options.finesseVersion !== undefined ? { finesseVersion: options.finesseVersion } : {}),
     });
   } catch (e) {
     await world.stop();

@@ -35,6 +35,7 @@ export const DESKTOP_HTML = `<!DOCTYPE html>
         </button>
         <ul id="state-menu" class="state-menu" role="menu" hidden></ul>
       </div>
+      <div id="digital-channels" class="digital-channels" role="group" aria-label="Digital channels" hidden></div>
       <div id="connection" class="connection" role="status"></div>
       <a class="control-link" href="/control.html" target="_blank" rel="noopener">Control</a>
       <a class="control-link" id="customer-chat-link" href="/chat/" target="_blank" rel="noopener">Customer chat</a>
@@ -43,6 +44,7 @@ export const DESKTOP_HTML = `<!DOCTYPE html>
     <section id="call-control" class="call-control" aria-label="Call control"></section>
     <nav id="tabs" class="tabs" role="tablist"></nav>
     <section id="panels" class="panels"></section>
+    <section id="popovers" class="popover-stack" aria-label="Notifications from gadgets" hidden></section>
   </div>
   <script src="/desktop/harness/desktop.js"></script>
 </body>

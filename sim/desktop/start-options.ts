@@ -1,11 +1,12 @@
 // The command line of `npm start`: a Finesse layout XML to load (--layout FILE), folders of gadgets served as
 // /3rdpartygadget/files/<folder name>/ (--gadgets DIR, repeatable) and where a copy of Cisco's library is
-// (--finesse-js DIR). Every problem comes back as one sentence saying what to fix.
+// (--finesse-js DIR) and which Finesse release the desktop stands for (--finesse-version 11.6: before 12.0 there are no
+// digital channels and no popovers, to try a gadget's fallback). Every problem comes back as one sentence saying what to fix.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { err, ok, type Result } from '../../src/core/result.ts';
 import { parseLayout } from './layout.ts';
-import { PRODUCT_FOLDER } from './desktop-routes.ts';
+import { PRODUCT_FOLDER, parseFinesseVersion } from './desktop-routes.ts';
 
 interface StartOptions {
   /** The layout XML as read from the file, when --layout was given. */
@@ -14,11 +15,14 @@ interface StartOptions {
   /** Folder name -> absolute directory. */
   readonly gadgetFolders: Readonly<Record<string, string>>;
   readonly finesseJsDir?: string;
+  /** --finesse-version: the release the desktop stands for. */
+  readonly finesseVersion?: string;
   /** --check: validate and exit (npm start does this before building). */
   readonly checkOnly: boolean;
 }
 
-const START_USAGE = 'npm start -- [--layout my-layout.xml] [--gadgets ./folder ...] [--finesse-js DIR]';
+const START_USAGE =
+  'npm start -- [--layout my-layout.xml] [--gadgets ./folder ...] [--finesse-js DIR] [--finesse-version 11.6]';
 
 function isDirectory(path: string): boolean {
   try {
@@ -32,6 +36,7 @@ function isDirectory(path: string): boolean {
 export function parseStartArgs(argv: readonly string[], cwd: string): Result<StartOptions, string> {
   let layoutFile: string | undefined;
   let finesseJsDir: string | undefined;
+  let finesseVersion: string | undefined;
   let checkOnly = false;
   const folders: Record<string, string> = {};
   for (let i = 0; i < argv.length; i += 1) {
@@ -43,13 +48,21 @@ export function parseStartArgs(argv: readonly string[], cwd: string): Result<Sta
       checkOnly = true;
       continue;
     }
-    if (name !== '--layout' && name !== '--gadgets' && name !== '--finesse-js') {
+    if (name !== '--layout' && name !== '--gadgets' && name !== '--finesse-js' && name !== '--finesse-version') {
       return err(`npm start does not know the option "${arg}". Usage: ${START_USAGE}`);
     }
     const value = inline ?? argv[i + 1];
     if (inline === undefined) i += 1;
     if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
       return err(`${name} needs a value. Usage: ${START_USAGE}`);
+    }
+    if (name === '--finesse-version') {
+      if (parseFinesseVersion(value) === null)
+        return err(
+          `--finesse-version ${value}: give a Finesse release such as 12.5 or 11.6 (before 12.0 the desktop has no digital channels and no popovers).`,
+        );
+      finesseVersion = value.trim();
+      continue;
     }
     const path = resolve(cwd, value);
     if (name === '--layout') {
@@ -98,6 +111,7 @@ export function parseStartArgs(argv: readonly string[], cwd: string): Result<Sta
     ...(layoutFile !== undefined ? { layoutFile } : {}),
     gadgetFolders: folders,
     ...(finesseJsDir !== undefined ? { finesseJsDir } : {}),
+    ...(finesseVersion !== undefined ? { finesseVersion } : {}),
     checkOnly,
   });
 }

@@ -67,6 +67,7 @@ try {
     gadgetFolders: startOptions.gadgetFolders,
     ...(startOptions.layoutXml !== undefined ? { layoutXml: startOptions.layoutXml } : {}),
     ...(startOptions.finesseJsDir !== undefined ? { finesseJsDir: startOptions.finesseJsDir } : {}),
+    ...(startOptions.finesseVersion !== undefined ? { finesseVersion: startOptions.finesseVersion } : {}),
   });
   if (stopping) await running.stop();
   const { world } = running;
@@ -82,6 +83,7 @@ try {
       ([name, dir]) => `  Your gadgets (${dir}): ${running?.baseUrl ?? ''}/3rdpartygadget/files/${name}/`,
     ),
     ...(startOptions.layoutFile ? [`  Layout:                   ${startOptions.layoutFile}`] : []),
+    `  Finesse release:          ${running.harness.finesseVersion}${running.harness.digitalChannels ? '' : ' (no digital channels, no popovers)'}`,
     `  XMPP (Prosody):           ${world.prosody.websocketUrl}  (BOSH ${world.prosody.boshUrl})`,
     ...chatLines(running),
     '',

@@ -25,6 +25,8 @@ import {
   type NodeWatch,
 } from './desktop-failover.ts';
 import type { LayoutTab, RoleLayout } from '../layout.ts';
+import { startDigitalDesktop, type DigitalDesktop } from './digital-desktop.ts';
+import { ALL_NOT_READY, ALL_READY } from './fnc-schema.ts';
 
 interface Session {
   readonly creds: Credentials;
@@ -37,6 +39,8 @@ interface Session {
   readonly timers: Array<ReturnType<typeof setInterval>>;
   requests?: RequestHandler;
   services?: ContainerServices;
+  /** The digital channel control and popovers (a desktop of Finesse 12.0 or later). */
+  digital?: DigitalDesktop;
   stateSince: number;
   notReady: ReasonCode[];
   logout: ReasonCode[];
@@ -200,6 +204,10 @@ async function openDesktop(cfg: HarnessConfig, creds: Credentials, extension: st
   s.requests = createRequestHandler(hub, relay, () => ({ status: s.status, resourceID: relay.resource }));
   hub.subscribe(REQUESTS_TOPIC, s.requests.onRequest);
   s.services = startContainerServices(hub, desktopTabs, window);
+  if (cfg.digitalChannels)
+    s.digital = startDigitalDesktop(hub, { channels: byId('digital-channels'), popovers: byId('popovers') }, () =>
+      renderMenu(),
+    );
   storeCredential(window.sessionStorage, creds.basic);
   calls?.stop();
   const callControl = new CallControl({
@@ -333,6 +341,30 @@ function renderMenu(): void {
   for (const r of session.notReady) item(`Not Ready - ${r.label}`, 'NOT_READY', r.id);
   if (session.logout.length === 0) item('Sign Out', 'LOGOUT');
   for (const r of session.logout) item(`Sign Out - ${r.label}`, 'LOGOUT', r.id);
+  const digital = session.digital?.desk;
+  if (!digital) return;
+  // A channel with logoutDisabled keeps the agent from signing out, with its logoutDisabledText as the reason.
+  const logoutBlock = digital.logoutBlockedBy();
+  for (const b of Array.from(menu.querySelectorAll<HTMLButtonElement>('button[data-state="LOGOUT"]'))) {
+    b.disabled = logoutBlock !== null;
+    if (logoutBlock !== null) b.title = logoutBlock;
+  }
+  // Every channel at once: each channel's onMenuClick gets ALL_READY or ALL_NOT_READY. How Finesse's menu words and
+  // places these choices is unconfirmed; here they change only the digital channels, not voice.
+  if (digital.channels().length === 0) return;
+  for (const [label, id] of [
+    ['All digital channels: Ready', ALL_READY],
+    ['All digital channels: Not Ready', ALL_NOT_READY],
+  ] as const) {
+    const button = el('button', { type: 'button', role: 'menuitem', 'data-all-channels': id }, label);
+    button.disabled = digital.blocked();
+    button.addEventListener('click', () => {
+      closeMenu();
+      const problem = digital.chooseAll(id);
+      if (problem) showError(`The digital channels were not changed: ${problem}`);
+    });
+    menu.append(el('li', { role: 'none', class: 'all-channels' }, button));
+  }
 }
 
 function toggleMenu(): void {
@@ -377,6 +409,7 @@ async function endSession(message: string): Promise<void> {
   nodeWatch = null;
   calls?.stop();
   calls = null;
+  s.digital?.stop();
   await new Promise((r) => setTimeout(r, 1000));
   s.relay.stop(true);
   for (const t of s.timers) clearInterval(t);
@@ -455,12 +488,16 @@ const desktopTabs = {
   reloadGadget: (gadgetId: string) => {
     const frame = session?.frames.get(gadgetId);
     if (!frame) return false;
-    frame.src = frame.src; // eslint-disable-line no-self-assign -- assigning src again reloads the frame
+    session?.digital?.dropModule(gadgetId);
+    // The frame's URL carries the prefs in its fragment, so assigning the same src again would only be a fragment
+    // navigation: reload the document itself (same origin).
+    frame.contentWindow?.location.reload();
     return true;
   },
   modifyGadgetUrl: (gadgetId: string, url: string) => {
     const frame = session?.frames.get(gadgetId);
     if (!frame) return false;
+    session?.digital?.dropModule(gadgetId);
     const src = new URL(frame.src);
     src.searchParams.set('url', url);
     frame.src = src.href;

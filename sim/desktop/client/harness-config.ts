@@ -12,6 +12,10 @@ export interface HarnessConfig {
   readonly layouts: readonly RoleLayout[];
   readonly secondaryUrl: string | null;
   readonly deployment: string;
+  /** The Finesse release the desktop stands for (e.g. "12.5"). */
+  readonly finesseVersion: string;
+  /** Whether the desktop has the digital channel control and popovers (Finesse 12.0 and later). */
+  readonly digitalChannels: boolean;
   /** The primary listener's base URL, where the control and customer chat pages live (null: this origin). */
   readonly homeUrl?: string | null;
 }

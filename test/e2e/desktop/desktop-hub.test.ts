@@ -177,12 +177,20 @@ test("the product gadget's document carries the strict CSP, a third-party one no
   );
 });
 
-test("Cisco's library has a slot at /desktop/assets/js/: without a copy, 404 with a JavaScript type", async () => {
-  for (const file of ['finesse.js', 'finesse.min.js', 'jquery.min.js']) {
+test("Cisco's library has a slot at /desktop/assets/js/: without a copy, the stand-in's partial finesse.js, and 404 for jQuery", async () => {
+  for (const file of ['finesse.js', 'finesse.min.js']) {
     const response = await fetch(`${desktop.baseUrl}/desktop/assets/js/${file}`);
-    assert.equal(response.status, 404, file);
+    assert.equal(response.status, 200, file);
     assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/);
+    assert.match(
+      await response.text(),
+      /ChannelService/,
+      `${file} is the stand-in library with the digital channel service`,
+    );
   }
+  const jquery = await fetch(`${desktop.baseUrl}/desktop/assets/js/jquery.min.js`);
+  assert.equal(jquery.status, 404);
+  assert.match(jquery.headers.get('content-type') ?? '', /^text\/javascript/);
 });
 
 test('two gadgets each receive only the topics they subscribed to', async () => {

@@ -15,6 +15,7 @@ import {
   gadgetCsp,
   gadgetCspFor,
   missingFinesseJsLine,
+  standInFinesseJsLine,
 } from '../../../sim/desktop/desktop-routes.ts';
 
 test('the product gadget.xml reads as a spec with pubsub-2, its locales, its prefs and html content', () => {
@@ -155,4 +156,15 @@ test("a missing copy of Cisco's library is explained in one line naming the file
   assert.match(line, /\/desktop\/assets\/js\/finesse\.js/);
   assert.match(line, /into \/repo\/finesse-js/);
   assert.deepEqual(FINESSE_JS_FILES, ['finesse.js', 'finesse.min.js', 'jquery.min.js']);
+});
+
+test("the stand-in's partial library is announced in one line saying what it has and where Cisco's file goes", () => {
+  const line = standInFinesseJsLine('finesse.js', '/repo/finesse-js', true);
+  assert.doesNotMatch(line, /\n/);
+  assert.match(
+    line,
+    /partial \/desktop\/assets\/js\/finesse\.js \(ContainerServices\.init, finesse\.digital\.ChannelService and PopoverService\)/,
+  );
+  assert.match(line, /into \/repo\/finesse-js/);
+  assert.match(standInFinesseJsLine('finesse.js', '/d', false), /no finesse\.digital, no PopoverService/);
 });

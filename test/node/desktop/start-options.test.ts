@@ -1,4 +1,4 @@
-// `npm start -- --layout FILE --gadgets DIR --finesse-js DIR`: what a developer passes to run their own gadgets
+// `npm start -- --layout FILE --gadgets DIR --finesse-js DIR --finesse-version X.Y`: what a developer passes to run their own gadgets
 // beside ours, and the sentence they get for each mistake.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseStartArgs } from '../../../sim/desktop/start-options.ts';
+import { DEFAULT_FINESSE_VERSION, hasDigitalChannels } from '../../../sim/desktop/desktop-routes.ts';
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'fb-start-opts-'));
@@ -62,4 +63,20 @@ test('each mistake is one sentence saying what to fix', () => {
   assert.match(error(['--layout']), /--layout needs a value/);
   assert.match(error(['--layout', '--gadgets', 'my-gadget']), /--layout needs a value/);
   assert.match(error(['--wat']), /does not know the option "--wat"\. Usage: npm start -- /);
+});
+
+test('--finesse-version picks the release the desktop stands for; before 12.0 it has no digital channels', () => {
+  using w = workspace();
+  const older = parseStartArgs(['--finesse-version', '11.6'], w.dir);
+  assert.ok(older.ok, older.ok ? '' : older.error);
+  assert.equal(older.value.finesseVersion, '11.6');
+  assert.equal(hasDigitalChannels('11.6'), false);
+  assert.equal(hasDigitalChannels('12.0(1)'), true);
+  assert.equal(hasDigitalChannels(DEFAULT_FINESSE_VERSION), true, 'the default desktop has them');
+  const none = parseStartArgs([], w.dir);
+  assert.ok(none.ok);
+  assert.equal(none.value.finesseVersion, undefined);
+  const wrong = parseStartArgs(['--finesse-version=twelve'], w.dir);
+  assert.ok(!wrong.ok);
+  assert.match(wrong.error, /--finesse-version twelve: give a Finesse release such as 12\.5 or 11\.6/);
 });
