@@ -100,8 +100,7 @@ export class ChatChoiceBar extends LitElement {
     const current = available ? t('choice.available') : t('choice.notReady');
     if (this.inHeader) {
       return html`<div class="bar">
-        <span class="label">${t('choice.heading')}:</span>
-        <span class="current">${current}</span>
+        <span class="current">${t('choice.current', { choice: current })}</span>
         <p class="hint muted">${t('choice.inHeader')}</p>
         ${this.#alerts()}
       </div>`;

@@ -207,6 +207,7 @@ const en = {
   'choice.heading': 'Chat',
   'choice.available': 'Available for chat',
   'choice.notReady': 'Not ready for chat',
+  'choice.current': 'Chat: {choice}',
   'choice.inHeader': 'Change it from Chat in the Finesse header.',
   'alerts.popoverAction': 'Accept or decline this chat before the time runs out.',
   'alerts.customer': 'Customer',
