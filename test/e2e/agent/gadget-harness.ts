@@ -19,7 +19,7 @@ const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
  * desktop has it; gadget.xml loads it before Cisco's library), and, without a copy of Cisco's finesse.js there, the
  * desktop stand-in's partial library.
  */
-export const TEST_FINESSE_JS_DIR = join(import.meta.dirname, '../../fixtures/finesse-js');
+export const TEST_FINESSE_JS_DIR = join(import.meta.dirname, '../../fixtures/desktop-assets');
 
 /** Polls `check` until it gives a value (not undefined, null or false); throws naming `what` after `ms`. */
 export async function waitFor<T>(what: string, check: () => T | undefined | null | false, ms = 15_000): Promise<T> {
