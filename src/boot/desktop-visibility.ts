@@ -30,7 +30,8 @@ function ownTab(frame: Element | null): { id: string; active: boolean } | null {
 /** Watches the desktop's active tab and the page's visibility. */
 export function desktopVisibility(hub: HubPort, doc: Document, frame: Element | null): DesktopVisibility {
   const tab = ownTab(frame);
-  let activeTab: string | null = tab?.active ? tab.id : null;
+  // Until the desktop names a tab, the panel's own class says whether the gadget's tab is the one shown.
+  let activeTab: string | null = tab === null ? null : tab.active ? tab.id : '';
   const release = hub.subscribe(ACTIVE_TAB_TOPIC, (data) => {
     if (typeof data === 'string' || typeof data === 'number') activeTab = String(data);
   });
