@@ -178,11 +178,24 @@ test("the header's menu sets the agent's chat choice: Not ready for chat, then t
 });
 
 test("an offer while the gadget's tab is not shown raises the popover, and Accept there takes the chat", async () => {
+  // Records the sounds the gadget starts from now on (test instrumentation only): the chime is the out-of-sight cue.
+  await gadget.frame.evaluate(() => {
+    const w = window as unknown as { chimes: string[] };
+    w.chimes = [];
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      w.chimes.push(this.src);
+      return play.call(this);
+    };
+  });
   await page.click('#tab-stats');
   await page.waitForFunction(() => document.querySelector('#panel_home')?.classList.contains('active') === false);
   const ada = customer();
   assert.equal((await ada.start('Ada Hidden', 'Are you there?')).ok, true);
   await offerPopover('Ada Hidden');
+  const chimes = await gadget.frame.evaluate(() => (window as unknown as { chimes: string[] }).chimes);
+  assert.equal(chimes.length, 1, 'one chime for one offer while out of sight');
+  assert.match(chimes[0] ?? '', /\/3rdpartygadget\/files\/finesse-blend\/offer-chime\.wav$/);
   await clickPopoverButton(page, 'Accept');
   await waitFor('the simulator to have the agent Not Ready', () => harness.simUser()?.state === 'NOT_READY');
   await waitForHeaderChannel(page, CHANNEL, { state: '1 of 5 chats', color: 'busy' });
