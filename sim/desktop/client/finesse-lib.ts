@@ -85,13 +85,13 @@ class DesktopLink {
     return `${prefix}-${this.instanceId}-${++this.#next}`;
   }
 
-  request(req: Distributive<FncRequestBody>, onReply: (ok: boolean, payload: unknown) => void): void {
+  request(req: FncRequestBody, onReply: (ok: boolean, payload: unknown) => void): void {
     const requestId = this.nextId('r');
     this.#replies.set(requestId, onReply);
     this.#send(req, requestId);
   }
 
-  notify(req: Distributive<FncRequestBody>): void {
+  notify(req: FncRequestBody): void {
     this.#send(req);
   }
 
@@ -117,7 +117,7 @@ class DesktopLink {
     }
   }
 
-  #send(body: Distributive<FncRequestBody>, requestId = this.nextId('n')): void {
+  #send(body: FncRequestBody, requestId = this.nextId('n')): void {
     const req = { v: 1, instanceId: this.instanceId, moduleId: this.#moduleId(), requestId, ...body } as FncRequest;
     this.#queue.push(req);
     this.#flush();
@@ -183,12 +183,12 @@ class DesktopLink {
   }
 }
 
+/** A request as the service methods write it: the link adds the version, the instance, the module and the id. */
 type FncRequestBody = FncRequest extends infer R
   ? R extends unknown
     ? Omit<R, 'v' | 'instanceId' | 'moduleId' | 'requestId'>
     : never
   : never;
-type Distributive<T> = T extends unknown ? T : never;
 
 function jsonSafe(v: unknown): unknown {
   try {
