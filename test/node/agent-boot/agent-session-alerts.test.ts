@@ -6,6 +6,7 @@ import type { GadgetConfig } from '../../../src/core/container/gadget-config.ts'
 import { user } from '../blending/support/builders.ts';
 import { flush, offer } from './fakes.ts';
 import { agentConfig, FinesseStub, openWindow } from './agent-session-kit.ts';
+import { FakeBroadcastBus, FakeLockManager } from '../blending/support/ownership-fakes.ts';
 
 function harness(over: Partial<GadgetConfig> = {}) {
   const finesse = new FinesseStub();
@@ -48,6 +49,37 @@ describe("the agent's chat choice", () => {
   });
 });
 
+describe("the agent's chat choice across windows (rule 8)", () => {
+  it("a window that does not run blending changes nothing, and shows the owner's choice", async () => {
+    const finesse = new FinesseStub();
+    const lock = new FakeLockManager();
+    const bus = new FakeBroadcastBus();
+    const window = (id: string) =>
+      openWindow(finesse, {
+        config: agentConfig(),
+        ownership: { lock: lock.port(), channel: bus.channel() },
+        instanceId: id,
+      });
+    const owner = window('w1');
+    await flush(30);
+    const observer = window('w2');
+    await flush(30);
+    assert.equal(observer.last().ownership.role, 'observer');
+
+    observer.session.handle('chat-availability', { available: false });
+    await flush(30);
+    assert.equal(owner.last().chatChoice, 'available', 'the owner did not change');
+    assert.equal(owner.channel.availability.at(-1)?.state, 'READY');
+
+    owner.session.handle('chat-availability', { available: false });
+    await flush(30);
+    assert.equal(owner.channel.availability.at(-1)?.state, 'NOT_READY');
+    assert.equal(observer.last().chatChoice, 'unavailable', "the observer shows the owner's choice");
+    owner.session.stop();
+    observer.session.stop();
+  });
+});
+
 describe('auto-accept (pref autoAccept)', () => {
   it('off by default: an offer waits for the agent', async () => {
     const h = harness();
@@ -74,6 +106,31 @@ describe('auto-accept (pref autoAccept)', () => {
     assert.equal(h.last().conversations[0]?.chatId, 'c1');
     assert.equal(h.channel.calls.filter((c) => c === 'accept c1').length, 1, 'accepted once');
     h.session.stop();
+  });
+
+  it('on, in a window that does not run blending: nothing is accepted there', async () => {
+    const finesse = new FinesseStub();
+    const lock = new FakeLockManager();
+    const bus = new FakeBroadcastBus();
+    const config = agentConfig({ autoAccept: true });
+    const owner = openWindow(finesse, {
+      config,
+      ownership: { lock: lock.port(), channel: bus.channel() },
+      instanceId: 'w1',
+    });
+    await flush(30);
+    const observer = openWindow(finesse, {
+      config,
+      ownership: { lock: lock.port(), channel: bus.channel() },
+      instanceId: 'w2',
+    });
+    await flush(30);
+    observer.channel.emit({ type: 'offer', offer: offer('c9') });
+    await flush(30);
+    assert.deepEqual(finesse.puts, [], 'no reservation from the observer');
+    assert.ok(!observer.channel.calls.includes('accept c9'));
+    owner.session.stop();
+    observer.session.stop();
   });
 
   it('on: when Finesse refuses the Not Ready (a call got there first), the offer is declined, not taken', async () => {
