@@ -26,14 +26,10 @@ import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
 import { ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatEndpoints } from '../core/container/chat-endpoints.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
-import type { AgentView } from '../app/agent-view.ts';
-import { NO_OFFER_ALERTS, planOfferAlerts, type OfferAlert } from '../app/offer-alerts.ts';
 import { headerChannelText } from '../ui/header-channel-text.ts';
-import { finesseLibrary, type FinesseLibrary } from './finesse-library.ts';
+import { finesseLibrary } from './finesse-library.ts';
 import { addHeaderChannel, type HeaderChannel } from './header-channel-adapter.ts';
-import { offerPopovers, type OfferPopovers } from './offer-popovers.ts';
-import { offerAttention } from './offer-attention.ts';
-import { desktopVisibility } from './desktop-visibility.ts';
+import { offerAlerts, type OfferAlerts } from './offer-alerts-wiring.ts';
 
 defineElements();
 
@@ -145,74 +141,6 @@ function chatFactory(config: GadgetConfig, timers: Timers): (() => XmppChatChann
   return () => new XmppChatChannel({ websocketUrl, boshUrl, domain, routerJid: router, clock: timers });
 }
 
-/** The notification for an offer: who, the first context answers, and the seconds left. */
-function notificationText(alert: OfferAlert): { title: string; body: string } {
-  const context = alert.context.map((f) => `${f.label}: ${f.value}. `).join('');
-  return {
-    title: t('alerts.notificationTitle', { name: alert.customerName || '—' }),
-    body: t('alerts.notificationBody', { context, seconds: alert.secondsLeft }),
-  };
-}
-
-/**
- * Offers never missed: the planner's actions to the desktop's popovers (when Cisco's PopoverService is there) and to
- * the chime and notification (while the gadget is out of sight). Run after every view and on every container tick.
- */
-function offerAlerts(
-  cfg: GadgetConfig,
-  hub: HubPort,
-  library: FinesseLibrary,
-  onIntent: (name: 'offer-accept' | 'offer-decline', chatId: string) => void,
-  onProblem: (detail: string) => void,
-): { plan(view: AgentView, now: number): void; dispose(): void } {
-  const visibility = desktopVisibility(hub, document, globalThis.frameElement ?? null);
-  const popovers: OfferPopovers | null =
-    library.popoverService === null
-      ? null
-      : offerPopovers({
-          service: library.popoverService,
-          words: {
-            requiredAction: t('alerts.popoverAction'),
-            customer: t('alerts.customer'),
-            accept: t('offer.accept'),
-            decline: t('offer.decline'),
-            acceptHover: (name) => t('offer.acceptLabel', { name }),
-            declineHover: (name) => t('offer.declineLabel', { name }),
-          },
-          onIntent: (name, { chatId }) => onIntent(name, chatId),
-          onProblem,
-        });
-  const attention = offerAttention({
-    offerSound: cfg.offerSound,
-    desktopNotifications: cfg.desktopNotifications,
-    chimeUrl: CHIME_URL,
-    hidden: () => visibility.hidden(),
-    notification: notificationText,
-    onNotificationClick: () => visibility.showGadgetTab(),
-  });
-  let state = NO_OFFER_ALERTS;
-  return {
-    plan(view, now) {
-      const next = planOfferAlerts(state, view, now);
-      state = next.state;
-      for (const action of next.actions) {
-        if (action.kind === 'show') {
-          popovers?.show(action.alert);
-          attention.alert(action.alert);
-        } else {
-          popovers?.dismiss(action.chatId);
-          attention.dismiss(action.chatId);
-        }
-      }
-    },
-    dispose() {
-      popovers?.dismissAll();
-      attention.dispose();
-      visibility.dispose();
-    },
-  };
-}
-
 function start(gadgets: GadgetsGlobal): void {
   const view = panel();
   if (!gadgets.Prefs || !gadgets.Hub) {
@@ -262,7 +190,7 @@ function start(gadgets: GadgetsGlobal): void {
     console.warn(`finesse-blend: ${detail}`);
   };
   let header: HeaderChannel | null = null;
-  let alerts: ReturnType<typeof offerAlerts> | null = null;
+  let alerts: OfferAlerts | null = null;
 
   const session: AgentSession = startAgentSession({
     config: cfg,
@@ -290,7 +218,14 @@ function start(gadgets: GadgetsGlobal): void {
       alerts?.plan(session.view(), ticker.now());
     },
   });
-  alerts = offerAlerts(cfg, hub, library, (name, chatId) => session.handle(name, { chatId }), libraryProblem);
+  alerts = offerAlerts({
+    config: cfg,
+    hub,
+    library,
+    chimeUrl: CHIME_URL,
+    onIntent: (name, chatId) => session.handle(name, { chatId }),
+    onProblem: libraryProblem,
+  });
   if (library.channelService !== null) {
     header = addHeaderChannel({
       service: library.channelService,
