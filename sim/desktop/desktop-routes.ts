@@ -93,17 +93,19 @@ export function gadgetCspFor(specUrl: string, xmpp: XmppEndpoints): string | nul
   return path.startsWith(`/3rdpartygadget/files/${PRODUCT_FOLDER}/`) ? gadgetCsp(xmpp) : null;
 }
 
-/** The one line a developer sees when a gadget asks for Cisco's library and no copy is in place. */
-export function missingFinesseJsLine(file: string, dir: string): string {
-  return `finesse-blend: a gadget asked for /desktop/assets/js/${file}, which is Cisco's and not shipped here: copy it from your Finesse server (https://<finesse>/desktop/assets/js/${file}) into ${dir} (or pass --finesse-js DIR to npm start).`;
-}
-
 /** The one line said when the stand-in's partial library is served instead of Cisco's. */
 export function standInFinesseJsLine(file: string, dir: string, digital: boolean): string {
   const parts = digital
     ? 'ContainerServices.init, finesse.digital.ChannelService and PopoverService'
     : 'ContainerServices.init only (a desktop before 12.0: no finesse.digital, no PopoverService)';
   return `finesse-blend: serving the stand-in's partial /desktop/assets/js/${file} (${parts}); for Cisco's full library copy ${file} from your Finesse server (https://<finesse>/desktop/assets/js/${file}) into ${dir} (or pass --finesse-js DIR to npm start).`;
+}
+
+const JQUERY_FILE = 'jquery.min.js';
+
+/** Said once when a gadget loads jquery.min.js and no developer copy is there: an empty stand-in answers. */
+export function emptyJqueryLine(dir: string): string {
+  return `finesse-blend: serving an empty stand-in for /desktop/assets/js/${JQUERY_FILE} (jQuery is not shipped here; the stand-in's finesse.js does not need it); a gadget that uses jQuery needs the copy from your Finesse server in ${dir} (or pass --finesse-js DIR to npm start).`;
 }
 
 export interface DesktopHarness {
@@ -268,9 +270,15 @@ export function createDesktopHarness(options: DesktopHarnessOptions): DesktopHar
       await serveBundle(res, digitalChannels ? 'finesse-lib-12.js' : 'finesse-lib-pre12.js');
       return;
     }
-    if (FINESSE_JS_FILES.includes(file) && !toldMissing.has(file)) {
-      toldMissing.add(file);
-      console.log(missingFinesseJsLine(file, finesseJsDir));
+    if (file === JQUERY_FILE) {
+      // Every Finesse desktop serves jQuery here and Cisco's readme has gadgets load it before finesse.js; the
+      // stand-in's partial library does not need it, so an empty script keeps such gadgets quiet.
+      if (!toldMissing.has(file)) {
+        toldMissing.add(file);
+        console.log(emptyJqueryLine(finesseJsDir));
+      }
+      send(res, 200, `/* ${emptyJqueryLine(finesseJsDir)} */\n`, 'text/javascript; charset=utf-8');
+      return;
     }
     send(
       res,

@@ -80,6 +80,9 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   let ownership: OwnershipView = { role: 'starting', message: null, confirm: null, pending: false };
   let peer: PeerView | null = null;
   let current: AgentView | null = null;
+  let chatChoice: AgentView['chatChoice'] = 'available';
+  /** Offers auto-accept already took up (pref autoAccept): each is answered once, like one press of Accept. */
+  const autoAccepted = new Set<string>();
   const chatConfigured = deps.createChatChannel !== null;
   const chat = new ChatAttachment({
     createChatChannel: deps.createChatChannel,
@@ -129,6 +132,12 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       problems: problems.list(blending?.degraded ?? null),
       maxChats: config.maxChats,
       blendingOff: blendingOff && blending === null,
+      // Another window's choice shows through the chat cause it gave; this window's own is what the agent set here.
+      chatChoice: owner
+        ? chatChoice
+        : blending?.chat.cause.kind === 'agent-chose-not-ready'
+          ? 'unavailable'
+          : chatChoice,
     };
   }
 
@@ -136,6 +145,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     if (stopped) return;
     current = build();
     deps.onView(current);
+    if (config.autoAccept) autoAccept(current);
     if (ownership.role === 'owner' && coordinator !== null) {
       const shared: PeerView = {
         blending: current.blending,
@@ -208,6 +218,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       onRequestAccepted: (id) => coordinator?.announceRequestId(id),
     });
     reconciler = r;
+    r.setChatIntent(chatChoice);
     releases.push(r.subscribe(() => render()));
     if (!chatConfigured) {
       r.setConnectivity({ chatServerUp: false });
@@ -278,6 +289,21 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     });
   });
 
+  /**
+   * Auto-accept (pref autoAccept): a new offer is accepted through the Accept button's own path, so voice is reserved
+   * first and a refused reservation declines the offer (rule 1). Deferred, as accepting renders again.
+   */
+  function autoAccept(view: AgentView): void {
+    if (view.ownership.role !== 'owner' || reconciler === null) return;
+    for (const { offer, progress } of view.offers) {
+      if (progress !== 'new' || autoAccepted.has(offer.chatId)) continue;
+      autoAccepted.add(offer.chatId);
+      queueMicrotask(() => {
+        if (!stopped) intents['offer-accept']({ chatId: offer.chatId });
+      });
+    }
+  }
+
   // ---- intents -------------------------------------------------------------------------------------------
   async function takeOver(confirmed: boolean): Promise<void> {
     const c = coordinator;
@@ -336,6 +362,13 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     'take-over': ({ confirmed }) => void takeOver(confirmed),
     'take-over-cancel': () => {
       ownership = { ...ownership, confirm: null, pending: false };
+      render();
+    },
+    'chat-availability': ({ available }) => {
+      // Only the window that runs blending acts (rule 8); the others show the owner's choice.
+      if (ownership.role !== 'owner') return;
+      chatChoice = available ? 'available' : 'unavailable';
+      reconciler?.setChatIntent(chatChoice);
       render();
     },
   };

@@ -77,6 +77,8 @@ export interface AgentView {
   readonly maxChats: number;
   /** Blending could not start in this window (a configuration problem says why): calls only, no chats. */
   readonly blendingOff: boolean;
+  /** The agent's own choice for chat (the header channel's menu or the gadget's state bar). */
+  readonly chatChoice: 'available' | 'unavailable';
 }
 
 /** The intents components send up, as `detail` of bubbling, composed events of the same name. */
@@ -91,6 +93,8 @@ export interface AgentIntents {
   'chat-dismiss': { readonly chatId: string };
   'take-over': { readonly confirmed: boolean };
   'take-over-cancel': Record<string, never>;
+  /** The agent chose to take chats or not (the header channel's menu, ALL_READY / ALL_NOT_READY, or the state bar). */
+  'chat-availability': { readonly available: boolean };
 }
 
 export type AgentIntentName = keyof AgentIntents;

@@ -26,6 +26,10 @@ import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
 import { AGENT_CAUSES, ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatEndpoints } from '../core/container/chat-endpoints.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
+import { headerChannelText } from '../ui/header-channel-text.ts';
+import { finesseLibrary } from './finesse-library.ts';
+import { addHeaderChannel, type HeaderChannel } from './header-channel-adapter.ts';
+import { offerAlerts, type OfferAlerts } from './offer-alerts-wiring.ts';
 
 /**
  * The language of the words: the desktop's locale pref (then its language pref), English when neither is one the
@@ -43,6 +47,17 @@ const gadgets = containerGadgets();
 chooseGadgetLanguage(gadgets);
 defineElements();
 
+/** The chime sits next to the bundle (public/ is copied into the upload folder): found from this script's own URL. */
+const CHIME_URL = ((): string => {
+  const script = typeof document !== 'undefined' ? document.currentScript : null;
+  const base = script instanceof HTMLScriptElement && script.src ? script.src : globalThis.location?.href;
+  try {
+    return new URL('offer-chime.wav', base).href;
+  } catch {
+    return 'offer-chime.wav';
+  }
+})();
+
 const INTENTS: readonly AgentIntentName[] = [
   'offer-accept',
   'offer-decline',
@@ -54,6 +69,7 @@ const INTENTS: readonly AgentIntentName[] = [
   'chat-dismiss',
   'take-over',
   'take-over-cancel',
+  'chat-availability',
 ];
 
 function panel(): AgentPanel {
@@ -179,6 +195,20 @@ function start(gadgets: GadgetsGlobal): void {
         }
       : null;
 
+  // Cisco's library, where the desktop has it (gadget.xml loads it; an older Finesse answers 404): the header's chat
+  // channel and the offer popovers. Without it, the gadget's own state bar and offer cards do the same job.
+  const library = finesseLibrary();
+  view.chatChoiceInHeader = library.channelService !== null;
+  view.offerAlerts = cfg.desktopNotifications && typeof Notification !== 'undefined';
+  view.dataset['headerChannel'] = library.channelService !== null ? 'on' : 'off';
+  view.dataset['popovers'] = library.popoverService !== null ? 'on' : 'off';
+  const libraryProblem = (detail: string): void => {
+    view.dataset['libraryProblem'] = detail;
+    console.warn(`finesse-blend: ${detail}`);
+  };
+  let header: HeaderChannel | null = null;
+  let alerts: OfferAlerts | null = null;
+
   const session: AgentSession = startAgentSession({
     config: cfg,
     hub,
@@ -194,13 +224,36 @@ function start(gadgets: GadgetsGlobal): void {
     declineReason: (cause) => ENGLISH_CAUSES.offer(cause),
     onView: (v) => {
       view.view = v;
+      header?.update(v);
+      alerts?.plan(v, ticker.now());
     },
     onTick: () => {
       ticker.tick();
       chatTimers.tick();
       showTimerCounts(view, timers.snapshot(), chatTimers.snapshot());
+      // Countdowns and expiry of the alerts on the desktop's tick: a hidden tab's throttled timers change nothing.
+      alerts?.plan(session.view(), ticker.now());
     },
   });
+  alerts = offerAlerts({
+    config: cfg,
+    hub,
+    library,
+    chimeUrl: CHIME_URL,
+    onIntent: (name, chatId) => session.handle(name, { chatId }),
+    onProblem: libraryProblem,
+  });
+  if (library.channelService !== null) {
+    header = addHeaderChannel({
+      service: library.channelService,
+      say: headerChannelText(),
+      refusal: (reason) => t(`header.refused.${reason}`),
+      view: () => session.view(),
+      onIntent: (detail) => session.handle('chat-availability', detail),
+      onProblem: libraryProblem,
+    });
+  }
+  alerts.plan(session.view(), ticker.now());
   const onIntent = (e: Event): void => {
     session.handle(e.type as AgentIntentName, (e as CustomEvent).detail as never);
   };
@@ -209,6 +262,8 @@ function start(gadgets: GadgetsGlobal): void {
     'pagehide',
     () => {
       for (const name of INTENTS) view.removeEventListener(name, onIntent);
+      header?.remove();
+      alerts?.dispose();
       session.stop();
       ticker.dispose();
       stopHeight();

@@ -58,6 +58,8 @@ export class AgentPanel extends LitElement {
     view: { attribute: false },
     status: { type: String },
     announcement: { state: true },
+    chatChoiceInHeader: { type: Boolean, attribute: 'chat-choice-in-header' },
+    offerAlerts: { type: Boolean, attribute: 'offer-alerts' },
   };
 
   /** Everything to show; null until boot has a first snapshot. */
@@ -66,6 +68,10 @@ export class AgentPanel extends LitElement {
   status: string | null = null;
   /** What the live region says now. */
   announcement = '';
+  /** The Finesse header carries the chat channel: the state bar only shows the agent's chat choice. */
+  chatChoiceInHeader = false;
+  /** Desktop notifications are on for this gadget: the state bar offers to allow them. */
+  offerAlerts = false;
 
   readonly #clock = new ContextProvider(this, { context: tickerContext, initialValue: intervalTicker });
   readonly #announcements = new Announcements();
@@ -143,6 +149,16 @@ export class AgentPanel extends LitElement {
     return html`<main aria-labelledby="gadget-title">
         <h1 id="gadget-title" class="visually-hidden">${t('gadget.title')}</h1>
         <fb-blend-status .snapshot=${v.blending} .off=${v.blendingOff}></fb-blend-status>
+        ${
+          v.chatConfigured
+            ? html`<fb-chat-choice
+                .choice=${v.chatChoice}
+                .inHeader=${this.chatChoiceInHeader}
+                .readOnly=${observer || v.blending === null}
+                .offerAlerts=${this.offerAlerts}
+              ></fb-chat-choice>`
+            : null
+        }
         ${v.problems.length > 0 ? html`<fb-problem-banner .problems=${v.problems}></fb-problem-banner>` : null}
         ${
           v.ownership.role === 'observer' || v.ownership.role === 'taken-over'

@@ -27,6 +27,7 @@ declare global {
     'chat-dismiss': AgentIntentEvent<'chat-dismiss'>;
     'take-over': AgentIntentEvent<'take-over'>;
     'take-over-cancel': AgentIntentEvent<'take-over-cancel'>;
+    'chat-availability': AgentIntentEvent<'chat-availability'>;
   }
 }
 

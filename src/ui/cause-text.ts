@@ -224,7 +224,12 @@ export function causeText(words: Translator): CauseText {
   }
 
   const configProblem = (p: ConfigProblem): string =>
-    m(`config.${p.kind}`, { value: 'value' in p ? p.value : '', limit: 'limit' in p ? p.limit : '' });
+    m(`config.${p.kind}`, {
+      pref: p.pref,
+      value: 'value' in p ? p.value : '',
+      limit: 'limit' in p ? p.limit : '',
+      fallback: 'fallback' in p ? m(p.fallback ? 'config.flag.true' : 'config.flag.false') : '',
+    });
 
   return { hold, chat, voice, offer, handBack, log, problem, configProblem };
 }

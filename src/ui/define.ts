@@ -1,6 +1,7 @@
 // Tag registration lives apart from the classes so tests can define their own tags.
 import { AgentPanel } from './agent-panel.ts';
 import { BlendStatus } from './blend-status.ts';
+import { ChatChoiceBar } from './chat-choice-bar.ts';
 import { ChatOfferCard } from './chat-offer-card.ts';
 import { ConversationPane } from './conversation-pane.ts';
 import { ConversationTabs } from './conversation-tabs.ts';
@@ -12,6 +13,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'finesse-blend-agent': AgentPanel;
     'fb-blend-status': BlendStatus;
+    'fb-chat-choice': ChatChoiceBar;
     'fb-chat-offer': ChatOfferCard;
     'fb-conversation': ConversationPane;
     'fb-conversation-tabs': ConversationTabs;
@@ -25,6 +27,7 @@ declare global {
 export const ELEMENTS = {
   'finesse-blend-agent': AgentPanel,
   'fb-blend-status': BlendStatus,
+  'fb-chat-choice': ChatChoiceBar,
   'fb-chat-offer': ChatOfferCard,
   'fb-conversation': ConversationPane,
   'fb-conversation-tabs': ConversationTabs,

@@ -27,6 +27,12 @@ export interface GadgetConfig {
   readonly chatRouter: string | null;
   /** The agent's team (for the team's reason codes), when the container gives it. */
   readonly teamId: string | null;
+  /** A short chime when an offer arrives while the gadget is out of sight (pref `offerSound`, default true). */
+  readonly offerSound: boolean;
+  /** A desktop notification for an offer while the desktop is out of sight, once the agent allowed them (pref `desktopNotifications`, default true). */
+  readonly desktopNotifications: boolean;
+  /** Accept every offer as if the agent pressed Accept, voice reserved first (pref `autoAccept`, default false). */
+  readonly autoAccept: boolean;
 }
 
 /** What is wrong with one pref: a kind the UI puts into words, with the offending value where it helps. */
@@ -34,6 +40,8 @@ export type ConfigProblem = { readonly pref: string } & (
   | { readonly kind: 'authorization' | 'id' | 'host' }
   | { readonly kind: 'scheme' | 'chatRouter'; readonly value: string }
   | { readonly kind: 'maxChats'; readonly value: string; readonly limit: number }
+  /** An on/off pref that is neither true nor false; `fallback` is its default, used meanwhile. */
+  | { readonly kind: 'flag'; readonly value: string; readonly fallback: boolean }
   | ChatServiceProblem
 );
 
@@ -87,6 +95,18 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
     problems.push({ pref: 'chatRouter', kind: 'chatRouter', value: chatRouter });
   }
 
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = text(name).toLowerCase();
+    if (value === '') return fallback;
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    problems.push({ pref: name, kind: 'flag', value: text(name), fallback });
+    return fallback;
+  };
+  const offerSound = flag('offerSound', true);
+  const desktopNotifications = flag('desktopNotifications', true);
+  const autoAccept = flag('autoAccept', false);
+
   if (problems.length > 0 || !authorization || !scheme) return err(problems);
   return ok({
     agentId,
@@ -101,6 +121,9 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
     chatService,
     chatRouter,
     teamId: text('teamId') || null,
+    offerSound,
+    desktopNotifications,
+    autoAccept,
   });
 }
 

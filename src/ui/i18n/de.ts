@@ -14,6 +14,10 @@ export const de: Catalogue = {
   'gadget.pref.handlingChatReason': 'Nicht-bereit-Grund während Chats',
   'gadget.pref.chatService': 'Adresse des Chat-Servers: WebSocket, BOSH oder beide, durch ein Leerzeichen getrennt',
   'gadget.pref.chatRouter': 'Adresse des Chat-Routers (vollständige JID)',
+  'gadget.pref.offerSound': 'Signalton bei einem Chat-Angebot, wenn das Gadget nicht zu sehen ist',
+  'gadget.pref.desktopNotifications':
+    'Desktop-Benachrichtigung bei einem Chat-Angebot, wenn der Desktop nicht zu sehen ist',
+  'gadget.pref.autoAccept': 'Chat-Angebote annehmen, ohne auf den Agenten zu warten',
 
   'config.authorization':
     'Der Finesse-Desktop hat dem Gadget keine Anmeldedaten übergeben ("authorization" oder "authToken"). Laden Sie das Gadget über das Finesse-Desktop-Layout.',
@@ -31,6 +35,10 @@ export const de: Catalogue = {
     'chatService nennt mehr als eine BOSH-Adresse: Setzen Sie eine WebSocket-Adresse, eine BOSH-Adresse oder je eine, durch ein Leerzeichen getrennt.',
   'config.chatRouter':
     'chatRouter ist "{value}": Setzen Sie die vollständige JID des Chat-Routers, etwa chat-router@chat.example.com/router.',
+  'config.flag':
+    '{pref} ist "{value}": Setzen Sie im Layout-Eintrag des Gadgets true oder false (Standard: {fallback}).',
+  'config.flag.true': 'true',
+  'config.flag.false': 'false',
 
   'state.starting': 'Blending wird gestartet…',
   'state.signedOut': 'Abgemeldet: keine Anrufe und keine Chats',
@@ -283,4 +291,34 @@ export const de: Catalogue = {
   'chats.unreadLabel.other': '{count} ungelesene Nachrichten',
   'chats.ended': 'beendet',
   'chats.newTab': '(öffnet in einem neuen Tab)',
+  // Kanal in der Kopfzeile und Hinweise
+  'header.channel': 'Chat',
+  'header.starting': 'Wird gestartet…',
+  'header.ready': 'Bereit',
+  'header.handling': '{count} von {max} Chats',
+  'header.full': '{count} von {max} Chats (voll)',
+  'header.paused': 'Pausiert',
+  'header.notReady': 'Nicht bereit',
+  'header.offline': 'Offline',
+  'header.hover': 'Chats: {count} von {max}. {reason}',
+  'header.elsewhere': 'Ein anderes Fenster dieses Desktops führt das Blending aus.',
+  'header.menuAvailable': 'Bereit für Chats',
+  'header.menuNotReady': 'Nicht bereit für Chats',
+  'header.refused.elsewhere':
+    'Ein anderes Fenster dieses Desktops führt das Blending aus: Ändern Sie den Chat-Status dort.',
+  'header.refused.starting': 'Das Gadget startet noch: Versuchen Sie es gleich noch einmal.',
+  'header.refused.unknown': 'Das Chat-Gadget bietet diese Auswahl nicht an.',
+  'choice.heading': 'Chat',
+  'choice.available': 'Bereit für Chats',
+  'choice.notReady': 'Nicht bereit für Chats',
+  'choice.current': 'Chat: {choice}',
+  'choice.inHeader': 'Ändern Sie dies über „Chat“ in der Finesse-Kopfzeile.',
+  'alerts.popoverAction': 'Nehmen Sie diesen Chat an oder lehnen Sie ihn ab, bevor die Zeit abläuft.',
+  'alerts.customer': 'Kunde',
+  'alerts.notificationTitle': 'Chat-Angebot von {name}',
+  'alerts.notificationBody': '{context}Läuft in {seconds} s ab. Öffnen Sie den Desktop, um anzunehmen oder abzulehnen.',
+  'alerts.allow': 'Desktop-Hinweise erlauben',
+  'alerts.allowHint':
+    'Zeigt eine Desktop-Benachrichtigung, wenn ein Chat angeboten wird, während der Desktop nicht zu sehen ist.',
+  'alerts.denied': 'Desktop-Hinweise sind für diese Website in den Browser-Einstellungen blockiert.',
 };

@@ -15,6 +15,9 @@ export const en = {
   'gadget.pref.handlingChatReason': 'Not Ready reason while handling chats',
   'gadget.pref.chatService': 'Chat server address: WebSocket, BOSH, or both separated by a space',
   'gadget.pref.chatRouter': 'Chat router address (full JID)',
+  'gadget.pref.offerSound': 'Chime for a chat offer while the gadget is out of sight',
+  'gadget.pref.desktopNotifications': 'Desktop notification for a chat offer while the desktop is out of sight',
+  'gadget.pref.autoAccept': 'Accept chat offers without waiting for the agent',
 
   // Configuration problems (src/core/container/gadget-config.ts), for the administrator.
   'config.authorization':
@@ -32,6 +35,9 @@ export const en = {
     'chatService names more than one BOSH address: set it to one WebSocket address, one BOSH address, or one of each separated by a space.',
   'config.chatRouter':
     'chatRouter is "{value}": set it to the chat router\'s full JID, such as chat-router@chat.example.com/router.',
+  'config.flag': '{pref} is "{value}": set it to true or false in the gadget\'s layout entry (default {fallback}).',
+  'config.flag.true': 'true',
+  'config.flag.false': 'false',
 
   'state.starting': 'Starting blending…',
   'state.signedOut': 'Signed out: no calls or chats',
@@ -276,4 +282,32 @@ export const en = {
   'chats.unreadLabel.other': '{count} unread messages',
   'chats.ended': 'ended',
   'chats.newTab': '(opens in a new tab)',
+  // header channel and alerts
+  'header.channel': 'Chat',
+  'header.starting': 'Starting…',
+  'header.ready': 'Ready',
+  'header.handling': '{count} of {max} chats',
+  'header.full': '{count} of {max} chats (full)',
+  'header.paused': 'Paused',
+  'header.notReady': 'Not Ready',
+  'header.offline': 'Offline',
+  'header.hover': 'Chats: {count} of {max}. {reason}',
+  'header.elsewhere': 'Another window of this desktop runs blending.',
+  'header.menuAvailable': 'Available for chat',
+  'header.menuNotReady': 'Not ready for chat',
+  'header.refused.elsewhere': 'Another window of this desktop runs blending: change chat there.',
+  'header.refused.starting': 'The gadget is still starting: try again in a moment.',
+  'header.refused.unknown': 'The chat gadget does not offer this choice.',
+  'choice.heading': 'Chat',
+  'choice.available': 'Available for chat',
+  'choice.notReady': 'Not ready for chat',
+  'choice.current': 'Chat: {choice}',
+  'choice.inHeader': 'Change it from Chat in the Finesse header.',
+  'alerts.popoverAction': 'Accept or decline this chat before the time runs out.',
+  'alerts.customer': 'Customer',
+  'alerts.notificationTitle': 'Chat offer from {name}',
+  'alerts.notificationBody': '{context}Expires in {seconds} s. Open the desktop to accept or decline.',
+  'alerts.allow': 'Allow desktop alerts',
+  'alerts.allowHint': 'Shows a desktop notification when a chat is offered while the desktop is out of sight.',
+  'alerts.denied': 'Desktop alerts are blocked for this site in the browser settings.',
 } as const;

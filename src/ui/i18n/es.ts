@@ -15,6 +15,10 @@ export const es: Catalogue = {
   'gadget.pref.handlingChatReason': 'Motivo de No disponible mientras atiende chats',
   'gadget.pref.chatService': 'Dirección del servidor de chat: WebSocket, BOSH o ambas separadas por un espacio',
   'gadget.pref.chatRouter': 'Dirección del enrutador de chat (JID completo)',
+  'gadget.pref.offerSound': 'Sonido al ofrecerse un chat mientras el gadget no está a la vista',
+  'gadget.pref.desktopNotifications':
+    'Notificación de escritorio al ofrecerse un chat mientras el escritorio no está a la vista',
+  'gadget.pref.autoAccept': 'Aceptar los chats ofrecidos sin esperar al agente',
 
   'config.authorization':
     'El escritorio de Finesse no dio credenciales al gadget ("authorization" o "authToken"). Cargue el gadget desde el diseño del escritorio de Finesse.',
@@ -32,6 +36,10 @@ export const es: Catalogue = {
     'chatService tiene más de una dirección BOSH: indique una dirección WebSocket, una BOSH o una de cada, separadas por un espacio.',
   'config.chatRouter':
     'chatRouter es "{value}": indique el JID completo del enrutador de chat, por ejemplo chat-router@chat.example.com/router.',
+  'config.flag':
+    '{pref} vale "{value}": escriba true o false en la entrada del gadget en el diseño (predeterminado: {fallback}).',
+  'config.flag.true': 'true',
+  'config.flag.false': 'false',
 
   'state.starting': 'Iniciando la combinación de canales…',
   'state.signedOut': 'Sesión cerrada: sin llamadas ni chats',
@@ -282,4 +290,33 @@ export const es: Catalogue = {
   'chats.unreadLabel.other': '{count} mensajes sin leer',
   'chats.ended': 'finalizado',
   'chats.newTab': '(se abre en una pestaña nueva)',
+  // canal en la cabecera y avisos
+  'header.channel': 'Chat',
+  'header.starting': 'Iniciando…',
+  'header.ready': 'Disponible',
+  'header.handling': '{count} de {max} chats',
+  'header.full': '{count} de {max} chats (completo)',
+  'header.paused': 'En pausa',
+  'header.notReady': 'No disponible',
+  'header.offline': 'Desconectado',
+  'header.hover': 'Chats: {count} de {max}. {reason}',
+  'header.elsewhere': 'Otra ventana de este escritorio ejecuta la combinación de canales.',
+  'header.menuAvailable': 'Disponible para chat',
+  'header.menuNotReady': 'No disponible para chat',
+  'header.refused.elsewhere': 'Otra ventana de este escritorio ejecuta la combinación de canales: cambie el chat allí.',
+  'header.refused.starting': 'El gadget todavía se está iniciando: inténtelo de nuevo en un momento.',
+  'header.refused.unknown': 'El gadget de chat no ofrece esta opción.',
+  'choice.heading': 'Chat',
+  'choice.available': 'Disponible para chat',
+  'choice.notReady': 'No disponible para chat',
+  'choice.current': 'Chat: {choice}',
+  'choice.inHeader': 'Cámbielo desde Chat en la cabecera de Finesse.',
+  'alerts.popoverAction': 'Acepte o rechace este chat antes de que se acabe el tiempo.',
+  'alerts.customer': 'Cliente',
+  'alerts.notificationTitle': 'Chat ofrecido de {name}',
+  'alerts.notificationBody': '{context}Vence en {seconds} s. Abra el escritorio para aceptarlo o rechazarlo.',
+  'alerts.allow': 'Permitir avisos de escritorio',
+  'alerts.allowHint':
+    'Muestra una notificación de escritorio cuando se ofrece un chat mientras el escritorio no está a la vista.',
+  'alerts.denied': 'Los avisos de escritorio están bloqueados para este sitio en la configuración del navegador.',
 };

@@ -21,6 +21,7 @@ const view = (over: Partial<AgentView> = {}): AgentView => ({
   problems: [],
   maxChats: 5,
   blendingOff: false,
+  chatChoice: 'available',
   ...over,
 });
 

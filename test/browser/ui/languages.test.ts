@@ -52,6 +52,7 @@ const busyDay: AgentView = {
   problems: [{ id: 'chat', severity: 'warning', cause: { kind: 'chat-reconnecting' } }],
   maxChats: 5,
   blendingOff: false,
+  chatChoice: 'available',
 };
 
 async function render(lang: 'de' | 'es', locale: string): Promise<AgentPanelHarness> {

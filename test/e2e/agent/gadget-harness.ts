@@ -14,6 +14,13 @@ import { GadgetPage } from './gadget-page.ts';
 
 const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
 
+/**
+ * What a Finesse desktop serves at /desktop/assets/js/ for the tests: jQuery as a stand-in of our own (every real
+ * desktop has it; gadget.xml loads it before Cisco's library), and, without a copy of Cisco's finesse.js there, the
+ * desktop stand-in's partial library.
+ */
+export const TEST_FINESSE_JS_DIR = join(import.meta.dirname, '../../fixtures/desktop-assets');
+
 /** Polls `check` until it gives a value (not undefined, null or false); throws naming `what` after `ms`. */
 export async function waitFor<T>(what: string, check: () => T | undefined | null | false, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;
@@ -57,7 +64,7 @@ export async function startGadgetHarness(options: Omit<DesktopWorldOptions, 'dis
   };
   try {
     await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
-    desktop = await startDesktopWorld({ ...options, distDir });
+    desktop = await startDesktopWorld({ finesseJsDir: TEST_FINESSE_JS_DIR, ...options, distDir });
     chromium = await launchChromium(1280, 900);
     const world = desktop.world;
     const user = world.simulator.users.find((u) => !u.supervisor);

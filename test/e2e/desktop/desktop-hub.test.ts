@@ -177,7 +177,7 @@ test("the product gadget's document carries the strict CSP, a third-party one no
   );
 });
 
-test("Cisco's library has a slot at /desktop/assets/js/: without a copy, the stand-in's partial finesse.js, and 404 for jQuery", async () => {
+test("Cisco's library has a slot at /desktop/assets/js/: without a copy, the stand-in's partial finesse.js, an empty jQuery that says so, 404 for the rest", async () => {
   for (const file of ['finesse.js', 'finesse.min.js']) {
     const response = await fetch(`${desktop.baseUrl}/desktop/assets/js/${file}`);
     assert.equal(response.status, 200, file);
@@ -189,8 +189,14 @@ test("Cisco's library has a slot at /desktop/assets/js/: without a copy, the sta
     );
   }
   const jquery = await fetch(`${desktop.baseUrl}/desktop/assets/js/jquery.min.js`);
-  assert.equal(jquery.status, 404);
+  assert.equal(jquery.status, 200);
   assert.match(jquery.headers.get('content-type') ?? '', /^text\/javascript/);
+  const body = await jquery.text();
+  assert.match(body, /^\/\* finesse-blend: serving an empty stand-in for \/desktop\/assets\/js\/jquery\.min\.js/);
+  assert.doesNotMatch(body, /jQuery\s*=|\$\s*=/, 'the stand-in defines no jQuery');
+  const other = await fetch(`${desktop.baseUrl}/desktop/assets/js/other.js`);
+  assert.equal(other.status, 404);
+  assert.match(other.headers.get('content-type') ?? '', /^text\/javascript/);
 });
 
 test('two gadgets each receive only the topics they subscribed to', async () => {

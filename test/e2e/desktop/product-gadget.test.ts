@@ -10,6 +10,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { startDesktopWorld, type DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
 import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
 import { chooseState, gadgetFrames, signIn, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
+import { TEST_FINESSE_JS_DIR } from '../agent/gadget-harness.ts';
 
 const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
 
@@ -31,7 +32,7 @@ function gadgetText(frame: Frame): Promise<string> {
 before(async () => {
   distDir = mkdtempSync(join(tmpdir(), 'fb-dist-'));
   await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
-  desktop = await startDesktopWorld({ distDir });
+  desktop = await startDesktopWorld({ distDir, finesseJsDir: TEST_FINESSE_JS_DIR });
   chromium = await launchChromium();
   page = await chromium.browser.newPage();
   problems = await watchForProblems(page);

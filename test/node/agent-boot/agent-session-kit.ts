@@ -1,6 +1,6 @@
 // One agent's boot set-up for the session tests: the gadget config, a Finesse client stub shared by the agent's
 // windows, and a window (session, desktop hub, chat channel, the views it rendered) started against them.
-import { ok } from '../../../src/core/result.ts';
+import { err, ok } from '../../../src/core/result.ts';
 import { Secret } from '../../../src/core/container/secret.ts';
 import type { GadgetConfig } from '../../../src/core/container/gadget-config.ts';
 import type { FinesseClient, UserStateChange } from '../../../src/core/finesse/rest/index.ts';
@@ -43,6 +43,9 @@ export const agentConfig = (over: Partial<GadgetConfig> = {}): GadgetConfig => (
   chatService: 'ws://127.0.0.1:5280/xmpp-websocket',
   chatRouter: 'chat-router@localhost/router',
   teamId: '10',
+  offerSound: true,
+  desktopNotifications: true,
+  autoAccept: false,
   ...over,
 });
 
@@ -52,6 +55,8 @@ export class FinesseStub {
   readonly puts: UserStateChange[] = [];
   readonly hubs: FakeHub[] = [];
   codes: readonly ReasonCode[] = CODES;
+  /** Finesse answers the next state change with 400 Invalid State (the agent's state moved, e.g. a call reserved them). */
+  refuseNext = false;
 
   // Only the calls the session makes are implemented; the cast says so.
   client(): FinesseClient {
@@ -62,6 +67,15 @@ export class FinesseStub {
       getSystemInfo: async () => ok(SYSTEM_INFO),
       setUserState: async (_id: string, change: UserStateChange) => {
         this.puts.push(change);
+        if (this.refuseNext) {
+          this.refuseNext = false;
+          return err({
+            kind: 'api',
+            status: 400,
+            retryable: false,
+            apiErrors: [{ errorType: 'Invalid State', errorMessage: 'Invalid State' }],
+          });
+        }
         return ok({ accepted: true as const, requestId: `req-${this.puts.length}` });
       },
     } as unknown as FinesseClient;

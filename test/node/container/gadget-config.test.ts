@@ -143,3 +143,29 @@ test('the language prefs Finesse gives every gadget are read as given, empty whe
   assert.deepEqual(readLocalePrefs(prefs({ locale: ' de_AT ', language: 'de' })), { locale: 'de_AT', language: 'de' });
   assert.deepEqual(readLocalePrefs(prefs({})), { locale: '', language: '' });
 });
+
+test('alert prefs: offerSound and desktopNotifications default on, autoAccept off; true/false in any case are read', () => {
+  const r = readGadgetConfig(prefs(base));
+  assert.ok(r.ok);
+  assert.equal(r.value.offerSound, true);
+  assert.equal(r.value.desktopNotifications, true);
+  assert.equal(r.value.autoAccept, false);
+  const set = readGadgetConfig(
+    prefs({ ...base, offerSound: 'false', desktopNotifications: 'FALSE', autoAccept: ' True ' }),
+  );
+  assert.ok(set.ok);
+  assert.equal(set.value.offerSound, false);
+  assert.equal(set.value.desktopNotifications, false);
+  assert.equal(set.value.autoAccept, true);
+});
+
+test('an alert pref that is neither true nor false is refused, naming the pref, the value and the default', () => {
+  const r = readGadgetConfig(prefs({ ...base, autoAccept: 'yes', offerSound: '0' }));
+  assert.ok(!r.ok);
+  assert.deepEqual(
+    r.error.map((p) => p.pref),
+    ['offerSound', 'autoAccept'],
+  );
+  const said = r.error[1] === undefined ? '' : say.configProblem(r.error[1]);
+  assert.match(said, /autoAccept is "yes": set it to true or false .*default false/);
+});

@@ -14,7 +14,7 @@ import {
   FINESSE_JS_FILES,
   gadgetCsp,
   gadgetCspFor,
-  missingFinesseJsLine,
+  emptyJqueryLine,
   standInFinesseJsLine,
 } from '../../../sim/desktop/desktop-routes.ts';
 
@@ -150,11 +150,11 @@ test('the product gadget gets the strict CSP; third-party gadgets none, as on a 
   );
 });
 
-test("a missing copy of Cisco's library is explained in one line naming the file and the folder", () => {
-  const line = missingFinesseJsLine('finesse.js', '/repo/finesse-js');
+test("the empty jQuery stand-in is explained in one line naming the file and the folder for Cisco's copy", () => {
+  const line = emptyJqueryLine('/repo/finesse-js');
   assert.doesNotMatch(line, /\n/);
-  assert.match(line, /\/desktop\/assets\/js\/finesse\.js/);
-  assert.match(line, /into \/repo\/finesse-js/);
+  assert.match(line, /empty stand-in for \/desktop\/assets\/js\/jquery\.min\.js/);
+  assert.match(line, /in \/repo\/finesse-js/);
   assert.deepEqual(FINESSE_JS_FILES, ['finesse.js', 'finesse.min.js', 'jquery.min.js']);
 });
 
