@@ -125,9 +125,17 @@ export class GadgetPage {
   }
 
   async click(path: string): Promise<void> {
-    const button = await this.find(path);
-    await this.frame.waitForFunction((b) => !(b as HTMLButtonElement).disabled, { timeout: 10_000 }, button);
-    await button.click();
+    // Lit may replace the element between finding and clicking it (a re-render of its part): find it again then.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const button = await this.find(path);
+        await this.frame.waitForFunction((b) => !(b as HTMLButtonElement).disabled, { timeout: 10_000 }, button);
+        await button.click();
+        return;
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof Error) || !/detached/i.test(error.message)) throw error;
+      }
+    }
   }
 
   /** Types into the composer of the conversation on show and presses Enter. */
