@@ -2,7 +2,7 @@
 // notification) and which alerts to take down, as a pure function of the view and the time. Boot runs it after
 // every view and on every container tick (so expiry is seen on the desktop's tick, not on throttled timers) and
 // hands the actions to the adapters that show them.
-import type { ChatContextField } from '../core/chat/chat-channel.ts';
+import { contextBesideName, type ChatContextField } from '../core/chat/chat-channel.ts';
 import type { AgentView } from './agent-view.ts';
 
 /** What an alert shows: text only, already cut to a size a popover holds. */
@@ -52,7 +52,7 @@ export function secondsLeft(expiresAt: number, now: number): number {
 }
 
 function alertFor(offer: AgentView['offers'][number]['offer'], now: number): OfferAlert {
-  const context = offer.context
+  const context = contextBesideName(offer.context)
     .filter((f: ChatContextField) => f.value.trim() !== '')
     .slice(0, CONTEXT_FIELDS)
     .map((f) => ({ label: alertText(f.label || f.name), value: alertText(f.value) }));

@@ -31,6 +31,11 @@ export interface ChatContextField {
   readonly value: string;
 }
 
+/** What the customer filled in beside their name: the `name` field heads the offer, the tab and the popover instead. */
+export function contextBesideName(fields: readonly ChatContextField[]): readonly ChatContextField[] {
+  return fields.filter((f) => f.name !== 'name');
+}
+
 /** A chat the router offers this agent; it is withdrawn at `expiresAt` (ms since epoch) if not answered. */
 export interface ChatOffer {
   readonly chatId: string;

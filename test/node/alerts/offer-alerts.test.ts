@@ -30,7 +30,7 @@ const dismissals = (actions: readonly OfferAlertAction[]) =>
   actions.flatMap((a) => (a.kind === 'dismiss' ? [`${a.chatId}:${a.reason}`] : []));
 
 describe('offer alerts', () => {
-  it('a new offer is alerted once with its customer, context and seconds left; later views change nothing', () => {
+  it('a new offer is alerted once with its customer, the context beside the name, and seconds left; later views change nothing', () => {
     const v = agentView({ offers: [offerView('c1', 30_000)] });
     const { all } = run([
       [v, 1_500],

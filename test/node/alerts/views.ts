@@ -52,6 +52,7 @@ export function offerView(chatId: string, expiresAt: number, progress: OfferView
       chatId,
       customerName: `Customer ${chatId}`,
       context: [
+        { name: 'name', label: 'Name', value: `Customer ${chatId}` },
         { name: 'queue', label: 'Queue', value: 'Billing' },
         { name: 'question', label: 'Question', value: 'Where is my <b>order</b>?' },
       ],
