@@ -12,17 +12,18 @@ import type { ChannelIcon } from './fnc-schema.ts';
  * likely names get a glyph, any other a neutral one (the glyph set is the stand-in's own).
  */
 const GLYPHS: Readonly<Record<string, string>> = {
-  chat: '\u{1F4AC}',
+  // Characters every desktop font has (no emoji font is assumed).
+  chat: '\u275D',
   email: '\u2709',
   mail: '\u2709',
   phone: '\u260E',
   call: '\u260E',
   voice: '\u260E',
   task: '\u2611',
-  social: '\u{1F465}',
-  sms: '\u{1F4F1}',
-  video: '\u{1F3A5}',
-  web: '\u{1F310}',
+  social: '\u263A',
+  sms: '\u2709',
+  video: '\u25B6',
+  web: '\u25CE',
 };
 
 /** The glyph for a collab-icon name (case does not matter). */
