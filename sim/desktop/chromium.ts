@@ -1,4 +1,4 @@
-// Launches Debian's Chromium through puppeteer-core for end-to-end tests and the README screenshot:
+// Launches Debian's Chromium through puppeteer-core for end-to-end tests and the README screenshots:
 // quiet flags for a closed network, a fresh profile each time, never a downloaded browser.
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { mkdtempSync, rmSync } from 'node:fs';

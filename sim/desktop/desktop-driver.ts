@@ -1,5 +1,5 @@
 // Drives the simulated desktop from puppeteer the way a person would: sign in, pick a state from the header
-// menu, find gadget frames. Used by the end-to-end tests and the README screenshot.
+// menu, find gadget frames. Used by the end-to-end tests and the README screenshots.
 import type { ElementHandle, Frame, JSHandle, Page } from 'puppeteer-core';
 
 export interface Agent {
@@ -41,12 +41,22 @@ export async function chooseState(
   state: 'READY' | 'NOT_READY' | 'LOGOUT',
   reasonCodeId?: string,
 ): Promise<void> {
-  await page.click('#state-button');
   const selector = reasonCodeId
     ? `#state-menu button[data-state="${state}"][data-reason="${reasonCodeId}"]`
     : `#state-menu button[data-state="${state}"]`;
-  await page.waitForSelector(selector, { visible: true });
-  await page.click(selector);
+  // The header redraws its menu as notifications arrive: a button replaced between finding and clicking is found again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await page.$eval('#state-menu', (m) => !m.hasAttribute('hidden')).catch(() => false))) {
+        await page.click('#state-button');
+      }
+      await page.waitForSelector(selector, { visible: true });
+      await page.click(selector);
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !/detached/i.test(error.message)) throw error;
+    }
+  }
 }
 
 /** The frames rendering a gadget spec (by a part of its URL), in layout order. */

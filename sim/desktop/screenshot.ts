@@ -1,15 +1,62 @@
-// Takes the README's screenshot of the running harness: the product gadget built by vite, an agent signed in
-// and made Ready from the header menu. Run: node --import tsx sim/desktop/screenshot.ts [out.png]
-import { mkdtempSync, rmSync } from 'node:fs';
+// Takes the README's screenshots of the running harness with the product gadget built by vite: an agent idle and
+// Ready; a chat offer as the desktop's popover; two chats while voice is Not Ready "Handling Chat"; chat paused by
+// an ACD call; the gadget in German. Run: node --import tsx sim/desktop/screenshot.ts [out-dir]
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
 import { build } from 'vite';
+import { CustomerChatClient } from '../customer/customer-chat-client.ts';
 import { startDesktopWorld } from './desktop-world.ts';
 import { launchChromium } from './chromium.ts';
-import { chooseState, signIn } from './desktop-driver.ts';
+import { chooseState, clickPopoverButton, gadgetFrames, popovers, signIn, type Agent } from './desktop-driver.ts';
 
-const out = resolve(process.argv[2] ?? 'docs/desktop.png');
+const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
+mkdirSync(outDir, { recursive: true });
 const distDir = mkdtempSync(join(tmpdir(), 'fb-shot-dist-'));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` holds, naming `what` when it never does. */
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`screenshot: timed out waiting for ${what}`);
+    await pause(100);
+  }
+}
+
+/** The product gadget's text, shadow roots included. */
+function gadgetText(page: Page): Promise<string> {
+  const frame: Frame | undefined = gadgetFrames(page, '/3rdpartygadget/files/finesse-blend/')[0];
+  if (!frame) return Promise.resolve('');
+  // A loop, not a named helper: the page gets this function's source as written.
+  return frame.evaluate(() => {
+    const parts: string[] = [];
+    const stack: Node[] = [document.body];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      if (node instanceof Element && node.shadowRoot) stack.push(node.shadowRoot);
+      stack.push(...Array.from(node.childNodes).reverse());
+    }
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+}
+
+/** Clicks a button inside the product gadget found through shadow roots by a CSS path ("a >>> b"). */
+async function clickInGadget(page: Page, path: string): Promise<void> {
+  const frame = gadgetFrames(page, '/3rdpartygadget/files/finesse-blend/')[0];
+  if (!frame) throw new Error('screenshot: no product gadget');
+  const button = await frame.waitForSelector(`pierce/${path.split(' >>> ').at(-1) ?? path}`, { timeout: 10_000 });
+  await button?.click();
+}
+
+async function shoot(page: Page, name: string, what: string): Promise<void> {
+  await pause(1200); // the header's state timer and the gadget's countdowns tick once more
+  const path = join(outDir, `${name}.png`);
+  await page.screenshot({ path: path as `${string}.png` });
+  console.log(`${what}: ${path}`);
+}
+
 try {
   await build({
     configFile: resolve(import.meta.dirname, '../../vite.config.ts'),
@@ -17,30 +64,77 @@ try {
     build: { outDir: distDir, emptyOutDir: true },
   });
   const desktop = await startDesktopWorld({ distDir });
+  const customers: CustomerChatClient[] = [];
   try {
+    const chat = desktop.chat;
+    if (!chat) throw new Error('the desktop world runs no chat service');
+    const customer = async (name: string, question: string, order: string): Promise<CustomerChatClient> => {
+      const c = new CustomerChatClient({
+        service: chat.websocketUrl,
+        guestDomain: chat.guestDomain,
+        routerJid: chat.routerJid,
+      });
+      customers.push(c);
+      const started = await c.start(name, question, [{ name: 'order', label: 'Order number', value: order }]);
+      if (!started.ok) throw new Error(`screenshot: the customer could not start a chat: ${started.message}`);
+      return c;
+    };
     const chromium = await launchChromium(1280, 800);
     try {
-      const page = await chromium.browser.newPage();
       const user = desktop.world.simulator.users.find((u) => !u.supervisor);
       if (!user) throw new Error('the simulator has no agent');
-      await signIn(page, desktop.desktopUrl, { id: user.id, password: user.password, extension: user.extension });
+      const agent: Agent = { id: user.id, password: user.password, extension: user.extension };
+      const header = (page: Page) => page.$eval('#state-label', (e) => e.textContent ?? '');
+
+      const page = await chromium.browser.newPage();
+      await signIn(page, desktop.desktopUrl, agent);
       await chooseState(page, 'READY');
-      await page.waitForFunction(() => document.getElementById('state-label')?.textContent?.startsWith('Ready'));
-      await page.waitForFunction(
-        () => {
-          const frame = document.querySelector<HTMLIFrameElement>('iframe.gadget-frame');
-          const el = frame?.contentDocument?.querySelector('finesse-blend-agent');
-          return (el?.shadowRoot?.textContent ?? '').includes('READY');
-        },
-        { timeout: 10_000 },
-      );
-      await new Promise((r) => setTimeout(r, 2500)); // let the state timer tick past zero
-      await page.screenshot({ path: out as `${string}.png` });
-      console.log(`screenshot written to ${out}`);
+      await until('the gadget to be ready', async () => (await gadgetText(page)).includes('Ready for calls and chats'));
+      await shoot(page, 'idle', 'idle, Ready for calls and chats');
+
+      const jane = await customer('Jane Doe', 'Hello, where is my order? It was due on Monday.', 'A-1001');
+      await until('the offer popover', async () => (await popovers(page)).length > 0);
+      await shoot(page, 'offer-popover', 'a chat offer as the desktop popover');
+
+      await clickPopoverButton(page, 'Accept');
+      await until('voice Not Ready "Handling Chat"', async () => /Handling Chat/.test(await header(page)));
+      await until('the first conversation', async () => (await gadgetText(page)).includes('where is my order'));
+      const omar = await customer('Omar Haddad', 'Can I change the delivery address?', 'B-2002');
+      await until('the second offer', async () => (await popovers(page)).length > 0);
+      await clickInGadget(page, 'fb-chat-offer >>> button.accept');
+      await until('two chats', async () => (await gadgetText(page)).includes('Handling 2 of 5 chats'));
+      omar.send('It should go to my office instead: https://example.com/office');
+      jane.send('The tracking page says it is still in the warehouse.');
+      await until('the messages', async () => /office|warehouse/.test(await gadgetText(page)));
+      await shoot(page, 'two-chats', 'two chats, voice Not Ready "Handling Chat"');
+
+      await jane.end();
+      await omar.end();
+      await until('voice back to Ready', async () => (await header(page)).startsWith('Ready'));
+      for (let i = 0; i < 2; i++) await clickInGadget(page, 'fb-conversation >>> button.dismiss');
+      await until('the ended chats closed', async () => (await gadgetText(page)).includes('No chats right now'));
+      const placed = await desktop.world.simulator.control.placeAcdCall({ agentId: agent.id });
+      if (!placed.ok) throw new Error(`screenshot: no call: ${placed.error}`);
+      await page.waitForSelector('button[data-action="ANSWER"]', { visible: true });
+      await page.click('button[data-action="ANSWER"]');
+      await until('the call answered', async () => (await header(page)).startsWith('Talking'));
+      await until('chat paused by the call', async () => (await gadgetText(page)).includes('On a call: chats paused'));
+      await shoot(page, 'on-a-call', 'chat paused by an ACD call');
+      await desktop.world.simulator.control.endCall({ dialogId: placed.value.dialogId });
+      await page.close();
+
+      const german = await chromium.browser.newPage();
+      await signIn(german, desktop.desktopUrl, { ...agent, locale: 'de_DE' });
+      await chooseState(german, 'READY');
+      await until('the German gadget', async () => (await gadgetText(german)).includes('Bereit für Anrufe und Chats'));
+      await customer('Lena Vogel', 'Guten Tag, ich habe eine Frage zu meiner Rechnung.', 'C-3003');
+      await until('the offer in German', async () => (await gadgetText(german)).includes('Annehmen'));
+      await shoot(german, 'german', 'the gadget in German with an offer');
     } finally {
       await chromium.close();
     }
   } finally {
+    for (const c of customers) c.close();
     await desktop.stop();
   }
 } finally {
