@@ -36,6 +36,7 @@ describe('catalogues', () => {
       'count.chats.other',
       'log.voice-request.again',
       'header.channel',
+      'header.offline',
       'choice.heading',
       'choice.current',
       'config.flag.true',
