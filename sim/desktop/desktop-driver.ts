@@ -130,38 +130,28 @@ export async function headerChannel(page: Page, channelId: string): Promise<Head
   return (await headerChannels(page)).find((c) => c.channelId === channelId) ?? null;
 }
 
-/** Waits until the header shows the channel with the given fields (e.g. {state: 'Ready'}); returns it. */
+/**
+ * Waits until the header shows the channel with the given fields (e.g. {state: 'Ready'}), read as headerChannels
+ * reads them; returns it.
+ */
 export async function waitForHeaderChannel(
   page: Page,
   channelId: string,
   wanted: Partial<HeaderChannel> = {},
   timeout = 10_000,
 ): Promise<HeaderChannel> {
-  await page.waitForFunction(
-    (id, w) => {
-      const e = Array.from(
-        document.querySelectorAll<HTMLElement>('#digital-channels [data-testid="fnc-channel"]'),
-      ).find((n) => n.dataset['channelId'] === id);
-      if (!e) return false;
-      const seen: Record<string, string | boolean> = {
-        label: e.dataset['label'] ?? '',
-        state: e.dataset['state'] ?? '',
-        color: e.dataset['color'] ?? '',
-        badge: e.dataset['badge'] ?? '',
-        hoverText: e.querySelector('.channel-button')?.getAttribute('title') ?? '',
-        enabled: e.dataset['enabled'] === 'true',
-        pending: e.dataset['pending'] ?? '',
-        error: e.dataset['error'] ?? '',
-      };
-      return Object.entries(w).every(([k, v]) => seen[k] === v);
-    },
-    { timeout },
-    channelId,
-    wanted,
-  );
-  const channel = await headerChannel(page, channelId);
-  if (!channel) throw new Error(`the header lost channel ${channelId}`);
-  return channel;
+  const end = Date.now() + timeout;
+  for (;;) {
+    const channel = await headerChannel(page, channelId);
+    if (channel && Object.entries(wanted).every(([k, v]) => channel[k as keyof HeaderChannel] === v)) return channel;
+    if (Date.now() > end) {
+      const seen = channel ? JSON.stringify(channel) : 'no such channel';
+      throw new Error(
+        `timed out after ${timeout} ms waiting for header channel ${channelId} ${JSON.stringify(wanted)}; seen ${seen}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Opens a channel's menu in the header and picks the item with that label, as an agent would. */

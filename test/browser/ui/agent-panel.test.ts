@@ -6,24 +6,10 @@ import type { AgentView } from '../../../src/ui/agent-view.ts';
 import { AgentPanelHarness } from './harness/agent-panel-harness.ts';
 import { ChatOfferCardHarness } from './harness/chat-offer-card-harness.ts';
 import { ManualTicker } from './harness/harness.ts';
-import { conversation, offerView, snapshot } from './fixtures.ts';
+import { agentView as view, conversation, offerView, snapshot } from './fixtures.ts';
 
 defineElements();
 customElements.define('test-agent-panel', class extends AgentPanel {});
-
-const view = (over: Partial<AgentView> = {}): AgentView => ({
-  blending: snapshot(),
-  ownership: { role: 'owner', message: null, confirm: null, pending: false },
-  chatStatus: 'online',
-  chatConfigured: true,
-  offers: [],
-  conversations: [],
-  problems: [],
-  maxChats: 5,
-  blendingOff: false,
-  chatChoice: 'available',
-  ...over,
-});
 
 async function panel(v: AgentView | null) {
   const el = await fixture<AgentPanel>(html`<test-agent-panel .view=${v}></test-agent-panel>`);

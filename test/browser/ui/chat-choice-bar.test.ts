@@ -5,7 +5,7 @@ import { defineElements } from '../../../src/ui/define.ts';
 import type { AgentView } from '../../../src/ui/agent-view.ts';
 import { ChatChoiceHarness } from './harness/chat-choice-harness.ts';
 import { recordEvents } from './harness/harness.ts';
-import { snapshot } from './fixtures.ts';
+import { agentView } from './fixtures.ts';
 
 defineElements();
 customElements.define('test-chat-choice', class extends ChatChoiceBar {});
@@ -86,19 +86,7 @@ describe('the chat choice under the headline (no chat channel in the header)', (
 });
 
 describe('the chat choice in the agent panel', () => {
-  const view = (over: Partial<AgentView> = {}): AgentView => ({
-    blending: snapshot(),
-    ownership: { role: 'owner', message: null, confirm: null, pending: false },
-    chatStatus: 'online',
-    chatConfigured: true,
-    offers: [],
-    conversations: [],
-    problems: [],
-    maxChats: 5,
-    chatChoice: 'unavailable',
-    blendingOff: false,
-    ...over,
-  });
+  const view = (over: Partial<AgentView> = {}): AgentView => agentView({ chatChoice: 'unavailable', ...over });
 
   it("sits under the headline with the view's choice, and its intent bubbles out of the panel", async () => {
     const el = await fixture<AgentPanel>(html`<test-choice-panel .view=${view()}></test-choice-panel>`);

@@ -1,7 +1,8 @@
 // Values the UI tests render: offers, conversations and blending snapshots in the shapes boot hands down.
-import type { BlendingSnapshot } from '../../../src/core/blending/reconciler.ts';
 import type { ChatMessage, ChatOffer } from '../../../src/core/chat/chat-channel.ts';
-import type { ConversationView, OfferView } from '../../../src/ui/agent-view.ts';
+import type { OfferView } from '../../../src/ui/agent-view.ts';
+
+export { agentView, conversation, snapshot } from '../../fixtures/agent-view.ts';
 
 /** Customer text that would become markup (and run script) if anything rendered it as HTML. */
 export const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script><b>bold</b> & "quotes"';
@@ -33,43 +34,5 @@ export function message(id: string, sender: ChatMessage['sender'], text: string,
     text,
     at: new Date(2025, 0, 1, 10, 15).getTime(),
     pending,
-  };
-}
-
-export function conversation(over: Partial<ConversationView> = {}): ConversationView {
-  return {
-    chatId: 'c1',
-    customerName: 'Jane Doe',
-    context: [],
-    acceptedAt: 0,
-    transcript: [],
-    customerTyping: 'active',
-    unread: 0,
-    closed: null,
-    closedAt: null,
-    busy: null,
-    error: null,
-    ...over,
-  };
-}
-
-export function snapshot(over: Partial<BlendingSnapshot> = {}): BlendingSnapshot {
-  return {
-    owner: true,
-    chat: { availability: 'READY', activeChats: 0, maxChats: 5, cause: { kind: 'chat-idle' } },
-    chatRule: 'idle',
-    voice: {
-      state: 'READY',
-      pendingState: null,
-      reasonCodeId: null,
-      reasonCode: null,
-      setBy: 'agent',
-      beforeCall: null,
-    },
-    offers: [],
-    degraded: null,
-    voiceRequest: null,
-    log: [],
-    ...over,
   };
 }

@@ -9,24 +9,10 @@ import type { ConversationPane } from '../../../src/ui/conversation-pane.ts';
 import { defineElements } from '../../../src/ui/define.ts';
 import type { AgentView, ConversationView } from '../../../src/ui/agent-view.ts';
 import { ManualTicker, recordEvents } from './harness/harness.ts';
-import { conversation, message, offerView, snapshot } from './fixtures.ts';
+import { agentView as view, conversation, message, offerView } from './fixtures.ts';
 
 defineElements();
 customElements.define('test-a11y-panel', class extends AgentPanel {});
-
-const view = (over: Partial<AgentView> = {}): AgentView => ({
-  blending: snapshot(),
-  ownership: { role: 'owner', message: null, confirm: null, pending: false },
-  chatStatus: 'online',
-  chatConfigured: true,
-  offers: [],
-  conversations: [],
-  problems: [],
-  maxChats: 5,
-  blendingOff: false,
-  chatChoice: 'available',
-  ...over,
-});
 
 const chat = (chatId: string, customerName: string, over: Partial<ConversationView> = {}): ConversationView =>
   conversation({ chatId, customerName, ...over });

@@ -7,7 +7,7 @@ import { defineElements } from '../../../src/ui/define.ts';
 import type { AgentView } from '../../../src/ui/agent-view.ts';
 import { setLanguage } from '../../../src/ui/messages.ts';
 import { AgentPanelHarness } from './harness/agent-panel-harness.ts';
-import { conversation, snapshot } from './fixtures.ts';
+import { agentView, conversation, snapshot } from './fixtures.ts';
 
 defineElements();
 customElements.define('test-language-panel', class extends AgentPanel {});
@@ -15,7 +15,7 @@ customElements.define('test-language-panel', class extends AgentPanel {});
 const at = new Date(2026, 0, 5, 14, 7, 9).getTime();
 
 /** Not Ready (Lunch) with one chat going on, a problem, a failed send and two unread messages on a second chat. */
-const busyDay: AgentView = {
+const busyDay: AgentView = agentView({
   blending: snapshot({
     chat: {
       availability: 'NOT_READY',
@@ -44,16 +44,9 @@ const busyDay: AgentView = {
       },
     ],
   }),
-  ownership: { role: 'owner', message: null, confirm: null, pending: false },
-  chatStatus: 'online',
-  chatConfigured: true,
-  offers: [],
   conversations: [conversation({ error: 'too-long' }), conversation({ chatId: 'c2', customerName: 'Ana', unread: 2 })],
   problems: [{ id: 'chat', severity: 'warning', cause: { kind: 'chat-reconnecting' } }],
-  maxChats: 5,
-  blendingOff: false,
-  chatChoice: 'available',
-};
+});
 
 async function render(lang: 'de' | 'es', locale: string): Promise<AgentPanelHarness> {
   setLanguage({ lang, locale });

@@ -6,28 +6,22 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
 import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
-import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import type { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
 import type { GadgetPage } from './gadget-page.ts';
-import { openGadget, startGadgetHarness, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
+import { openGadget, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
+import { openChatDesk, type ChatDesk } from './chat-desk.ts';
 import { axeViolations, describeViolations } from './gadget-axe.ts';
 
+let desk: ChatDesk;
 let harness: GadgetHarness;
 let desktop: DesktopWorld;
 let agent: AgentLogin;
 let page: Page;
 let gadget: GadgetPage;
 let problems: string[];
-const customers: CustomerChatClient[] = [];
 
 async function customerStarts(name: string, question: string): Promise<CustomerChatClient> {
-  const chat = desktop.chat;
-  assert.ok(chat, 'the world runs the chat router');
-  const c = new CustomerChatClient({
-    service: chat.websocketUrl,
-    guestDomain: chat.guestDomain,
-    routerJid: chat.routerJid,
-  });
-  customers.push(c);
+  const c = desk.customer();
   assert.equal((await c.start(name, question)).ok, true);
   return c;
 }
@@ -38,16 +32,12 @@ async function assertNoViolations(g: GadgetPage, state: string): Promise<void> {
 }
 
 before(async () => {
-  harness = await startGadgetHarness();
-  ({ desktop, agent } = harness);
-  page = await harness.chromium.browser.newPage();
-  problems = await watchForProblems(page);
-  gadget = await openGadget(harness, page);
+  desk = await openChatDesk();
+  ({ harness, desktop, agent, page, problems, gadget } = desk);
 });
 
 after(async () => {
-  for (const c of customers) c.close();
-  await harness?.stop();
+  await desk?.stop();
 });
 
 test('idle (Ready for calls and chats): no axe-core violation', async () => {
@@ -109,7 +99,7 @@ test('the take-over notice and its confirmation in a second window: no axe-core 
 });
 
 test('a chat the customer ended stays with its transcript and says so once: no axe-core violation', async () => {
-  const ada = customers[0];
+  const ada = desk.customers[0];
   assert.ok(ada);
   await gadget.click('fb-conversation-tabs >>> [role="tab"][data-chat="' + ada.chatId + '"]');
   await gadget.waitForText(/Can I change my delivery address\?/);

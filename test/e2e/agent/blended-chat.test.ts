@@ -7,60 +7,41 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
-import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
-import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
-import type { WorldChat } from '../../../sim/world.ts';
+import { chooseState } from '../../../sim/desktop/desktop-driver.ts';
 import type { GadgetPage } from './gadget-page.ts';
-import { openGadget, startGadgetHarness, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
+import { waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
+import { openChatDesk, type ChatDesk } from './chat-desk.ts';
 
 const HOSTILE_NAME = 'Jane <b>Doe</b>';
 const HOSTILE_TEXT = '<img src=x onerror="alert(1)">Where is my order?';
 
+let desk: ChatDesk;
 let harness: GadgetHarness;
 let desktop: DesktopWorld;
-let chat: WorldChat;
 let page: Page;
 let problems: string[];
 let gadget: GadgetPage;
 let agent: AgentLogin;
-const customers: CustomerChatClient[] = [];
 
-function customer(): CustomerChatClient {
-  const c = new CustomerChatClient({
-    service: chat.websocketUrl,
-    guestDomain: chat.guestDomain,
-    routerJid: chat.routerJid,
-  });
-  customers.push(c);
-  return c;
-}
-
-const routerAgent = () => desktop.world.chatRouter?.snapshot().agents.find((a) => a.jid.startsWith(`${agent.id}@`));
 const headerLabel = () => page.$eval('#state-label', (e) => e.textContent ?? '');
 
 before(async () => {
-  harness = await startGadgetHarness();
-  ({ desktop, agent } = harness);
-  assert.ok(desktop.chat, 'the desktop world runs the chat router');
-  chat = desktop.chat;
-  page = await harness.chromium.browser.newPage();
-  problems = await watchForProblems(page);
-  gadget = await openGadget(harness, page, 'the product gadget on the home tab');
+  desk = await openChatDesk({}, 'the product gadget on the home tab');
+  ({ harness, desktop, page, problems, gadget, agent } = desk);
 });
 
 after(async () => {
-  for (const c of customers) c.close();
-  await harness?.stop();
+  await desk?.stop();
 });
 
 test('Ready in the header makes the gadget ready for calls and chats, and the router sees it', async () => {
   await chooseState(page, 'READY');
   await gadget.waitForHeadline('Ready for calls and chats');
-  await waitFor('the router to see the agent READY', () => routerAgent()?.state === 'READY');
+  await waitFor('the router to see the agent READY', () => desk.routerAgent()?.state === 'READY');
 });
 
 test('a customer chat is offered; accepting sets voice Not Ready "Handling Chat" first, then the chat opens', async () => {
-  const jane = customer();
+  const jane = desk.customer();
   const started = await jane.start(HOSTILE_NAME, HOSTILE_TEXT, [
     { name: 'order', label: 'Order number', value: 'A-1001' },
   ]);
@@ -84,14 +65,14 @@ test('a customer chat is offered; accepting sets voice Not Ready "Handling Chat"
   assert.match(await headerLabel(), /Handling Chat/);
 
   await gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
-  await waitFor('the router to see the agent ACTIVE', () => routerAgent()?.state === 'ACTIVE');
+  await waitFor('the router to see the agent ACTIVE', () => desk.routerAgent()?.state === 'ACTIVE');
   await waitFor('the customer to see the agent', () =>
     jane.lines().some((l) => l.from === 'system' || l.from === 'agent'),
   );
 });
 
 test("messages go both ways in order; the customer's markup shows as text", async () => {
-  const jane = customers[0];
+  const jane = desk.customers[0];
   assert.ok(jane);
   await gadget.waitForText(/Where is my order\?/);
   assert.ok(jane.send('first <i>one</i>').ok);
@@ -131,7 +112,7 @@ test('ending the chat restores voice to Ready', async () => {
   await waitFor('the simulator to have the agent Ready', () => harness.simUser()?.state === 'READY');
   await gadget.waitForHeadline('Ready for calls and chats');
   await waitFor('the customer to be told the chat ended', () =>
-    customers[0]?.lines().some((l) => l.from === 'system' && /ended/i.test(l.text)),
+    desk.customers[0]?.lines().some((l) => l.from === 'system' && /ended/i.test(l.text)),
   );
 });
 
@@ -139,9 +120,9 @@ test('an ACD call interrupts chat: no offer arrives during it, and it ends back 
   const placed = await desktop.world.simulator.control.placeAcdCall({ agentId: agent.id });
   assert.ok(placed.ok);
   await gadget.waitForHeadline('On a call: chats paused');
-  await waitFor('the router to see the agent INTERRUPTED', () => routerAgent()?.state === 'INTERRUPTED');
+  await waitFor('the router to see the agent INTERRUPTED', () => desk.routerAgent()?.state === 'INTERRUPTED');
 
-  const sam = customer();
+  const sam = desk.customer();
   assert.equal((await sam.start('Sam Queue', 'Is my parcel on its way?')).ok, true);
   // The router answers the customer (queued) and chooses an agent in the same turn: by the time the customer hears
   // it is queued, an offer would already be in the router's log.
@@ -151,7 +132,7 @@ test('an ACD call interrupts chat: no offer arrives during it, and it ends back 
   assert.equal(queued.status, 'queued', 'the chat waits in the queue');
   const offered = desktop.world.chatRouter?.snapshot().offerLog.filter((o) => o.chatId === sam.chatId) ?? [];
   assert.deepEqual(offered, [], 'no offer during the call');
-  assert.equal(routerAgent()?.state, 'INTERRUPTED', 'the router still sees the agent on the call');
+  assert.equal(desk.routerAgent()?.state, 'INTERRUPTED', 'the router still sees the agent on the call');
   assert.doesNotMatch(await gadget.text(), /Chat from Sam Queue/);
 
   const ended = await desktop.world.simulator.control.endCall({ dialogId: placed.value.dialogId });

@@ -15,33 +15,20 @@ import {
   headerChannel,
   popovers,
   waitForHeaderChannel,
-  watchForProblems,
 } from '../../../sim/desktop/desktop-driver.ts';
-import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
-import type { WorldChat } from '../../../sim/world.ts';
 import type { GadgetPage } from './gadget-page.ts';
-import { openGadget, startGadgetHarness, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
+import { waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
+import { openChatDesk, type ChatDesk } from './chat-desk.ts';
 
 const CHANNEL = 'finesse-blend-chat';
 
+let desk: ChatDesk;
 let harness: GadgetHarness;
 let desktop: DesktopWorld;
-let chat: WorldChat;
 let page: Page;
 let problems: string[];
 let gadget: GadgetPage;
 let agent: AgentLogin;
-const customers: CustomerChatClient[] = [];
-
-function customer(): CustomerChatClient {
-  const c = new CustomerChatClient({
-    service: chat.websocketUrl,
-    guestDomain: chat.guestDomain,
-    routerJid: chat.routerJid,
-  });
-  customers.push(c);
-  return c;
-}
 
 /** Polls an asynchronous check until it gives a value; throws naming `what` after `ms`. */
 async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
@@ -60,8 +47,6 @@ const offerPopover = (name: string) =>
     (await popovers(page)).find((p) => p.content.some((c) => c.name === 'Customer' && c.value === name)),
   );
 
-const routerAgent = () => desktop.world.chatRouter?.snapshot().agents.find((a) => a.jid.startsWith(`${agent.id}@`));
-
 /** The product gadget on the home tab and a second tab without it, so the gadget can be out of sight. */
 function layout(prefs: Readonly<Record<string, string>>): string {
   const query = new URLSearchParams(prefs).toString().replace(/&/g, '&amp;');
@@ -75,20 +60,17 @@ function layout(prefs: Readonly<Record<string, string>>): string {
 }
 
 before(async () => {
-  harness = await startGadgetHarness({
-    layoutXml: (world) => layout(world.chat ? chatGadgetPrefs(world.chat) : {}),
-  });
-  ({ desktop, agent } = harness);
-  assert.ok(desktop.chat, 'the desktop world runs the chat router');
-  chat = desktop.chat;
-  page = await harness.chromium.browser.newPage();
-  problems = await watchForProblems(page);
-  gadget = await openGadget(harness, page, 'the product gadget on the home tab');
+  desk = await openChatDesk(
+    {
+      layoutXml: (world) => layout(world.chat ? chatGadgetPrefs(world.chat) : {}),
+    },
+    'the product gadget on the home tab',
+  );
+  ({ harness, desktop, page, problems, gadget, agent } = desk);
 });
 
 after(async () => {
-  for (const c of customers) c.close();
-  await harness?.stop();
+  await desk?.stop();
 });
 
 test('the gadget adds a Chat channel to the header; the gadget itself shows the choice and points to the header', async () => {
@@ -102,7 +84,7 @@ test('the gadget adds a Chat channel to the header; the gadget itself shows the 
 });
 
 test('an offer pops over the desktop with the customer, a countdown and Accept / Decline; Accept there reserves voice first', async () => {
-  const jane = customer();
+  const jane = desk.customer();
   assert.equal(
     (await jane.start('Jane Doe', 'Where is my order?', [{ name: 'order', label: 'Order number', value: 'A-1001' }]))
       .ok,
@@ -129,11 +111,11 @@ test('an offer pops over the desktop with the customer, a countdown and Accept /
   await gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
   await until('the popover to go', async () => (await popovers(page)).length === 0);
   await waitForHeaderChannel(page, CHANNEL, { state: '1 of 5 chats', color: 'busy' });
-  await waitFor('the router to see the agent ACTIVE', () => routerAgent()?.state === 'ACTIVE');
+  await waitFor('the router to see the agent ACTIVE', () => desk.routerAgent()?.state === 'ACTIVE');
 });
 
 test('a second chat, taken from the offer card: its popover goes, and the header counts 2 of 5', async () => {
-  const sam = customer();
+  const sam = desk.customer();
   assert.equal((await sam.start('Sam Second', 'A second question')).ok, true);
   await offerPopover('Sam Second');
   await gadget.click('fb-chat-offer >>> button.accept');
@@ -143,7 +125,7 @@ test('a second chat, taken from the offer card: its popover goes, and the header
 });
 
 test('both chats end: the header is back to Ready; an ACD call pauses chat in the header; its end brings Ready back', async () => {
-  for (const c of customers) await c.end();
+  for (const c of desk.customers) await c.end();
   await waitFor('the simulator to have the agent Ready', () => harness.simUser()?.state === 'READY');
   await waitForHeaderChannel(page, CHANNEL, { state: 'Ready', color: 'available' });
 
@@ -162,13 +144,13 @@ test("the header's menu sets the agent's chat choice: Not ready for chat, then t
   const notReady = await waitForHeaderChannel(page, CHANNEL, { state: 'Not Ready', color: 'unavailable' });
   assert.match(notReady.hoverText, /chosen by the agent/);
   assert.equal(notReady.error, '', 'the gadget answered the choice with success');
-  await waitFor('the router to see the agent NOT_READY', () => routerAgent()?.state === 'NOT_READY');
+  await waitFor('the router to see the agent NOT_READY', () => desk.routerAgent()?.state === 'NOT_READY');
   await gadget.waitForText(/Chat: Not ready for chat/);
   assert.equal(harness.simUser()?.state, 'READY', 'voice is left alone');
 
   await chooseAllChannels(page, 'ALL_READY');
   await waitForHeaderChannel(page, CHANNEL, { state: 'Ready', color: 'available' });
-  await waitFor('the router to see the agent READY', () => routerAgent()?.state === 'READY');
+  await waitFor('the router to see the agent READY', () => desk.routerAgent()?.state === 'READY');
   await gadget.waitForText(/Chat: Available for chat/);
 
   await chooseAllChannels(page, 'ALL_NOT_READY');
@@ -190,7 +172,7 @@ test("an offer while the gadget's tab is not shown raises the popover, and Accep
   });
   await page.click('#tab-stats');
   await page.waitForFunction(() => document.querySelector('#panel_home')?.classList.contains('active') === false);
-  const ada = customer();
+  const ada = desk.customer();
   assert.equal((await ada.start('Ada Hidden', 'Are you there?')).ok, true);
   await offerPopover('Ada Hidden');
   const chimes = await gadget.frame.evaluate(() => (window as unknown as { chimes: string[] }).chimes);
@@ -200,7 +182,7 @@ test("an offer while the gadget's tab is not shown raises the popover, and Accep
   await waitFor('the simulator to have the agent Not Ready', () => harness.simUser()?.state === 'NOT_READY');
   await waitForHeaderChannel(page, CHANNEL, { state: '1 of 5 chats', color: 'busy' });
   await until('the popover to go', async () => (await popovers(page)).length === 0);
-  await waitFor('the router to see the agent ACTIVE', () => routerAgent()?.state === 'ACTIVE');
+  await waitFor('the router to see the agent ACTIVE', () => desk.routerAgent()?.state === 'ACTIVE');
   await page.click('#tab-home');
   await gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
   assert.match(await gadget.text(), /Chat with Ada Hidden|Ada Hidden/);

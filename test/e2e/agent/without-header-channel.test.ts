@@ -4,37 +4,24 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
-import { chooseState, headerChannels, popovers, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
-import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
-import type { WorldChat } from '../../../sim/world.ts';
+import { chooseState, headerChannels, popovers } from '../../../sim/desktop/desktop-driver.ts';
 import type { GadgetPage } from './gadget-page.ts';
-import { openGadget, startGadgetHarness, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
+import { waitFor, type GadgetHarness } from './gadget-harness.ts';
+import { openChatDesk, type ChatDesk } from './chat-desk.ts';
 
+let desk: ChatDesk;
 let harness: GadgetHarness;
-let desktop: DesktopWorld;
-let chat: WorldChat;
 let page: Page;
 let problems: string[];
 let gadget: GadgetPage;
-let agent: AgentLogin;
-const customers: CustomerChatClient[] = [];
-
-const routerAgent = () => desktop.world.chatRouter?.snapshot().agents.find((a) => a.jid.startsWith(`${agent.id}@`));
 
 before(async () => {
-  harness = await startGadgetHarness({ finesseVersion: '11.6' });
-  ({ desktop, agent } = harness);
-  assert.ok(desktop.chat, 'the desktop world runs the chat router');
-  chat = desktop.chat;
-  page = await harness.chromium.browser.newPage();
-  problems = await watchForProblems(page);
-  gadget = await openGadget(harness, page, 'the product gadget on an 11.6 desktop');
+  desk = await openChatDesk({ finesseVersion: '11.6' }, 'the product gadget on an 11.6 desktop');
+  ({ harness, page, problems, gadget } = desk);
 });
 
 after(async () => {
-  for (const c of customers) c.close();
-  await harness?.stop();
+  await desk?.stop();
 });
 
 test('no chat channel in the header: the gadget knows, and its state bar is the control', async () => {
@@ -51,21 +38,16 @@ test('no chat channel in the header: the gadget knows, and its state bar is the 
 
 test('"Not ready for chat" in the gadget makes chat NOT_READY for the router and leaves voice Ready', async () => {
   await gadget.click('fb-chat-choice >>> button.not-ready');
-  await waitFor('the router to see the agent NOT_READY', () => routerAgent()?.state === 'NOT_READY');
+  await waitFor('the router to see the agent NOT_READY', () => desk.routerAgent()?.state === 'NOT_READY');
   await gadget.waitForText(/Not Ready for chat: chosen by the agent/);
   assert.equal(harness.simUser()?.state, 'READY', 'voice is left alone');
   await gadget.click('fb-chat-choice >>> button.available');
-  await waitFor('the router to see the agent READY', () => routerAgent()?.state === 'READY');
+  await waitFor('the router to see the agent READY', () => desk.routerAgent()?.state === 'READY');
   await gadget.waitForHeadline('Ready for calls and chats');
 });
 
 test('an offer shows in the gadget only (no popovers on this desktop); Accept reserves voice first, then takes it', async () => {
-  const jane = new CustomerChatClient({
-    service: chat.websocketUrl,
-    guestDomain: chat.guestDomain,
-    routerJid: chat.routerJid,
-  });
-  customers.push(jane);
+  const jane = desk.customer();
   assert.equal((await jane.start('Jane Older', 'Hello from an older desktop')).ok, true);
   await gadget.waitForText(/Chat from Jane Older/);
   assert.deepEqual(await popovers(page), []);
@@ -73,7 +55,7 @@ test('an offer shows in the gadget only (no popovers on this desktop); Accept re
   await waitFor('the simulator to have the agent Not Ready', () => harness.simUser()?.state === 'NOT_READY');
   assert.equal(harness.simUser()?.reasonCode?.label, 'Handling Chat');
   await gadget.waitForHeadline('Handling 1 of 5 chats: Not Ready for calls');
-  await waitFor('the router to see the agent ACTIVE', () => routerAgent()?.state === 'ACTIVE');
+  await waitFor('the router to see the agent ACTIVE', () => desk.routerAgent()?.state === 'ACTIVE');
 });
 
 test('the gadget ran without a CSP violation, a console error or an uncaught exception', () => {

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AgentView, ConversationView } from '../../../src/app/agent-view.ts';
 import type { ChatMessage, ChatOffer } from '../../../src/core/chat/chat-channel.ts';
+import { agentView, conversation } from '../../fixtures/agent-view.ts';
 import { Announcements } from '../../../src/ui/announcements.ts';
 import { formatWaiting, waitingSince } from '../../../src/ui/chat-waiting.ts';
 
@@ -18,20 +19,8 @@ const msg = (id: string, sender: ChatMessage['sender'], text: string, at = 0): C
   pending: false,
 });
 
-const chat = (chatId: string, transcript: ChatMessage[], over: Partial<ConversationView> = {}): ConversationView => ({
-  chatId,
-  customerName: 'Ann',
-  context: [],
-  acceptedAt: 0,
-  transcript,
-  customerTyping: 'active',
-  unread: 0,
-  closed: null,
-  closedAt: null,
-  busy: null,
-  error: null,
-  ...over,
-});
+const chat = (chatId: string, transcript: ChatMessage[], over: Partial<ConversationView> = {}): ConversationView =>
+  conversation({ chatId, customerName: 'Ann', transcript, ...over });
 
 const offer = (chatId: string, customerName: string): ChatOffer => ({
   chatId,
@@ -42,19 +31,7 @@ const offer = (chatId: string, customerName: string): ChatOffer => ({
   transferredFrom: null,
 });
 
-const view = (over: Partial<AgentView>): AgentView => ({
-  blending: null,
-  ownership: { role: 'owner', message: null, confirm: null, pending: false },
-  chatStatus: 'online',
-  chatConfigured: true,
-  offers: [],
-  conversations: [],
-  problems: [],
-  maxChats: 5,
-  blendingOff: false,
-  chatChoice: 'available',
-  ...over,
-});
+const view = (over: Partial<AgentView>): AgentView => agentView({ blending: null, ...over });
 
 describe('live region announcements', () => {
   it('says nothing of what was there when it started', () => {
