@@ -291,6 +291,8 @@ export class CustomerChatClient {
     if (outcome.kind === 'confirmed') this.#emit({ type: 'confirmed', id: outcome.messageId });
     if (outcome.kind !== 'new') return;
     this.#emit({ type: 'line', line: { id, from, name: outcome.message.senderName, text: body, pending: false } });
+    // A message ends the agent's typing (it carries XEP-0085 `active`); no separate chat state follows it.
+    if (from === 'agent' && archiveId === null) this.#emit({ type: 'agent-typing', state: 'active' });
     const notice = from === 'system' ? readNotice(message) : null;
     if (notice?.type === 'ended' && !this.#ended) {
       this.#ended = true;

@@ -121,7 +121,7 @@ test('the agent ends the chat; the customer is told and the transcript is kept',
   }
 });
 
-test('customer typing reaches the agent (XEP-0085) and is not kept in the transcript', async () => {
+test('typing reaches the other side (XEP-0085), is not kept in the transcript, and an agent message clears it', async () => {
   const router = await startTestRouter(prosody);
   const agent = await signInAgent(prosody, router);
   const customer = startCustomer(prosody, router);
@@ -142,11 +142,15 @@ test('customer typing reaches the agent (XEP-0085) and is not kept in the transc
     );
     agent.channel.setTyping(chatId, 'composing');
     await waitFor('the customer to see composing', () => agentTyping.includes('composing'));
+    // The agent's message clears the customer's "the agent is typing" without a separate chat state.
+    agent.channel.send(chatId, 'Here is the answer');
+    await waitFor('the answer at the customer', () => customer.lines().some((l) => l.text === 'Here is the answer'));
+    assert.equal(agentTyping.at(-1), 'active');
     customer.setTyping('paused');
     await waitFor('the agent to see paused', () => agent.channel.activeChats()[0]?.customerTyping === 'paused');
     assert.deepEqual(
       texts(agent.channel.activeChats()[0]?.transcript ?? []).filter((t) => t !== 'An agent has joined the chat.'),
-      ['Question'],
+      ['Question', 'Here is the answer'],
     );
   } finally {
     customer.close();
