@@ -10,7 +10,7 @@ import { RECONNECT_BACKOFF } from '../../src/core/chat/reconnect-backoff.ts';
 import { backoffDelay } from '../../src/core/shared/backoff.ts';
 import { bareJid } from '../../src/core/chat/xmpp/dom-read.ts';
 import { IqTracker } from '../../src/core/chat/xmpp/iq-tracker.ts';
-import { joinPresence, readOccupantPresence } from '../../src/core/chat/xmpp/muc-stanzas.ts';
+import { joinPresence, readOccupantPresence, type OccupantPresence } from '../../src/core/chat/xmpp/muc-stanzas.ts';
 import { NS_CHAT, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
 import type { AgentRequest, Notice, OfferPayload, RevokeReason } from '../../src/core/chat/xmpp/profile/shared.ts';
 import {
@@ -46,6 +46,8 @@ export interface ChatRouterOptions {
   readonly offerTimeoutMs?: number;
   /** How long a disconnected agent keeps its chats (default 30 s). */
   readonly graceMs?: number;
+  /** How long a customer who left the room (page closed, network lost) keeps the chat (default 20 s). */
+  readonly customerGraceMs?: number;
   readonly clock?: Timers;
   readonly createConnection?: ConnectionFactory;
   readonly log?: (line: string) => void;
@@ -70,6 +72,8 @@ interface RoutedChat {
   onlyAgent: string | null;
   transferredFrom: string | null;
   lastPosition: number | null;
+  /** Running while the customer is out of the room: when it fires, the customer has left the chat. */
+  customerAway: TimerHandle;
 }
 
 interface AgentRecord {
@@ -152,6 +156,7 @@ export class ChatRouter {
     this.#clock.clearTimeout(this.#retryTimer);
     for (const chat of this.#chats.values()) if (chat.offer) this.#clock.clearTimeout(chat.offer.timer);
     for (const agent of this.#agents.values()) this.#clock.clearTimeout(agent.grace);
+    for (const chat of this.#chats.values()) this.#clock.clearTimeout(chat.customerAway);
     const conn = this.#conn;
     this.#conn = null;
     if (conn && wasOnline) {
@@ -357,6 +362,7 @@ export class ChatRouter {
     const occupant = fromBare.endsWith(`@${this.#opts.mucDomain}`) ? readOccupantPresence(presence) : null;
     if (occupant) {
       if (occupant.nick === ROUTER_NICK && (occupant.self || occupant.error)) this.#roomJoins.get(occupant.room)?.();
+      else this.#onCustomerPresence(occupant);
       return true;
     }
     if (!this.#isAgent(fromBare)) return true;
@@ -408,6 +414,32 @@ export class ChatRouter {
     return true;
   }
 
+  /** The customer's presence in the chat's room: out of it past the grace period, the customer has left the chat. */
+  #onCustomerPresence(occupant: OccupantPresence): void {
+    const chat = [...this.#chats.values()].find((c) => c.room === occupant.room);
+    if (!chat || chat.status === 'ended' || occupant.realJid !== bareJid(chat.customerJid)) return;
+    this.#clock.clearTimeout(chat.customerAway);
+    chat.customerAway = null;
+    if (occupant.available) return;
+    chat.customerAway = this.#clock.setTimeout(() => {
+      chat.customerAway = null;
+      this.#customerLeft(chat);
+    }, this.#opts.customerGraceMs ?? 20_000);
+  }
+
+  /** Ends a chat whose customer has gone: a waiting chat leaves the queue (its offer withdrawn), an assigned one ends. */
+  #customerLeft(chat: RoutedChat): void {
+    if (chat.status === 'ended') return;
+    this.#opts.log?.(`router: the customer of ${chat.id} left`);
+    if (chat.offer) this.#withdrawOffer(chat, 'withdrawn');
+    const agent = chat.agent ? this.#agents.get(chat.agent) : undefined;
+    if (agent) agent.idleSince = this.#clock.now();
+    chat.status = 'ended';
+    chat.agent = null;
+    this.#notice(chat, { type: 'ended', by: 'customer', reason: 'left' }, 'The customer left the chat.');
+    this.#dispatch();
+  }
+
   /** The agent is not reachable: no offers; its open offers go elsewhere; its chats wait out the grace period. */
   #agentGone(agent: AgentRecord): void {
     agent.online = false;
@@ -457,6 +489,7 @@ export class ChatRouter {
       onlyAgent: null,
       transferredFrom: null,
       lastPosition: null,
+      customerAway: null,
     };
     this.#chats.set(id, chat);
     this.#opts.log?.(`router: chat ${id} queued`);

@@ -114,6 +114,7 @@ export function assignmentsElement(list: AssignmentList): Builder {
 export function noticeMessage(room: string, id: string, notice: Notice, text: string): Builder {
   const attrs: Record<string, string> = { xmlns: NS_CHAT, type: notice.type };
   if (notice.by) attrs['by'] = notice.by;
+  if (notice.reason) attrs['reason'] = notice.reason;
   return $msg({ to: room, type: 'groupchat', id })
     .c('body')
     .t(text)

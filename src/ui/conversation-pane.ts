@@ -10,6 +10,7 @@ import { linkParts } from './text-links.ts';
 
 const CLOSED: Readonly<Record<SessionCloseReason, MessageKey>> = {
   'ended-by-customer': 'chats.closedByCustomer',
+  'customer-left': 'chats.closedCustomerLeft',
   'ended-by-agent': 'chats.closedByAgent',
   'ended-by-system': 'chats.closedBySystem',
   transferred: 'chats.closedTransferred',

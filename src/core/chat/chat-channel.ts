@@ -87,7 +87,13 @@ export type OfferWithdrawnReason = 'expired' | 'revoked' | 'declined';
 
 /** Why a chat left this agent: ended by someone, or handed on (by this agent, or by the router after a fault). */
 export type SessionCloseReason =
-  'ended-by-agent' | 'ended-by-customer' | 'ended-by-system' | 'transferred' | 'returned-to-queue';
+  | 'ended-by-agent'
+  | 'ended-by-customer'
+  /** The customer went away (closed the page, lost the network) and did not come back within the router's grace. */
+  | 'customer-left'
+  | 'ended-by-system'
+  | 'transferred'
+  | 'returned-to-queue';
 
 export type ChatEvent =
   | { readonly type: 'status'; readonly status: ChatConnectionStatus; readonly detail: string | null }

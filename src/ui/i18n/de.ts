@@ -104,6 +104,7 @@ export const de: Catalogue = {
   'chats.reconnecting':
     'Verbindung zum Chat-Server wird wiederhergestellt: Was Sie jetzt senden, geht hinaus, sobald er wieder da ist.',
   'chats.closedByCustomer': 'Der Kunde hat den Chat beendet.',
+  'chats.closedCustomerLeft': 'Der Kunde hat den Chat verlassen.',
   'chats.closedByAgent': 'Sie haben den Chat beendet.',
   'chats.closedBySystem': 'Der Chat wurde vom System beendet.',
   'chats.closedTransferred': 'Der Chat wurde weitergeleitet.',

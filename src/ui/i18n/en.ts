@@ -102,6 +102,7 @@ export const en = {
   'chats.offline': 'The chat server is not connected: you can write once it is back.',
   'chats.reconnecting': 'Reconnecting to the chat server: messages you send now go out when it is back.',
   'chats.closedByCustomer': 'The customer ended the chat.',
+  'chats.closedCustomerLeft': 'The customer left the chat.',
   'chats.closedByAgent': 'You ended the chat.',
   'chats.closedBySystem': 'The chat was ended by the system.',
   'chats.closedTransferred': 'The chat was transferred.',

@@ -104,6 +104,7 @@ export const es: Catalogue = {
   'chats.reconnecting':
     'Reconectando con el servidor de chat: los mensajes que envíe ahora saldrán cuando vuelva la conexión.',
   'chats.closedByCustomer': 'El cliente terminó el chat.',
+  'chats.closedCustomerLeft': 'El cliente abandonó el chat.',
   'chats.closedByAgent': 'Usted terminó el chat.',
   'chats.closedBySystem': 'El sistema terminó el chat.',
   'chats.closedTransferred': 'El chat fue transferido.',

@@ -222,3 +222,70 @@ test('an agent that disconnects and stays away past the grace period loses its c
     await router.stop();
   }
 });
+
+test('a queued customer who closes the page leaves the queue after the grace; the offer is withdrawn, others move up', async () => {
+  const router = await startTestRouter(prosody, { offerTimeoutMs: 5000, customerGraceMs: 300 });
+  const customers: CustomerChatClient[] = [];
+  const positions: number[][] = [[], []];
+  try {
+    for (let i = 0; i < 2; i += 1) {
+      const customer = startCustomer(prosody, router);
+      customers.push(customer);
+      customer.subscribe((e) => {
+        if (e.type === 'queued') positions[i]?.push(e.position);
+      });
+      await customer.start(`leaver${i}`, 'waiting');
+    }
+    const [first, second] = customers;
+    assert.ok(first && second);
+    const firstChat = first.chatId;
+    const agent = await signInAgent(prosody, router, { max: 1 });
+    try {
+      assert.equal(await offeredChat(agent.channel), firstChat);
+      first.close();
+      const withdrawn = await waitFor('the offer withdrawn', () =>
+        agent.events.find((e) => e.type === 'offer-withdrawn' && e.chatId === firstChat),
+      );
+      assert.equal(withdrawn.type, 'offer-withdrawn');
+      assert.equal(router.snapshot().queue.find((c) => c.chatId === firstChat)?.status, 'ended');
+      // The agent is offered the customer who is still there, never the one who left.
+      assert.equal(await offeredChat(agent.channel, 'leaver1'), second.chatId);
+      await waitFor('the second customer to move up', () => positions[1]?.at(-1) === 1);
+      assert.deepEqual(
+        router.snapshot().offerLog.map((o) => o.chatId),
+        [firstChat, second.chatId],
+      );
+    } finally {
+      await agent.channel.signOut();
+    }
+  } finally {
+    for (const c of customers) c.close();
+    await router.stop();
+  }
+});
+
+test('a customer who leaves mid-chat is shown to the agent as gone; the agent keeps the transcript', async () => {
+  const router = await startTestRouter(prosody, { customerGraceMs: 300 });
+  const agent = await signInAgent(prosody, router);
+  const customer = startCustomer(prosody, router);
+  try {
+    await customer.start('Gus', 'Are you there?');
+    const chatId = await offeredChat(agent.channel);
+    await agent.channel.accept(chatId);
+    await waitFor('the question at the agent', () =>
+      agent.channel.activeChats()[0]?.transcript.some((m) => m.text === 'Are you there?'),
+    );
+    customer.close();
+    const closed = await waitFor('the chat closed at the agent', () =>
+      agent.events.find((e) => e.type === 'session-closed' && e.chatId === chatId),
+    );
+    assert.equal(closed.type === 'session-closed' && closed.reason, 'customer-left');
+    assert.ok(closed.type === 'session-closed' && closed.transcript.some((m) => m.text === 'Are you there?'));
+    assert.equal(router.snapshot().queue.find((c) => c.chatId === chatId)?.status, 'ended');
+    assert.equal(router.snapshot().agents.find((a) => a.jid.startsWith(`${agent.id}@`))?.assigned, 0);
+  } finally {
+    customer.close();
+    await agent.channel.signOut();
+    await router.stop();
+  }
+});

@@ -88,7 +88,7 @@ export function startCustomer(prosody: CustomerServer, router: Pick<ChatRouterHa
 /** Starts a router with its own account on the test server. */
 export async function startTestRouter(
   prosody: ChatProsodyHandle,
-  options: { offerTimeoutMs?: number; graceMs?: number } = {},
+  options: { offerTimeoutMs?: number; graceMs?: number; customerGraceMs?: number } = {},
 ): Promise<ChatRouterHandle> {
   const username = unique('router');
   await prosody.register(username, 'pw');

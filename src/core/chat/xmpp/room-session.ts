@@ -306,7 +306,13 @@ export class RoomSession {
     }
     if (outcome.kind === 'new' && notice?.type === 'ended') {
       const reason: SessionCloseReason =
-        notice.by === 'customer' ? 'ended-by-customer' : notice.by === 'agent' ? 'ended-by-agent' : 'ended-by-system';
+        notice.by === 'customer'
+          ? notice.reason === 'left'
+            ? 'customer-left'
+            : 'ended-by-customer'
+          : notice.by === 'agent'
+            ? 'ended-by-agent'
+            : 'ended-by-system';
       this.close(reason, true, outcome.message.id);
     }
   }

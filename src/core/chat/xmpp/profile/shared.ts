@@ -47,6 +47,8 @@ export interface Notice {
   readonly type: NoticeType;
   /** For `ended`: who ended it. For `agent-joined`/`agent-left`: the agent's display name. */
   readonly by: string | null;
+  /** For `ended` by the customer: `left` when the customer went away (page closed) rather than ending it. */
+  readonly reason?: 'left';
 }
 
 // ---- the customer of an offer or an assignment entry ----
@@ -104,7 +106,9 @@ export function readNotice(message: Element): Notice | null {
   const el = childElement(message, 'notice', NS_CHAT);
   const type = el && attr(el, 'type');
   if (!el || !type || !(NOTICE_TYPES as readonly string[]).includes(type)) return null;
-  return { type: type as NoticeType, by: attr(el, 'by') };
+  return attr(el, 'reason') === 'left'
+    ? { type: type as NoticeType, by: attr(el, 'by'), reason: 'left' }
+    : { type: type as NoticeType, by: attr(el, 'by') };
 }
 
 /** The sender's XEP-0359 origin-id, or null. */
