@@ -1,6 +1,7 @@
 // The customer chat page's script (bundled into a classic script): a name and a question, the queue position,
 // the conversation, typing, end. Every piece of text goes into the page with textContent, never as markup.
 import { CustomerChatClient, type CustomerEvent, type CustomerLine } from './customer-chat-client.ts';
+import { NEUTRAL_AGENT_NICK } from '../../src/core/chat/xmpp/profile/shared.ts';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -59,7 +60,9 @@ function main(): void {
         break;
       case 'agent':
         if (!ended)
-          status.textContent = event.name ? `You are chatting with ${event.name}.` : 'The agent left the chat.';
+          status.textContent = event.name
+            ? `You are chatting with ${event.name === NEUTRAL_AGENT_NICK ? 'an agent' : event.name}.`
+            : 'The agent left the chat.';
         break;
       case 'agent-typing':
         typing.textContent = event.state === 'composing' ? 'The agent is typing…' : '';

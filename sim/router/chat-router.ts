@@ -27,6 +27,7 @@ import {
   assignmentsElement,
   noticeMessage,
   offerIq,
+  readAgentName,
   readAgentRequest,
   readAvailability,
   revokeIq,
@@ -85,6 +86,8 @@ interface AgentRecord {
   max: number;
   idleSince: number;
   grace: TimerHandle;
+  /** The name customers see (the agent's first name, from its availability); null: "An agent". Never the login id. */
+  name: string | null;
 }
 
 export interface RouterSnapshot {
@@ -304,7 +307,13 @@ export class ChatRouter {
         if (agent) agent.idleSince = this.#clock.now();
         await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, fromBare, 'member'));
         this.#mustConn().send(mediatedInvite(chat.room, fromBare, `Chat with ${chat.customerName}`));
-        this.#notice(chat, { type: 'agent-joined', by: localPart(fromBare) }, 'An agent has joined the chat.');
+        // What the customer reads names the agent by its first name, never by its login id.
+        const name = agent?.name ?? null;
+        this.#notice(
+          chat,
+          { type: 'agent-joined', by: name },
+          name ? `${name} has joined the chat.` : 'An agent has joined the chat.',
+        );
         return assignedElement(chat.id, chat.room).tree();
       }
       case 'decline': {
@@ -379,6 +388,7 @@ export class ChatRouter {
         max: 0,
         idleSince: this.#clock.now(),
         grace: null,
+        name: null,
       };
       this.#agents.set(fromBare, agent);
     }
@@ -409,6 +419,7 @@ export class ChatRouter {
       agent.state = report.state;
       agent.reportedActive = report.active;
       agent.max = report.max;
+      agent.name = readAgentName(presence);
     }
     this.#dispatch();
     return true;

@@ -12,6 +12,7 @@ import { buildDataForm } from '../../src/core/chat/xmpp/data-form.ts';
 import { attr, childElement, childInNamespace, childText } from '../../src/core/chat/xmpp/dom-read.ts';
 import { NS_CHAT, NS_SID, PRECHAT_FORM_TYPE } from '../../src/core/chat/xmpp/namespaces.ts';
 import {
+  agentDisplayName,
   customerAttrs,
   type AgentRequest,
   type AssignmentList,
@@ -33,6 +34,12 @@ export function readAvailability(presence: Element): AvailabilityReport | null {
   if (active === null || max === null) return null;
   const offline = presence.getAttribute('type') === 'unavailable';
   return { state: offline ? 'OFFLINE' : (state as ChatAvailability), active, max };
+}
+
+/** The name customers see for the agent (its first name) from `<availability name="…"/>`, or null. */
+export function readAgentName(presence: Element): string | null {
+  const el = childElement(presence, 'availability', NS_CHAT);
+  return el ? agentDisplayName(attr(el, 'name')) : null;
 }
 
 function wholeNumber(text: string | null): number | null {

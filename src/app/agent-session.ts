@@ -24,7 +24,7 @@ import type { AgentIntents, AgentView, ConversationView, OfferView, OwnershipVie
 import { ChatWorkspace } from './chat-workspace.ts';
 import { readPeerView, type PeerView } from './peer-view.ts';
 import { ProblemBoard, type ProblemCause } from './problems.ts';
-import { ChatAttachment } from './chat-attachment.ts';
+import { ChatAttachment, type ChatAgentName } from './chat-attachment.ts';
 import { startFailover } from './failover-wiring.ts';
 import { dispatchIntent, type IntentHandlers } from './agent-intents.ts';
 
@@ -40,8 +40,8 @@ export interface AgentSessionDeps {
   readonly client: FinesseClient;
   /** GET SystemInfo from one Finesse node ("host:port" as SystemInfo names them). */
   readonly systemInfoFor: (node: string) => Promise<Result<SystemInfo, VoiceError>>;
-  /** Makes the chat channel; null when chat is not configured. */
-  readonly createChatChannel: (() => ChatChannel) | null;
+  /** Makes the chat channel, with the agent's first name for customers; null when chat is not configured. */
+  readonly createChatChannel: ((agent: ChatAgentName) => ChatChannel) | null;
   /** The agent's chat identity, or why there is none. */
   readonly chatCredentials: Result<ChatCredentials, string>;
   /** Web Locks and BroadcastChannel for one owner per agent; null where the browser has neither. */
@@ -84,8 +84,11 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
   /** Offers auto-accept already took up (pref autoAccept): each is answered once, like one press of Accept. */
   const autoAccepted = new Set<string>();
   const chatConfigured = deps.createChatChannel !== null;
+  /** From Finesse's User: the name customers see in a chat, instead of the login id. */
+  let agentFirstName: string | null = null;
   const chat = new ChatAttachment({
     createChatChannel: deps.createChatChannel,
+    agentName: () => ({ firstName: agentFirstName }),
     chatCredentials: deps.chatCredentials,
     timers: deps.timers,
     maxChats: config.maxChats,
@@ -187,9 +190,11 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     const parsed = parseHandlingChatConfig(config.handlingChatReason);
     if (!parsed.ok) return err({ kind: 'reason-config', error: parsed.error });
     let teamId = config.teamId;
-    if (teamId === null) {
-      const user = await client.getUser(config.agentId);
-      if (user.ok) teamId = user.value.teamId;
+    // The User gives the team (when the config names none) and the first name customers see in a chat.
+    const user = await client.getUser(config.agentId);
+    if (user.ok) {
+      teamId ??= user.value.teamId;
+      agentFirstName = user.value.firstName.trim() || null;
     }
     const codes = await client.getAgentReasonCodes(config.agentId, teamId, 'NOT_READY');
     if (!codes.ok) return err({ kind: 'reason-codes-unread', detail: codes.error.description.message });

@@ -21,8 +21,15 @@ import type { PeerView } from './peer-view.ts';
  */
 export const OWNER_CHAT_WAIT_MS = 12_000;
 
+/** What customers may see of the agent: its first name from Finesse's User (null when Finesse gave none). */
+export interface ChatAgentName {
+  readonly firstName: string | null;
+}
+
 export interface ChatAttachmentDeps {
-  readonly createChatChannel: (() => ChatChannel) | null;
+  readonly createChatChannel: ((agent: ChatAgentName) => ChatChannel) | null;
+  /** The agent's first name, once the User has been read. */
+  readonly agentName: () => ChatAgentName;
   readonly chatCredentials: Result<ChatCredentials, string>;
   readonly timers: TickTimers;
   readonly maxChats: number;
@@ -114,7 +121,7 @@ export class ChatAttachment {
       });
       return;
     }
-    const made = d.createChatChannel();
+    const made = d.createChatChannel(d.agentName());
     this.#channel = made;
     this.#status = made.status();
     const reconciler = d.reconciler();

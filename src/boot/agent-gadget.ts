@@ -23,6 +23,7 @@ import { defineElements } from '../ui/define.ts';
 import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
 import type { Ticker } from '../ui/ticker.ts';
 import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
+import type { ChatAgentName } from '../app/chat-attachment.ts';
 import { AGENT_CAUSES, ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatEndpoints } from '../core/container/chat-endpoints.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
@@ -146,13 +147,21 @@ function systemInfoReader(config: GadgetConfig, sameOrigin: FinesseClient, io: G
   };
 }
 
-function chatFactory(config: GadgetConfig, timers: Timers): (() => XmppChatChannel) | null {
+function chatFactory(config: GadgetConfig, timers: Timers): ((agent: ChatAgentName) => XmppChatChannel) | null {
   const service = config.chatService;
   const router = config.chatRouter;
   const domain = config.xmppDomain;
   if (service === null || router === null || domain === null) return null;
   const { websocketUrl, boshUrl } = chatEndpoints(service);
-  return () => new XmppChatChannel({ websocketUrl, boshUrl, domain, routerJid: router, clock: timers });
+  return (agent) =>
+    new XmppChatChannel({
+      websocketUrl,
+      boshUrl,
+      domain,
+      routerJid: router,
+      clock: timers,
+      displayName: agent.firstName,
+    });
 }
 
 function start(gadgets: GadgetsGlobal): void {

@@ -96,6 +96,8 @@ export interface AgentWindow {
   readonly session: AgentSession;
   readonly hub: FakeHub;
   readonly channel: FakeChatChannel;
+  /** The first name the session gave each chat channel it made (what customers see of the agent). */
+  readonly chatAgentNames: (string | null)[];
   /** The view the window rendered last (its current view before the first render). */
   last(): AgentView;
 }
@@ -111,13 +113,17 @@ export function openWindow(finesse: FinesseStub, options: WindowOptions): AgentW
   const hub = new FakeHub();
   finesse.hubs.push(hub);
   const channel = new FakeChatChannel();
+  const chatAgentNames: (string | null)[] = [];
   const views: AgentView[] = [];
   const session = startAgentSession({
     config: options.config,
     hub,
     client: finesse.client(),
     systemInfoFor: async () => ok(SYSTEM_INFO),
-    createChatChannel: () => channel,
+    createChatChannel: (agent) => {
+      chatAgentNames.push(agent.firstName);
+      return channel;
+    },
     chatCredentials: ok({ kind: 'password', username: AGENT, password: new Secret('agent1pw') }),
     ownership: options.ownership,
     timers: createTickTimers({ now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined }),
@@ -126,5 +132,5 @@ export function openWindow(finesse: FinesseStub, options: WindowOptions): AgentW
     declineReason: say.offer,
     onView: (v) => views.push(v),
   });
-  return { session, hub, channel, last: () => views.at(-1) ?? session.view() };
+  return { session, hub, channel, chatAgentNames, last: () => views.at(-1) ?? session.view() };
 }

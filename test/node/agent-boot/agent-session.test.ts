@@ -12,16 +12,30 @@ import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
 
 function harness(over: Partial<GadgetConfig> = {}) {
   const finesse = new FinesseStub();
-  const { hub, channel, session, last } = openWindow(finesse, {
+  const { hub, channel, session, last, chatAgentNames } = openWindow(finesse, {
     config: agentConfig(over),
     ownership: null,
     instanceId: 'w1',
   });
   const notify = (next: User, requestId: string | null): void => finesse.notify(next, requestId);
-  return { hub, finesse, channel, session, notify, last };
+  return { hub, finesse, channel, session, notify, last, chatAgentNames };
 }
 
 describe('the agent session wires blending, chat and the view', () => {
+  it("the chat channel gets the agent's first name from Finesse's User, for customers to see instead of the login id", async () => {
+    const h = harness();
+    await flush(30);
+    assert.deepEqual(h.chatAgentNames, ['Ada']);
+  });
+
+  it('a User without a first name gives the chat channel none (the customer sees a neutral word)', async () => {
+    const finesse = new FinesseStub();
+    finesse.state = { ...user('READY'), firstName: '  ' };
+    const w = openWindow(finesse, { config: agentConfig(), ownership: null, instanceId: 'w1' });
+    await flush(30);
+    assert.deepEqual(w.chatAgentNames, [null]);
+  });
+
   it('accepting an offer while Ready reserves voice first, then takes the chat; its end restores Ready', async () => {
     const h = harness();
     await flush(30);

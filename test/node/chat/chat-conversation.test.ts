@@ -203,3 +203,58 @@ test('hostile customer text is carried as text, byte for byte where XML allows i
     await router.stop();
   }
 });
+
+test("the customer sees the agent's first name, or a neutral word, and never the agent's login id", async () => {
+  const router = await startTestRouter(prosody);
+  const named = await signInAgent(prosody, router, { max: 1, channel: { displayName: 'Dana' } });
+  const unnamed = await signInAgent(prosody, router, { max: 1 });
+  const seen = new Map<string, string[]>();
+  const customers = [startCustomer(prosody, router), startCustomer(prosody, router)];
+  try {
+    for (const [i, customer] of customers.entries()) {
+      const agentNames: string[] = [];
+      seen.set(String(i), agentNames);
+      customer.subscribe((e) => {
+        if (e.type === 'agent' && e.name) agentNames.push(e.name);
+      });
+      await customer.start(`Named${i}`, 'Hello?');
+    }
+    for (const agent of [named, unnamed]) {
+      const chatId = await offeredChat(agent.channel);
+      await agent.channel.accept(chatId);
+      await waitFor('the question at the agent', () =>
+        agent.channel.activeChats()[0]?.transcript.some((m) => m.text === 'Hello?'),
+      );
+      agent.channel.send(chatId, 'How can I help?');
+    }
+    const [first, second] = customers;
+    assert.ok(first && second);
+    await waitFor('the answers', () =>
+      customers.every((c) => c.lines().some((l) => l.text === 'How can I help?' && l.from === 'agent')),
+    );
+    assert.deepEqual(
+      first.lines().map((l) => [l.from, l.from === 'agent' ? l.name : '', l.text]),
+      [
+        ['me', '', 'Hello?'],
+        ['system', '', 'Dana has joined the chat.'],
+        ['agent', 'Dana', 'How can I help?'],
+      ],
+    );
+    assert.equal(seen.get('0')?.at(-1), 'Dana');
+    assert.ok(second.lines().some((l) => l.text === 'An agent has joined the chat.'));
+    assert.equal(seen.get('1')?.at(-1), 'Agent');
+    for (const [customer, agent] of [
+      [first, named],
+      [second, unnamed],
+    ] as const) {
+      for (const line of customer.lines()) {
+        assert.ok(!line.text.includes(agent.id) && !line.name.includes(agent.id), `${line.name}: ${line.text}`);
+      }
+    }
+  } finally {
+    for (const c of customers) c.close();
+    await named.channel.signOut();
+    await unnamed.channel.signOut();
+    await router.stop();
+  }
+});

@@ -42,7 +42,7 @@ import {
   readRevoke,
   transferIq,
 } from './profile/agent-side.ts';
-import { endIq, type OfferPayload } from './profile/shared.ts';
+import { agentDisplayName, endIq, NEUTRAL_AGENT_NICK, type OfferPayload } from './profile/shared.ts';
 import { RoomArchive } from './room-archive.ts';
 import type { Me } from './room-session.ts';
 import { RoomSessions } from './room-sessions.ts';
@@ -54,8 +54,11 @@ export interface XmppChatChannelOptions extends ChatEndpoints {
   readonly domain: string;
   /** The router's JID (availability goes to it, requests are sent to it, offers come only from it). */
   readonly routerJid: string;
-  /** The agent's name in rooms (the customer sees it); defaults to the username. */
-  readonly displayName?: string;
+  /**
+   * The agent's name as customers see it (its first name): sent to the router with the availability and used as the
+   * room nick. Without one the nick is a neutral word, never the login id.
+   */
+  readonly displayName?: string | null;
   readonly createConnection?: ConnectionFactory;
   readonly clock?: Timers;
   readonly random?: () => number;
@@ -75,6 +78,8 @@ const DETACH_WAIT_MS = 3000;
 
 export class XmppChatChannel implements ChatChannel {
   readonly #opts: XmppChatChannelOptions;
+  /** What customers see of the agent: its first name, or null (then a neutral nick). */
+  readonly #shownName: string | null;
   readonly #clock: Timers;
   readonly #newId: () => string;
   readonly #routerBare: string;
@@ -97,6 +102,7 @@ export class XmppChatChannel implements ChatChannel {
 
   constructor(options: XmppChatChannelOptions) {
     this.#opts = options;
+    this.#shownName = agentDisplayName(options.displayName);
     this.#clock = options.clock ?? systemTimers;
     this.#newId = options.newId ?? randomId;
     this.#routerBare = bareJid(options.routerJid);
@@ -196,7 +202,7 @@ export class XmppChatChannel implements ChatChannel {
       );
     }
     this.#availability = { ...this.#availability, state: 'OFFLINE', active: 0 };
-    this.#link.stop(availabilityPresence(this.#opts.routerJid, this.#availability));
+    this.#link.stop(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
     for (const offer of this.#offers.all()) this.#offers.remove(offer.offer.chatId, 'revoked');
     for (const session of this.#sessions.all()) session.close('returned-to-queue', false);
     this.#link.settle(null);
@@ -238,7 +244,7 @@ export class XmppChatChannel implements ChatChannel {
 
   publishAvailability(report: AvailabilityReport): void {
     this.#availability = report;
-    if (this.#link.online) this.#link.send(availabilityPresence(this.#opts.routerJid, report));
+    if (this.#link.online) this.#link.send(availabilityPresence(this.#opts.routerJid, report, this.#shownName));
   }
 
   async accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>> {
@@ -320,12 +326,12 @@ export class XmppChatChannel implements ChatChannel {
       // The server kept the session: rooms, offers and unacknowledged stanzas survived. Send what was
       // written while away and bring the router up to date.
       for (const session of this.#sessions.all()) session.linkResumed();
-      this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability));
+      this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
       return;
     }
     for (const session of this.#sessions.all()) session.streamLost();
     this.#link.send($pres());
-    this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability));
+    this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
     void this.#reconcile();
   }
 
@@ -391,7 +397,7 @@ export class XmppChatChannel implements ChatChannel {
     if (bareJid(from) === this.#routerBare) {
       // The router (re)started: it knows nothing of this agent until told again.
       if (presence.getAttribute('type') !== 'unavailable' && this.#link.online) {
-        this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability));
+        this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
         if (this.#reconcileFailed) void this.#reconcile();
       }
       return true;
@@ -415,7 +421,7 @@ export class XmppChatChannel implements ChatChannel {
   }
 
   #me(): Me {
-    return { bareJid: this.#myBare, nick: this.#opts.displayName ?? this.#link.username ?? 'agent' };
+    return { bareJid: this.#myBare, nick: this.#shownName ?? NEUTRAL_AGENT_NICK };
   }
 
   #emit(event: ChatEvent): void {

@@ -6,20 +6,33 @@ import type { AvailabilityReport, TransferTarget } from '../../chat-channel.ts';
 import { readChildForm } from '../data-form.ts';
 import { attr, childElement } from '../dom-read.ts';
 import { NS_CHAT } from '../namespaces.ts';
-import { readCustomer, REVOKE_REASONS, type AssignmentList, type OfferPayload, type RevokeReason } from './shared.ts';
+import {
+  agentDisplayName,
+  readCustomer,
+  REVOKE_REASONS,
+  type AssignmentList,
+  type OfferPayload,
+  type RevokeReason,
+} from './shared.ts';
 
 // ---- availability (agent -> router, directed presence) ----
 
-/** Directed presence carrying the agent's chat availability; OFFLINE is sent as unavailable presence. */
-export function availabilityPresence(router: string, report: AvailabilityReport): Builder {
+/**
+ * Directed presence carrying the agent's chat availability and, when known, the name customers see (the agent's first
+ * name); OFFLINE is sent as unavailable presence.
+ */
+export function availabilityPresence(router: string, report: AvailabilityReport, name: string | null = null): Builder {
   const attrs: Record<string, string> =
     report.state === 'OFFLINE' ? { to: router, type: 'unavailable' } : { to: router };
-  return $pres(attrs).c('availability', {
+  const availability: Record<string, string> = {
     xmlns: NS_CHAT,
     state: report.state,
     active: String(report.active),
     max: String(report.max),
-  });
+  };
+  const shown = agentDisplayName(name);
+  if (shown) availability['name'] = shown;
+  return $pres(attrs).c('availability', availability);
 }
 
 // ---- offers and revokes (router -> agent, IQ set) ----

@@ -6,6 +6,7 @@
 // a stanza from the network is untrusted and never throws.
 import { $iq, $msg, type Builder } from 'strophe.js';
 import type { ChatContextField, TransferTarget, TypingState } from '../../chat-channel.ts';
+import { toXmlText } from '../../chat-text.ts';
 import { attr, childElement, childInNamespace } from '../dom-read.ts';
 import { NS_CHAT, NS_CHATSTATES, NS_HINTS, NS_SID } from '../namespaces.ts';
 
@@ -49,6 +50,22 @@ export interface Notice {
   readonly by: string | null;
   /** For `ended` by the customer: `left` when the customer went away (page closed) rather than ending it. */
   readonly reason?: 'left';
+}
+
+// ---- the agent as the customer sees it ----
+
+/** The agent's nick in a room when the gadget knows no name for it: never the login id, which customers must not see. */
+export const NEUTRAL_AGENT_NICK = 'Agent';
+const RESERVED_NICKS: readonly string[] = ['customer', 'router'];
+
+/** The agent's name as customers see it (availability `name`, room nick): one line, bounded; null if there is none. */
+export function agentDisplayName(raw: string | null | undefined): string | null {
+  const name = toXmlText(raw ?? '')
+    .replace(/[\p{Cc}\ufffd]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 40);
+  return name && !RESERVED_NICKS.includes(name.toLowerCase()) ? name : null;
 }
 
 // ---- the customer of an offer or an assignment entry ----
