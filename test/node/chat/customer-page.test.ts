@@ -64,9 +64,11 @@ test('a visitor chats from the page: queue position, messages both ways as text,
     // The question is in the room (confirmed) before any agent comes.
     await page.waitForFunction(() => document.querySelector('#lines .from-me:not(.pending)') !== null);
 
-    agent = await signInAgent(prosody, router);
+    agent = await signInAgent(prosody, router, { channel: { displayName: 'Dana' } });
     const chatId = await offeredChat(agent.channel, 'Robin <i>');
     await agent.channel.accept(chatId);
+    // The visitor sees the agent's first name, never its login id.
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'You are chatting with Dana.');
     await waitFor('the question at the agent', () =>
       agent?.channel.activeChats()[0]?.transcript.some((m) => m.text === 'Can I change my address?'),
     );
@@ -107,8 +109,8 @@ test('a visitor chats from the page: queue position, messages both ways as text,
     const shown = await page.evaluate(() => [...document.querySelectorAll('#lines .line')].map((li) => li.textContent));
     assert.deepEqual(shown, [
       'YouCan I change my address?',
-      'An agent has joined the chat.',
-      `${agent.id}${hostile}`,
+      'Dana has joined the chat.',
+      `Dana${hostile}`,
       'YouThanks!',
       'The customer ended the chat.',
     ]);
