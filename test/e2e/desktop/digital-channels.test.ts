@@ -296,7 +296,10 @@ test('removeChannel takes the channel out of the header; a reloaded gadget adds 
 test('a desktop standing for Finesse 11.6 has no finesse.digital: the gadget falls back to its own state bar', async () => {
   older = await openDesk('11.6');
   const { page, gadget, logs } = older;
-  assert.equal(await gadget.$eval('#mode', (e) => e.textContent), 'own state bar');
+  // The gadget's document may still be (re)loading after sign-in: wait for its mode rather than read it once.
+  await gadget.waitForFunction(() => document.getElementById('mode')?.textContent === 'own state bar', {
+    timeout: 15_000,
+  });
   assert.equal(
     await gadget.evaluate(() => {
       const f = (window as unknown as { finesse?: { digital?: unknown; containerservices?: Record<string, unknown> } })
