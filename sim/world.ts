@@ -5,8 +5,8 @@
 import { startProsody, type ProsodyHandle } from './prosody/start-prosody.ts';
 import { startSimulator, type SimulatorHandle, type StartSimulatorOptions } from './server.ts';
 import { ACCOUNTS } from './finesse/seed.ts';
-import { startWorldChatRouter, type ChatRouterHandle } from './router/start-chat-router.ts';
-import { customerChatRoute } from './customer/customer-route.ts';
+import { startWorldChatRouter, type ChatRouterHandle } from '../server/router/start-chat-router.ts';
+import { customerChatRoute } from '../server/customer/customer-route.ts';
 
 /** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
 interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {

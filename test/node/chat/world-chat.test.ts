@@ -7,7 +7,7 @@ import { startWorld, type WorldChat, type WorldHandle } from '../../../sim/world
 import { chatGadgetPrefs } from '../../../sim/desktop/desktop-world.ts';
 import { defaultLayoutXml, layoutForRoles, parseLayout, splitGadgetUrl } from '../../../sim/desktop/layout.ts';
 import { ACCOUNTS } from '../../../sim/finesse/seed.ts';
-import type { ChatRouterHandle } from '../../../sim/router/start-chat-router.ts';
+import type { ChatRouterHandle } from '../../../server/router/start-chat-router.ts';
 import { offeredChat, signInAgent, startCustomer, waitFor } from './chat-test-kit.ts';
 
 let world: WorldHandle;
