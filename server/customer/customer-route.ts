@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { RouteHandler } from '../../sim/server.ts';
+import type { RouteHandler } from '../http/route-handler.ts';
 
 interface CustomerChatRouteOptions {
   /** The WebSocket endpoint the page connects to (the browser must reach it). */
