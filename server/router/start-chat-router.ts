@@ -1,12 +1,15 @@
 // Starting the simulated chat router next to the simulated world's Prosody.
 import { randomBytes } from 'node:crypto';
 import { Strophe } from 'strophe.js';
-import { ChatRouter, type ChatRouterOptions, type RouterSnapshot } from './chat-router.ts';
+import { ChatRouter, type ChatRouterOptions, type RouterSnapshot, type RouterStats } from './chat-router.ts';
 
 export interface ChatRouterHandle {
   /** The router's JID: what the gadget's `chatRouter` setting and the customer page point at. */
   readonly jid: string;
+  /** True while signed in to the XMPP server and routing. */
+  readonly online: boolean;
   snapshot(): RouterSnapshot;
+  stats(): RouterStats;
   stop(): Promise<void>;
 }
 
@@ -16,7 +19,11 @@ export async function startChatRouter(options: ChatRouterOptions): Promise<ChatR
   await router.start();
   return {
     jid: router.jid,
+    get online() {
+      return router.online;
+    },
     snapshot: () => router.snapshot(),
+    stats: () => router.stats(),
     stop: () => router.stop(),
   };
 }
