@@ -22,3 +22,6 @@ export function jsonLogger(write: (line: string) => void = (line) => process.std
     error: (msg, fields) => emit('error', msg, fields),
   };
 }
+
+/** A logger that drops everything (a host that has its own output, e.g. the simulated world). */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
