@@ -34,6 +34,14 @@ test('the world serves the customer page at /chat/ pointing at its router and ch
   assert.ok(html.includes(`data-guest-domain="${chat.guestDomain}"`));
 });
 
+test("the world runs the chat service from server/: its ops routes answer on the simulator's origin", async () => {
+  const ready = await fetch(`${world.simulator.primaryUrl}/readyz`);
+  assert.equal(ready.status, 200);
+  assert.deepEqual(await ready.json(), { ready: true });
+  const metrics = await (await fetch(`${world.simulator.primaryUrl}/metrics`)).text();
+  assert.match(metrics, /^chat_service_xmpp_up 1$/m);
+});
+
 test("a customer's chat waits in the queue and is offered to a seeded agent who publishes READY", async () => {
   const seeded = ACCOUNTS.find((a) => a.supervises.length === 0);
   assert.ok(seeded);
