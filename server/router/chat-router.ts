@@ -1,4 +1,4 @@
-// The simulated Hybrid Chat routing engine: an XMPP client on the same server as the agents. It keeps a
+// The chat service's routing engine: an XMPP client on the same server as the agents. It keeps a
 // queue of customer chats, one room per chat, offers each to an available agent (routing-policy.ts), and
 // takes chats back when an agent hands them on, signs out or stays disconnected past a grace period.
 // It speaks the profile in docs/xmpp-chat-profile.md.
