@@ -31,7 +31,12 @@ const result = parseConfig(text, path, process.env);
 if (!result.ok) fail(result.problems);
 
 const log = jsonLogger();
-const service = await startChatService(result.config, log);
+const { host, port } = result.config.http;
+const service = await startChatService(result.config, log).catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+  log.error('cannot listen: check http.host and http.port (is the port in use?)', { host, port, code });
+  process.exit(1);
+});
 let exiting = false;
 const shutdown = (signal: string) => {
   if (exiting) return;

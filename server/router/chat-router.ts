@@ -245,7 +245,9 @@ export class ChatRouter {
     conn.connect(this.#jid, this.#opts.password, (status: number) => {
       if (conn !== this.#conn) return;
       if (status === XmppStatus.CONNECTED) this.#onConnected(conn);
-      else if (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL)
+      if (status === XmppStatus.AUTHFAIL)
+        this.#opts.log?.("router: the XMPP server refused the router's account or password; retrying");
+      if (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL)
         this.#onLost();
     });
   }

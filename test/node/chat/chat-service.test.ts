@@ -111,6 +111,10 @@ test('/readyz answers 503 with a JSON reason while the router cannot sign in', a
     await service.stop();
   }
   assert.ok(!lines.join('\n').includes('wrong"'), 'the password is never logged');
+  assert.ok(
+    lines.some((l) => l.includes("refused the router's account or password")),
+    'the log says why it cannot sign in',
+  );
 });
 
 test('metrics follow a queued chat, its offer and its accept; the log holds no customer text, names or passwords', async () => {
