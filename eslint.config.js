@@ -23,8 +23,27 @@ export const coreBoundary = {
 export const srcBoundary = {
   patterns: [
     {
-      group: ['**/sim', '**/sim/**', '**/test', '**/test/**'],
-      message: 'src must not depend on sim/ or test/: they are dev-only and never bundled.',
+      group: ['**/sim', '**/sim/**', '**/test', '**/test/**', '**/server', '**/server/**'],
+      message:
+        'src must not depend on sim/, test/ or server/: the simulator and tests are dev-only, the chat service runs apart; none is bundled.',
+    },
+  ],
+};
+
+/** Imports the chat service (server/) must never make: of the gadget's code it shares only the headless chat codec. */
+export const serverBoundary = {
+  patterns: [
+    {
+      group: ['**/sim', '**/sim/**', '**/test', '**/test/**', '**/bench/**', '**/scripts/**'],
+      message: 'server/ is a product: it must not depend on the simulator, the tests or the dev scripts.',
+    },
+    {
+      group: ['**/src/ui', '**/src/ui/**', '**/src/app', '**/src/app/**', '**/src/boot', '**/src/boot/**'],
+      message: 'server/ may import only src/core (the shared chat codec), never the gadget UI, app layer or boot code.',
+    },
+    {
+      group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+      message: 'server/ renders no Lit components.',
     },
   ],
 };
@@ -77,6 +96,10 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', srcBoundary] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', serverBoundary] },
   },
   {
     files: ['src/core/**/*.ts'],

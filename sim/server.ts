@@ -13,8 +13,10 @@ import { handleControl } from './finesse/control-routes.ts';
 import { handleFinesseApi } from './finesse/rest-api.ts';
 import { sendJson } from './finesse/http-io.ts';
 
+import type { RouteHandler } from '../server/http/route-handler.ts';
+
 /** A handler tried before the simulator's own routes on the primary listener; true when it answered. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+export type { RouteHandler };
 
 export interface StartSimulatorOptions {
   readonly prosody: ProsodyHandle;

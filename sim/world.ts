@@ -1,12 +1,14 @@
 // The whole simulated world in one call: a private Prosody, every seeded Finesse account registered as an
 // XMPP user (username = loginId, password = Finesse password, as Finesse's notification service does), the
-// Finesse simulator publishing to it, and (unless chat is off) the chat router with the customer chat page
-// served at /chat/ on the simulator's primary origin.
+// Finesse simulator publishing to it, and (unless chat is off) the chat service from server/ (the product's router,
+// customer chat page and ops routes), its routes served on the simulator's primary origin (/chat/, /readyz, ...).
+import { randomBytes } from 'node:crypto';
 import { startProsody, type ProsodyHandle } from './prosody/start-prosody.ts';
 import { startSimulator, type SimulatorHandle, type StartSimulatorOptions } from './server.ts';
 import { ACCOUNTS } from './finesse/seed.ts';
-import { startWorldChatRouter, type ChatRouterHandle } from './router/start-chat-router.ts';
-import { customerChatRoute } from './customer/customer-route.ts';
+import type { ChatRouterHandle } from '../server/router/start-chat-router.ts';
+import { createChatService, type ChatService } from '../server/service/chat-service.ts';
+import { silentLogger } from '../server/service/log.ts';
 
 /** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
 interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
@@ -41,45 +43,65 @@ export interface WorldHandle {
   readonly chat: WorldChat | null;
   /** The running router (its snapshot shows agents and the queue); null when started with `chat: false`. */
   readonly chatRouter: ChatRouterHandle | null;
-  /** Stops the chat router, then the simulator, then Prosody; safe to call twice. */
+  /** Stops the chat service, then the simulator, then Prosody; safe to call twice. */
   stop(): Promise<void>;
 }
 
-/** Starts Prosody, registers the seeded accounts on it, starts the chat router (unless chat is off) and the simulator. */
+/** Registers the router's account (`chat-router`, a fresh random password) and starts the chat service on it. */
+async function startWorldChatService(prosody: ProsodyHandle, guestDomain: string): Promise<ChatService> {
+  const username = 'chat-router';
+  const password = randomBytes(18).toString('base64url');
+  await prosody.register(username, password);
+  const service = createChatService(
+    {
+      xmppService: prosody.websocketUrl,
+      customerXmppService: prosody.websocketUrl,
+      domain: prosody.domain,
+      mucDomain: prosody.mucDomain,
+      guestDomain,
+      username,
+      password,
+      offerTimeoutMs: 30_000,
+      // The agents' own gadget setting (maxChats) decides here, as the tests and the demo set it.
+      maxChatsPerAgent: 50,
+    },
+    silentLogger,
+  );
+  await service.start();
+  return service;
+}
+
+/** Starts Prosody, registers the seeded accounts on it, starts the chat service (unless chat is off) and the simulator. */
 export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHandle> {
   const withChat = opts.chat ?? true;
   const prosody = await startProsody({ ...(opts.domain !== undefined ? { domain: opts.domain } : {}), chat: withChat });
-  let router: ChatRouterHandle | null = null;
+  let service: ChatService | null = null;
   try {
     await Promise.all(ACCOUNTS.map((account) => prosody.register(account.id, account.password)));
     const guestDomain = prosody.guestDomain;
     if (withChat) {
       if (guestDomain === undefined) throw new Error('Prosody started without the chat host');
-      router = await startWorldChatRouter(prosody);
+      service = await startWorldChatService(prosody, guestDomain);
     }
-    const routerJid = router?.jid ?? null;
-    const customer =
-      routerJid !== null && guestDomain !== undefined
-        ? customerChatRoute({ websocketUrl: prosody.websocketUrl, guestDomain, routerJid })
-        : null;
+    const chatService = service;
     const simulator = await startSimulator({
       ...opts,
       prosody,
-      routes: [...(customer ? [customer.route] : []), ...(opts.routes ?? [])],
+      routes: [...(chatService ? [chatService.routes] : []), ...(opts.routes ?? [])],
     });
     const chat: WorldChat | null =
-      customer && routerJid !== null && guestDomain !== undefined
+      chatService && guestDomain !== undefined
         ? {
-            routerJid,
+            routerJid: chatService.router.jid,
             websocketUrl: prosody.websocketUrl,
             boshUrl: prosody.boshUrl,
             domain: prosody.domain,
             mucDomain: prosody.mucDomain,
             guestDomain,
-            customerUrl: `${simulator.primaryUrl.replace(/\/$/, '')}${customer.path}`,
+            customerUrl: `${simulator.primaryUrl.replace(/\/$/, '')}${chatService.customerPath}`,
           }
         : null;
-    const chatRouter = router;
+    const chatRouter: ChatRouterHandle | null = chatService?.router ?? null;
     let stopping: Promise<void> | null = null;
     return {
       prosody,
@@ -89,7 +111,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
       stop() {
         stopping ??= (async () => {
           try {
-            await chatRouter?.stop();
+            await chatService?.stop();
           } finally {
             try {
               await simulator.stop();
@@ -103,7 +125,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
     };
   } catch (error) {
     try {
-      await router?.stop();
+      await service?.stop();
     } finally {
       await prosody.stop();
     }

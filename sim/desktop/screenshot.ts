@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { build } from 'vite';
-import { CustomerChatClient } from '../customer/customer-chat-client.ts';
+import { CustomerChatClient } from '../../server/customer/customer-chat-client.ts';
 import { startDesktopWorld } from './desktop-world.ts';
 import { launchChromium } from './chromium.ts';
 import { chooseState, clickPopoverButton, gadgetFrames, popovers, signIn, type Agent } from './desktop-driver.ts';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
 import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
-import type { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import type { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
 import type { GadgetPage } from './gadget-page.ts';
 import { openGadget, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';
 import { openChatDesk, type ChatDesk } from './chat-desk.ts';

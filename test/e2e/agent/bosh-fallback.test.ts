@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
 import { defaultLayoutXml } from '../../../sim/desktop/layout.ts';
 import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
-import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
 import type { GadgetPage } from './gadget-page.ts';
 import { openGadget, startGadgetHarness, waitFor, type GadgetHarness } from './gadget-harness.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import type { DesktopWorld, DesktopWorldOptions } from '../../../sim/desktop/desktop-world.ts';
 import { watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
-import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
 import type { WorldChat } from '../../../sim/world.ts';
 import type { GadgetPage } from './gadget-page.ts';
 import { openGadget, startGadgetHarness, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';

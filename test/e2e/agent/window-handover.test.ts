@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import type { DesktopWorld } from '../../../sim/desktop/desktop-world.ts';
 import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
-import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
 import type { User } from '../../../src/core/finesse/types.ts';
 import type { GadgetPage } from './gadget-page.ts';
 import { openGadget, startGadgetHarness, waitFor, type AgentLogin, type GadgetHarness } from './gadget-harness.ts';

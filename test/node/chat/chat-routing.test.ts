@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { offeredChat, signInAgent, startCustomer, startTestRouter, waitFor } from './chat-test-kit.ts';
-import type { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
+import type { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
 
 let prosody: ChatProsodyHandle;
 before(async () => {

@@ -6,7 +6,7 @@ import { messageText, toXmlText } from '../../../src/core/chat/chat-text.ts';
 import { ConversationLog } from '../../../src/core/chat/conversation-log.ts';
 import { RECONNECT_BACKOFF } from '../../../src/core/chat/reconnect-backoff.ts';
 import { backoffDelay } from '../../../src/core/shared/backoff.ts';
-import { hasCapacity, pickAgent, type AgentView } from '../../../sim/router/routing-policy.ts';
+import { hasCapacity, pickAgent, type AgentView } from '../../../server/router/routing-policy.ts';
 
 const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 

@@ -4,8 +4,8 @@ import type { ChatChannel, ChatEvent } from '../../../src/core/chat/chat-channel
 import { Secret } from '../../../src/core/container/secret.ts';
 import { XmppChatChannel, type XmppChatChannelOptions } from '../../../src/core/chat/xmpp/xmpp-chat-channel.ts';
 import { createStropheConnection, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
-import { CustomerChatClient } from '../../../sim/customer/customer-chat-client.ts';
-import { startChatRouter, type ChatRouterHandle } from '../../../sim/router/start-chat-router.ts';
+import { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
+import { startChatRouter, type ChatRouterHandle } from '../../../server/router/start-chat-router.ts';
 import type { ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 
 /** What an agent needs of the chat server (a test's Prosody, or a world's). */

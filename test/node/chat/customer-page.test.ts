@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchChromium, type LaunchedChromium } from '../../../sim/desktop/chromium.ts';
-import { customerChatRoute } from '../../../sim/customer/customer-route.ts';
-import type { ChatRouterHandle } from '../../../sim/router/start-chat-router.ts';
+import { customerChatRoute } from '../../../server/customer/customer-route.ts';
+import type { ChatRouterHandle } from '../../../server/router/start-chat-router.ts';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { offeredChat, signInAgent, startTestRouter, waitFor } from './chat-test-kit.ts';
 

@@ -7,7 +7,7 @@ import { startWorld, type WorldChat, type WorldHandle } from '../../../sim/world
 import { chatGadgetPrefs } from '../../../sim/desktop/desktop-world.ts';
 import { defaultLayoutXml, layoutForRoles, parseLayout, splitGadgetUrl } from '../../../sim/desktop/layout.ts';
 import { ACCOUNTS } from '../../../sim/finesse/seed.ts';
-import type { ChatRouterHandle } from '../../../sim/router/start-chat-router.ts';
+import type { ChatRouterHandle } from '../../../server/router/start-chat-router.ts';
 import { offeredChat, signInAgent, startCustomer, waitFor } from './chat-test-kit.ts';
 
 let world: WorldHandle;
@@ -32,6 +32,14 @@ test('the world serves the customer page at /chat/ pointing at its router and ch
   const html = await page.text();
   assert.ok(html.includes(`data-router="${chat.routerJid}"`), 'the page addresses the world router');
   assert.ok(html.includes(`data-guest-domain="${chat.guestDomain}"`));
+});
+
+test("the world runs the chat service from server/: its ops routes answer on the simulator's origin", async () => {
+  const ready = await fetch(`${world.simulator.primaryUrl}/readyz`);
+  assert.equal(ready.status, 200);
+  assert.deepEqual(await ready.json(), { ready: true });
+  const metrics = await (await fetch(`${world.simulator.primaryUrl}/metrics`)).text();
+  assert.match(metrics, /^chat_service_xmpp_up 1$/m);
 });
 
 test("a customer's chat waits in the queue and is offered to a seeded agent who publishes READY", async () => {

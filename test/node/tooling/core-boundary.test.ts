@@ -102,3 +102,42 @@ test('eval is a lint error', async () => {
     messages.join('\n'),
   );
 });
+
+test('src importing the chat service is a lint error', async () => {
+  const messages = await lint(
+    "import { ChatRouter } from '../../../server/router/chat-router.ts';\nexport const r = ChatRouter;\n",
+    'src/core/chat/bad.ts',
+  );
+  assert.ok(
+    messages.some(
+      (m) => m.startsWith('no-restricted-imports') && m.includes('must not depend on sim/, test/ or server/'),
+    ),
+    messages.join('\n'),
+  );
+});
+
+test('the chat service importing the gadget UI, app layer, boot code or the simulator is a lint error', async () => {
+  for (const [from, expected] of [
+    ['../../src/ui/agent-panel.ts', 'may import only src/core'],
+    ['../../src/app/agent-session.ts', 'may import only src/core'],
+    ['../../src/boot/agent-gadget.ts', 'may import only src/core'],
+    ['../../sim/world.ts', 'must not depend on the simulator'],
+  ] as const) {
+    const messages = await lint(`import { x } from '${from}';\nexport const y = x;\n`, 'server/router/bad.ts');
+    assert.ok(
+      messages.some((m) => m.startsWith('no-restricted-imports') && m.includes(expected)),
+      `${from}: ${messages.join('\n')}`,
+    );
+  }
+});
+
+test('the chat service may import the headless core', async () => {
+  const messages = await lint(
+    "import { bareJid } from '../../src/core/chat/xmpp/dom-read.ts';\nexport const b = bareJid;\n",
+    'server/router/fine.ts',
+  );
+  assert.deepEqual(
+    messages.filter((m) => m.startsWith('no-restricted-imports')),
+    [],
+  );
+});

@@ -1,5 +1,5 @@
 // XEP-0045 rooms and XEP-0313 archives as the chat profile uses them: one members-only, non-anonymous,
-// persistent, archived room per chat. Creating and administering rooms is the router's (sim/router/room-admin-stanzas.ts).
+// persistent, archived room per chat. Creating and administering rooms is the router's (server/router/room-admin-stanzas.ts).
 import { $iq, $pres, type Builder } from 'strophe.js';
 import { attr, bareJid, childElement, childElements, firstChildName, jidResource } from './dom-read.ts';
 import { NS_DELAY, NS_FORWARD, NS_MAM, NS_MUC, NS_MUC_USER, NS_RSM } from './namespaces.ts';

@@ -1,9 +1,9 @@
-// Serves the customer chat page on the simulator's origin: the page (no inline script or style, a strict
+// Serves the customer chat page on the chat service's origin: the page (no inline script or style, a strict
 // Content-Security-Policy), its stylesheet, and its script bundled by esbuild into a classic script.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { RouteHandler } from '../server.ts';
+import type { RouteHandler } from '../http/route-handler.ts';
 
 interface CustomerChatRouteOptions {
   /** The WebSocket endpoint the page connects to (the browser must reach it). */
@@ -130,7 +130,7 @@ function send(res: ServerResponse, status: number, type: string, body: string, c
 }
 
 /**
- * The customer chat page as a route for the simulator's server. `options` may be a function, for a world whose
+ * The customer chat page as a route for the chat service's listener (or the simulated world's). `options` may be a function, for a world whose
  * Prosody and router start after its routes are declared: until it returns options the page answers 503.
  */
 export function customerChatRoute(

@@ -1,5 +1,5 @@
 // The customer's exchange with the router (docs/xmpp-chat-profile.md): the chat request with the pre-chat form, the
-// router's `<queued/>` answer, and queue position updates. Only the simulator speaks it (the gadget never does), so
+// router's `<queued/>` answer, and queue position updates. Only the chat service speaks it (the gadget never does), so
 // both ends are here in one file, where they cannot drift apart; the customer page imports it from the router.
 import { $build, $iq, $msg, type Builder } from 'strophe.js';
 import type { ChatContextField } from '../../src/core/chat/chat-channel.ts';

@@ -1,4 +1,4 @@
-// The simulated Hybrid Chat routing engine: an XMPP client on the same server as the agents. It keeps a
+// The chat service's routing engine: an XMPP client on the same server as the agents. It keeps a
 // queue of customer chats, one room per chat, offers each to an available agent (routing-policy.ts), and
 // takes chats back when an agent hands them on, signs out or stays disconnected past a grace period.
 // It speaks the profile in docs/xmpp-chat-profile.md.
@@ -52,6 +52,27 @@ export interface ChatRouterOptions {
   readonly clock?: Timers;
   readonly createConnection?: ConnectionFactory;
   readonly log?: (line: string) => void;
+  /** The most chats one agent is given at once, whatever its desktop reports (an agent's lower setting wins). */
+  readonly maxChatsPerAgent?: number;
+  /** Told each routing event as it happens (the service's metrics); never given customer text. */
+  readonly onEvent?: (event: RouterEvent) => void;
+}
+
+/** What happened in routing, for counters: ids and timings only. */
+export type RouterEvent =
+  | { readonly kind: 'online' | 'offline' }
+  | { readonly kind: 'offered'; readonly chatId: string; readonly waitedMs: number }
+  | { readonly kind: 'accepted' | 'declined' | 'expired'; readonly chatId: string };
+
+/** The queue and the agents in numbers (for /metrics and /readyz). */
+export interface RouterStats {
+  readonly online: boolean;
+  /** Chats waiting for an agent (queued or offered). */
+  readonly waiting: number;
+  /** How long the chat first in line has waited, in ms (0 when none waits). */
+  readonly oldestWaitMs: number;
+  /** Agents known to the router, by chat state (OFFLINE for those not connected). */
+  readonly agentsByState: Readonly<Record<string, number>>;
 }
 
 type ChatStatus = 'queued' | 'offered' | 'assigned' | 'ended';
@@ -155,6 +176,7 @@ export class ChatRouter {
     this.#running = false;
     const wasOnline = this.#online;
     this.#online = false;
+    if (wasOnline) this.#opts.onEvent?.({ kind: 'offline' });
     this.#clock.clearTimeout(this.#reconnectTimer);
     this.#clock.clearTimeout(this.#retryTimer);
     for (const chat of this.#chats.values()) if (chat.offer) this.#clock.clearTimeout(chat.offer.timer);
@@ -175,6 +197,28 @@ export class ChatRouter {
       });
     }
     this.#iq.failAll();
+  }
+
+  /** True while signed in to the XMPP server and routing. */
+  get online(): boolean {
+    return this.#online;
+  }
+
+  stats(): RouterStats {
+    const now = this.#clock.now();
+    const waiting = this.#waiting();
+    const agentsByState: Record<string, number> = {};
+    for (const agent of this.#agents.values()) {
+      const state = agent.online ? agent.state : 'OFFLINE';
+      agentsByState[state] = (agentsByState[state] ?? 0) + 1;
+    }
+    const first = waiting[0];
+    return {
+      online: this.#online,
+      waiting: waiting.length,
+      oldestWaitMs: first ? Math.max(0, now - first.queuedAt) : 0,
+      agentsByState,
+    };
   }
 
   snapshot(): RouterSnapshot {
@@ -209,15 +253,19 @@ export class ChatRouter {
     conn.connect(this.#jid, this.#opts.password, (status: number) => {
       if (conn !== this.#conn) return;
       if (status === XmppStatus.CONNECTED) this.#onConnected(conn);
-      else if (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL)
+      if (status === XmppStatus.AUTHFAIL)
+        this.#opts.log?.("router: the XMPP server refused the router's account or password; retrying");
+      if (status === XmppStatus.DISCONNECTED || status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL)
         this.#onLost();
     });
   }
 
   #onLost(): void {
     if (!this.#online && this.#reconnectTimer) return;
+    const wasOnline = this.#online;
     this.#online = false;
     this.#iq.failAll();
+    if (wasOnline) this.#opts.onEvent?.({ kind: 'offline' });
     if (!this.#running) return;
     this.#opts.log?.('router: link lost, reconnecting');
     const delay = backoffDelay(RECONNECT_BACKOFF, this.#attempt, Math.random);
@@ -231,6 +279,7 @@ export class ChatRouter {
 
   #onConnected(conn: XmppConnection): void {
     this.#online = true;
+    this.#opts.onEvent?.({ kind: 'online' });
     this.#attempt = 0;
     conn.addHandler((iq) => this.#onIq(conn, iq), NS_CHAT, 'iq', null);
     conn.addHandler((presence) => this.#onPresence(presence), null, 'presence', null);
@@ -300,6 +349,7 @@ export class ChatRouter {
         if (chat.status !== 'offered' || chat.offer?.agent !== fromBare)
           return { condition: 'item-not-found', text: 'This chat is no longer offered to you.' };
         this.#clearOffer(chat);
+        this.#opts.onEvent?.({ kind: 'accepted', chatId: chat.id });
         chat.status = 'assigned';
         chat.agent = fromBare;
         chat.onlyAgent = null;
@@ -319,6 +369,7 @@ export class ChatRouter {
       case 'decline': {
         if (chat.status !== 'offered' || chat.offer?.agent !== fromBare)
           return { condition: 'item-not-found', text: 'This chat is not offered to you.' };
+        this.#opts.onEvent?.({ kind: 'declined', chatId: chat.id });
         this.#passOn(chat, fromBare);
         return null;
       }
@@ -418,7 +469,7 @@ export class ChatRouter {
       agent.online = true;
       agent.state = report.state;
       agent.reportedActive = report.active;
-      agent.max = report.max;
+      agent.max = Math.min(report.max, this.#opts.maxChatsPerAgent ?? Infinity);
       agent.name = readAgentName(presence);
     }
     this.#dispatch();
@@ -598,6 +649,7 @@ export class ChatRouter {
     const expiresAt = this.#clock.now() + (this.#opts.offerTimeoutMs ?? 30_000);
     const timer = this.#clock.setTimeout(() => {
       if (chat.offer?.agent !== view.jid) return;
+      this.#opts.onEvent?.({ kind: 'expired', chatId: chat.id });
       this.#withdrawOffer(chat, 'expired');
       this.#dispatch();
     }, expiresAt - this.#clock.now());
@@ -609,6 +661,11 @@ export class ChatRouter {
       state: view.state,
       load: Math.max(view.reportedActive, view.assigned) + view.offered,
       max: view.max,
+    });
+    this.#opts.onEvent?.({
+      kind: 'offered',
+      chatId: chat.id,
+      waitedMs: Math.max(0, this.#clock.now() - chat.queuedAt),
     });
     this.#opts.log?.(`router: offering ${chat.id} to ${view.jid}`);
     const payload = this.#payload(chat, expiresAt);

@@ -1,0 +1,131 @@
+// The chat service: the router signed in to the XMPP server, and the HTTP routes of the customer chat page
+// (/chat/) and the ops endpoints. `startChatService` serves them on a listener of its own (the command);
+// `createChatService` hands the routes to a host that already has one (the simulated world, on its origin).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Strophe } from 'strophe.js';
+import { customerChatRoute } from '../customer/customer-route.ts';
+import type { RouteHandler } from '../http/route-handler.ts';
+import { ChatRouter } from '../router/chat-router.ts';
+import type { ChatServiceConfig } from './config.ts';
+import type { Logger } from './log.ts';
+import { ServiceMetrics } from './metrics.ts';
+import { opsRoutes } from './ops-routes.ts';
+
+export interface ChatService {
+  readonly router: ChatRouter;
+  /** The customer page (under `customerPath`) and /healthz, /readyz, /metrics. */
+  readonly routes: RouteHandler;
+  /** The customer page's path, "/chat/". */
+  readonly customerPath: string;
+  /** Signs the router in (and keeps it signed in); resolves once it is online the first time. */
+  start(): Promise<void>;
+  /** Reports not ready, then signs the router out; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** The router and the service's routes, not yet started and without a listener. */
+export function createChatService(config: Omit<ChatServiceConfig, 'http'>, log: Logger): ChatService {
+  Strophe.setLogLevel(Strophe.LogLevel.FATAL); // strophe's own lines are unstructured connection chatter
+  const metrics = new ServiceMetrics();
+  const router: ChatRouter = new ChatRouter({
+    websocketUrl: config.xmppService,
+    domain: config.domain,
+    mucDomain: config.mucDomain,
+    username: config.username,
+    password: config.password,
+    offerTimeoutMs: config.offerTimeoutMs,
+    maxChatsPerAgent: config.maxChatsPerAgent,
+    log: (line) => log.info(line),
+    onEvent: (event) => {
+      metrics.record(event);
+      if (event.kind === 'online') log.info('signed in to the XMPP server', { jid: router.jid });
+      else if (event.kind === 'offline') log.warn('signed out of the XMPP server', { jid: router.jid });
+    },
+  });
+  let stopping = false;
+  const ops = opsRoutes({ stats: () => router.stats(), stopping: () => stopping, metrics });
+  const customer = customerChatRoute({
+    websocketUrl: config.customerXmppService,
+    guestDomain: config.guestDomain,
+    routerJid: router.jid,
+  });
+  let stopped: Promise<void> | null = null;
+  return {
+    router,
+    customerPath: customer.path,
+    routes: async (req, res, url) => (await ops(req, res, url)) || customer.route(req, res, url),
+    start() {
+      log.info('signing in to the XMPP server', { service: config.xmppService, jid: router.jid });
+      return router.start();
+    },
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        await router.stop();
+      })();
+      return stopped;
+    },
+  };
+}
+
+export interface ChatServiceHandle {
+  /** The listener's base URL, e.g. http://127.0.0.1:8080 */
+  readonly url: string;
+  /** The router's full JID. */
+  readonly routerJid: string;
+  readonly router: ChatRouter;
+  /** Stops taking requests, signs the router out and closes the listener; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the HTTP listener and the router; resolves once the listener is up, not waiting for XMPP: /healthz answers
+ * at once, /readyz with 200 once the router is online.
+ */
+export async function startChatService(config: ChatServiceConfig, log: Logger): Promise<ChatServiceHandle> {
+  const service = createChatService(config, log);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://service.invalid');
+    void (async () => {
+      try {
+        if (await service.routes(req, res, url)) return;
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+      } catch (error) {
+        log.error('request failed', { path: url.pathname, error: error instanceof Error ? error.name : 'unknown' });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Internal error');
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.http.port, config.http.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log.info('listening', { url, customerPage: `${url}${service.customerPath}` });
+  void service.start();
+
+  let stopped: Promise<void> | null = null;
+  return {
+    url,
+    routerJid: service.router.jid,
+    router: service.router,
+    stop() {
+      stopped ??= (async () => {
+        log.info('stopping');
+        await service.stop();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        log.info('stopped');
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,217 @@
+// The chat service's configuration file (JSON): read, checked and turned into settings, with one sentence per
+// problem saying what is wrong and how to fix it. The router's password may come from the environment instead.
+
+/** The checked settings the service runs with. */
+export interface ChatServiceConfig {
+  /** The XMPP server's WebSocket (ws:, wss:) or BOSH (http:, https:) URL the router connects to. */
+  readonly xmppService: string;
+  /** The URL customers' browsers connect to (default: xmppService). */
+  readonly customerXmppService: string;
+  /** The agents' XMPP domain. */
+  readonly domain: string;
+  /** The MUC service chat rooms are created on (default: conference.<domain>). */
+  readonly mucDomain: string;
+  /** The anonymous host customers sign in to. */
+  readonly guestDomain: string;
+  /** The router account's local part (its JID is username@domain). */
+  readonly username: string;
+  readonly password: string;
+  /** Where the customer page (/chat/) and the ops endpoints listen. */
+  readonly http: { readonly host: string; readonly port: number };
+  readonly offerTimeoutMs: number;
+  readonly maxChatsPerAgent: number;
+}
+
+/** The environment variable the router's password may come from; it wins over the file. */
+export const PASSWORD_ENV = 'CHAT_SERVICE_PASSWORD';
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: ChatServiceConfig }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+const KNOWN = new Set([
+  'xmppService',
+  'customerXmppService',
+  'domain',
+  'mucDomain',
+  'guestDomain',
+  'routerJid',
+  'password',
+  'http',
+  'offerTimeoutSeconds',
+  'maxChatsPerAgent',
+]);
+
+const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+function xmppUrlProblem(name: string, value: unknown): string | null {
+  if (typeof value !== 'string' || value === '')
+    return `"${name}" is missing: set it to the XMPP server's WebSocket URL (wss://host/xmpp-websocket) or BOSH URL (https://host/http-bind).`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${name}" is not a URL ("${value}"): write it in full, e.g. wss://xmpp.example.com/xmpp-websocket.`;
+  }
+  if (!['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol))
+    return `"${name}" uses ${url.protocol} which is neither WebSocket nor BOSH: use a ws://, wss://, http:// or https:// URL.`;
+  return null;
+}
+
+function domainProblem(name: string, value: unknown, example: string): string | null {
+  if (typeof value !== 'string' || value === '')
+    return `"${name}" is missing: set it to a domain name, e.g. "${example}".`;
+  if (!DOMAIN.test(value))
+    return `"${name}" ("${value}") is not a domain name: use letters, digits, dots and hyphens, e.g. "${example}".`;
+  return null;
+}
+
+function wholeNumber(value: unknown, min: number, max: number): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
+/** Checks a parsed configuration file; `env` supplies the password when CHAT_SERVICE_PASSWORD is set. */
+export function checkConfig(raw: unknown, env: Readonly<Record<string, string | undefined>> = {}): ConfigResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, problems: ['The configuration is not a JSON object: start from chat-service.example.json.'] };
+  const file = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(file)) {
+    if (!KNOWN.has(key))
+      problems.push(
+        `"${key}" is not a setting the chat service knows: remove it or check its spelling against chat-service.example.json.`,
+      );
+  }
+
+  const serviceProblem = xmppUrlProblem('xmppService', file['xmppService']);
+  if (serviceProblem) problems.push(serviceProblem);
+  const customerProblem =
+    file['customerXmppService'] === undefined
+      ? null
+      : xmppUrlProblem('customerXmppService', file['customerXmppService']);
+  if (customerProblem) problems.push(customerProblem);
+
+  const domainIssue = domainProblem('domain', file['domain'], 'example.com');
+  if (domainIssue) problems.push(domainIssue);
+  const domain = domainIssue ? '' : String(file['domain']).toLowerCase();
+  const mucIssue =
+    file['mucDomain'] === undefined ? null : domainProblem('mucDomain', file['mucDomain'], 'conference.example.com');
+  if (mucIssue) problems.push(mucIssue);
+  const guestIssue = domainProblem('guestDomain', file['guestDomain'], 'guest.example.com');
+  if (guestIssue) problems.push(guestIssue);
+
+  let username = '';
+  const routerJid = file['routerJid'];
+  if (typeof routerJid !== 'string' || routerJid === '') {
+    problems.push(
+      `"routerJid" is missing: set it to the router's account, e.g. "chat-router@${domain || 'example.com'}".`,
+    );
+  } else {
+    const match = /^([^@/\s]+)@([^@/\s]+)$/.exec(routerJid);
+    if (!match) {
+      problems.push(`"routerJid" ("${routerJid}") is not a bare JID: write it as name@domain, without a resource.`);
+    } else if (domain && match[2]?.toLowerCase() !== domain) {
+      problems.push(
+        `"routerJid" is on ${match[2]} but "domain" is ${domain}: the router's account must be on the agents' domain.`,
+      );
+    } else {
+      username = match[1] ?? '';
+    }
+  }
+
+  const envPassword = env[PASSWORD_ENV];
+  const filePassword = file['password'];
+  let password = '';
+  if (envPassword !== undefined && envPassword !== '') password = envPassword;
+  else if (typeof filePassword === 'string' && filePassword !== '') password = filePassword;
+  else if (filePassword !== undefined && typeof filePassword !== 'string')
+    problems.push(`"password" must be a string: quote it, or better leave it out and set ${PASSWORD_ENV}.`);
+  else
+    problems.push(
+      `The router's password is missing: set the environment variable ${PASSWORD_ENV} (or "password" in the file).`,
+    );
+
+  let host = '127.0.0.1';
+  let port = 8080;
+  const http = file['http'];
+  if (http !== undefined) {
+    if (typeof http !== 'object' || http === null || Array.isArray(http)) {
+      problems.push(`"http" must be an object like {"host": "0.0.0.0", "port": 8080}: fix its shape.`);
+    } else {
+      const h = http as Record<string, unknown>;
+      for (const key of Object.keys(h))
+        if (key !== 'host' && key !== 'port')
+          problems.push(`"http.${key}" is not a setting: only "host" and "port" are.`);
+      if (h['host'] !== undefined) {
+        if (typeof h['host'] === 'string' && h['host'] !== '') host = h['host'];
+        else problems.push(`"http.host" must be a host name or address, e.g. "0.0.0.0" for every interface.`);
+      }
+      if (h['port'] !== undefined) {
+        const p = wholeNumber(h['port'], 0, 65535);
+        if (p === null)
+          problems.push(
+            `"http.port" (${JSON.stringify(h['port'])}) must be a whole number from 0 to 65535, e.g. 8080.`,
+          );
+        else port = p;
+      }
+    }
+  }
+
+  let offerTimeoutMs = 30_000;
+  if (file['offerTimeoutSeconds'] !== undefined) {
+    const s = wholeNumber(file['offerTimeoutSeconds'], 5, 600);
+    if (s === null)
+      problems.push(
+        `"offerTimeoutSeconds" (${JSON.stringify(file['offerTimeoutSeconds'])}) must be a whole number of seconds from 5 to 600, e.g. 30.`,
+      );
+    else offerTimeoutMs = s * 1000;
+  }
+  let maxChatsPerAgent = 5;
+  if (file['maxChatsPerAgent'] !== undefined) {
+    const m = wholeNumber(file['maxChatsPerAgent'], 1, 50);
+    if (m === null)
+      problems.push(
+        `"maxChatsPerAgent" (${JSON.stringify(file['maxChatsPerAgent'])}) must be a whole number from 1 to 50, e.g. 5.`,
+      );
+    else maxChatsPerAgent = m;
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const xmppService = String(file['xmppService']);
+  return {
+    ok: true,
+    config: {
+      xmppService,
+      customerXmppService: typeof file['customerXmppService'] === 'string' ? file['customerXmppService'] : xmppService,
+      domain,
+      mucDomain: typeof file['mucDomain'] === 'string' ? file['mucDomain'].toLowerCase() : `conference.${domain}`,
+      guestDomain: String(file['guestDomain']).toLowerCase(),
+      username,
+      password,
+      http: { host, port },
+      offerTimeoutMs,
+      maxChatsPerAgent,
+    },
+  };
+}
+
+/** Parses the text of a configuration file and checks it; `source` names the file in the sentence about bad JSON. */
+export function parseConfig(
+  text: string,
+  source: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): ConfigResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    // The parser's message quotes the file, which may hold the password: it is not repeated.
+    return {
+      ok: false,
+      problems: [
+        `${source} is not valid JSON: fix the syntax (no comments, no trailing commas, keys in double quotes).`,
+      ],
+    };
+  }
+  return checkConfig(raw, env);
+}

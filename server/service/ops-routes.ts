@@ -1,0 +1,46 @@
+// The operations endpoints: /healthz (the process answers), /readyz (signed in to XMPP and routing) and
+// /metrics (Prometheus text).
+import type { RouteHandler } from '../http/route-handler.ts';
+import type { RouterStats } from '../router/chat-router.ts';
+import type { ServiceMetrics } from './metrics.ts';
+
+interface OpsSource {
+  /** The router's numbers now. */
+  stats(): RouterStats;
+  /** True once the service is stopping (it then reports not ready, so a balancer drains it). */
+  stopping(): boolean;
+  readonly metrics: ServiceMetrics;
+}
+
+function json(res: Parameters<RouteHandler>[1], status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** The three ops routes on one handler. */
+export function opsRoutes(source: OpsSource): RouteHandler {
+  return (req, res, url) => {
+    if (!['/healthz', '/readyz', '/metrics'].includes(url.pathname)) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed');
+      return true;
+    }
+    if (url.pathname === '/healthz') {
+      json(res, 200, { status: 'up' });
+    } else if (url.pathname === '/readyz') {
+      const stats = source.stats();
+      if (source.stopping()) json(res, 503, { ready: false, reason: 'The chat service is stopping.' });
+      else if (!stats.online)
+        json(res, 503, {
+          ready: false,
+          reason: 'The router is not signed in to the XMPP server (connecting or reconnecting).',
+        });
+      else json(res, 200, { ready: true });
+    } else {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(source.metrics.render(source.stats()));
+    }
+    return true;
+  };
+}
