@@ -70,6 +70,28 @@ function wholeNumber(value: unknown, min: number, max: number): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : null;
 }
 
+interface WholeSetting {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  /** A good value, for the problem's sentence. */
+  readonly example: number;
+  /** What is counted ("seconds"), when the setting's name does not say it. */
+  readonly unit?: string;
+}
+
+/** An optional whole-number setting: its value, `fallback` when it is absent; out of range, a problem and `fallback`. */
+function wholeSetting(value: unknown, setting: WholeSetting, fallback: number, problems: string[]): number {
+  if (value === undefined) return fallback;
+  const n = wholeNumber(value, setting.min, setting.max);
+  if (n !== null) return n;
+  const counted = setting.unit === undefined ? '' : ` of ${setting.unit}`;
+  problems.push(
+    `"${setting.name}" (${JSON.stringify(value)}) must be a whole number${counted} from ${setting.min} to ${setting.max}, e.g. ${setting.example}.`,
+  );
+  return fallback;
+}
+
 /** Checks a parsed configuration file; `env` supplies the password when CHAT_SERVICE_PASSWORD is set. */
 export function checkConfig(raw: unknown, env: Readonly<Record<string, string | undefined>> = {}): ConfigResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -146,35 +168,23 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
         if (typeof h['host'] === 'string' && h['host'] !== '') host = h['host'];
         else problems.push(`"http.host" must be a host name or address, e.g. "0.0.0.0" for every interface.`);
       }
-      if (h['port'] !== undefined) {
-        const p = wholeNumber(h['port'], 0, 65535);
-        if (p === null)
-          problems.push(
-            `"http.port" (${JSON.stringify(h['port'])}) must be a whole number from 0 to 65535, e.g. 8080.`,
-          );
-        else port = p;
-      }
+      port = wholeSetting(h['port'], { name: 'http.port', min: 0, max: 65535, example: 8080 }, port, problems);
     }
   }
 
-  let offerTimeoutMs = 30_000;
-  if (file['offerTimeoutSeconds'] !== undefined) {
-    const s = wholeNumber(file['offerTimeoutSeconds'], 5, 600);
-    if (s === null)
-      problems.push(
-        `"offerTimeoutSeconds" (${JSON.stringify(file['offerTimeoutSeconds'])}) must be a whole number of seconds from 5 to 600, e.g. 30.`,
-      );
-    else offerTimeoutMs = s * 1000;
-  }
-  let maxChatsPerAgent = 5;
-  if (file['maxChatsPerAgent'] !== undefined) {
-    const m = wholeNumber(file['maxChatsPerAgent'], 1, 50);
-    if (m === null)
-      problems.push(
-        `"maxChatsPerAgent" (${JSON.stringify(file['maxChatsPerAgent'])}) must be a whole number from 1 to 50, e.g. 5.`,
-      );
-    else maxChatsPerAgent = m;
-  }
+  const offerTimeoutMs =
+    wholeSetting(
+      file['offerTimeoutSeconds'],
+      { name: 'offerTimeoutSeconds', min: 5, max: 600, example: 30, unit: 'seconds' },
+      30,
+      problems,
+    ) * 1000;
+  const maxChatsPerAgent = wholeSetting(
+    file['maxChatsPerAgent'],
+    { name: 'maxChatsPerAgent', min: 1, max: 50, example: 5 },
+    5,
+    problems,
+  );
 
   if (problems.length > 0) return { ok: false, problems };
   const xmppService = String(file['xmppService']);
