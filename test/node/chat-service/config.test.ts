@@ -89,6 +89,12 @@ test('every problem of a bad file is reported, one sentence each, saying how to 
     'maxChatsPerAgent',
   ])
     assert.equal(about(key), 1, `one problem about ${key}`);
+  for (const sentence of [
+    '"http.port" (70000) must be a whole number from 0 to 65535, e.g. 8080.',
+    '"offerTimeoutSeconds" (1) must be a whole number of seconds from 5 to 600, e.g. 30.',
+    '"maxChatsPerAgent" ("five") must be a whole number from 1 to 50, e.g. 5.',
+  ])
+    assert.ok(problems.includes(sentence), `says: ${sentence}`);
 });
 
 test('missing required settings are each named', () => {
