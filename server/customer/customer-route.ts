@@ -1,9 +1,8 @@
 // Serves the customer chat page on the chat service's origin: the page (no inline script or style, a strict
-// Content-Security-Policy), its stylesheet, and its script bundled by esbuild into a classic script.
+// Content-Security-Policy), its stylesheet, and its script bundled into a classic script (customer-script.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { RouteHandler } from '../http/route-handler.ts';
+import { customerScript } from './customer-script.ts';
 
 interface CustomerChatRouteOptions {
   /** The WebSocket endpoint the page connects to (the browser must reach it). */
@@ -19,8 +18,6 @@ interface CustomerChatRoute {
   /** The page's path, e.g. "/chat/". */
   readonly path: string;
 }
-
-const ENTRY = join(import.meta.dirname, 'customer-page.ts');
 
 const STYLE = `
 body { font: 15px/1.4 system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1d2630; }
@@ -95,28 +92,6 @@ function customerPagePolicy(websocketUrl: string): string {
   ].join('; ');
 }
 
-/** Bundles the page script once, on first request. */
-function bundler(): () => Promise<string> {
-  let bundle: Promise<string> | null = null;
-  return () => {
-    bundle ??= build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2021',
-      write: false,
-      logLevel: 'silent',
-      legalComments: 'none',
-    }).then((result) => {
-      const file = result.outputFiles[0];
-      if (!file) throw new Error('esbuild produced no customer page script');
-      return file.text;
-    });
-    return bundle;
-  };
-}
-
 function send(res: ServerResponse, status: number, type: string, body: string, csp: string | null): void {
   const headers: Record<string, string> = {
     'content-type': type,
@@ -138,7 +113,7 @@ export function customerChatRoute(
   path = '/chat/',
 ): CustomerChatRoute {
   const base = path;
-  const script = bundler();
+  const script = customerScript();
   const current = typeof options === 'function' ? options : () => options;
   const route: RouteHandler = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (!url.pathname.startsWith(base) && url.pathname !== base.replace(/\/$/, '')) return false;

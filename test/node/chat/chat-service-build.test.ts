@@ -1,0 +1,101 @@
+// `npm run build:chat-service` as a release is made: the bundle runs with plain `node` (no tsx) from a folder with no
+// node_modules, becomes ready against the test Prosody, serves the customer page and its pre-built script, never
+// loads esbuild, and stops cleanly on SIGTERM.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
+import { unique, waitFor } from './chat-test-kit.ts';
+
+let prosody: ChatProsodyHandle;
+let dir: string;
+before(async () => {
+  prosody = await startProsody({ chat: true });
+  dir = mkdtempSync(join(tmpdir(), 'chat-service-build-'));
+});
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await prosody.stop();
+});
+
+test(
+  'the built service runs with plain node, serves the pre-built customer script, and stops on SIGTERM',
+  {
+    timeout: 60_000,
+  },
+  async () => {
+    const out = join(dir, 'dist');
+    await promisify(execFile)('npm', ['run', '--silent', 'build:chat-service', '--', '--outdir', out]);
+    const bundle = readFileSync(join(out, 'chat-service.mjs'), 'utf8');
+    assert.doesNotMatch(
+      bundle,
+      /from\s*["']esbuild["']|import\(\s*["']esbuild["']\s*\)/,
+      'the bundle imports no esbuild',
+    );
+    assert.doesNotMatch(bundle, /esbuild/, 'nothing of esbuild is in the bundle');
+
+    const username = unique('built-router');
+    const password = 'Built-Secret-Pw-51xZ';
+    await prosody.register(username, password);
+    const config = join(dir, 'chat-service.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        xmppService: prosody.websocketUrl,
+        domain: prosody.domain,
+        mucDomain: prosody.mucDomain,
+        guestDomain: prosody.guestDomain,
+        routerJid: `${username}@${prosody.domain}`,
+        http: { host: '127.0.0.1', port: 0 },
+      }),
+    );
+    const child = spawn(process.execPath, [join(out, 'chat-service.mjs'), '--config', config], {
+      cwd: dir,
+      // Plain node: none of the test runner's loaders (tsx) or options.
+      env: { ...process.env, NODE_OPTIONS: '', CHAT_SERVICE_PASSWORD: password },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      const url = await waitFor(
+        'the built service to listen',
+        () => /"msg":"listening","url":"([^"]+)"/.exec(stdout)?.[1],
+        15_000,
+      );
+      let status = 0;
+      const until = Date.now() + 10_000;
+      while (status !== 200 && Date.now() < until) {
+        status = (await fetch(`${url}/readyz`)).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(status, 200, `not ready; log:\n${stdout}${stderr}`);
+
+      const page = await fetch(`${url}/chat/`);
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      const src = /<script src="([^"]+)"/.exec(html)?.[1];
+      assert.ok(src, 'the page references its script');
+      const script = await fetch(new URL(src, `${url}/chat/`));
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
+      const text = await script.text();
+      assert.equal(text, readFileSync(join(out, 'customer.js'), 'utf8'), 'it serves the pre-built script');
+      assert.ok(text.length > 1000, 'the script is the bundled page code');
+
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, `exit code; log:\n${stdout}${stderr}`);
+      assert.ok(stdout.includes('"msg":"stopped"'), 'it says it stopped');
+      assert.ok(!stdout.includes(password) && !stderr.includes(password), 'the password is never printed');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  },
+);
