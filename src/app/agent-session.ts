@@ -20,7 +20,7 @@ import { watchAgentNotifications, watchNotificationConnection } from '../core/bl
 import type { TickTimers } from '../core/blending/adapters/tick-timers.ts';
 import { OwnershipCoordinator, type OwnershipStatus } from '../core/session/ownership-coordinator.ts';
 import type { OwnershipChannelPort, OwnershipLockPort } from '../core/session/ownership-port.ts';
-import type { AgentIntents, AgentView, ConversationView, OfferView, OwnershipView } from './agent-view.ts';
+import type { AgentIntents, AgentView, ConversationView, OfferView, OwnershipView, ProblemView } from './agent-view.ts';
 import { ChatWorkspace } from './chat-workspace.ts';
 import { readPeerView, type PeerView } from './peer-view.ts';
 import { ProblemBoard, type ProblemCause } from './problems.ts';
@@ -61,6 +61,8 @@ export interface AgentSession {
   /** Handles an intent the UI sent up. */
   handle<K extends keyof AgentIntents>(name: K, detail: AgentIntents[K]): void;
   view(): AgentView;
+  /** Shows a problem found outside the session (the desktop's own services) under its id, replacing what was there. */
+  reportProblem(id: string, severity: ProblemView['severity'], cause: ProblemCause): void;
   /** Releases every subscription, timer and lock. */
   stop(): void;
 }
@@ -383,6 +385,9 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       if (!stopped) dispatchIntent(intents, name, detail);
     },
     view: () => current ?? build(),
+    reportProblem(id, severity, cause) {
+      if (!stopped) problems.set({ id, severity, cause });
+    },
     stop() {
       if (stopped) return;
       stopped = true;

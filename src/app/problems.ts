@@ -23,7 +23,13 @@ export type ProblemCause =
   | { readonly kind: 'notification'; readonly node: string; readonly detail: string }
   | { readonly kind: 'windows-indistinct' }
   | { readonly kind: 'on-secondary-node'; readonly from: string; readonly to: string }
-  | { readonly kind: 'start-failed'; readonly detail: string };
+  | { readonly kind: 'start-failed'; readonly detail: string }
+  /** Cisco's header channel or popover service refused what the gadget asked; the gadget's own view still works. */
+  | {
+      readonly kind: 'desktop-service-refused';
+      readonly service: 'header-channel' | 'popover';
+      readonly detail: string;
+    };
 
 /** The current problems by id; tells `changed` when the set changed. */
 export class ProblemBoard {

@@ -211,10 +211,14 @@ function start(gadgets: GadgetsGlobal): void {
   view.offerAlerts = cfg.desktopNotifications && typeof Notification !== 'undefined';
   view.dataset['headerChannel'] = library.channelService !== null ? 'on' : 'off';
   view.dataset['popovers'] = library.popoverService !== null ? 'on' : 'off';
-  const libraryProblem = (detail: string): void => {
-    view.dataset['libraryProblem'] = detail;
-    console.warn(`finesse-blend: ${detail}`);
-  };
+  // A refusal by the desktop's header channel or popovers: shown to the agent (the gadget's own view still works).
+  const libraryProblem =
+    (service: 'header-channel' | 'popover') =>
+    (detail: string): void => {
+      view.dataset['libraryProblem'] = detail;
+      console.warn(`finesse-blend: ${detail}`);
+      session.reportProblem(`desktop-${service}`, 'warning', { kind: 'desktop-service-refused', service, detail });
+    };
   let header: HeaderChannel | null = null;
   let alerts: OfferAlerts | null = null;
 
@@ -250,7 +254,7 @@ function start(gadgets: GadgetsGlobal): void {
     library,
     chimeUrl: CHIME_URL,
     onIntent: (name, chatId) => session.handle(name, { chatId }),
-    onProblem: libraryProblem,
+    onProblem: libraryProblem('popover'),
   });
   if (library.channelService !== null) {
     header = addHeaderChannel({
@@ -259,7 +263,7 @@ function start(gadgets: GadgetsGlobal): void {
       refusal: (reason) => t(`header.refused.${reason}`),
       view: () => session.view(),
       onIntent: (detail) => session.handle('chat-availability', detail),
-      onProblem: libraryProblem,
+      onProblem: libraryProblem('header-channel'),
     });
   }
   alerts.plan(session.view(), ticker.now());

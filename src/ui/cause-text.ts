@@ -211,6 +211,8 @@ export function causeText(words: Translator): CauseText {
         return both('problem.notification', { node: c.node, detail: c.detail });
       case 'start-failed':
         return both('problem.start-failed', { detail: c.detail });
+      case 'desktop-service-refused':
+        return both(`problem.desktop-service-refused.${c.service}`, { detail: c.detail });
       case 'reason-config':
         return { title: reasonConfig(c.error), action: m('problem.config.action') };
       case 'reason-codes-unread':

@@ -282,6 +282,14 @@ export const de: Catalogue = {
     'Sie müssen nichts tun: Das Gadget hat Ihre Chats und Ihren Telefonstatus auf Server {to} übernommen.',
   'problem.start-failed.title': 'Das Gadget konnte nicht starten: {detail}',
   'problem.start-failed.action': 'Laden Sie den Desktop neu; wenn das so bleibt, informieren Sie Ihren Administrator.',
+  'problem.desktop-service-refused.header-channel.title':
+    'Die Finesse-Kopfzeile hat den Chat-Status des Gadgets nicht übernommen und zeigt ihn vielleicht falsch an.',
+  'problem.desktop-service-refused.header-channel.action':
+    'Angebote erscheinen weiter im Gadget, und seine eigene Leiste setzt Ihren Chat-Status; informieren Sie Ihren Administrator: {detail}',
+  'problem.desktop-service-refused.popover.title':
+    'Der Desktop hat das Popup eines Chat-Angebots nicht angezeigt oder nicht entfernt.',
+  'problem.desktop-service-refused.popover.action':
+    'Angebote erscheinen weiter im Gadget; informieren Sie Ihren Administrator: {detail}',
   // Barrierefreiheit und Aussehen
   'state.off': 'Blending ist aus: nur Anrufe, keine Chats',
   'offer.shortcuts': 'Alt+A nimmt an, Alt+D lehnt ab',

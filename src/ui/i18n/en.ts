@@ -273,6 +273,13 @@ export const en = {
   'problem.on-secondary-node.action': 'Nothing to do: the gadget picked up your chats and voice state on server {to}.',
   'problem.start-failed.title': 'The gadget could not start: {detail}',
   'problem.start-failed.action': 'Reload the desktop; if this stays, tell your administrator.',
+  'problem.desktop-service-refused.header-channel.title':
+    'The Finesse header did not take the chat state from the gadget, so it may show your chat state wrongly.',
+  'problem.desktop-service-refused.header-channel.action':
+    'Offers still show in the gadget and its own bar sets your chat state; tell your administrator: {detail}',
+  'problem.desktop-service-refused.popover.title': 'The desktop did not show or remove a chat offer popover.',
+  'problem.desktop-service-refused.popover.action':
+    'Offers still show in the gadget; tell your administrator: {detail}',
   // accessibility and look
   'state.off': 'Blending is off: calls only, no chats',
   'offer.shortcuts': 'Alt+A accepts, Alt+D declines',

@@ -281,6 +281,14 @@ export const es: Catalogue = {
     'No tiene que hacer nada: el gadget retomó sus chats y su estado de voz en el servidor {to}.',
   'problem.start-failed.title': 'El gadget no pudo iniciar: {detail}',
   'problem.start-failed.action': 'Vuelva a cargar el escritorio; si esto sigue, avise a su administrador.',
+  'problem.desktop-service-refused.header-channel.title':
+    'El encabezado de Finesse no aceptó el estado de chat del gadget, así que puede mostrarlo mal.',
+  'problem.desktop-service-refused.header-channel.action':
+    'Las ofertas siguen apareciendo en el gadget y su propia barra fija su estado de chat; avise a su administrador: {detail}',
+  'problem.desktop-service-refused.popover.title':
+    'El escritorio no mostró o no retiró la ventana emergente de una oferta de chat.',
+  'problem.desktop-service-refused.popover.action':
+    'Las ofertas siguen apareciendo en el gadget; avise a su administrador: {detail}',
   // accesibilidad y aspecto
   'state.off': 'La combinación de canales está desactivada: solo llamadas, sin chats',
   'offer.shortcuts': 'Alt+A acepta, Alt+D rechaza',

@@ -128,3 +128,29 @@ describe('the agent session wires blending, chat and the view', () => {
     assert.equal(h.hub.live, 0);
   });
 });
+
+describe("the desktop's own services refusing something", () => {
+  it('is a warning in the problem list, with what to do, one per service (the latest refusal)', async () => {
+    const h = harness();
+    await flush(30);
+    const refused = (detail: string) => ({ kind: 'desktop-service-refused', service: 'popover', detail }) as const;
+    h.session.reportProblem('desktop-popover', 'warning', refused('The desktop did not show the offer popover: busy'));
+    h.session.reportProblem('desktop-popover', 'warning', refused('The desktop did not show the offer popover: gone'));
+    const shown = h.last().problems.filter((p) => p.id === 'desktop-popover');
+    assert.equal(shown.length, 1, 'one problem per service, the latest refusal');
+    assert.equal(shown[0]?.severity, 'warning');
+    const { title, action } = say.problem(shown[0]!.cause);
+    assert.equal(title, 'The desktop did not show or remove a chat offer popover.');
+    assert.equal(
+      action,
+      'Offers still show in the gadget; tell your administrator: The desktop did not show the offer popover: gone',
+    );
+    assert.match(
+      say.problem({ kind: 'desktop-service-refused', service: 'header-channel', detail: 'x' }).action,
+      /Offers still show in the gadget.*tell your administrator: x$/,
+    );
+    h.session.stop();
+    h.session.reportProblem('desktop-header-channel', 'warning', refused('late'));
+    assert.ok(!h.last().problems.some((p) => p.id === 'desktop-header-channel'), 'nothing after stop');
+  });
+});

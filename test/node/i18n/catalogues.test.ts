@@ -94,6 +94,19 @@ describe('plurals', () => {
     );
   });
 
+  test("a desktop service's refusal is said in the agent's language, with what to do and the desktop's own words", () => {
+    const detail = 'The desktop did not show the offer popover: busy';
+    const cause = { kind: 'desktop-service-refused', service: 'popover', detail } as const;
+    assert.deepEqual(causeText(createTranslator('es')).problem(cause), {
+      title: 'El escritorio no mostró o no retiró la ventana emergente de una oferta de chat.',
+      action: `Las ofertas siguen apareciendo en el gadget; avise a su administrador: ${detail}`,
+    });
+    assert.match(
+      causeText(createTranslator('de')).problem({ ...cause, service: 'header-channel' }).action,
+      /^Angebote erscheinen weiter im Gadget.*informieren Sie Ihren Administrator: The desktop did not/,
+    );
+  });
+
   test('a plural category a catalogue has no form for takes the "other" form (Spanish "many")', () => {
     assert.equal(new Intl.PluralRules('es').select(1_000_000), 'many', 'CLDR gives Spanish a "many" category');
     assert.equal(createTranslator('es', 'es-ES').plural('count.chats', 1_000_000), '1.000.000 chats');
