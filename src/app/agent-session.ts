@@ -137,13 +137,17 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
       problems: problems.list(blending?.degraded ?? null),
       maxChats: config.maxChats,
       blendingOff: blendingOff && blending === null,
-      // Another window's choice shows through the chat cause it gave; this window's own is what the agent set here.
-      chatChoice: owner
-        ? chatChoice
-        : blending?.chat.cause.kind === 'agent-chose-not-ready'
-          ? 'unavailable'
-          : chatChoice,
+      chatChoice: owner ? chatChoice : observedChoice(shared ? peer : null, blending),
     };
+  }
+
+  /**
+   * The owner window's chat choice as it shares it; from an older owner that does not, inferred from the chat cause it
+   * gave (which an ACD call hides). This window's own choice is what the agent set here.
+   */
+  function observedChoice(shared: PeerView | null, blending: BlendingSnapshot | null): AgentView['chatChoice'] {
+    if (shared !== null && shared.chatChoice !== null) return shared.chatChoice;
+    return blending?.chat.cause.kind === 'agent-chose-not-ready' ? 'unavailable' : chatChoice;
   }
 
   function render(): void {
@@ -157,6 +161,7 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
         offers: current.offers,
         conversations: current.conversations,
         chatStatus: current.chatStatus,
+        chatChoice: current.chatChoice,
       };
       coordinator.publishSnapshot(shared);
     }

@@ -2,13 +2,18 @@
 // It arrives over a BroadcastChannel from the same origin, but it is still only data: checked before use.
 import type { BlendingSnapshot } from '../core/blending/reconciler.ts';
 import type { ChatConnectionStatus } from '../core/chat/chat-channel.ts';
-import type { ConversationView, OfferView } from './agent-view.ts';
+import type { AgentView, ConversationView, OfferView } from './agent-view.ts';
 
 export interface PeerView {
   readonly blending: BlendingSnapshot | null;
   readonly offers: readonly OfferView[];
   readonly conversations: readonly ConversationView[];
   readonly chatStatus: ChatConnectionStatus;
+  /**
+   * The chat choice the agent made in the owner window; null when the owner did not say (a window from an older
+   * version, or a choice this window does not know): the observer then infers it from the chat cause.
+   */
+  readonly chatChoice: AgentView['chatChoice'] | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -16,6 +21,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 /** A cause (src/core/blending/causes.ts) is data with a kind; a kind this window does not know shows as its key. */
 const isCause = (v: unknown): boolean => isObject(v) && isString(v.kind);
+const CHOICES: ReadonlySet<unknown> = new Set(['available', 'unavailable']);
 const STATUSES: ReadonlySet<unknown> = new Set(['offline', 'connecting', 'online', 'reconnecting']);
 const AVAILABILITIES: ReadonlySet<unknown> = new Set([
   'READY',
@@ -93,5 +99,6 @@ export function readPeerView(data: unknown): PeerView | null {
     offers: data.offers,
     conversations: data.conversations,
     chatStatus: data.chatStatus as ChatConnectionStatus,
+    chatChoice: CHOICES.has(data.chatChoice) ? (data.chatChoice as AgentView['chatChoice']) : null,
   };
 }

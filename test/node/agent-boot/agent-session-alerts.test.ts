@@ -7,6 +7,7 @@ import { user } from '../blending/support/builders.ts';
 import { flush, offer } from './fakes.ts';
 import { agentConfig, FinesseStub, openWindow } from './agent-session-kit.ts';
 import { FakeBroadcastBus, FakeLockManager } from '../blending/support/ownership-fakes.ts';
+import { readPeerView } from '../../../src/app/peer-view.ts';
 
 function harness(over: Partial<GadgetConfig> = {}) {
   const finesse = new FinesseStub();
@@ -77,6 +78,40 @@ describe("the agent's chat choice across windows (rule 8)", () => {
     assert.equal(observer.last().chatChoice, 'unavailable', "the observer shows the owner's choice");
     owner.session.stop();
     observer.session.stop();
+  });
+});
+
+describe("the owner's chat choice in the view it shares", () => {
+  it('an observer shows Not ready during a call, when the chat cause is the call and not the choice', async () => {
+    const finesse = new FinesseStub();
+    const lock = new FakeLockManager();
+    const bus = new FakeBroadcastBus();
+    const window = (id: string) =>
+      openWindow(finesse, {
+        config: agentConfig(),
+        ownership: { lock: lock.port(), channel: bus.channel() },
+        instanceId: id,
+      });
+    const owner = window('w1');
+    await flush(30);
+    const observer = window('w2');
+    await flush(30);
+    owner.session.handle('chat-availability', { available: false });
+    await flush(30);
+    finesse.notify(user('TALKING'), null);
+    await flush(30);
+    assert.notEqual(owner.last().blending?.chat.cause.kind, 'agent-chose-not-ready', 'the call is the cause now');
+    assert.equal(observer.last().blending?.chat.cause.kind, owner.last().blending?.chat.cause.kind);
+    assert.equal(observer.last().chatChoice, 'unavailable', "the owner's choice, not the cause's");
+    owner.session.stop();
+    observer.session.stop();
+  });
+
+  it('from an older owner that does not share it, or an unknown choice, the observer infers it as before', () => {
+    const older = { blending: null, offers: [], conversations: [], chatStatus: 'online' };
+    assert.equal(readPeerView(older)?.chatChoice, null);
+    assert.equal(readPeerView({ ...older, chatChoice: 'later' })?.chatChoice, null);
+    assert.equal(readPeerView({ ...older, chatChoice: 'unavailable' })?.chatChoice, 'unavailable');
   });
 });
 
