@@ -4,12 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
-import { unique, waitFor } from './chat-test-kit.ts';
+import { routerConfigFile, untilReady } from './service-process.ts';
 
 let prosody: ChatProsodyHandle;
 let dir: string;
@@ -38,21 +38,8 @@ test(
     );
     assert.doesNotMatch(bundle, /esbuild/, 'nothing of esbuild is in the bundle');
 
-    const username = unique('built-router');
     const password = 'Built-Secret-Pw-51xZ';
-    await prosody.register(username, password);
-    const config = join(dir, 'chat-service.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        xmppService: prosody.websocketUrl,
-        domain: prosody.domain,
-        mucDomain: prosody.mucDomain,
-        guestDomain: prosody.guestDomain,
-        routerJid: `${username}@${prosody.domain}`,
-        http: { host: '127.0.0.1', port: 0 },
-      }),
-    );
+    const config = await routerConfigFile(prosody, dir, 'built-router', password);
     const child = spawn(process.execPath, [join(out, 'chat-service.mjs'), '--config', config], {
       cwd: dir,
       // Plain node: none of the test runner's loaders (tsx) or options.
@@ -65,17 +52,7 @@ test(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
-      const url = await waitFor(
-        'the built service to listen',
-        () => /"msg":"listening","url":"([^"]+)"/.exec(stdout)?.[1],
-        15_000,
-      );
-      let status = 0;
-      const until = Date.now() + 10_000;
-      while (status !== 200 && Date.now() < until) {
-        status = (await fetch(`${url}/readyz`)).status;
-        if (status !== 200) await new Promise((r) => setTimeout(r, 100));
-      }
+      const { url, status } = await untilReady(() => stdout);
       assert.equal(status, 200, `not ready; log:\n${stdout}${stderr}`);
 
       const page = await fetch(`${url}/chat/`);

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
-import { unique, waitFor } from './chat-test-kit.ts';
+import { waitFor } from './chat-test-kit.ts';
+import { routerConfigFile, untilReady } from './service-process.ts';
 
 let prosody: ChatProsodyHandle;
 let dir: string;
@@ -51,34 +52,11 @@ function runService(configFile: string, env: Record<string, string>) {
 }
 
 test('started with a config file it reaches /readyz 200, and SIGTERM stops it gracefully', async () => {
-  const username = unique('cli-router');
   const password = 'Cli-Secret-Pw-93kQ';
-  await prosody.register(username, password);
-  const file = join(dir, 'chat-service.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      xmppService: prosody.websocketUrl,
-      domain: prosody.domain,
-      mucDomain: prosody.mucDomain,
-      guestDomain: prosody.guestDomain,
-      routerJid: `${username}@${prosody.domain}`,
-      http: { host: '127.0.0.1', port: 0 },
-    }),
-  );
+  const file = await routerConfigFile(prosody, dir, 'cli-router', password);
   const service = runService(file, { CHAT_SERVICE_PASSWORD: password });
   try {
-    const url = await waitFor(
-      'the service to listen',
-      () => /"msg":"listening","url":"([^"]+)"/.exec(service.stdout())?.[1],
-      15_000,
-    );
-    let status = 0;
-    const until = Date.now() + 10_000;
-    while (status !== 200 && Date.now() < until) {
-      status = (await fetch(`${url}/readyz`)).status;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
-    }
+    const { status } = await untilReady(() => service.stdout());
     assert.equal(status, 200, `not ready; log:\n${service.stdout()}${service.stderr()}`);
     service.signal('SIGTERM');
     // npm itself dies of the signal; the service (which holds the output pipes until it exits) stops cleanly.
