@@ -50,21 +50,27 @@ describe("the agent's chat choice", () => {
   });
 });
 
+/** Two windows of one agent on one Finesse: the first runs blending, the second only shows it. */
+async function twoWindows() {
+  const finesse = new FinesseStub();
+  const lock = new FakeLockManager();
+  const bus = new FakeBroadcastBus();
+  const window = (id: string) =>
+    openWindow(finesse, {
+      config: agentConfig(),
+      ownership: { lock: lock.port(), channel: bus.channel() },
+      instanceId: id,
+    });
+  const owner = window('w1');
+  await flush(30);
+  const observer = window('w2');
+  await flush(30);
+  return { finesse, owner, observer };
+}
+
 describe("the agent's chat choice across windows (rule 8)", () => {
   it("a window that does not run blending changes nothing, and shows the owner's choice", async () => {
-    const finesse = new FinesseStub();
-    const lock = new FakeLockManager();
-    const bus = new FakeBroadcastBus();
-    const window = (id: string) =>
-      openWindow(finesse, {
-        config: agentConfig(),
-        ownership: { lock: lock.port(), channel: bus.channel() },
-        instanceId: id,
-      });
-    const owner = window('w1');
-    await flush(30);
-    const observer = window('w2');
-    await flush(30);
+    const { owner, observer } = await twoWindows();
     assert.equal(observer.last().ownership.role, 'observer');
 
     observer.session.handle('chat-availability', { available: false });
@@ -83,19 +89,7 @@ describe("the agent's chat choice across windows (rule 8)", () => {
 
 describe("the owner's chat choice in the view it shares", () => {
   it('an observer shows Not ready during a call, when the chat cause is the call and not the choice', async () => {
-    const finesse = new FinesseStub();
-    const lock = new FakeLockManager();
-    const bus = new FakeBroadcastBus();
-    const window = (id: string) =>
-      openWindow(finesse, {
-        config: agentConfig(),
-        ownership: { lock: lock.port(), channel: bus.channel() },
-        instanceId: id,
-      });
-    const owner = window('w1');
-    await flush(30);
-    const observer = window('w2');
-    await flush(30);
+    const { finesse, owner, observer } = await twoWindows();
     owner.session.handle('chat-availability', { available: false });
     await flush(30);
     finesse.notify(user('TALKING'), null);
