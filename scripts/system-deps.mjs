@@ -1,4 +1,4 @@
-// Finds the system parts the project needs (Debian's Chromium and Prosody) and installs the missing ones
+// Finds the system parts the project needs (Debian's Chromium, Prosody and ejabberd) and installs the missing ones
 // with apt-get when running as root; otherwise stops at once with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,13 @@ export const SYSTEM_PARTS = {
     pkg: 'prosody',
     bins: ['/usr/bin/prosody', '/usr/bin/prosodyctl'],
     why: 'the XMPP server for Finesse notifications and chat',
+  },
+  // The tests start their own ejabberd on a temp dir and free ports. Should the package's install start its own
+  // instance (a container without policy-rc.d), it is left alone: it shares no port, node name or epmd with theirs.
+  ejabberd: {
+    pkg: 'ejabberd',
+    bins: ['/usr/sbin/ejabberdctl'],
+    why: 'a second standard XMPP server, for the chat service interop tests',
   },
 };
 
