@@ -9,7 +9,7 @@ import { systemTimers, type Timers, type TimerHandle } from '../../src/core/shar
 import { RECONNECT_BACKOFF } from '../../src/core/chat/reconnect-backoff.ts';
 import { backoffDelay } from '../../src/core/shared/backoff.ts';
 import { bareJid } from '../../src/core/chat/xmpp/dom-read.ts';
-import { IqTracker } from '../../src/core/chat/xmpp/iq-tracker.ts';
+import { IqTracker, type IqFailure } from '../../src/core/chat/xmpp/iq-tracker.ts';
 import { joinPresence, readOccupantPresence, type OccupantPresence } from '../../src/core/chat/xmpp/muc-stanzas.ts';
 import { NS_CHAT, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
 import type { AgentRequest, Notice, OfferPayload, RevokeReason } from '../../src/core/chat/xmpp/profile/shared.ts';
@@ -21,7 +21,14 @@ import {
 } from '../../src/core/chat/xmpp/xmpp-connection.ts';
 import { randomId } from '../../src/core/shared/ids.ts';
 import { pickAgent, type AgentView } from './routing-policy.ts';
-import { mediatedInvite, roomConfigSubmit, setAffiliation } from './room-admin-stanzas.ts';
+import {
+  mediatedInvite,
+  readRoomConfigFields,
+  roomConfigPlan,
+  roomConfigRequest,
+  roomConfigSubmit,
+  setAffiliation,
+} from './room-admin-stanzas.ts';
 import {
   assignedElement,
   assignmentsElement,
@@ -150,6 +157,7 @@ export class ChatRouter {
   #onlineWaiters: (() => void)[] = [];
   #online = false;
   #jid: string;
+  #warnedUnset = false;
 
   constructor(options: ChatRouterOptions) {
     this.#opts = options;
@@ -570,8 +578,25 @@ export class ChatRouter {
     });
     conn.send(joinPresence(room, ROUTER_NICK));
     await joined;
-    const configured = await this.#iq.send(conn, roomConfigSubmit(room, title));
-    if (!configured.ok) throw new Error('the chat room could not be configured');
+    // Servers name some fields differently and refuse a form with fields they do not know: submit what the
+    // room's own form offers.
+    const form = await this.#iq.send(conn, roomConfigRequest(room));
+    const offered = form.ok ? readRoomConfigFields(form.value) : null;
+    if (!offered) throw new Error(`the chat room's configuration form could not be read (${failure(form)})`);
+    const plan = roomConfigPlan(title, offered);
+    if (plan.missing.length > 0) {
+      throw new Error(
+        `the MUC service does not offer ${plan.missing.join(', ')}; the chat profile needs them (see the deployment guide)`,
+      );
+    }
+    if (plan.unset.length > 0 && !this.#warnedUnset) {
+      this.#warnedUnset = true;
+      this.#opts.log?.(
+        `router: the MUC service's room form has no option for ${plan.unset.join(', ')}; make sure its defaults provide them`,
+      );
+    }
+    const configured = await this.#iq.send(conn, roomConfigSubmit(room, plan.fields));
+    if (!configured.ok) throw new Error(`the chat room could not be configured (${failure(configured)})`);
   }
 
   /** Takes a chat back from its agent (transfer, sign-out, grace expiry) and queues it at the front. */
@@ -775,6 +800,12 @@ export class ChatRouter {
     }
     conn.send(answer);
   }
+}
+
+/** An IQ's failure in a word, for the log: the condition only (a server's text may quote the customer's name). */
+function failure(answer: { ok: true } | { ok: false; error: IqFailure }): string {
+  if (answer.ok) return 'no form in the answer';
+  return answer.error.kind === 'error' ? answer.error.condition : answer.error.kind;
 }
 
 function localPart(jid: string): string {
