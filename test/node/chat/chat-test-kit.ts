@@ -12,6 +12,8 @@ import type { ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 export type AgentServer = Pick<ChatProsodyHandle, 'websocketUrl' | 'boshUrl' | 'domain' | 'register'>;
 /** What a customer needs of the chat server. */
 export type CustomerServer = Pick<ChatProsodyHandle, 'websocketUrl' | 'guestDomain'>;
+/** What a router needs of the chat server. */
+export type RouterServer = Pick<ChatProsodyHandle, 'websocketUrl' | 'domain' | 'mucDomain' | 'register'>;
 
 Strophe.setLogLevel(Strophe.LogLevel.FATAL);
 
@@ -87,7 +89,7 @@ export function startCustomer(prosody: CustomerServer, router: Pick<ChatRouterHa
 
 /** Starts a router with its own account on the test server. */
 export async function startTestRouter(
-  prosody: ChatProsodyHandle,
+  prosody: RouterServer,
   options: { offerTimeoutMs?: number; graceMs?: number; customerGraceMs?: number } = {},
 ): Promise<ChatRouterHandle> {
   const username = unique('router');
