@@ -120,9 +120,13 @@ function agentLines(agent: TestAgent, chatId: string, sender: 'self' | 'customer
 /** Declares the smoke tests for one server kind; `start` runs once for the file, and the server is stopped after. */
 export function chatSmokeTests(start: () => Promise<ChatTestServer>): void {
   let server: ChatTestServer;
-  before(async () => {
-    server = await start();
-  });
+  // A server start gets more than a test's time: ejabberd's Erlang VM takes 2-5 s on 2 busy cores.
+  before(
+    async () => {
+      server = await start();
+    },
+    { timeout: 60_000 },
+  );
   after(async () => {
     await server.stop();
   });
