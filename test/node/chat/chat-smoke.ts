@@ -223,8 +223,16 @@ export function chatSmokeTests(start: () => Promise<ChatTestServer>): void {
       ];
       const byCustomer = await readArchive(first.connection(), room);
       const byAgent = await readArchive(agent.connection() as XmppConnection, room);
+      // Each sender's lines in the order written; how the two sides interleave is the room's.
+      const inOrder = (bodies: string[], of: readonly string[]): string[] => bodies.filter((b) => of.includes(b));
+      const fromAgent = ['agent 1', 'agent 2'];
+      const fromCustomer = ['Where is my order?', 'customer 1', 'customer 2', 'customer while the agent was away'];
       for (const archive of [byCustomer, byAgent]) {
-        assert.deepEqual([...archive.map((m) => m.body)].sort(), [...expected].sort());
+        const bodies = archive.map((m) => m.body);
+        assert.deepEqual([...bodies].sort(), [...expected].sort());
+        assert.deepEqual(inOrder(bodies, fromAgent), fromAgent);
+        assert.deepEqual(inOrder(bodies, fromCustomer), fromCustomer);
+        assert.equal(bodies.at(-1), 'The agent ended the chat.');
         assert.equal(new Set(archive.map((m) => m.id)).size, archive.length, 'one archive id per message');
       }
       assert.deepEqual(byAgent, byCustomer);
@@ -246,7 +254,7 @@ export function chatSmokeTests(start: () => Promise<ChatTestServer>): void {
     const agent = await signInAgent(server, router, { channel: { streamManagement: true } });
     const customer = watchedCustomer(server, router.jid);
     try {
-      await customer.client.start('Kim', 'before');
+      assert.equal((await customer.client.start('Kim', 'before')).ok, true);
       const chatId = await offeredChat(agent.channel);
       assert.equal((await agent.channel.accept(chatId)).ok, true);
       await waitFor('the question at the agent', () => agentLines(agent, chatId, 'customer').includes('before'));
