@@ -3,8 +3,9 @@
 // instance (if its install started one) is left alone: this one shares nothing with it — not the ports, not the
 // Erlang node name, and not epmd (the node's distribution listens on a port of its own, ERL_DIST_PORT).
 // ejabberdctl runs only as root or as the `ejabberd` user; as root the server runs as `ejabberd` (runuser), so the
-// temp dir is given to that user. stop() ends the group by its id; an exit handler and a watchdog (a shell reading
-// a pipe from this process) do it too if this process ends without stop().
+// temp dir is given to that user. stop() sends SIGTERM to the Erlang VM by the PID in its pidfile, then ends what is
+// left of the group by its id; an exit handler and a watchdog (a shell reading a pipe from this process) end the
+// group if this process ends without stop().
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
