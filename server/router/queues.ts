@@ -68,3 +68,9 @@ export function configuredQueues(
     },
   };
 }
+
+/** The sentence for a queue id that is not configured (the id comes from the network: shown bounded, one line). */
+export function queueProblem(requested: string): string {
+  const shown = requested.replace(/[^\p{L}\p{N}_ .-]/gu, '').slice(0, 64);
+  return `There is no chat queue "${shown}": check the chat link you used, or start the chat from the main chat page.`;
+}

@@ -65,6 +65,7 @@ export class RoomSession {
   readonly #customerJid: string | null;
   readonly #context: ChatOffer['context'];
   readonly #acceptedAt: number;
+  readonly #queue: string | null;
   readonly #log: ConversationLog;
   /** Occupant nick -> real bare JID, from room presence. */
   readonly #occupants = new Map<string, string>();
@@ -88,6 +89,7 @@ export class RoomSession {
     this.#customerJid = offer.customerJid;
     this.#context = offer.context;
     this.#acceptedAt = acceptedAt;
+    this.#queue = offer.queue ?? null;
     this.#log = new ConversationLog(offer.chatId);
   }
 
@@ -97,6 +99,7 @@ export class RoomSession {
       customerName: this.#customerName,
       context: this.#context,
       acceptedAt: this.#acceptedAt,
+      ...(this.#queue ? { queue: this.#queue } : {}),
       transcript: this.#log.transcript(),
       customerTyping: this.#customerTyping,
     };

@@ -315,7 +315,8 @@ export class XmppChatChannel implements ChatChannel {
     session.flushOutbox();
     const answer = await this.#link.request(transferIq(this.#opts.routerJid, chatId, target));
     if (!answer.ok) return err(requestError(answer.error, 'The router did not take the transfer.'));
-    this.#sessions.get(chatId)?.close(target.kind === 'queue' ? 'returned-to-queue' : 'transferred', true);
+    const back = target.kind === 'queue' && !target.queueId;
+    this.#sessions.get(chatId)?.close(back ? 'returned-to-queue' : 'transferred', true);
     return ok(undefined);
   }
 
@@ -347,6 +348,7 @@ export class XmppChatChannel implements ChatChannel {
     if (list) {
       applyAssignments(list, asked, this.#sessions, this.#offers);
       this.#emit({ type: 'assignments', chatIds: this.#sessions.chatIds() });
+      this.#emit({ type: 'queues', queues: list.queues ?? [] });
     }
     for (const session of this.#sessions.all()) if (!session.joined) session.join();
   }
