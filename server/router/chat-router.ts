@@ -422,7 +422,7 @@ export class ChatRouter {
         let queue: QueueInfo | null = null;
         if (request.target.kind === 'queue' && request.target.queueId !== undefined) {
           const found = this.#queueOf(request.target.queueId);
-          if ('condition' in found) return found;
+          if ('condition' in found) return { condition: 'bad-request', text: found.text };
           queue = found;
         }
         if (request.target.kind === 'agent') {
