@@ -8,7 +8,11 @@ import { attr, childElement } from '../../src/core/chat/xmpp/dom-read.ts';
 import { NS_CHAT, PRECHAT_FORM_TYPE } from '../../src/core/chat/xmpp/namespaces.ts';
 
 /** The customer's request for a chat, with the pre-chat form (name, question, ...) and the queue chosen, if any. */
-export function chatRequestIq(router: string, fields: readonly ChatContextField[], queue: string | null = null): Builder {
+export function chatRequestIq(
+  router: string,
+  fields: readonly ChatContextField[],
+  queue: string | null = null,
+): Builder {
   const attrs: Record<string, string> = { xmlns: NS_CHAT };
   if (queue) attrs['queue'] = queue;
   return $iq({ type: 'set', to: router })

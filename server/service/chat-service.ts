@@ -69,7 +69,8 @@ export function createChatService(config: Omit<ChatServiceConfig, 'http'>, log: 
     stats: () => router.stats(),
     stopping: () => stopping,
     metrics,
-    directory: () => (directory === null ? null : { ageMs: directory.ageMs(), users: directory.current()?.users.size ?? 0 }),
+    directory: () =>
+      directory === null ? null : { ageMs: directory.ageMs(), users: directory.current()?.users.size ?? 0 },
   });
   const customer = customerChatRoute({
     websocketUrl: config.customerXmppService,

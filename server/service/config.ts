@@ -266,7 +266,9 @@ function checkFinesse(
         problems.push(`"finesse.url" uses ${parsed.protocol}: use the https:// address of Finesse's REST API.`);
       else url = f['url'];
     } catch {
-      problems.push(`"finesse.url" is not a URL ("${f['url']}"): write it in full, e.g. https://finesse.example.com:8445.`);
+      problems.push(
+        `"finesse.url" is not a URL ("${f['url']}"): write it in full, e.g. https://finesse.example.com:8445.`,
+      );
     }
   }
   const adminUser = f['adminUser'];
@@ -322,7 +324,11 @@ function checkQueues(value: unknown, haveFinesse: boolean, problems: string[]): 
     const name = q['name'] === undefined ? id : q['name'];
     if (typeof name !== 'string' || name.trim() === '' || name.length > 80)
       problems.push(`The ${label} needs a "name" agents will read (1 to 80 characters), e.g. "Billing".`);
-    const teams = idList(q['teams'], `The ${label}'s "teams" must be a list of Finesse team ids, e.g. ["10"].`, problems);
+    const teams = idList(
+      q['teams'],
+      `The ${label}'s "teams" must be a list of Finesse team ids, e.g. ["10"].`,
+      problems,
+    );
     const agents = idList(
       q['agents'],
       `The ${label}'s "agents" must be a list of Finesse login ids, e.g. ["1001003"].`,

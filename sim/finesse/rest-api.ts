@@ -98,7 +98,10 @@ export async function handleFinesseApi(
       return true;
     }
     // Only administrators may list users: an agent's or supervisor's good credentials are refused like bad ones.
-    sendFailure(res, failure(401, 'Unauthorized', 'Only an administrator may list the users', credentials?.username ?? null));
+    sendFailure(
+      res,
+      failure(401, 'Unauthorized', 'Only an administrator may list the users', credentials?.username ?? null),
+    );
     return true;
   }
   const actor = credentials === null ? null : world.authenticate(credentials.username, credentials.password);

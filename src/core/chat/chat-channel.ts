@@ -88,8 +88,7 @@ export type TypingState = 'active' | 'composing' | 'paused' | 'inactive' | 'gone
  * chat's own queue) or a named agent.
  */
 export type TransferTarget =
-  | { readonly kind: 'queue'; readonly queueId?: string }
-  | { readonly kind: 'agent'; readonly agentId: string };
+  { readonly kind: 'queue'; readonly queueId?: string } | { readonly kind: 'agent'; readonly agentId: string };
 
 /** A queue the router lists as a transfer target (an older router lists none). */
 export interface TransferQueue {

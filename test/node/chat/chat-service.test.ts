@@ -133,7 +133,10 @@ test('metrics follow a queued chat, its offer and its accept; the log holds no c
     await new Promise((r) => setTimeout(r, 1100));
     const queued = await metrics(service);
     assert.equal(metric(queued, 'chat_service_queue_length{queue="default"}'), 1);
-    assert.ok(metric(queued, 'chat_service_queue_oldest_wait_seconds{queue="default"}') >= 1, 'the chat has waited over a second');
+    assert.ok(
+      metric(queued, 'chat_service_queue_oldest_wait_seconds{queue="default"}') >= 1,
+      'the chat has waited over a second',
+    );
     assert.equal(metric(queued, 'chat_service_offers_total'), 0, 'no agent yet: no offer');
 
     agent = await signInAgent(prosody, service.router, { max: 5 });

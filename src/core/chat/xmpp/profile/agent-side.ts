@@ -134,6 +134,10 @@ export function readAssignments(iq: Element): AssignmentList | null {
 function readQueueEntry(entry: Element): TransferQueue | null {
   const id = attr(entry, 'id');
   if (!id || id.length > 64) return null;
-  const name = (attr(entry, 'name') ?? '').replace(/[\p{Cc}]/gu, '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const name = (attr(entry, 'name') ?? '')
+    .replace(/[\p{Cc}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
   return { id, name: name || id };
 }
