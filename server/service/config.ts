@@ -263,7 +263,9 @@ function checkFinesse(
     try {
       const parsed = new URL(f['url']);
       if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        problems.push(`"finesse.url" uses ${parsed.protocol}: use the https:// address of Finesse's REST API.`);
+        problems.push(
+          `"finesse.url" uses ${parsed.protocol.slice(0, -1)}, not https: use the https:// address of Finesse's REST API.`,
+        );
       else url = f['url'];
     } catch {
       problems.push(
