@@ -748,8 +748,10 @@ export class ChatRouter {
     return this.#queues.find(requested) ?? { condition: 'item-not-found', text: queueProblem(requested) };
   }
 
+  /** Whether the agent serves the queue; a chat in a queue no longer configured is served as the default queue's. */
   #serves(queue: string, agentJid: string): boolean {
-    return this.#queues.serves(queue, localPart(agentJid));
+    const known = this.#queues.find(queue) ? queue : this.#queues.defaultQueue.id;
+    return this.#queues.serves(known, localPart(agentJid));
   }
 
   #assignedTo(agentJid: string): RoutedChat[] {
