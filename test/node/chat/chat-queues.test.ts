@@ -163,9 +163,10 @@ test('a chat transferred from billing to sales reaches the sales agent in the sa
     ]);
 
     assert.equal((await billing.channel.transfer(chatId, { kind: 'queue', queueId: 'sales' })).ok, true);
-    await waitFor('the chat to leave the billing agent', () =>
+    const closed = await waitFor('the chat to leave the billing agent', () =>
       billing.events.find((e) => e.type === 'session-closed' && e.chatId === chatId),
     );
+    assert.equal(closed.type === 'session-closed' && closed.reason, 'transferred', 'not "back to the queue"');
     assert.deepEqual(billing.channel.activeChats(), []);
     // It keeps its original time in line: the later sales customer moves to second place.
     await waitFor('the later customer to be told place 2', () => positions(later.events).includes(2));

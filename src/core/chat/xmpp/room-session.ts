@@ -79,6 +79,8 @@ export class RoomSession {
   #lastTypingSent: TypingState | null = null;
   /** Closed, or forgotten: nothing more is taken in or sent. */
   #gone = false;
+  /** The agent handed the chat on: the router's removal of this agent from the room means that, not a requeue. */
+  #handingOn: SessionCloseReason | null = null;
 
   constructor(ctx: RoomSessionContext, offer: OfferPayload, room: string, acceptedAt: number, sequence: number) {
     this.#ctx = ctx;
@@ -184,6 +186,14 @@ export class RoomSession {
     });
   }
 
+  /**
+   * The agent asked the router to hand the chat on (`reason`), or that request failed (null): the router takes the agent
+   * out of the room before it answers, and that removal then closes the session with this reason.
+   */
+  handingOn(reason: SessionCloseReason | null): void {
+    this.#handingOn = reason;
+  }
+
   /** Stops without a word (the chat went to another window with the channel's hand-over). */
   forget(): void {
     this.#gone = true;
@@ -213,7 +223,7 @@ export class RoomSession {
       this.#joined = true;
       void this.#catchUp();
     } else if (!occupant.available && occupant.removed) {
-      this.close('returned-to-queue', false);
+      this.close(this.#handingOn ?? 'returned-to-queue', false);
     }
   }
 
