@@ -1,19 +1,22 @@
 // The chat service's directory read from the simulated Finesse's REST API (User—Get List) with an administrator's
 // credentials: teams and supervisors as Finesse lists them, a non-administrator refused, the last directory kept
-// while Finesse is down, and queues served by teams routing to those teams' agents on a real Prosody.
+// while Finesse is down, and the world's chat service with queues served by teams routing to those teams' agents.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, type WorldChat, type WorldHandle } from '../../../sim/world.ts';
 import { ACCOUNTS, ADMINISTRATORS } from '../../../sim/finesse/seed.ts';
 import { FinesseDirectory } from '../../../server/directory/finesse-directory.ts';
-import { configuredQueues } from '../../../server/router/queues.ts';
-import { startChatRouter } from '../../../server/router/start-chat-router.ts';
 import { offeredChat, signInAgent, startCustomer, waitFor } from '../chat/chat-test-kit.ts';
 
 let world: WorldHandle;
 let chat: WorldChat;
 before(async () => {
-  world = await startWorld();
+  world = await startWorld({
+    queues: [
+      { id: 'team-a', name: 'Team A', teams: ['10'], agents: [] },
+      { id: 'team-b', name: 'Team B', teams: ['20'], agents: [] },
+    ],
+  });
   assert.ok(world.chat);
   chat = world.chat;
 });
@@ -124,50 +127,31 @@ test('Finesse out of service at a refresh: the last directory stays in use and t
   assert.ok(await directory.refresh(), 'back in service: read again');
 });
 
-test("a queue served by team 20 offers its chats to team 20's agent only, learned from Finesse", async () => {
-  const lines: string[] = [];
-  const directory = directoryAs(ADMIN.loginName, ADMIN.password, lines);
-  await directory.start();
-  const router = await startChatRouter({
-    websocketUrl: world.prosody.websocketUrl,
-    domain: world.prosody.domain,
-    mucDomain: world.prosody.mucDomain,
-    ...(await routerAccount()),
-    queues: configuredQueues(
-      [
-        { id: 'team-a', name: 'Team A', teams: ['10'], agents: [] },
-        { id: 'team-b', name: 'Team B', teams: ['20'], agents: [] },
-      ],
-      (agentId) => directory.teamOf(agentId),
-    ),
-  });
+test("the world's chat service with team queues: a team 20 chat goes to team 20's agent only; metrics per queue", async () => {
+  const service = world.chatService;
+  const router = world.chatRouter;
+  assert.ok(service?.directory && router);
+  const directory = service.directory;
+  await waitFor('the service to read the directory', () => directory.current(), 15_000);
   const teamA = await signInAgent(world.prosody, router, { account: seeded('1001001') });
   const teamB = await signInAgent(world.prosody, router, { account: seeded('1001004') });
   const customer = startCustomer({ websocketUrl: chat.websocketUrl, guestDomain: chat.guestDomain }, router);
   try {
     assert.deepEqual(await customer.start('Team B Fan', 'hello B', [], 'team-b'), { ok: true });
     const chatId = await offeredChat(teamB.channel, 'Team B Fan');
-    assert.deepEqual(teamA.channel.offers(), [], 'team 10 agent idled longer but does not serve team-b');
+    assert.deepEqual(teamA.channel.offers(), [], 'the team 10 agent idled longer but does not serve team-b');
     assert.deepEqual(
       router.snapshot().offerLog.map((o) => [o.chatId, o.agent.split('@')[0]]),
       [[chatId, '1001004']],
     );
-    await waitFor('the router to list the chat in team-b', () =>
-      router.snapshot().queue.some((c) => c.chatId === chatId && c.queue === 'team-b'),
-    );
+    const metrics = await (await fetch(`${world.simulator.primaryUrl}/metrics`)).text();
+    assert.match(metrics, /^chat_service_queue_length\{queue="team-a"\} 0$/m);
+    assert.match(metrics, /^chat_service_queue_length\{queue="team-b"\} 1$/m, 'offered, not yet accepted');
+    assert.match(metrics, /^chat_service_directory_users 7$/m, 'five agents and two supervisors');
+    assert.match(metrics, /^chat_service_directory_age_seconds \d/m);
   } finally {
     customer.close();
     await teamA.channel.signOut();
     await teamB.channel.signOut();
-    await router.stop();
-    directory.stop();
   }
 });
-
-let routers = 0;
-async function routerAccount(): Promise<{ username: string; password: string }> {
-  routers += 1;
-  const username = `queue-router-${process.pid}-${routers}`;
-  await world.prosody.register(username, 'pw');
-  return { username, password: 'pw' };
-}
