@@ -4,10 +4,12 @@
 // customer chat page and ops routes), its routes served on the simulator's primary origin (/chat/, /readyz, ...).
 import { randomBytes } from 'node:crypto';
 import { startProsody, type ProsodyHandle } from './prosody/start-prosody.ts';
-import { startSimulator, type SimulatorHandle, type StartSimulatorOptions } from './server.ts';
-import { ACCOUNTS } from './finesse/seed.ts';
+import { startSimulator, type RouteHandler, type SimulatorHandle, type StartSimulatorOptions } from './server.ts';
+import { ACCOUNTS, ADMINISTRATORS } from './finesse/seed.ts';
 import type { ChatRouterHandle } from '../server/router/start-chat-router.ts';
 import { createChatService, type ChatService } from '../server/service/chat-service.ts';
+import type { FinesseSettings } from '../server/service/config.ts';
+import type { QueueSetting } from '../server/router/queues.ts';
 import { silentLogger } from '../server/service/log.ts';
 
 /** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
@@ -16,6 +18,11 @@ interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
   readonly domain?: string;
   /** Chat router, customer page and the chat parts of Prosody; default true (the demo and the gadget need them). */
   readonly chat?: boolean;
+  /**
+   * The chat service's queues (default: one queue served by every agent). With queues, the service also reads teams
+   * and supervisors from this world's Finesse with the seeded administrator, as a site configures `finesse`.
+   */
+  readonly queues?: readonly QueueSetting[];
 }
 
 /** What a gadget, a page or a test needs to take part in the world's chats. Plain data (JSON-safe). */
@@ -43,12 +50,18 @@ export interface WorldHandle {
   readonly chat: WorldChat | null;
   /** The running router (its snapshot shows agents and the queue); null when started with `chat: false`. */
   readonly chatRouter: ChatRouterHandle | null;
+  /** The running chat service (its router and, with queues, its Finesse directory); null with `chat: false`. */
+  readonly chatService: ChatService | null;
   /** Stops the chat service, then the simulator, then Prosody; safe to call twice. */
   stop(): Promise<void>;
 }
 
 /** Registers the router's account (`chat-router`, a fresh random password) and starts the chat service on it. */
-async function startWorldChatService(prosody: ProsodyHandle, guestDomain: string): Promise<ChatService> {
+async function startWorldChatService(
+  prosody: ProsodyHandle,
+  guestDomain: string,
+  sites: { queues: readonly QueueSetting[]; finesse: FinesseSettings } | null = null,
+): Promise<ChatService> {
   const username = 'chat-router';
   const password = randomBytes(18).toString('base64url');
   await prosody.register(username, password);
@@ -64,6 +77,7 @@ async function startWorldChatService(prosody: ProsodyHandle, guestDomain: string
       offerTimeoutMs: 30_000,
       // The agents' own gadget setting (maxChats) decides here, as the tests and the demo set it.
       maxChatsPerAgent: 50,
+      ...(sites ?? {}),
     },
     silentLogger,
   );
@@ -76,19 +90,37 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
   const withChat = opts.chat ?? true;
   const prosody = await startProsody({ ...(opts.domain !== undefined ? { domain: opts.domain } : {}), chat: withChat });
   let service: ChatService | null = null;
+  let simulator: SimulatorHandle | null = null;
   try {
     await Promise.all(ACCOUNTS.map((account) => prosody.register(account.id, account.password)));
     const guestDomain = prosody.guestDomain;
-    if (withChat) {
-      if (guestDomain === undefined) throw new Error('Prosody started without the chat host');
+    if (withChat && guestDomain === undefined) throw new Error('Prosody started without the chat host');
+    // With queues the service reads the simulator's Finesse, so it starts once the simulator listens; its routes are
+    // reached through `late` until then (nothing asks for them before startWorld returns).
+    const queues = withChat && opts.queues !== undefined && opts.queues.length > 0 ? opts.queues : null;
+    if (withChat && guestDomain !== undefined && queues === null)
       service = await startWorldChatService(prosody, guestDomain);
-    }
-    const chatService = service;
-    const simulator = await startSimulator({
+    const late: RouteHandler = (req, res, url) => (service ? service.routes(req, res, url) : false);
+    simulator = await startSimulator({
       ...opts,
       prosody,
-      routes: [...(chatService ? [chatService.routes] : []), ...(opts.routes ?? [])],
+      routes: [...(withChat ? [late] : []), ...(opts.routes ?? [])],
     });
+    if (queues !== null && guestDomain !== undefined) {
+      const admin = ADMINISTRATORS[0];
+      if (admin === undefined) throw new Error('the seed has no administrator');
+      service = await startWorldChatService(prosody, guestDomain, {
+        queues,
+        finesse: {
+          url: simulator.primaryUrl,
+          adminUser: admin.loginName,
+          password: admin.password,
+          refreshMs: 300_000,
+        },
+      });
+    }
+    const chatService = service;
+    const sim = simulator;
     const chat: WorldChat | null =
       chatService && guestDomain !== undefined
         ? {
@@ -98,23 +130,24 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
             domain: prosody.domain,
             mucDomain: prosody.mucDomain,
             guestDomain,
-            customerUrl: `${simulator.primaryUrl.replace(/\/$/, '')}${chatService.customerPath}`,
+            customerUrl: `${sim.primaryUrl.replace(/\/$/, '')}${chatService.customerPath}`,
           }
         : null;
     const chatRouter: ChatRouterHandle | null = chatService?.router ?? null;
     let stopping: Promise<void> | null = null;
     return {
       prosody,
-      simulator,
+      simulator: sim,
       chat,
       chatRouter,
+      chatService,
       stop() {
         stopping ??= (async () => {
           try {
             await chatService?.stop();
           } finally {
             try {
-              await simulator.stop();
+              await sim.stop();
             } finally {
               await prosody.stop();
             }
@@ -126,6 +159,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
   } catch (error) {
     try {
       await service?.stop();
+      await simulator?.stop();
     } finally {
       await prosody.stop();
     }

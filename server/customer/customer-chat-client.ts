@@ -112,11 +112,15 @@ export class CustomerChatClient {
     }));
   }
 
-  /** Signs in anonymously, asks for a chat, joins its room and sends the question as the first message. */
+  /**
+   * Signs in anonymously, asks for a chat (in `queue`, or the router's default queue), joins its room and sends the
+   * question as the first message.
+   */
   async start(
     name: string,
     question: string,
     extra: readonly ChatContextField[] = [],
+    queue: string | null = null,
   ): Promise<{ ok: true } | { ok: false; message: string }> {
     this.#name = name.trim() || 'Customer';
     const connected = await this.#connect();
@@ -128,7 +132,10 @@ export class CustomerChatClient {
       { name: 'question', label: 'Question', value: question },
       ...extra,
     ];
-    const answer = await this.#iq.send(conn, chatRequestIq(this.#opts.routerJid, fields));
+    const answer = await this.#iq.send(conn, chatRequestIq(this.#opts.routerJid, fields, queue));
+    // The router's own sentence for a queue it does not have (the chat link names a queue that is not configured).
+    if (!answer.ok && answer.error.kind === 'error' && answer.error.condition === 'item-not-found' && answer.error.text)
+      return { ok: false, message: answer.error.text };
     const queued = answer.ok ? readQueued(answer.value) : null;
     if (!queued) return { ok: false, message: 'No agent queue is available right now. Please try again later.' };
     this.#chatId = queued.chatId;

@@ -92,7 +92,9 @@ function main(): void {
     startForm.hidden = true;
     chat.hidden = false;
     status.textContent = 'Connecting…';
-    void client.start(name, question).then((started) => {
+    // The entry point chooses the queue: a chat link such as /chat/?queue=billing (none: the default queue).
+    const queue = new URLSearchParams(window.location.search).get('queue');
+    void client.start(name, question, [], queue || null).then((started) => {
       if (!started.ok) status.textContent = started.message;
     });
   });

@@ -39,7 +39,8 @@ import {
   readAvailability,
   revokeIq,
 } from './router-stanzas.ts';
-import { queuedElement, queuePositionMessage, readChatRequest } from './customer-stanzas.ts';
+import { queuedElement, queuePositionMessage, readChatRequest, readRequestedQueue } from './customer-stanzas.ts';
+import { queueProblem, singleQueue, type QueueBook, type QueueInfo } from './queues.ts';
 
 export interface ChatRouterOptions {
   readonly websocketUrl: string;
@@ -63,6 +64,8 @@ export interface ChatRouterOptions {
   readonly maxChatsPerAgent?: number;
   /** Told each routing event as it happens (the service's metrics); never given customer text. */
   readonly onEvent?: (event: RouterEvent) => void;
+  /** The queues and who serves each (default: one queue, "default", served by every agent). */
+  readonly queues?: QueueBook;
 }
 
 /** What happened in routing, for counters: ids and timings only. */
@@ -80,6 +83,8 @@ export interface RouterStats {
   readonly oldestWaitMs: number;
   /** Agents known to the router, by chat state (OFFLINE for those not connected). */
   readonly agentsByState: Readonly<Record<string, number>>;
+  /** The same waiting numbers, queue by queue (every configured queue, also when empty). */
+  readonly queues?: readonly { readonly id: string; readonly waiting: number; readonly oldestWaitMs: number }[];
 }
 
 type ChatStatus = 'queued' | 'offered' | 'assigned' | 'ended';
@@ -90,6 +95,8 @@ interface RoutedChat {
   readonly customerJid: string;
   readonly customerName: string;
   readonly context: readonly ChatContextField[];
+  /** The queue it waits in (or came through): only agents serving it are offered the chat. */
+  queue: string;
   /** Order in the queue: the time it first queued (a returned chat keeps its place at the front). */
   queuedAt: number;
   status: ChatStatus;
@@ -119,7 +126,7 @@ interface AgentRecord {
 }
 
 export interface RouterSnapshot {
-  readonly queue: readonly { chatId: string; status: ChatStatus; agent: string | null }[];
+  readonly queue: readonly { chatId: string; status: ChatStatus; agent: string | null; queue: string }[];
   readonly agents: readonly {
     jid: string;
     online: boolean;
@@ -149,6 +156,7 @@ export class ChatRouter {
   readonly #requeueLog: { chatId: string; agent: string; reason: RevokeReason }[] = [];
   readonly #sessionChanges: { agent: string; from: string; to: string; chats: number }[] = [];
   readonly #roomJoins = new Map<string, () => void>();
+  readonly #queues: QueueBook;
   #conn: XmppConnection | null = null;
   #running = false;
   #attempt = 0;
@@ -162,6 +170,7 @@ export class ChatRouter {
   constructor(options: ChatRouterOptions) {
     this.#opts = options;
     this.#clock = options.clock ?? systemTimers;
+    this.#queues = options.queues ?? singleQueue();
     this.#iq = new IqTracker(this.#clock, 10_000);
     // A fixed resource: the server answers IQs sent to a bare JID itself, so clients address the router's full JID.
     this.#jid = `${options.username}@${options.domain}/${ROUTER_RESOURCE}`;
@@ -212,6 +221,11 @@ export class ChatRouter {
     return this.#online;
   }
 
+  /** Who serves which queue changed (a directory refresh): offers waiting chats to the agents now serving them. */
+  membershipChanged(): void {
+    this.#dispatch();
+  }
+
   stats(): RouterStats {
     const now = this.#clock.now();
     const waiting = this.#waiting();
@@ -226,12 +240,17 @@ export class ChatRouter {
       waiting: waiting.length,
       oldestWaitMs: first ? Math.max(0, now - first.queuedAt) : 0,
       agentsByState,
+      queues: this.#queues.list().map((q) => {
+        const line = this.#waiting(q.id);
+        const head = line[0];
+        return { id: q.id, waiting: line.length, oldestWaitMs: head ? Math.max(0, now - head.queuedAt) : 0 };
+      }),
     };
   }
 
   snapshot(): RouterSnapshot {
     return {
-      queue: [...this.#chats.values()].map((c) => ({ chatId: c.id, status: c.status, agent: c.agent })),
+      queue: [...this.#chats.values()].map((c) => ({ chatId: c.id, status: c.status, agent: c.agent, queue: c.queue })),
       agents: [...this.#agents.values()].map((a) => ({
         jid: a.jid,
         online: a.online,
@@ -325,7 +344,9 @@ export class ChatRouter {
     const fromBare = bareJid(from);
     const form = readChatRequest(iq);
     if (form) {
-      const chat = await this.#createChat(from, form);
+      const queue = this.#queueOf(readRequestedQueue(iq));
+      if ('condition' in queue) return this.#reply(conn, iq, queue);
+      const chat = await this.#createChat(from, form, queue.id);
       this.#reply(conn, iq, null, queuedElement(chat.id, chat.room, this.#positionOf(chat)).tree());
       this.#dispatch();
       return;
@@ -333,7 +354,7 @@ export class ChatRouter {
     if (iq.getAttribute('type') === 'get') {
       if (!this.#isAgent(fromBare))
         return this.#reply(conn, iq, { condition: 'forbidden', text: 'Only agents have assignments.' });
-      this.#reply(conn, iq, null, assignmentsElement(this.#assignmentsOf(fromBare)).tree());
+      this.#reply(conn, iq, null, assignmentsElement(this.#assignmentsOf(fromBare), this.#queues.list()).tree());
       return;
     }
     const request = readAgentRequest(iq);
@@ -406,6 +427,12 @@ export class ChatRouter {
         if (chat.status !== 'assigned' || chat.agent !== fromBare)
           return { condition: 'forbidden', text: "Only the chat's agent can transfer it." };
         let only: string | null = null;
+        let queue: QueueInfo | null = null;
+        if (request.target.kind === 'queue' && request.target.queueId !== undefined) {
+          const found = this.#queueOf(request.target.queueId);
+          if ('condition' in found) return { condition: 'bad-request', text: found.text };
+          queue = found;
+        }
         if (request.target.kind === 'agent') {
           only = `${request.target.agentId}@${this.#opts.domain}`.toLowerCase();
           const target = this.#agents.get(only);
@@ -416,7 +443,10 @@ export class ChatRouter {
             };
           }
         }
-        await this.#requeue(chat, only ? 'transferred' : 'returned-to-queue', false);
+        const toOtherQueue = queue !== null && queue.id !== chat.queue;
+        await this.#requeue(chat, only || toOtherQueue ? 'transferred' : 'returned-to-queue', false);
+        // It joins the other queue at its original place in time (queuedAt is kept), offered to that queue's agents.
+        if (queue) chat.queue = queue.id;
         chat.onlyAgent = only;
         chat.transferredFrom = localPart(fromBare);
         return null;
@@ -533,7 +563,7 @@ export class ChatRouter {
 
   // ---------------------------------------------------------------- chats
 
-  async #createChat(customerFullJid: string, form: ChatContextField[]): Promise<RoutedChat> {
+  async #createChat(customerFullJid: string, form: ChatContextField[], queue: string): Promise<RoutedChat> {
     const id = randomId().slice(0, 12);
     const room = `chat-${id}@${this.#opts.mucDomain}`;
     const name = cleanName(form.find((f) => f.name === 'name')?.value ?? '');
@@ -551,6 +581,7 @@ export class ChatRouter {
       customerJid: customerFullJid,
       customerName: name,
       context,
+      queue,
       queuedAt: this.#clock.now(),
       status: 'queued',
       agent: null,
@@ -562,7 +593,7 @@ export class ChatRouter {
       customerAway: null,
     };
     this.#chats.set(id, chat);
-    this.#opts.log?.(`router: chat ${id} queued`);
+    this.#opts.log?.(`router: chat ${id} queued in ${queue}`);
     return chat;
   }
 
@@ -644,7 +675,9 @@ export class ChatRouter {
     const retryAfter = this.#opts.offerTimeoutMs ?? 30_000;
     for (const chat of this.#waiting()) {
       if (chat.status !== 'queued') continue;
-      const agent = pickAgent(this.#agentViews(), chat.passedOn, now, retryAfter, chat.onlyAgent);
+      // A chat transferred to a named agent goes to that agent whatever its queues; any other, to its queue's agents.
+      const views = this.#agentViews().filter((a) => chat.onlyAgent !== null || this.#serves(chat.queue, a.jid));
+      const agent = pickAgent(views, chat.passedOn, now, retryAfter, chat.onlyAgent);
       if (!agent) continue;
       this.#offer(chat, agent);
     }
@@ -722,14 +755,28 @@ export class ChatRouter {
 
   // ---------------------------------------------------------------- views
 
-  #waiting(): RoutedChat[] {
+  /** Chats waiting for an agent, first in line first: all of them, or those of one queue. */
+  #waiting(queue?: string): RoutedChat[] {
     return [...this.#chats.values()]
-      .filter((c) => c.status === 'queued' || c.status === 'offered')
+      .filter((c) => (c.status === 'queued' || c.status === 'offered') && (queue === undefined || c.queue === queue))
       .sort((a, b) => a.queuedAt - b.queuedAt);
   }
 
+  /** The chat's place in its own queue. */
   #positionOf(chat: RoutedChat): number {
-    return this.#waiting().indexOf(chat) + 1;
+    return this.#waiting(chat.queue).indexOf(chat) + 1;
+  }
+
+  /** The queue a customer or agent named (none: the default queue), or the error answer for an unknown one. */
+  #queueOf(requested: string | null): QueueInfo | { condition: string; text: string } {
+    if (requested === null || requested === '') return this.#queues.defaultQueue;
+    return this.#queues.find(requested) ?? { condition: 'item-not-found', text: queueProblem(requested) };
+  }
+
+  /** Whether the agent serves the queue; a chat in a queue no longer configured is served as the default queue's. */
+  #serves(queue: string, agentJid: string): boolean {
+    const known = this.#queues.find(queue) ? queue : this.#queues.defaultQueue.id;
+    return this.#queues.serves(known, localPart(agentJid));
   }
 
   #assignedTo(agentJid: string): RoutedChat[] {
@@ -757,6 +804,7 @@ export class ChatRouter {
       context: chat.context,
       expiresAt,
       transferredFrom: chat.transferredFrom,
+      queue: chat.queue,
     };
   }
 

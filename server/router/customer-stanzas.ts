@@ -7,16 +7,28 @@ import { buildDataForm, readChildForm } from '../../src/core/chat/xmpp/data-form
 import { attr, childElement } from '../../src/core/chat/xmpp/dom-read.ts';
 import { NS_CHAT, PRECHAT_FORM_TYPE } from '../../src/core/chat/xmpp/namespaces.ts';
 
-/** The customer's request for a chat, with the pre-chat form (name, question, ...). */
-export function chatRequestIq(router: string, fields: readonly ChatContextField[]): Builder {
+/** The customer's request for a chat, with the pre-chat form (name, question, ...) and the queue chosen, if any. */
+export function chatRequestIq(
+  router: string,
+  fields: readonly ChatContextField[],
+  queue: string | null = null,
+): Builder {
+  const attrs: Record<string, string> = { xmlns: NS_CHAT };
+  if (queue) attrs['queue'] = queue;
   return $iq({ type: 'set', to: router })
-    .c('request', { xmlns: NS_CHAT })
+    .c('request', attrs)
     .cnode(buildDataForm('submit', PRECHAT_FORM_TYPE, fields).tree());
 }
 
 export function readChatRequest(iq: Element): ChatContextField[] | null {
   const el = childElement(iq, 'request', NS_CHAT);
   return el ? readChildForm(el) : null;
+}
+
+/** The queue a chat request names (its `queue` attribute), or null for the default queue. */
+export function readRequestedQueue(iq: Element): string | null {
+  const el = childElement(iq, 'request', NS_CHAT);
+  return (el && attr(el, 'queue')) || null;
 }
 
 /** The router's answer to a chat request: the chat's id, its room and the place in the queue. */

@@ -7,6 +7,7 @@ import {
   CHAT_AVAILABILITIES,
   type AvailabilityReport,
   type ChatAvailability,
+  type TransferQueue,
 } from '../../src/core/chat/chat-channel.ts';
 import { buildDataForm } from '../../src/core/chat/xmpp/data-form.ts';
 import { attr, childElement, childInNamespace, childText } from '../../src/core/chat/xmpp/dom-read.ts';
@@ -57,6 +58,7 @@ export function offerIq(agentFullJid: string, offer: OfferPayload): Builder {
     expires: new Date(offer.expiresAt).toISOString(),
   };
   if (offer.transferredFrom) attrs['transfer-from'] = offer.transferredFrom;
+  if (offer.queue) attrs['queue'] = offer.queue;
   return $iq({ type: 'set', to: agentFullJid })
     .c('offer', attrs)
     .c('customer', customerAttrs(offer))
@@ -86,7 +88,10 @@ export function readAgentRequest(iq: Element): AgentRequest | null {
     case 'transfer': {
       const agent = childElement(el, 'agent');
       const agentId = agent && attr(agent, 'id');
-      return { kind: 'transfer', chatId, target: agentId ? { kind: 'agent', agentId } : { kind: 'queue' } };
+      if (agentId) return { kind: 'transfer', chatId, target: { kind: 'agent', agentId } };
+      const queue = childElement(el, 'queue');
+      const queueId = queue && attr(queue, 'id');
+      return { kind: 'transfer', chatId, target: queueId ? { kind: 'queue', queueId } : { kind: 'queue' } };
     }
     default:
       return null;
@@ -98,13 +103,14 @@ export function assignedElement(chatId: string, room: string): Builder {
   return $build('assigned', { xmlns: NS_CHAT, chat: chatId, room });
 }
 
-/** The answer to an agent's assignments query. */
-export function assignmentsElement(list: AssignmentList): Builder {
+/** The answer to an agent's assignments query, listing the router's queues (the agent's transfer targets) last. */
+export function assignmentsElement(list: AssignmentList, queues: readonly TransferQueue[] = []): Builder {
   const el = $build('assignments', { xmlns: NS_CHAT });
   const entry = (name: 'chat' | 'offer', p: OfferPayload, room: string | null): void => {
     const attrs: Record<string, string> = { chat: p.chatId, expires: new Date(p.expiresAt).toISOString() };
     if (room) attrs['room'] = room;
     if (p.transferredFrom) attrs['transfer-from'] = p.transferredFrom;
+    if (p.queue) attrs['queue'] = p.queue;
     el.c(name, attrs).c('customer', customerAttrs(p)).up();
     el.cnode(buildDataForm('result', PRECHAT_FORM_TYPE, p.context).tree())
       .up()
@@ -112,6 +118,7 @@ export function assignmentsElement(list: AssignmentList): Builder {
   };
   for (const chat of list.chats) entry('chat', chat, chat.room);
   for (const offer of list.offers) entry('offer', offer, null);
+  for (const queue of queues) el.c('queue', { id: queue.id, name: queue.name }).up();
   return el;
 }
 

@@ -7,6 +7,8 @@ import { Strophe } from 'strophe.js';
 import { customerChatRoute } from '../customer/customer-route.ts';
 import type { RouteHandler } from '../http/route-handler.ts';
 import { ChatRouter } from '../router/chat-router.ts';
+import { configuredQueues, singleQueue } from '../router/queues.ts';
+import { FinesseDirectory } from '../directory/finesse-directory.ts';
 import type { ChatServiceConfig } from './config.ts';
 import type { Logger } from './log.ts';
 import { ServiceMetrics } from './metrics.ts';
@@ -14,6 +16,8 @@ import { opsRoutes } from './ops-routes.ts';
 
 export interface ChatService {
   readonly router: ChatRouter;
+  /** Teams and supervisors read from Finesse; null when the service has no `finesse` setting. */
+  readonly directory: FinesseDirectory | null;
   /** The customer page (under `customerPath`) and /healthz, /readyz, /metrics. */
   readonly routes: RouteHandler;
   /** The customer page's path, "/chat/". */
@@ -28,7 +32,24 @@ export interface ChatService {
 export function createChatService(config: Omit<ChatServiceConfig, 'http'>, log: Logger): ChatService {
   Strophe.setLogLevel(Strophe.LogLevel.FATAL); // strophe's own lines are unstructured connection chatter
   const metrics = new ServiceMetrics();
+  const finesse = config.finesse ?? null;
+  const directory =
+    finesse === null
+      ? null
+      : new FinesseDirectory({
+          url: finesse.url,
+          adminUser: finesse.adminUser,
+          password: finesse.password,
+          refreshMs: finesse.refreshMs,
+          log: (level, line, fields) => log[level](line, fields),
+          onChange: () => router.membershipChanged(),
+        });
+  const queues =
+    config.queues && config.queues.length > 0
+      ? configuredQueues(config.queues, (agentId) => directory?.teamOf(agentId) ?? null)
+      : singleQueue();
   const router: ChatRouter = new ChatRouter({
+    queues,
     websocketUrl: config.xmppService,
     domain: config.domain,
     mucDomain: config.mucDomain,
@@ -44,7 +65,13 @@ export function createChatService(config: Omit<ChatServiceConfig, 'http'>, log: 
     },
   });
   let stopping = false;
-  const ops = opsRoutes({ stats: () => router.stats(), stopping: () => stopping, metrics });
+  const ops = opsRoutes({
+    stats: () => router.stats(),
+    stopping: () => stopping,
+    metrics,
+    directory: () =>
+      directory === null ? null : { ageMs: directory.ageMs(), users: directory.current()?.users.size ?? 0 },
+  });
   const customer = customerChatRoute({
     websocketUrl: config.customerXmppService,
     guestDomain: config.guestDomain,
@@ -53,15 +80,19 @@ export function createChatService(config: Omit<ChatServiceConfig, 'http'>, log: 
   let stopped: Promise<void> | null = null;
   return {
     router,
+    directory,
     customerPath: customer.path,
     routes: async (req, res, url) => (await ops(req, res, url)) || customer.route(req, res, url),
     start() {
       log.info('signing in to the XMPP server', { service: config.xmppService, jid: router.jid });
+      // The first directory read runs beside the sign-in: routing starts without it (agents listed by id serve at once).
+      void directory?.start();
       return router.start();
     },
     stop() {
       stopped ??= (async () => {
         stopping = true;
+        directory?.stop();
         await router.stop();
       })();
       return stopped;

@@ -1,5 +1,7 @@
 // The chat service's configuration file (JSON): read, checked and turned into settings, with one sentence per
-// problem saying what is wrong and how to fix it. The router's password may come from the environment instead.
+// problem saying what is wrong and how to fix it. The router's password may come from the environment instead; the
+// Finesse administrator's password comes only from the environment.
+import type { QueueSetting } from '../router/queues.ts';
 
 /** The checked settings the service runs with. */
 export interface ChatServiceConfig {
@@ -20,10 +22,26 @@ export interface ChatServiceConfig {
   readonly http: { readonly host: string; readonly port: number };
   readonly offerTimeoutMs: number;
   readonly maxChatsPerAgent: number;
+  /** The configured queues (the first is the default); absent: one queue, "default", served by every agent. */
+  readonly queues?: readonly QueueSetting[] | null;
+  /** Where teams and supervisors are read from; absent: no directory (queues can then list agents only). */
+  readonly finesse?: FinesseSettings | null;
+}
+
+/** The Finesse administrator credential the service reads the users list (User—Get List) with. */
+export interface FinesseSettings {
+  /** Finesse's base URL, e.g. https://finesse.example.com:8445 */
+  readonly url: string;
+  readonly adminUser: string;
+  readonly password: string;
+  readonly refreshMs: number;
 }
 
 /** The environment variable the router's password may come from; it wins over the file. */
 export const PASSWORD_ENV = 'CHAT_SERVICE_PASSWORD';
+
+/** The environment variable the Finesse administrator's password comes from (never from the file). */
+export const FINESSE_PASSWORD_ENV = 'CHAT_SERVICE_FINESSE_PASSWORD';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: ChatServiceConfig }
@@ -40,7 +58,13 @@ const KNOWN = new Set([
   'http',
   'offerTimeoutSeconds',
   'maxChatsPerAgent',
+  'queues',
+  'finesse',
 ]);
+
+const QUEUE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+const QUEUE_KEYS = new Set(['id', 'name', 'teams', 'agents']);
+const FINESSE_KEYS = new Set(['url', 'adminUser', 'refreshSeconds']);
 
 const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
@@ -186,6 +210,9 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
     problems,
   );
 
+  const finesse = checkFinesse(file['finesse'], env, problems);
+  const queues = checkQueues(file['queues'], finesse !== null || file['finesse'] !== undefined, problems);
+
   if (problems.length > 0) return { ok: false, problems };
   const xmppService = String(file['xmppService']);
   return {
@@ -201,8 +228,137 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
       http: { host, port },
       offerTimeoutMs,
       maxChatsPerAgent,
+      queues,
+      finesse,
     },
   };
+}
+
+/** The `finesse` setting: its URL, administrator and refresh period, with the password from the environment. */
+function checkFinesse(
+  value: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  problems: string[],
+): FinesseSettings | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(
+      `"finesse" must be an object like {"url": "https://finesse.example.com:8445", "adminUser": "chatadmin"}: fix its shape.`,
+    );
+    return null;
+  }
+  const f = value as Record<string, unknown>;
+  const before = problems.length;
+  for (const key of Object.keys(f))
+    if (!FINESSE_KEYS.has(key))
+      problems.push(
+        key === 'password'
+          ? `"finesse.password" is not read from the file: remove it and set the environment variable ${FINESSE_PASSWORD_ENV}.`
+          : `"finesse.${key}" is not a setting: only "url", "adminUser" and "refreshSeconds" are.`,
+      );
+  let url = '';
+  if (typeof f['url'] !== 'string' || f['url'] === '') {
+    problems.push(`"finesse.url" is missing: set it to Finesse's address, e.g. "https://finesse.example.com:8445".`);
+  } else {
+    try {
+      const parsed = new URL(f['url']);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        problems.push(
+          `"finesse.url" uses ${parsed.protocol.slice(0, -1)}, not https: use the https:// address of Finesse's REST API.`,
+        );
+      else url = f['url'];
+    } catch {
+      problems.push(
+        `"finesse.url" is not a URL ("${f['url']}"): write it in full, e.g. https://finesse.example.com:8445.`,
+      );
+    }
+  }
+  const adminUser = f['adminUser'];
+  if (typeof adminUser !== 'string' || adminUser.trim() === '')
+    problems.push(`"finesse.adminUser" is missing: set it to the login of a Finesse administrator.`);
+  const password = env[FINESSE_PASSWORD_ENV] ?? '';
+  if (password === '')
+    problems.push(
+      `The Finesse administrator's password is missing: set the environment variable ${FINESSE_PASSWORD_ENV}.`,
+    );
+  const refreshMs =
+    wholeSetting(
+      f['refreshSeconds'],
+      { name: 'finesse.refreshSeconds', min: 30, max: 86_400, example: 300, unit: 'seconds' },
+      300,
+      problems,
+    ) * 1000;
+  if (problems.length > before) return null;
+  return { url, adminUser: String(adminUser), password, refreshMs };
+}
+
+/** The `queues` setting: a non-empty list of queues, each served by teams and/or agents. */
+function checkQueues(value: unknown, haveFinesse: boolean, problems: string[]): QueueSetting[] | null {
+  if (value === undefined) return null;
+  if (!Array.isArray(value) || value.length === 0) {
+    problems.push(
+      `"queues" must be a non-empty list like [{"id": "billing", "name": "Billing", "teams": ["10"]}]: fix it, or remove it for one queue served by every agent.`,
+    );
+    return null;
+  }
+  const queues: QueueSetting[] = [];
+  const seen = new Set<string>();
+  value.forEach((entry: unknown, i: number) => {
+    const where = `queues[${i}]`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push(`"${where}" must be an object like {"id": "billing", "name": "Billing", "teams": ["10"]}.`);
+      return;
+    }
+    const q = entry as Record<string, unknown>;
+    for (const key of Object.keys(q))
+      if (!QUEUE_KEYS.has(key))
+        problems.push(`"${where}.${key}" is not a setting: a queue has only "id", "name", "teams" and "agents".`);
+    const id = q['id'];
+    if (typeof id !== 'string' || !QUEUE_ID.test(id)) {
+      problems.push(
+        `"${where}.id" (${JSON.stringify(id ?? null)}) must be a short name of letters, digits, "-" or "_", e.g. "billing".`,
+      );
+      return;
+    }
+    const label = `queue "${id}"`;
+    if (seen.has(id)) problems.push(`The ${label} is listed twice: give each queue its own id.`);
+    seen.add(id);
+    const name = q['name'] === undefined ? id : q['name'];
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 80)
+      problems.push(`The ${label} needs a "name" agents will read (1 to 80 characters), e.g. "Billing".`);
+    const teams = idList(
+      q['teams'],
+      `The ${label}'s "teams" must be a list of Finesse team ids, e.g. ["10"].`,
+      problems,
+    );
+    const agents = idList(
+      q['agents'],
+      `The ${label}'s "agents" must be a list of Finesse login ids, e.g. ["1001003"].`,
+      problems,
+    );
+    if (teams === null || agents === null) return;
+    if (teams.length === 0 && agents.length === 0)
+      problems.push(`The ${label} has no one to serve it: list Finesse team ids in "teams" or login ids in "agents".`);
+    if (teams.length > 0 && !haveFinesse)
+      problems.push(
+        `The ${label} is served by teams, which are read from Finesse: add the "finesse" setting, or list its agents in "agents".`,
+      );
+    queues.push({ id, name: typeof name === 'string' ? name.trim() : id, teams, agents });
+  });
+  return queues;
+}
+
+/** A list of ids (strings, or whole numbers written without quotes); absent: empty; not a list: a problem and null. */
+function idList(value: unknown, problem: string, problems: string[]): string[] | null {
+  if (value === undefined) return [];
+  if (
+    !Array.isArray(value) ||
+    !value.every((v) => (typeof v === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(v)) || Number.isInteger(v))
+  ) {
+    problems.push(problem);
+    return null;
+  }
+  return value.map((v) => String(v));
 }
 
 /** Parses the text of a configuration file and checks it; `source` names the file in the sentence about bad JSON. */

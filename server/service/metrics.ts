@@ -3,6 +3,12 @@
 import { CHAT_AVAILABILITIES } from '../../src/core/chat/chat-channel.ts';
 import type { RouterEvent, RouterStats } from '../router/chat-router.ts';
 
+/** The Finesse directory for the metrics: its age (null before the first good read) and how many users it holds. */
+export interface DirectoryStats {
+  readonly ageMs: number | null;
+  readonly users: number;
+}
+
 /** Time-to-offer buckets, in seconds. */
 const OFFER_BUCKETS = [1, 5, 10, 30, 60, 120, 300, 600] as const;
 
@@ -42,20 +48,28 @@ export class ServiceMetrics {
     }
   }
 
-  /** The exposition text, with the router's current queue and agents. */
-  render(stats: RouterStats): string {
+  /** The exposition text, with the router's current queues and agents (and the directory, when one is read). */
+  render(stats: RouterStats, directory: DirectoryStats | null = null): string {
     const lines: string[] = [];
     const metric = (name: string, type: string, help: string, samples: readonly string[]) =>
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples);
     metric('chat_service_xmpp_up', 'gauge', 'Whether the router is signed in to the XMPP server (1) or not (0).', [
       `chat_service_xmpp_up ${stats.online ? 1 : 0}`,
     ]);
-    metric('chat_service_queue_length', 'gauge', 'Chats waiting for an agent (queued or offered).', [
-      `chat_service_queue_length ${stats.waiting}`,
-    ]);
-    metric('chat_service_queue_oldest_wait_seconds', 'gauge', 'How long the first chat in line has waited.', [
-      `chat_service_queue_oldest_wait_seconds ${stats.oldestWaitMs / 1000}`,
-    ]);
+    // One sample per queue; a router that reports no queues (older) counts as the one "default" queue.
+    const queues = stats.queues ?? [{ id: 'default', waiting: stats.waiting, oldestWaitMs: stats.oldestWaitMs }];
+    metric(
+      'chat_service_queue_length',
+      'gauge',
+      'Chats waiting for an agent (queued or offered), by queue.',
+      queues.map((q) => `chat_service_queue_length{queue="${label(q.id)}"} ${q.waiting}`),
+    );
+    metric(
+      'chat_service_queue_oldest_wait_seconds',
+      'gauge',
+      'How long the first chat in line has waited, by queue.',
+      queues.map((q) => `chat_service_queue_oldest_wait_seconds{queue="${label(q.id)}"} ${q.oldestWaitMs / 1000}`),
+    );
     metric('chat_service_offers_total', 'counter', 'Chat offers made to agents.', [
       `chat_service_offers_total ${this.#offers}`,
     ]);
@@ -88,6 +102,22 @@ export class ServiceMetrics {
       'Agents known to the router, by chat state.',
       [...states].map((state) => `chat_service_agents{state="${state}"} ${stats.agentsByState[state] ?? 0}`),
     );
+    if (directory !== null) {
+      metric(
+        'chat_service_directory_age_seconds',
+        'gauge',
+        'How old the teams and supervisors read from Finesse are (-1: never read yet).',
+        [`chat_service_directory_age_seconds ${directory.ageMs === null ? -1 : directory.ageMs / 1000}`],
+      );
+      metric('chat_service_directory_users', 'gauge', 'Users in the directory read from Finesse.', [
+        `chat_service_directory_users ${directory.users}`,
+      ]);
+    }
     return `${lines.join('\n')}\n`;
   }
+}
+
+/** A label value in the exposition format: backslash, quote and newline escaped. */
+function label(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }

@@ -2,7 +2,7 @@
 // /metrics (Prometheus text).
 import type { RouteHandler } from '../http/route-handler.ts';
 import type { RouterStats } from '../router/chat-router.ts';
-import type { ServiceMetrics } from './metrics.ts';
+import type { DirectoryStats, ServiceMetrics } from './metrics.ts';
 
 interface OpsSource {
   /** The router's numbers now. */
@@ -10,6 +10,8 @@ interface OpsSource {
   /** True once the service is stopping (it then reports not ready, so a balancer drains it). */
   stopping(): boolean;
   readonly metrics: ServiceMetrics;
+  /** The Finesse directory's age and size; absent or null when the service reads no directory. */
+  directory?(): DirectoryStats | null;
 }
 
 function json(res: Parameters<RouteHandler>[1], status: number, body: unknown): void {
@@ -39,7 +41,7 @@ export function opsRoutes(source: OpsSource): RouteHandler {
       else json(res, 200, { ready: true });
     } else {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(source.metrics.render(source.stats()));
+      res.end(source.metrics.render(source.stats(), source.directory?.() ?? null));
     }
     return true;
   };

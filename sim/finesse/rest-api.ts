@@ -13,6 +13,7 @@ import {
   systemInfoToXml,
   teamToXml,
   userToXml,
+  usersToXml,
 } from '../../src/core/finesse/xml/index.ts';
 import { encodeReasonCode } from '../../src/core/finesse/xml/reason-code-xml.ts';
 import { buildXml } from '../../src/core/finesse/xml/xml-writer.ts';
@@ -89,6 +90,20 @@ export async function handleFinesseApi(
     return true;
   }
   const credentials = basicCredentials(req);
+  if (segments !== null && segments.length === 1 && resource === 'Users') {
+    if (credentials !== null && world.authenticateAdministrator(credentials.username, credentials.password)) {
+      actorId = credentials.username;
+      if (method !== 'GET') return notAllowed(res);
+      sendXml(res, 200, usersToXml(world.users()));
+      return true;
+    }
+    // Only administrators may list users: an agent's or supervisor's good credentials are refused like bad ones.
+    sendFailure(
+      res,
+      failure(401, 'Unauthorized', 'Only an administrator may list the users', credentials?.username ?? null),
+    );
+    return true;
+  }
   const actor = credentials === null ? null : world.authenticate(credentials.username, credentials.password);
   if (actor === null) {
     sendFailure(res, failure(401, 'Authorization Failure', 'UNAUTHORIZED', credentials?.username ?? null));

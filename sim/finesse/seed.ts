@@ -74,6 +74,21 @@ export const ACCOUNTS: readonly SeedAccount[] = [
   },
 ];
 
+/**
+ * An administrator account: it signs in to no desktop and has no team (Finesse administrators are not agents unless
+ * also configured as one), but its Basic credentials open the administrator APIs, e.g. User—Get List (GET Users).
+ */
+export interface SeedAdministrator {
+  readonly id: string;
+  /** Basic auth accepts it as well as the id. */
+  readonly loginName: string;
+  readonly password: string;
+}
+
+export const ADMINISTRATORS: readonly SeedAdministrator[] = [
+  { id: '1009001', loginName: 'administrator', password: 'administratorpw' },
+];
+
 const configured = (id: string, code: number, label: string, category: ReasonCategory): ReasonCode => ({
   id,
   code,

@@ -33,6 +33,7 @@ import type {
 } from './control-types.ts';
 import {
   ACCOUNTS,
+  ADMINISTRATORS,
   CONFIGURED_REASON_CODES,
   TEAMS,
   systemReasonCode,
@@ -197,6 +198,16 @@ export class SimWorld {
   authenticate(username: string, password: string): SeedAccount | null {
     const account = ACCOUNTS.find((a) => a.id === username || a.loginName === username);
     return account !== undefined && account.password === password ? account : null;
+  }
+
+  /** True when these Basic credentials (id or loginName) are an administrator's. */
+  authenticateAdministrator(username: string, password: string): boolean {
+    return ADMINISTRATORS.some((a) => (a.id === username || a.loginName === username) && a.password === password);
+  }
+
+  /** Every agent and supervisor as full User objects (the administrator's User—Get List). */
+  users(): User[] {
+    return [...this.#users.values()].map((u) => this.#userModel(u));
   }
 
   account(id: string): SeedAccount | null {

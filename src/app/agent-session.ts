@@ -368,7 +368,10 @@ export function startAgentSession(deps: AgentSessionDeps): AgentSession {
     },
     'chat-typing': ({ chatId, state }) => chat.channel?.setTyping(chatId, state),
     'chat-end': ({ chatId }) => chatAction(chatId, 'ending', (ch) => ch.end(chatId)),
-    'chat-transfer': ({ chatId }) => chatAction(chatId, 'transferring', (ch) => ch.transfer(chatId, { kind: 'queue' })),
+    'chat-transfer': ({ chatId, queueId }) =>
+      chatAction(chatId, 'transferring', (ch) =>
+        ch.transfer(chatId, queueId ? { kind: 'queue', queueId } : { kind: 'queue' }),
+      ),
     'chat-read': ({ chatId }) => workspace.read(chatId),
     'chat-dismiss': ({ chatId }) => workspace.dismiss(chatId),
     'take-over': ({ confirmed }) => void takeOver(confirmed),

@@ -10,6 +10,7 @@ import type {
   ChatMessage,
   ChatOffer,
   SessionCloseReason,
+  TransferQueue,
   TypingState,
 } from '../core/chat/chat-channel.ts';
 
@@ -41,6 +42,8 @@ export interface ConversationView {
   readonly busy: 'ending' | 'transferring' | null;
   /** The last thing that went wrong with this conversation (the UI says it in words). */
   readonly error: ChatChannelErrorCode | null;
+  /** Other queues the chat may be transferred to (absent when the router lists none: only back to its queue). */
+  readonly transferQueues?: readonly TransferQueue[];
 }
 
 /** Something the agent (or an administrator) must know; the UI says what it is and what to do about it. */
@@ -88,7 +91,8 @@ export interface AgentIntents {
   'chat-send': { readonly chatId: string; readonly text: string };
   'chat-typing': { readonly chatId: string; readonly state: TypingState };
   'chat-end': { readonly chatId: string };
-  'chat-transfer': { readonly chatId: string };
+  /** Without `queueId`: back to the chat's own queue; with it: to that other queue. */
+  'chat-transfer': { readonly chatId: string; readonly queueId?: string };
   'chat-read': { readonly chatId: string };
   'chat-dismiss': { readonly chatId: string };
   'take-over': { readonly confirmed: boolean };

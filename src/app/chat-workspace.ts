@@ -8,6 +8,7 @@ import type {
   ChatOffer,
   ChatSession,
   SessionCloseReason,
+  TransferQueue,
 } from '../core/chat/chat-channel.ts';
 import type { ConversationView } from './agent-view.ts';
 
@@ -36,6 +37,8 @@ interface Conversation {
   closedAt: number | null;
   busy: ConversationView['busy'];
   error: ChatChannelErrorCode | null;
+  /** The router's queue the chat came through, when it said. */
+  queue?: string | null;
 }
 
 /** Keeps offers and conversations from a chat channel; `subscribe` is told after every change. */
@@ -44,6 +47,8 @@ export class ChatWorkspace {
   readonly #answered = new Map<string, 'accept' | 'decline'>();
   readonly #chats = new Map<string, Conversation>();
   readonly #listeners = new Set<() => void>();
+  /** The router's queues (transfer targets); empty when the router lists none. */
+  #queues: readonly TransferQueue[] = [];
   #view: ChatWorkspaceView | null = null;
   readonly #now: () => number;
 
@@ -115,6 +120,9 @@ export class ChatWorkspace {
         c.customerTyping = 'gone';
         break;
       }
+      case 'queues':
+        this.#queues = event.queues;
+        break;
       case 'status':
       case 'assignments':
         return;
@@ -189,7 +197,7 @@ export class ChatWorkspace {
     this.#view ??= {
       offers: [...this.#offers.values()],
       answered: new Map(this.#answered),
-      conversations: [...this.#chats.values()].map((c) => ({ ...c })),
+      conversations: [...this.#chats.values()].map((c) => this.#conversationView(c)),
     };
     return this.#view;
   }
@@ -199,6 +207,13 @@ export class ChatWorkspace {
     return () => {
       this.#listeners.delete(listener);
     };
+  }
+
+  /** A conversation as the UI gets it: with the other queues it may be transferred to, when the router lists any. */
+  #conversationView(c: Conversation): ConversationView {
+    const others = this.#queues.filter((q) => q.id !== (c.queue ?? null));
+    const { queue: _queue, ...rest } = c;
+    return others.length > 0 ? { ...rest, transferQueues: others } : { ...rest };
   }
 
   #start(session: ChatSession): void {
@@ -219,6 +234,7 @@ export class ChatWorkspace {
       closedAt: null,
       busy: null,
       error: null,
+      ...(session.queue ? { queue: session.queue } : {}),
     });
   }
 

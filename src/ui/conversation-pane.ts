@@ -23,7 +23,7 @@ const CLOSED: Readonly<Record<SessionCloseReason, MessageKey>> = {
  * @fires chat-send {chatId, text}
  * @fires chat-typing {chatId, state}
  * @fires chat-end {chatId}
- * @fires chat-transfer {chatId}
+ * @fires chat-transfer {chatId, queueId?} (no queueId: back to the chat's own queue)
  * @fires chat-dismiss {chatId}
  */
 export class ConversationPane extends LitElement {
@@ -109,6 +109,15 @@ export class ConversationPane extends LitElement {
         margin-top: 6px;
         flex-wrap: wrap;
       }
+      .transfer-to {
+        display: flex;
+        gap: var(--fb-space-s);
+        align-items: center;
+      }
+      select {
+        font: inherit;
+        max-width: 14em;
+      }
       .note {
         margin: 4px 0;
         font-size: 0.85em;
@@ -138,12 +147,15 @@ export class ConversationPane extends LitElement {
     conversation: { attribute: false },
     chatStatus: { type: String, attribute: 'chat-status' },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    picked: { state: true },
   };
 
   conversation: ConversationView | null = null;
   chatStatus: ChatConnectionStatus = 'online';
   /** An observer window shows conversations but cannot write in them. */
   readOnly = false;
+  /** The other queue chosen in the transfer menu ('' while none is). */
+  picked = '';
 
   #typingSent: 'composing' | 'active' = 'active';
   /** The focus was inside this pane before the update (so it is kept inside when its button goes). */
@@ -157,8 +169,11 @@ export class ConversationPane extends LitElement {
     target?.focus();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     this.#hadFocus = (this.shadowRoot?.activeElement ?? null) !== null;
+    // A queue picked in one conversation's transfer menu is not carried to another.
+    const before = changed.get('conversation') as ConversationView | null | undefined;
+    if (changed.has('conversation') && before?.chatId !== this.conversation?.chatId) this.picked = '';
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -238,6 +253,37 @@ export class ConversationPane extends LitElement {
     </li>`;
   }
 
+  /** The transfer menu of the router's other queues, by name; nothing when the router lists none. */
+  #otherQueues(c: ConversationView, disabled: boolean) {
+    const queues = c.transferQueues ?? [];
+    if (queues.length === 0) return null;
+    const picked = queues.some((q) => q.id === this.picked) ? this.picked : '';
+    return html`<div class="transfer-to">
+      <select
+        class="transfer-queue"
+        aria-label=${t('chats.transferQueue')}
+        ?disabled=${disabled}
+        @change=${(e: Event) => {
+          this.picked = (e.target as HTMLSelectElement).value;
+        }}
+      >
+        <option value="" ?selected=${picked === ''}>${t('chats.transferPick')}</option>
+        ${queues.map((q) => html`<option value=${q.id} ?selected=${picked === q.id}>${q.name}</option>`)}
+      </select>
+      <button
+        class="transfer-send"
+        type="button"
+        ?disabled=${disabled || picked === ''}
+        @click=${() => {
+          fire(this, 'chat-transfer', { chatId: c.chatId, queueId: picked });
+          this.picked = '';
+        }}
+      >
+        ${t('chats.transferSend')}
+      </button>
+    </div>`;
+  }
+
   override render() {
     const c = this.conversation;
     if (!c) return null;
@@ -309,7 +355,8 @@ export class ConversationPane extends LitElement {
                     @click=${() => fire(this, 'chat-transfer', { chatId: c.chatId })}
                   >
                     ${c.busy === 'transferring' ? t('chats.transferring') : t('chats.transfer')}
-                  </button>`
+                  </button>
+                  ${this.#otherQueues(c, c.busy !== null || blocked !== null)}`
         }
       </div>
     </section>`;

@@ -45,6 +45,8 @@ export interface ChatOffer {
   readonly expiresAt: number;
   /** Set when another agent transferred the chat to this agent (their id). */
   readonly transferredFrom: string | null;
+  /** The router's queue the chat came through, when the router says (an older router does not). */
+  readonly queue?: string | null;
 }
 
 /** Who wrote a message, from this agent's point of view. */
@@ -71,6 +73,8 @@ export interface ChatSession {
   readonly customerName: string;
   readonly context: readonly ChatContextField[];
   readonly acceptedAt: number;
+  /** The router's queue the chat came through, when the router says. */
+  readonly queue?: string | null;
   /** Everything said so far, in order, each message once. */
   readonly transcript: readonly ChatMessage[];
   readonly customerTyping: TypingState;
@@ -79,8 +83,19 @@ export interface ChatSession {
 /** XEP-0085 chat states, as the UI needs them. */
 export type TypingState = 'active' | 'composing' | 'paused' | 'inactive' | 'gone';
 
-/** Where a chat goes when the agent hands it on. */
-export type TransferTarget = { readonly kind: 'queue' } | { readonly kind: 'agent'; readonly agentId: string };
+/**
+ * Where a chat goes when the agent hands it on: a queue (`queueId` another queue of the router; none: back to the
+ * chat's own queue) or a named agent.
+ */
+export type TransferTarget =
+  { readonly kind: 'queue'; readonly queueId?: string } | { readonly kind: 'agent'; readonly agentId: string };
+
+/** A queue the router lists as a transfer target (an older router lists none). */
+export interface TransferQueue {
+  readonly id: string;
+  /** What the agent reads in the transfer menu (set by the chat service's administrator). */
+  readonly name: string;
+}
 
 /** Why an offer disappeared without being accepted here. */
 export type OfferWithdrawnReason = 'expired' | 'revoked' | 'declined';
@@ -108,6 +123,8 @@ export type ChatEvent =
    * said which chats are this agent's: `chatIds` are the chats the channel now holds; any other it held was closed.
    */
   | { readonly type: 'assignments'; readonly chatIds: readonly string[] }
+  /** The queues the router lists as transfer targets (on each fresh session; empty from an older router). */
+  | { readonly type: 'queues'; readonly queues: readonly TransferQueue[] }
   /** The chat left this agent; `transcript` is the conversation as it stood, kept for the record. */
   | {
       readonly type: 'session-closed';

@@ -100,6 +100,9 @@ export const de: Catalogue = {
   'chats.close': 'Schließen',
   'chats.ending': 'Wird beendet…',
   'chats.transferring': 'Wird zurückgegeben…',
+  'chats.transferQueue': 'In eine andere Warteschlange weiterleiten',
+  'chats.transferPick': 'Warteschlange wählen…',
+  'chats.transferSend': 'Weiterleiten',
   'chats.offline': 'Der Chat-Server ist nicht verbunden: Sie können schreiben, sobald er wieder da ist.',
   'chats.reconnecting':
     'Verbindung zum Chat-Server wird wiederhergestellt: Was Sie jetzt senden, geht hinaus, sobald er wieder da ist.',

@@ -100,6 +100,9 @@ export const es: Catalogue = {
   'chats.close': 'Cerrar',
   'chats.ending': 'Terminando…',
   'chats.transferring': 'Devolviendo…',
+  'chats.transferQueue': 'Transferir a otra cola',
+  'chats.transferPick': 'Elija una cola…',
+  'chats.transferSend': 'Transferir',
   'chats.offline': 'El servidor de chat no está conectado: podrá escribir cuando vuelva.',
   'chats.reconnecting':
     'Reconectando con el servidor de chat: los mensajes que envíe ahora saldrán cuando vuelva la conexión.',

@@ -119,6 +119,47 @@ describe('conversation pane', () => {
     expect(events.map((e) => e.name)).to.deep.equal(['chat-end', 'chat-transfer']);
   });
 
+  it("lists the router's other queues by name in the transfer menu; Transfer sends the chosen queue", async () => {
+    const queues = [
+      { id: 'sales', name: 'Sales' },
+      { id: 'vip', name: 'VIP <Gold>' },
+    ];
+    const { h, events } = await pane(conversation({ transferQueues: queues }));
+    expect(h.queueChoices()).to.deep.equal([
+      ['', 'Choose a queue…'],
+      ['sales', 'Sales'],
+      ['vip', 'VIP <Gold>'],
+    ]);
+    expect(h.queueMenu?.getAttribute('aria-label')).to.equal('Transfer to another queue');
+    expect(h.queueTransferButton.disabled).to.equal(true, 'nothing chosen yet');
+    await h.pickQueue('vip');
+    expect(h.queueTransferButton.disabled).to.equal(false);
+    h.queueTransferButton.click();
+    await h.settled();
+    expect(events).to.deep.equal([{ name: 'chat-transfer', detail: { chatId: 'c1', queueId: 'vip' } }]);
+    expect(h.queueMenu?.value).to.equal('', 'the menu is reset after a transfer');
+    // Back to queue is still there and still means the chat's own queue.
+    h.transferButton.click();
+    expect(events.at(-1)).to.deep.equal({ name: 'chat-transfer', detail: { chatId: 'c1' } });
+  });
+
+  it('with a router that lists no queues there is no queue menu, only Back to queue (as before)', async () => {
+    const { h } = await pane(conversation());
+    expect(h.queueMenu).to.equal(null);
+    expect(h.has('button.transfer')).to.equal(true);
+  });
+
+  it('the queue menu speaks the agent language', async () => {
+    setLanguage({ lang: 'de', locale: 'de-DE' });
+    try {
+      const { h } = await pane(conversation({ transferQueues: [{ id: 'sales', name: 'Sales' }] }));
+      expect(h.queueChoices()[0]).to.deep.equal(['', 'Warteschlange wählen…']);
+      expect(h.queueTransferButton.textContent?.trim()).to.equal('Weiterleiten');
+    } finally {
+      setLanguage({ lang: 'en', locale: 'en-GB' });
+    }
+  });
+
   it('shows the customer typing, and once the chat is closed only a Close button', async () => {
     const { h } = await pane(conversation({ customerTyping: 'composing' }));
     expect(h.typing()).to.equal('Jane Doe is typing…');

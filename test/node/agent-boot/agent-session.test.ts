@@ -91,6 +91,39 @@ describe('the agent session wires blending, chat and the view', () => {
     h.session.stop();
   });
 
+  it("the router's other queues reach the conversation view; the chosen one goes to the channel's transfer", async () => {
+    const h = harness();
+    await flush(30);
+    h.channel.emit({
+      type: 'queues',
+      queues: [
+        { id: 'billing', name: 'Billing' },
+        { id: 'sales', name: 'Sales' },
+      ],
+    });
+    h.channel.emit({
+      type: 'session-started',
+      session: {
+        chatId: 'c1',
+        customerName: 'Jane',
+        context: [],
+        acceptedAt: 0,
+        queue: 'billing',
+        transcript: [],
+        customerTyping: 'active',
+      },
+    });
+    assert.deepEqual(h.last().conversations[0]?.transferQueues, [{ id: 'sales', name: 'Sales' }]);
+    h.session.handle('chat-transfer', { chatId: 'c1', queueId: 'sales' });
+    h.session.handle('chat-transfer', { chatId: 'c1' });
+    await flush();
+    assert.deepEqual(
+      h.channel.calls.filter((c) => c.startsWith('transfer')),
+      ['transfer c1 queue sales', 'transfer c1 queue'],
+    );
+    h.session.stop();
+  });
+
   it('declining an offer sends the decline and leaves voice alone', async () => {
     const h = harness();
     await flush(30);

@@ -113,4 +113,28 @@ describe('chat workspace', () => {
     assert.notEqual(w.view(), first);
     assert.deepEqual(first.offers, []);
   });
+
+  it("offers the router's other queues as transfer targets, not the chat's own; none from a router that lists none", () => {
+    const w = new ChatWorkspace();
+    w.apply({ type: 'session-started', session: { ...session('c1'), queue: 'billing' } });
+    w.apply({ type: 'session-started', session: session('c2') });
+    assert.equal(w.view().conversations[0]?.transferQueues, undefined, 'no queues listed yet: back to queue only');
+    w.apply({
+      type: 'queues',
+      queues: [
+        { id: 'billing', name: 'Billing' },
+        { id: 'sales', name: 'Sales' },
+      ],
+    });
+    const [billing, unknown] = w.view().conversations;
+    assert.deepEqual(billing?.transferQueues, [{ id: 'sales', name: 'Sales' }]);
+    assert.deepEqual(
+      unknown?.transferQueues?.map((q) => q.id),
+      ['billing', 'sales'],
+      'a chat whose queue the router did not say may go to any queue',
+    );
+    assert.equal('queue' in (billing ?? {}), false, 'the view carries the targets, not the internal queue id');
+    w.apply({ type: 'queues', queues: [] });
+    assert.equal(w.view().conversations[0]?.transferQueues, undefined);
+  });
 });

@@ -142,7 +142,8 @@ export class FakeChatChannel implements ChatChannel {
   }
 
   async transfer(chatId: string, target: TransferTarget): Promise<Result<void, ChatChannelError>> {
-    this.calls.push(`transfer ${chatId} ${target.kind}`);
+    const queue = target.kind === 'queue' && target.queueId ? ` ${target.queueId}` : '';
+    this.calls.push(`transfer ${chatId} ${target.kind}${queue}`);
     if (!this.#sessions.has(chatId)) return err(chatError('no-such-chat'));
     this.emit({ type: 'session-closed', chatId, reason: 'returned-to-queue', transcript: [] });
     return ok(undefined);

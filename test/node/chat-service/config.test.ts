@@ -14,6 +14,7 @@ const GOOD = {
 test('the example file in the repository is valid once the password comes from the environment', () => {
   const result = parseConfig(readFileSync('chat-service.example.json', 'utf8'), 'chat-service.example.json', {
     CHAT_SERVICE_PASSWORD: 's3cret',
+    CHAT_SERVICE_FINESSE_PASSWORD: 'admin-s3cret',
   });
   assert.equal(result.ok, true);
   if (!result.ok) return;
@@ -22,6 +23,16 @@ test('the example file in the repository is valid once the password comes from t
   assert.deepEqual(result.config.http, { host: '0.0.0.0', port: 8080 });
   assert.equal(result.config.offerTimeoutMs, 30_000);
   assert.equal(result.config.maxChatsPerAgent, 5);
+  assert.deepEqual(result.config.finesse, {
+    url: 'https://finesse.example.com:8445',
+    adminUser: 'chatadmin',
+    password: 'admin-s3cret',
+    refreshMs: 300_000,
+  });
+  assert.deepEqual(result.config.queues, [
+    { id: 'billing', name: 'Billing', teams: ['10'], agents: ['1001003'] },
+    { id: 'sales', name: 'Sales', teams: ['20'], agents: [] },
+  ]);
 });
 
 test('defaults: MUC on conference.<domain>, customers on the same XMPP URL, loopback :8080, 30 s offers, 5 chats', () => {
@@ -39,6 +50,8 @@ test('defaults: MUC on conference.<domain>, customers on the same XMPP URL, loop
     http: { host: '127.0.0.1', port: 8080 },
     offerTimeoutMs: 30_000,
     maxChatsPerAgent: 5,
+    queues: null,
+    finesse: null,
   });
 });
 
@@ -115,4 +128,70 @@ test('a file that is not JSON: one sentence, without quoting the file (it may ho
   assert.match(problems[0] ?? '', /^chat-service\.json is not valid JSON: /);
   assert.doesNotMatch(problems[0] ?? '', /hunter2/);
   assert.deepEqual(checkConfig([1, 2]).ok, false);
+});
+
+const FINESSE = { url: 'https://finesse.example.com:8445', adminUser: 'chatadmin' };
+const WITH_PASSWORDS = { CHAT_SERVICE_PASSWORD: 'pw', CHAT_SERVICE_FINESSE_PASSWORD: 'admin-pw' };
+
+test('queues listing agents only need no Finesse setting; numbers as ids are read as text; the name defaults to the id', () => {
+  const result = checkConfig(
+    { ...GOOD, queues: [{ id: 'vip', agents: [1001003, '1001004'] }] },
+    { CHAT_SERVICE_PASSWORD: 'pw' },
+  );
+  assert.equal(result.ok, true);
+  assert.deepEqual(result.ok && result.config.queues, [
+    { id: 'vip', name: 'vip', teams: [], agents: ['1001003', '1001004'] },
+  ]);
+  assert.equal(result.ok && result.config.finesse, null);
+});
+
+test('bad queues: one sentence per problem, each naming the queue and what to write', () => {
+  const result = checkConfig(
+    {
+      ...GOOD,
+      queues: [
+        { id: 'billing', name: 'Billing', teams: ['10'] },
+        { id: 'billing', name: 'Again', agents: ['1'] },
+        { id: 'has space', agents: ['1'] },
+        { id: 'empty', name: 'Empty' },
+        { id: 'odd', name: 'Odd', teams: '10', colour: 'red' },
+        'sales',
+      ],
+    },
+    { CHAT_SERVICE_PASSWORD: 'pw' },
+  );
+  assert.equal(result.ok, false);
+  assert.deepEqual(!result.ok && result.problems, [
+    'The queue "billing" is served by teams, which are read from Finesse: add the "finesse" setting, or list its agents in "agents".',
+    'The queue "billing" is listed twice: give each queue its own id.',
+    '"queues[2].id" ("has space") must be a short name of letters, digits, "-" or "_", e.g. "billing".',
+    'The queue "empty" has no one to serve it: list Finesse team ids in "teams" or login ids in "agents".',
+    '"queues[4].colour" is not a setting: a queue has only "id", "name", "teams" and "agents".',
+    'The queue "odd"\'s "teams" must be a list of Finesse team ids, e.g. ["10"].',
+    '"queues[5]" must be an object like {"id": "billing", "name": "Billing", "teams": ["10"]}.',
+  ]);
+  const empty = checkConfig({ ...GOOD, queues: [] }, { CHAT_SERVICE_PASSWORD: 'pw' });
+  assert.match(!empty.ok ? (empty.problems[0] ?? '') : '', /^"queues" must be a non-empty list/);
+});
+
+test('the Finesse setting: its password only from CHAT_SERVICE_FINESSE_PASSWORD, never from the file', () => {
+  const ok = checkConfig({ ...GOOD, finesse: FINESSE }, WITH_PASSWORDS);
+  assert.deepEqual(ok.ok && ok.config.finesse, { ...FINESSE, password: 'admin-pw', refreshMs: 300_000 });
+
+  const noPassword = checkConfig({ ...GOOD, finesse: FINESSE }, { CHAT_SERVICE_PASSWORD: 'pw' });
+  assert.deepEqual(!noPassword.ok && noPassword.problems, [
+    "The Finesse administrator's password is missing: set the environment variable CHAT_SERVICE_FINESSE_PASSWORD.",
+  ]);
+
+  const bad = checkConfig(
+    { ...GOOD, finesse: { url: 'ftp://finesse', password: 'in-file', refreshSeconds: 5 } },
+    WITH_PASSWORDS,
+  );
+  assert.deepEqual(!bad.ok && bad.problems, [
+    '"finesse.password" is not read from the file: remove it and set the environment variable CHAT_SERVICE_FINESSE_PASSWORD.',
+    '"finesse.url" uses ftp, not https: use the https:// address of Finesse\'s REST API.',
+    '"finesse.adminUser" is missing: set it to the login of a Finesse administrator.',
+    '"finesse.refreshSeconds" (5) must be a whole number of seconds from 30 to 86400, e.g. 300.',
+  ]);
+  assert.ok(!JSON.stringify(bad).includes('in-file'), 'a password written in the file is never repeated');
 });

@@ -3,7 +3,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ServiceMetrics } from '../../../server/service/metrics.ts';
 
-const STATS = { online: true, waiting: 2, oldestWaitMs: 12_500, agentsByState: { READY: 2, ACTIVE: 1 } };
+const STATS = {
+  online: true,
+  waiting: 3,
+  oldestWaitMs: 12_500,
+  agentsByState: { READY: 2, ACTIVE: 1 },
+  queues: [
+    { id: 'billing', waiting: 2, oldestWaitMs: 12_500 },
+    { id: 'sales', waiting: 1, oldestWaitMs: 4_000 },
+    { id: 'support', waiting: 0, oldestWaitMs: 0 },
+  ],
+};
 
 test('every metric has HELP and TYPE lines, and each sample line is "name[{labels}] number"', () => {
   const text = new ServiceMetrics().render(STATS);
@@ -15,8 +25,12 @@ test('every metric has HELP and TYPE lines, and each sample line is "name[{label
     assert.ok(match, `a sample line: ${line}`);
     assert.ok(declared.has(match[1]) || declared.has(`${match[1]}${match[2] ?? ''}`), `declared: ${line}`);
   }
-  assert.match(text, /^chat_service_queue_length 2$/m);
-  assert.match(text, /^chat_service_queue_oldest_wait_seconds 12\.5$/m);
+  assert.match(text, /^chat_service_queue_length\{queue="billing"\} 2$/m);
+  assert.match(text, /^chat_service_queue_length\{queue="sales"\} 1$/m);
+  assert.match(text, /^chat_service_queue_length\{queue="support"\} 0$/m, 'an empty queue is listed as 0');
+  assert.match(text, /^chat_service_queue_oldest_wait_seconds\{queue="billing"\} 12\.5$/m);
+  assert.match(text, /^chat_service_queue_oldest_wait_seconds\{queue="sales"\} 4$/m);
+  assert.doesNotMatch(text, /chat_service_directory_age_seconds/, 'no directory setting: no directory metrics');
   assert.match(text, /^chat_service_agents\{state="READY"\} 2$/m);
   assert.match(text, /^chat_service_agents\{state="NOT_READY"\} 0$/m, 'states with no agent are listed as 0');
 });
@@ -48,4 +62,18 @@ test('counters count their events; time to offer fills cumulative buckets', () =
   assert.equal(value('chat_service_time_to_offer_seconds_bucket{le="+Inf"}'), 3);
   assert.equal(value('chat_service_time_to_offer_seconds_count'), 3);
   assert.equal(value('chat_service_time_to_offer_seconds_sum'), 52.4);
+});
+
+test('the directory age and size are gauges once the service reads Finesse; -1 before the first good read', () => {
+  const metrics = new ServiceMetrics();
+  assert.match(metrics.render(STATS, { ageMs: null, users: 0 }), /^chat_service_directory_age_seconds -1$/m);
+  const text = metrics.render(STATS, { ageMs: 90_000, users: 7 });
+  assert.match(text, /^chat_service_directory_age_seconds 90$/m);
+  assert.match(text, /^chat_service_directory_users 7$/m);
+});
+
+test('a router that reports no queues is counted as the one default queue', () => {
+  const { queues: _none, ...older } = STATS;
+  const text = new ServiceMetrics().render(older);
+  assert.match(text, /^chat_service_queue_length\{queue="default"\} 3$/m);
 });

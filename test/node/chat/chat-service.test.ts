@@ -125,15 +125,18 @@ test('metrics follow a queued chat, its offer and its accept; the log holds no c
   try {
     await waitFor('the service to be ready', () => service.router.online);
     const before = await metrics(service);
-    assert.equal(metric(before, 'chat_service_queue_length'), 0);
+    assert.equal(metric(before, 'chat_service_queue_length{queue="default"}'), 0);
     assert.equal(metric(before, 'chat_service_offers_total'), 0);
 
     await customer.start(CUSTOMER_NAME, CUSTOMER_QUESTION);
     await waitFor('the chat to queue', () => service.router.stats().waiting === 1);
     await new Promise((r) => setTimeout(r, 1100));
     const queued = await metrics(service);
-    assert.equal(metric(queued, 'chat_service_queue_length'), 1);
-    assert.ok(metric(queued, 'chat_service_queue_oldest_wait_seconds') >= 1, 'the chat has waited over a second');
+    assert.equal(metric(queued, 'chat_service_queue_length{queue="default"}'), 1);
+    assert.ok(
+      metric(queued, 'chat_service_queue_oldest_wait_seconds{queue="default"}') >= 1,
+      'the chat has waited over a second',
+    );
     assert.equal(metric(queued, 'chat_service_offers_total'), 0, 'no agent yet: no offer');
 
     agent = await signInAgent(prosody, service.router, { max: 5 });
@@ -159,7 +162,7 @@ test('metrics follow a queued chat, its offer and its accept; the log holds no c
     assert.equal(metric(accepted, 'chat_service_accepts_total'), 1);
     assert.equal(metric(accepted, 'chat_service_declines_total'), 0);
     assert.equal(metric(accepted, 'chat_service_offer_expiries_total'), 0);
-    assert.equal(metric(accepted, 'chat_service_queue_length'), 0);
+    assert.equal(metric(accepted, 'chat_service_queue_length{queue="default"}'), 0);
     await customer.end();
   } finally {
     customer.close();

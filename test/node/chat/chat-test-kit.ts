@@ -7,6 +7,7 @@ import { createStropheConnection, type XmppConnection } from '../../../src/core/
 import { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
 import { startChatRouter, type ChatRouterHandle } from '../../../server/router/start-chat-router.ts';
 import type { ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
+import type { QueueBook } from '../../../server/router/queues.ts';
 
 /** What an agent needs of the chat server (a test's Prosody, or a world's). */
 export type AgentServer = Pick<ChatProsodyHandle, 'websocketUrl' | 'boshUrl' | 'domain' | 'register'>;
@@ -90,7 +91,7 @@ export function startCustomer(prosody: CustomerServer, router: Pick<ChatRouterHa
 /** Starts a router with its own account on the test server. */
 export async function startTestRouter(
   prosody: RouterServer,
-  options: { offerTimeoutMs?: number; graceMs?: number; customerGraceMs?: number } = {},
+  options: { offerTimeoutMs?: number; graceMs?: number; customerGraceMs?: number; queues?: QueueBook } = {},
 ): Promise<ChatRouterHandle> {
   const username = unique('router');
   await prosody.register(username, 'pw');

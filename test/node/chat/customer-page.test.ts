@@ -127,3 +127,31 @@ test('a visitor chats from the page: queue position, messages both ways as text,
     await agent?.channel.signOut();
   }
 });
+
+test("a chat link naming a queue the router does not have shows the router's sentence; the default queue works", async () => {
+  const page = await chromium.browser.newPage();
+  try {
+    await page.goto(`${pageUrl}?queue=refunds`);
+    await page.type('#name', 'Kim');
+    await page.click('#start button[type=submit]');
+    await page.waitForFunction(() => /no chat queue/.test(document.getElementById('status')?.textContent ?? ''));
+    assert.equal(
+      await page.evaluate(() => document.getElementById('status')?.textContent),
+      'There is no chat queue "refunds": check the chat link you used, or start the chat from the main chat page.',
+    );
+    assert.equal(router.stats().waiting, 0, 'nothing was queued');
+
+    await page.goto(`${pageUrl}?queue=default`);
+    await page.type('#name', 'Kim');
+    await page.click('#start button[type=submit]');
+    await page.waitForFunction(() =>
+      /number 1 in the queue/.test(document.getElementById('status')?.textContent ?? ''),
+    );
+    assert.deepEqual(
+      router.stats().queues?.map((q) => [q.id, q.waiting]),
+      [['default', 1]],
+    );
+  } finally {
+    await page.close();
+  }
+});

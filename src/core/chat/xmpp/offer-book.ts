@@ -51,6 +51,7 @@ export class OfferBook {
       offeredAt: now,
       expiresAt: payload.expiresAt,
       transferredFrom: payload.transferredFrom,
+      ...(payload.queue ? { queue: payload.queue } : {}),
     };
     const entry: Entry = { sequence: this.#nextSequence(), offer, customerJid: payload.customerJid, timer: null };
     entry.timer = this.#clock.setTimeout(() => this.remove(offer.chatId, 'expired'), payload.expiresAt - now);

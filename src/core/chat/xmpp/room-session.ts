@@ -65,6 +65,7 @@ export class RoomSession {
   readonly #customerJid: string | null;
   readonly #context: ChatOffer['context'];
   readonly #acceptedAt: number;
+  readonly #queue: string | null;
   readonly #log: ConversationLog;
   /** Occupant nick -> real bare JID, from room presence. */
   readonly #occupants = new Map<string, string>();
@@ -78,6 +79,8 @@ export class RoomSession {
   #lastTypingSent: TypingState | null = null;
   /** Closed, or forgotten: nothing more is taken in or sent. */
   #gone = false;
+  /** The agent handed the chat on: the router's removal of this agent from the room means that, not a requeue. */
+  #handingOn: SessionCloseReason | null = null;
 
   constructor(ctx: RoomSessionContext, offer: OfferPayload, room: string, acceptedAt: number, sequence: number) {
     this.#ctx = ctx;
@@ -88,6 +91,7 @@ export class RoomSession {
     this.#customerJid = offer.customerJid;
     this.#context = offer.context;
     this.#acceptedAt = acceptedAt;
+    this.#queue = offer.queue ?? null;
     this.#log = new ConversationLog(offer.chatId);
   }
 
@@ -97,6 +101,7 @@ export class RoomSession {
       customerName: this.#customerName,
       context: this.#context,
       acceptedAt: this.#acceptedAt,
+      ...(this.#queue ? { queue: this.#queue } : {}),
       transcript: this.#log.transcript(),
       customerTyping: this.#customerTyping,
     };
@@ -181,6 +186,14 @@ export class RoomSession {
     });
   }
 
+  /**
+   * The agent asked the router to hand the chat on (`reason`), or that request failed (null): the router takes the agent
+   * out of the room before it answers, and that removal then closes the session with this reason.
+   */
+  handingOn(reason: SessionCloseReason | null): void {
+    this.#handingOn = reason;
+  }
+
   /** Stops without a word (the chat went to another window with the channel's hand-over). */
   forget(): void {
     this.#gone = true;
@@ -210,7 +223,7 @@ export class RoomSession {
       this.#joined = true;
       void this.#catchUp();
     } else if (!occupant.available && occupant.removed) {
-      this.close('returned-to-queue', false);
+      this.close(this.#handingOn ?? 'returned-to-queue', false);
     }
   }
 

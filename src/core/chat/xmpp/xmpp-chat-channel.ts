@@ -313,9 +313,14 @@ export class XmppChatChannel implements ChatChannel {
       return err(chatError('unreachable', 'The chat server is not connected; transfer the chat once it is back.'));
     // Messages the agent wrote must reach the room before the chat leaves: the next agent reads them.
     session.flushOutbox();
+    const reason = target.kind === 'queue' && !target.queueId ? 'returned-to-queue' : 'transferred';
+    session.handingOn(reason);
     const answer = await this.#link.request(transferIq(this.#opts.routerJid, chatId, target));
-    if (!answer.ok) return err(requestError(answer.error, 'The router did not take the transfer.'));
-    this.#sessions.get(chatId)?.close(target.kind === 'queue' ? 'returned-to-queue' : 'transferred', true);
+    if (!answer.ok) {
+      session.handingOn(null);
+      return err(requestError(answer.error, 'The router did not take the transfer.'));
+    }
+    this.#sessions.get(chatId)?.close(reason, true);
     return ok(undefined);
   }
 
@@ -347,6 +352,7 @@ export class XmppChatChannel implements ChatChannel {
     if (list) {
       applyAssignments(list, asked, this.#sessions, this.#offers);
       this.#emit({ type: 'assignments', chatIds: this.#sessions.chatIds() });
+      this.#emit({ type: 'queues', queues: list.queues ?? [] });
     }
     for (const session of this.#sessions.all()) if (!session.joined) session.join();
   }

@@ -2,6 +2,7 @@
 export type { XmlLimits } from './xml-reader.ts';
 export { DEFAULT_MAX_BYTES } from './xml-reader.ts';
 export { parseUser, userToXml } from './user-xml.ts';
+export { parseUsers, usersToXml } from './users-xml.ts';
 export { parseTeam, teamToXml } from './team-xml.ts';
 export { parseDialog, parseDialogs, dialogToXml, dialogsToXml } from './dialog-xml.ts';
 export { parseReasonCodes, reasonCodesToXml } from './reason-code-xml.ts';

@@ -19,6 +19,29 @@ export class ConversationPaneHarness extends Harness<ConversationPane> {
     return this.find<HTMLButtonElement>('button.transfer');
   }
 
+  /** The transfer menu of other queues, or null when the router lists none. */
+  get queueMenu(): HTMLSelectElement | null {
+    return this.root.querySelector<HTMLSelectElement>('select.transfer-queue');
+  }
+
+  get queueTransferButton(): HTMLButtonElement {
+    return this.find<HTMLButtonElement>('button.transfer-send');
+  }
+
+  /** The menu's choices as [value, label]. */
+  queueChoices(): [string, string][] {
+    return [...(this.queueMenu?.options ?? [])].map((o) => [o.value, (o.textContent ?? '').trim()]);
+  }
+
+  /** Picks a queue in the menu as the agent does (the change event included). */
+  async pickQueue(id: string): Promise<void> {
+    const menu = this.queueMenu;
+    if (!menu) throw new Error('no queue menu');
+    menu.value = id;
+    menu.dispatchEvent(new Event('change'));
+    await this.settled();
+  }
+
   /** The transcript lines as [class, text] (class: customer, self, agent, system; "pending" added while unconfirmed). */
   lines(): [string, string][] {
     return [...this.root.querySelectorAll('ol.transcript > li')].map((li) => [

@@ -2,7 +2,7 @@
 // requests to the router) and reads (offers, revokes, assignments). The router's half of each exchange lives with
 // the simulated router; what both use is in shared.ts.
 import { $iq, $pres, type Builder } from 'strophe.js';
-import type { AvailabilityReport, TransferTarget } from '../../chat-channel.ts';
+import type { AvailabilityReport, TransferQueue, TransferTarget } from '../../chat-channel.ts';
 import { readChildForm } from '../data-form.ts';
 import { attr, childElement } from '../dom-read.ts';
 import { NS_CHAT } from '../namespaces.ts';
@@ -49,6 +49,7 @@ export function readOffer(iq: Element): OfferPayload | null {
     context: readChildForm(el),
     expiresAt,
     transferredFrom: attr(el, 'transfer-from'),
+    queue: attr(el, 'queue'),
   };
 }
 
@@ -77,7 +78,7 @@ export function declineIq(router: string, chatId: string, reason: string | null)
 
 export function transferIq(router: string, chatId: string, target: TransferTarget): Builder {
   const iq = $iq({ type: 'set', to: router }).c('transfer', { xmlns: NS_CHAT, chat: chatId });
-  if (target.kind === 'queue') iq.c('queue');
+  if (target.kind === 'queue') iq.c('queue', target.queueId ? { id: target.queueId } : {});
   else iq.c('agent', { id: target.agentId });
   return iq;
 }
@@ -101,10 +102,16 @@ export function readAssignments(iq: Element): AssignmentList | null {
   if (!el) return null;
   const chats: (OfferPayload & { room: string })[] = [];
   const offers: OfferPayload[] = [];
+  const queues: TransferQueue[] = [];
   for (let i = 0; i < el.childNodes.length; i += 1) {
     const node = el.childNodes[i];
     if (!node || node.nodeType !== 1) continue;
     const entry = node as Element;
+    if ((entry.localName ?? entry.nodeName) === 'queue') {
+      const queue = readQueueEntry(entry);
+      if (queue && !queues.some((q) => q.id === queue.id)) queues.push(queue);
+      continue;
+    }
     const chatId = attr(entry, 'chat');
     if (!chatId) continue;
     const payload: OfferPayload = {
@@ -113,11 +120,24 @@ export function readAssignments(iq: Element): AssignmentList | null {
       context: readChildForm(entry),
       expiresAt: Date.parse(attr(entry, 'expires') ?? '') || 0,
       transferredFrom: attr(entry, 'transfer-from'),
+      queue: attr(entry, 'queue'),
     };
     const room = attr(entry, 'room');
     const name = entry.localName ?? entry.nodeName;
     if (name === 'chat' && room) chats.push({ ...payload, room });
     else if (name === 'offer') offers.push(payload);
   }
-  return { chats, offers };
+  return { chats, offers, queues };
+}
+
+/** A `<queue id="…" name="…"/>` entry of an assignment list: a transfer target (name bounded, one line). */
+function readQueueEntry(entry: Element): TransferQueue | null {
+  const id = attr(entry, 'id');
+  if (!id || id.length > 64) return null;
+  const name = (attr(entry, 'name') ?? '')
+    .replace(/[\p{Cc}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
+  return { id, name: name || id };
 }

@@ -5,7 +5,7 @@
 // in agent-side.ts; the router's half lives with the simulated router. Readers return null for anything malformed:
 // a stanza from the network is untrusted and never throws.
 import { $iq, $msg, type Builder } from 'strophe.js';
-import type { ChatContextField, TransferTarget, TypingState } from '../../chat-channel.ts';
+import type { ChatContextField, TransferQueue, TransferTarget, TypingState } from '../../chat-channel.ts';
 import { toXmlText } from '../../chat-text.ts';
 import { attr, childElement, childInNamespace } from '../dom-read.ts';
 import { NS_CHAT, NS_CHATSTATES, NS_HINTS, NS_SID } from '../namespaces.ts';
@@ -21,12 +21,16 @@ export interface OfferPayload {
   readonly context: readonly ChatContextField[];
   readonly expiresAt: number;
   readonly transferredFrom: string | null;
+  /** The queue the chat came through (an older router does not say). */
+  readonly queue?: string | null;
 }
 
 /** What the router thinks an agent has: chats (with their rooms) and offers, for the agent's reconnect. */
 export interface AssignmentList {
   readonly chats: readonly (OfferPayload & { readonly room: string })[];
   readonly offers: readonly OfferPayload[];
+  /** The router's queues, the agent's transfer targets (empty from a router that lists none). */
+  readonly queues?: readonly TransferQueue[];
 }
 
 export const REVOKE_REASONS = ['expired', 'withdrawn', 'returned-to-queue', 'transferred'] as const;
