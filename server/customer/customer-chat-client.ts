@@ -26,7 +26,7 @@ import {
   textMessage,
   typingMessage,
 } from '../../src/core/chat/xmpp/profile/shared.ts';
-import { chatRequestIq, readQueued, readQueuePosition } from '../router/customer-stanzas.ts';
+import { chatRequestIq, readQueued, readQueuePosition, readResumed, resumeIq } from '../router/customer-stanzas.ts';
 import {
   createStropheConnection,
   XmppStatus,
@@ -40,6 +40,8 @@ interface CustomerChatOptions {
   /** The anonymous VirtualHost customers sign in to. */
   readonly guestDomain: string;
   readonly routerJid: string;
+  /** The queue the chat is asked for (the widget's `queue` attribute); the router decides what it means. */
+  readonly queue?: string | null;
   readonly createConnection?: ConnectionFactory;
   readonly clock?: Timers;
 }
@@ -62,6 +64,19 @@ export type CustomerEvent =
   | { readonly type: 'ended'; readonly by: string }
   | { readonly type: 'disconnected' };
 
+/** What the customer keeps to continue its chat from a new session (a reload, a lost connection). */
+export interface ResumeTicket {
+  readonly chatId: string;
+  readonly secret: string;
+  /** The customer's name, for its own lines. */
+  readonly name: string;
+}
+
+export type ResumeResult =
+  | { readonly ok: true }
+  /** `refused`: the router will not continue this chat (ended, unknown, wrong secret); start a new one. */
+  | { readonly ok: false; readonly reason: 'refused' | 'unreachable'; readonly message: string };
+
 const MY_NICK = 'customer';
 
 export class CustomerChatClient {
@@ -82,6 +97,7 @@ export class CustomerChatClient {
   #ended = false;
   #routerBare: string;
   #name = 'Customer';
+  #secret: string | null = null;
 
   constructor(options: CustomerChatOptions) {
     this.#opts = options;
@@ -99,6 +115,16 @@ export class CustomerChatClient {
 
   get chatId(): string {
     return this.#chatId;
+  }
+
+  /** What to keep to continue this chat from a new session; null before the router queued it (or an older router). */
+  get ticket(): ResumeTicket | null {
+    return this.#chatId && this.#secret ? { chatId: this.#chatId, secret: this.#secret, name: this.#name } : null;
+  }
+
+  /** True once the chat has ended (either side, or the router). */
+  get ended(): boolean {
+    return this.#ended;
   }
 
   /** The conversation so far, in order, each line once. */
@@ -128,15 +154,49 @@ export class CustomerChatClient {
       { name: 'question', label: 'Question', value: question },
       ...extra,
     ];
-    const answer = await this.#iq.send(conn, chatRequestIq(this.#opts.routerJid, fields));
+    const answer = await this.#iq.send(conn, chatRequestIq(this.#opts.routerJid, fields, this.#opts.queue ?? null));
     const queued = answer.ok ? readQueued(answer.value) : null;
     if (!queued) return { ok: false, message: 'No agent queue is available right now. Please try again later.' };
     this.#chatId = queued.chatId;
+    this.#secret = queued.secret;
     this.#room = bareJid(queued.room);
     this.#log = new ConversationLog(queued.chatId);
     this.#emit({ type: 'queued', position: queued.position });
     conn.send(joinPresence(this.#room, MY_NICK));
     if (question.trim()) this.send(question);
+    return { ok: true };
+  }
+
+  /**
+   * Continues a chat on a new anonymous session (after a reload, with the ticket kept from `ticket`, or after the
+   * connection was lost, with none: this client's own). The router makes the new session the room's member; the
+   * client re-joins and fetches the history, each line once.
+   */
+  async resume(ticket: ResumeTicket | null = this.ticket): Promise<ResumeResult> {
+    if (!ticket) return { ok: false, reason: 'refused', message: 'There is no chat to continue.' };
+    if (this.#chatId && this.#chatId !== ticket.chatId)
+      return { ok: false, reason: 'refused', message: 'This window is in another chat.' };
+    this.#name = ticket.name.trim() || 'Customer';
+    this.#dropConnection();
+    const connected = await this.#connect();
+    const conn = this.#conn;
+    if (!connected || !conn)
+      return { ok: false, reason: 'unreachable', message: 'The chat service is not reachable. Trying again…' };
+    const answer = await this.#iq.send(conn, resumeIq(this.#opts.routerJid, ticket.chatId, ticket.secret));
+    const resumed = answer.ok ? readResumed(answer.value) : null;
+    if (!resumed) {
+      if (answer.ok || answer.error.kind !== 'error')
+        return { ok: false, reason: 'unreachable', message: 'The chat service did not answer. Trying again…' };
+      this.#dropConnection();
+      const message = answer.error.text ?? 'This chat cannot be continued. Please start a new chat.';
+      return { ok: false, reason: 'refused', message };
+    }
+    this.#chatId = resumed.chatId;
+    this.#secret = ticket.secret;
+    this.#room = bareJid(resumed.room);
+    this.#log ??= new ConversationLog(resumed.chatId);
+    if (resumed.status === 'queued') this.#emit({ type: 'queued', position: resumed.position });
+    conn.send(joinPresence(this.#room, MY_NICK));
     return { ok: true };
   }
 
@@ -168,8 +228,16 @@ export class CustomerChatClient {
 
   /** Leaves without ending (closing the page). */
   close(): void {
+    this.#dropConnection();
+  }
+
+  #dropConnection(): void {
     const conn = this.#conn;
     this.#conn = null;
+    this.#joined = false;
+    this.#catchingUp = false;
+    this.#buffered = [];
+    this.#occupants.clear();
     this.#iq.failAll();
     if (conn) conn.disconnect('customer left');
   }
@@ -211,8 +279,7 @@ export class CustomerChatClient {
     const occupant = readOccupantPresence(presence);
     if (!occupant || occupant.room !== this.#room) return true;
     if (occupant.realJid) this.#occupants.set(occupant.nick, occupant.realJid);
-    const isAgent =
-      occupant.realJid !== null && occupant.realJid !== this.#myBare && occupant.realJid !== this.#routerBare;
+    const isAgent = occupant.realJid !== null && !this.#isMe(occupant.realJid) && occupant.realJid !== this.#routerBare;
     if (isAgent) this.#emit({ type: 'agent', name: occupant.available ? occupant.nick : null });
     if (occupant.self && occupant.available && !this.#joined) {
       this.#joined = true;
@@ -271,8 +338,7 @@ export class CustomerChatClient {
     if (!log) return;
     const nick = jidResource(message.getAttribute('from') ?? '') ?? '';
     const realJid = archivedSenderJid(message) ?? this.#occupants.get(nick) ?? null;
-    const from: CustomerLine['from'] =
-      realJid === this.#myBare ? 'me' : realJid === this.#routerBare ? 'system' : 'agent';
+    const from: CustomerLine['from'] = realJid === this.#routerBare ? 'system' : this.#isMe(realJid) ? 'me' : 'agent';
     const body = childText(message, 'body');
     if (body === null) {
       const typing = readTypingState(message);
@@ -298,6 +364,14 @@ export class CustomerChatClient {
       this.#ended = true;
       this.#emit({ type: 'ended', by: notice.by ?? 'system' });
     }
+  }
+
+  /**
+   * The customer's own JID, now or from an earlier session of this chat: only the customer signs in to the guest
+   * host, and a resumed chat's history holds lines from the sessions before.
+   */
+  #isMe(realJid: string | null): boolean {
+    return realJid !== null && (realJid === this.#myBare || realJid.endsWith(`@${this.#opts.guestDomain}`));
   }
 
   #flush(): void {

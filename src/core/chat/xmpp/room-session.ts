@@ -323,12 +323,18 @@ export class RoomSession {
       if (realJid === me.bareJid) return 'self';
       if (realJid === this.#ctx.routerBare) return 'system';
       if (this.#customerJid && realJid === bareJid(this.#customerJid)) return 'customer';
+      // A customer who resumed the chat from a new session has a new JID on the guest host; agents share this one.
+      if (domainOf(realJid) !== domainOf(me.bareJid)) return 'customer';
       return 'agent';
     }
     // Without a real JID (should not happen in the profile's non-anonymous rooms) fall back to the nick.
     if (nick === me.nick) return 'self';
     return 'customer';
   }
+}
+
+function domainOf(jid: string): string {
+  return jid.slice(jid.indexOf('@') + 1);
 }
 
 /** The XEP-0203 delay stamp of a message, or null. */
