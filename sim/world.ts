@@ -9,6 +9,8 @@ import { ACCOUNTS } from './finesse/seed.ts';
 import type { ChatRouterHandle } from '../server/router/start-chat-router.ts';
 import { createChatService, type ChatService } from '../server/service/chat-service.ts';
 import { silentLogger } from '../server/service/log.ts';
+import { DEFAULT_WIDGET_CONFIG } from '../server/widget/widget-config.ts';
+import { startCustomerSite, type CustomerSiteHandle } from './customer-site.ts';
 
 /** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
 interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
@@ -34,6 +36,8 @@ export interface WorldChat {
   readonly guestDomain: string;
   /** The customer chat page, e.g. http://127.0.0.1:8080/chat/ */
   readonly customerUrl: string;
+  /** A sample customer website on an origin of its own, embedding the chat widget under a strict CSP. */
+  readonly customerSiteUrl: string;
 }
 
 export interface WorldHandle {
@@ -48,7 +52,11 @@ export interface WorldHandle {
 }
 
 /** Registers the router's account (`chat-router`, a fresh random password) and starts the chat service on it. */
-async function startWorldChatService(prosody: ProsodyHandle, guestDomain: string): Promise<ChatService> {
+async function startWorldChatService(
+  prosody: ProsodyHandle,
+  guestDomain: string,
+  siteOrigin: string,
+): Promise<ChatService> {
   const username = 'chat-router';
   const password = randomBytes(18).toString('base64url');
   await prosody.register(username, password);
@@ -64,6 +72,7 @@ async function startWorldChatService(prosody: ProsodyHandle, guestDomain: string
       offerTimeoutMs: 30_000,
       // The agents' own gadget setting (maxChats) decides here, as the tests and the demo set it.
       maxChatsPerAgent: 50,
+      widget: { ...DEFAULT_WIDGET_CONFIG, allowedOrigins: [siteOrigin] },
     },
     silentLogger,
   );
@@ -76,14 +85,17 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
   const withChat = opts.chat ?? true;
   const prosody = await startProsody({ ...(opts.domain !== undefined ? { domain: opts.domain } : {}), chat: withChat });
   let service: ChatService | null = null;
+  let site: CustomerSiteHandle | null = null;
   try {
     await Promise.all(ACCOUNTS.map((account) => prosody.register(account.id, account.password)));
     const guestDomain = prosody.guestDomain;
     if (withChat) {
       if (guestDomain === undefined) throw new Error('Prosody started without the chat host');
-      service = await startWorldChatService(prosody, guestDomain);
+      site = await startCustomerSite();
+      service = await startWorldChatService(prosody, guestDomain, site.origin);
     }
     const chatService = service;
+    const customerSite = site;
     const simulator = await startSimulator({
       ...opts,
       prosody,
@@ -99,8 +111,10 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
             mucDomain: prosody.mucDomain,
             guestDomain,
             customerUrl: `${simulator.primaryUrl.replace(/\/$/, '')}${chatService.customerPath}`,
+            customerSiteUrl: customerSite?.url ?? '',
           }
         : null;
+    customerSite?.setService(new URL(simulator.primaryUrl).origin, prosody.websocketUrl);
     const chatRouter: ChatRouterHandle | null = chatService?.router ?? null;
     let stopping: Promise<void> | null = null;
     return {
@@ -112,6 +126,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
         stopping ??= (async () => {
           try {
             await chatService?.stop();
+            await customerSite?.stop();
           } finally {
             try {
               await simulator.stop();
@@ -126,6 +141,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
   } catch (error) {
     try {
       await service?.stop();
+      await site?.stop();
     } finally {
       await prosody.stop();
     }

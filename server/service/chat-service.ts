@@ -1,5 +1,5 @@
-// The chat service: the router signed in to the XMPP server, and the HTTP routes of the customer chat page
-// (/chat/) and the ops endpoints. `startChatService` serves them on a listener of its own (the command);
+// The chat service: the router signed in to the XMPP server, and the HTTP routes of the customer chat widget
+// (/widget/), the customer chat page embedding it (/chat/) and the ops endpoints. `startChatService` serves them on a listener of its own (the command);
 // `createChatService` hands the routes to a host that already has one (the simulated world, on its origin).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,10 +11,11 @@ import type { ChatServiceConfig } from './config.ts';
 import type { Logger } from './log.ts';
 import { ServiceMetrics } from './metrics.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { widgetRoute } from '../widget/widget-route.ts';
 
 export interface ChatService {
   readonly router: ChatRouter;
-  /** The customer page (under `customerPath`) and /healthz, /readyz, /metrics. */
+  /** The widget (/widget/), the customer page (under `customerPath`) and /healthz, /readyz, /metrics. */
   readonly routes: RouteHandler;
   /** The customer page's path, "/chat/". */
   readonly customerPath: string;
@@ -45,16 +46,23 @@ export function createChatService(config: Omit<ChatServiceConfig, 'http'>, log: 
   });
   let stopping = false;
   const ops = opsRoutes({ stats: () => router.stats(), stopping: () => stopping, metrics });
-  const customer = customerChatRoute({
-    websocketUrl: config.customerXmppService,
-    guestDomain: config.guestDomain,
-    routerJid: router.jid,
+  const customer = customerChatRoute(config.customerXmppService);
+  const widget = widgetRoute({
+    settings: () => ({
+      xmppService: config.customerXmppService,
+      guestDomain: config.guestDomain,
+      routerJid: router.jid,
+      preChatFields: config.widget.preChatFields,
+      queues: [],
+    }),
+    allowedOrigins: () => config.widget.allowedOrigins,
   });
   let stopped: Promise<void> | null = null;
   return {
     router,
     customerPath: customer.path,
-    routes: async (req, res, url) => (await ops(req, res, url)) || customer.route(req, res, url),
+    routes: async (req, res, url) =>
+      (await ops(req, res, url)) || (await widget(req, res, url)) || customer.route(req, res, url),
     start() {
       log.info('signing in to the XMPP server', { service: config.xmppService, jid: router.jid });
       return router.start();

@@ -1,5 +1,6 @@
 // The chat service's configuration file (JSON): read, checked and turned into settings, with one sentence per
 // problem saying what is wrong and how to fix it. The router's password may come from the environment instead.
+import { checkWidgetConfig, type WidgetConfig } from '../widget/widget-config.ts';
 
 /** The checked settings the service runs with. */
 export interface ChatServiceConfig {
@@ -20,6 +21,8 @@ export interface ChatServiceConfig {
   readonly http: { readonly host: string; readonly port: number };
   readonly offerTimeoutMs: number;
   readonly maxChatsPerAgent: number;
+  /** The customer chat widget: the websites that may embed it and its pre-chat form. */
+  readonly widget: WidgetConfig;
 }
 
 /** The environment variable the router's password may come from; it wins over the file. */
@@ -40,6 +43,7 @@ const KNOWN = new Set([
   'http',
   'offerTimeoutSeconds',
   'maxChatsPerAgent',
+  'widget',
 ]);
 
 const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
@@ -186,6 +190,8 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
     problems,
   );
 
+  const widget = checkWidgetConfig(file['widget'], problems);
+
   if (problems.length > 0) return { ok: false, problems };
   const xmppService = String(file['xmppService']);
   return {
@@ -201,6 +207,7 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
       http: { host, port },
       offerTimeoutMs,
       maxChatsPerAgent,
+      widget,
     },
   };
 }
