@@ -54,7 +54,10 @@ export async function startCustomerSite(host = '127.0.0.1'): Promise<CustomerSit
   let service: { origin: string; xmppUrl: string } | null = null;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site.invalid');
-    if (url.pathname === '/site.css') {
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204); // no icon, and no 404 in the browser's console
+      res.end();
+    } else if (url.pathname === '/site.css') {
       res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
       res.end(STYLE);
     } else if (url.pathname === '/' && service) {
