@@ -18,6 +18,7 @@ import {
   type ArchivedMessage,
 } from '../../src/core/chat/xmpp/muc-stanzas.ts';
 import {
+  CUSTOMER_NICK,
   endIq,
   readNotice,
   readOriginId,
@@ -77,7 +78,7 @@ export type ResumeResult =
   /** `refused`: the router will not continue this chat (ended, unknown, wrong secret); start a new one. */
   | { readonly ok: false; readonly reason: 'refused' | 'unreachable'; readonly message: string };
 
-const MY_NICK = 'customer';
+const MY_NICK = CUSTOMER_NICK;
 
 export class CustomerChatClient {
   readonly #opts: CustomerChatOptions;
@@ -279,7 +280,10 @@ export class CustomerChatClient {
     const occupant = readOccupantPresence(presence);
     if (!occupant || occupant.room !== this.#room) return true;
     if (occupant.realJid) this.#occupants.set(occupant.nick, occupant.realJid);
-    const isAgent = occupant.realJid !== null && !this.#isMe(occupant.realJid) && occupant.realJid !== this.#routerBare;
+    const isAgent =
+      occupant.realJid !== null &&
+      !this.#isMe(occupant.realJid, occupant.nick) &&
+      occupant.realJid !== this.#routerBare;
     if (isAgent) this.#emit({ type: 'agent', name: occupant.available ? occupant.nick : null });
     if (occupant.self && occupant.available && !this.#joined) {
       this.#joined = true;
@@ -338,7 +342,8 @@ export class CustomerChatClient {
     if (!log) return;
     const nick = jidResource(message.getAttribute('from') ?? '') ?? '';
     const realJid = archivedSenderJid(message) ?? this.#occupants.get(nick) ?? null;
-    const from: CustomerLine['from'] = realJid === this.#routerBare ? 'system' : this.#isMe(realJid) ? 'me' : 'agent';
+    const from: CustomerLine['from'] =
+      realJid === this.#routerBare ? 'system' : this.#isMe(realJid, nick) ? 'me' : 'agent';
     const body = childText(message, 'body');
     if (body === null) {
       const typing = readTypingState(message);
@@ -367,11 +372,11 @@ export class CustomerChatClient {
   }
 
   /**
-   * The customer's own JID, now or from an earlier session of this chat: only the customer signs in to the guest
-   * host, and a resumed chat's history holds lines from the sessions before.
+   * This customer, now or in an earlier session of this chat (a resumed chat's history holds lines from the sessions
+   * before, under other JIDs): the customer's nick, which no agent can take.
    */
-  #isMe(realJid: string | null): boolean {
-    return realJid !== null && (realJid === this.#myBare || realJid.endsWith(`@${this.#opts.guestDomain}`));
+  #isMe(realJid: string | null, nick: string): boolean {
+    return realJid === this.#myBare || nick === MY_NICK;
   }
 
   #flush(): void {
