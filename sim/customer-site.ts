@@ -42,7 +42,7 @@ function page(serviceOrigin: string, queue: string | null): string {
 </head>
 <body>
 <header><h1>Example Shop</h1></header>
-<p>Questions about an order? Use the chat button.</p>
+<main><p>Questions about an order? Use the chat button.</p></main>
 <finesse-blend-chat service="${serviceOrigin}"${queueAttr}></finesse-blend-chat>
 </body>
 </html>

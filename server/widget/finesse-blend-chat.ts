@@ -356,6 +356,13 @@ export class FinesseBlendChat extends LitElement {
   // ---------------------------------------------------------------- rendering
 
   override render(): TemplateResult {
+    // Floating, the widget is a landmark of its own (complementary, top level); inline, it sits in the page's main.
+    return this.inline
+      ? html`<div class="root">${this.#parts()}</div>`
+      : html`<aside class="root" aria-label="Chat">${this.#parts()}</aside>`;
+  }
+
+  #parts(): TemplateResult {
     return html`
       <button
         class="launcher"
@@ -435,19 +442,22 @@ export class FinesseBlendChat extends LitElement {
     const ended = this.phase === 'ended';
     return html`
       <p class="status" role="status">${this.status}</p>
-      <ol class="lines" role="log" aria-live="polite" aria-label="Conversation">
-        ${repeat(
-          this.lines,
-          (l) => l.id,
-          (l) =>
-            html`<li class=${`line from-${l.from}${l.pending ? ' pending' : ''}`}>
-              ${l.from === 'system' ? nothing : html`<span class="who">${l.from === 'me' ? 'You' : l.name}</span>`}<span
-                class="text"
-                >${l.text}</span
-              >
-            </li>`,
-        )}
-      </ol>
+      <!-- Focusable, so the conversation scrolls from the keyboard. -->
+      <div class="lines" role="log" aria-live="polite" aria-label="Conversation" tabindex="0">
+        <ol>
+          ${repeat(
+            this.lines,
+            (l) => l.id,
+            (l) =>
+              html`<li class=${`line from-${l.from}${l.pending ? ' pending' : ''}`}>
+                ${l.from === 'system' ? nothing : html`<span class="who">${l.from === 'me' ? 'You' : l.name}</span>`}<span
+                  class="text"
+                  >${l.text}</span
+                >
+              </li>`,
+          )}
+        </ol>
+      </div>
       <p class="typing">${this.agentTyping ?? ''}</p>
       <p class="error" role="alert">${this.message}</p>
       ${

@@ -18,6 +18,8 @@ export const widgetStyles = css`
     z-index: 2147483000;
     font: var(--fbc-font);
     color: var(--fbc-text);
+  }
+  .root {
     display: flex;
     flex-direction: column-reverse;
     align-items: flex-end;
@@ -25,6 +27,8 @@ export const widgetStyles = css`
   }
   :host([inline]) {
     position: static;
+  }
+  :host([inline]) .root {
     align-items: stretch;
   }
   :host([inline]) .launcher {
@@ -113,12 +117,15 @@ export const widgetStyles = css`
     min-height: 1.4em;
   }
   .lines {
-    list-style: none;
-    padding: 0;
     margin: 0 0 0.5rem;
     overflow-y: auto;
     flex: 1 1 auto;
     min-height: 6rem;
+  }
+  .lines ol {
+    list-style: none;
+    padding: 0;
+    margin: 0;
   }
   .line {
     margin: 0.35rem 0;

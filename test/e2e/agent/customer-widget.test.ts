@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { chooseState, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
 import { openChatDesk, type ChatDesk } from './chat-desk.ts';
+import { axeViolations, describeViolations } from './gadget-axe.ts';
 import { waitFor } from './gadget-harness.ts';
 
 const ROOT = `document.querySelector('finesse-blend-chat')?.shadowRoot`;
 /** The widget's conversation as "from|who|text" lines. */
-const LINES = `[...(${ROOT}?.querySelectorAll('.lines > li') ?? [])].map((li) => [...li.classList].find((c) => c.startsWith('from-')).slice(5) + '|' + (li.querySelector('.who')?.textContent ?? '') + '|' + (li.querySelector('.text')?.textContent ?? ''))`;
+const LINES = `[...(${ROOT}?.querySelectorAll('.lines li') ?? [])].map((li) => [...li.classList].find((c) => c.startsWith('from-')).slice(5) + '|' + (li.querySelector('.who')?.textContent ?? '') + '|' + (li.querySelector('.text')?.textContent ?? ''))`;
 const textOf = (selector: string): string =>
   `(${ROOT}?.querySelector(${JSON.stringify(selector)})?.textContent ?? '').trim()`;
 const POLL = { timeout: 15_000, polling: 100 } as const;
@@ -75,8 +76,11 @@ test('the widget on a strict-CSP website: form checks, queue place, agent name, 
   assert.match(csp, /script-src http:\/\/127\.0\.0\.1:\d+;/);
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
 
-  await site.click('finesse-blend-chat >>> button.launcher');
+  // From the keyboard: the launcher opens the panel and puts the focus in the first field.
+  await site.focus('finesse-blend-chat >>> button.launcher');
+  await site.keyboard.press('Enter');
   await site.waitForSelector('finesse-blend-chat >>> #fbc-field-name', { visible: true });
+  await site.waitForFunction(`${ROOT}.activeElement?.id === 'fbc-field-name'`, POLL);
   // The form says what is missing or wrong, field by field, and keeps the customer on it.
   await site.type('finesse-blend-chat >>> #fbc-field-email', 'not-an-email');
   await site.click('finesse-blend-chat >>> form.start button[type=submit]');
@@ -129,6 +133,9 @@ test('the widget on a strict-CSP website: form checks, queue place, agent name, 
   assert.equal(await desk.gadget.count('marquee'), 0, 'no customer markup as elements in the gadget');
   await waitForLine(`me|You|${CUSTOMER_HTML}`);
 
+  const axe = await axeViolations(site.mainFrame());
+  assert.deepEqual(axe, [], describeViolations(axe));
+
   // The transcript file holds the conversation, as text.
   await site.click('finesse-blend-chat >>> button.download');
   const file = await waitFor('the transcript file', () =>
@@ -143,6 +150,15 @@ test('the widget on a strict-CSP website: form checks, queue place, agent name, 
     `You: ${CUSTOMER_HTML}`,
   ])
     assert.ok(transcript.includes(`\n${line}\n`), `the transcript has: ${line}\n${transcript}`);
+
+  // Escape closes the panel back to the launcher; the chat goes on behind it.
+  await site.keyboard.press('Escape');
+  await site.waitForFunction(
+    `${ROOT}.activeElement?.classList.contains('launcher') && !${ROOT}.querySelector('.panel')`,
+    POLL,
+  );
+  await site.keyboard.press('Enter');
+  await waitForLine(`me|You|${CUSTOMER_HTML}`);
   assert.deepEqual(siteProblems, [], 'no CSP violation or console error on the customer site');
 });
 
@@ -194,6 +210,8 @@ test("the service's own /chat/ page embeds the same widget in the page, under it
     assert.doesNotMatch(response?.headers()['content-security-policy'] ?? '', /unsafe-inline|unsafe-eval/);
     // Inline: no launcher to press, the form is there at once.
     await page.waitForSelector('finesse-blend-chat >>> #fbc-field-name', { visible: true });
+    const axe = await axeViolations(page.mainFrame());
+    assert.deepEqual(axe, [], describeViolations(axe));
     assert.equal(
       await page.evaluate(
         () =>
