@@ -598,11 +598,10 @@ export class ChatRouter {
     await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, newBare, 'member'));
     if (oldBare !== newBare) await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, oldBare, 'none'));
     chat.customerJid = from;
-    chat.lastPosition = null; // the new session is told its place afresh
     this.#opts.log?.(`router: the customer of ${chat.id} resumed it on a new session`);
     const waiting = chat.status === 'queued' || chat.status === 'offered';
     const position = waiting ? this.#positionOf(chat) : 0;
-    if (waiting) chat.lastPosition = position;
+    if (waiting) chat.lastPosition = position; // the answer tells the new session its place; updates follow changes
     this.#reply(conn, iq, null, resumedElement(chat.id, chat.room, waiting ? 'queued' : 'assigned', position).tree());
   }
 
