@@ -195,7 +195,9 @@ export class CustomerChatClient {
     this.#chatId = resumed.chatId;
     this.#secret = ticket.secret;
     this.#room = bareJid(resumed.room);
-    this.#log ??= new ConversationLog(resumed.chatId);
+    // Lines not yet confirmed by the room go again after the catch-up, with the same ids (the archive may have them).
+    if (this.#log) this.#log.streamLost();
+    else this.#log = new ConversationLog(resumed.chatId);
     if (resumed.status === 'queued') this.#emit({ type: 'queued', position: resumed.position });
     conn.send(joinPresence(this.#room, MY_NICK));
     return { ok: true };
@@ -268,6 +270,7 @@ export class CustomerChatClient {
           status === XmppStatus.DISCONNECTED
         ) {
           this.#iq.failAll();
+          if (this.#conn === conn) this.#joined = false; // what is sent from now on waits for the resume
           if (!settled) resolve(false);
           else if (this.#conn === conn) this.#emit({ type: 'disconnected' });
           settled = true;

@@ -4,7 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
-import type { CustomerChatClient, CustomerEvent } from '../../../server/customer/customer-chat-client.ts';
+import { CustomerChatClient, type CustomerEvent } from '../../../server/customer/customer-chat-client.ts';
+import { createStropheConnection, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
 import type { ChatRouterHandle } from '../../../server/router/start-chat-router.ts';
 import { offeredChat, signInAgent, startCustomer, startTestRouter, waitFor } from './chat-test-kit.ts';
 
@@ -126,9 +127,16 @@ test('a customer on a new session resumes its chat: queue place, history once, m
   }
 });
 
-test('the same client resumes its own chat after its connection is lost: history merged, not repeated', async () => {
+test('the same client resumes its own chat after its connection is lost: history merged, a line written meanwhile sent', async () => {
   let agent: Awaited<ReturnType<typeof signInAgent>> | null = null;
-  const customer = startCustomer(prosody, router);
+  const link: { live: XmppConnection | null } = { live: null };
+  const customer = new CustomerChatClient({
+    service: prosody.websocketUrl,
+    guestDomain: prosody.guestDomain,
+    routerJid: router.jid,
+    createConnection: (request) => (link.live = createStropheConnection(request)),
+  });
+  const events = watch(customer);
   try {
     assert.equal((await customer.start('Sam', 'Hi')).ok, true);
     agent = await signInAgent(prosody, router, { channel: { displayName: 'Lee' } });
@@ -136,7 +144,14 @@ test('the same client resumes its own chat after its connection is lost: history
     assert.equal((await agent.channel.accept(chatId)).ok, true);
     await waitFor('the join notice', () => customer.lines().some((l) => l.text === 'Lee has joined the chat.'));
 
+    // The connection drops; the customer writes before it is back.
+    link.live?.disconnect('network lost');
+    await waitFor('the loss noticed', () => events.some((e) => e.type === 'disconnected'));
+    assert.equal(customer.send('Are you there?').ok, true);
     assert.deepEqual(await customer.resume(), { ok: true });
+    await waitFor('the line written while away at the agent', () =>
+      agent?.channel.activeChats()[0]?.transcript.some((m) => m.sender === 'customer' && m.text === 'Are you there?'),
+    );
     agent.channel.send(chatId, 'Still with you');
     await waitFor('the agent line', () => customer.lines().some((l) => l.text === 'Still with you'));
     assert.equal(customer.send('Great').ok, true);
@@ -145,7 +160,7 @@ test('the same client resumes its own chat after its connection is lost: history
     );
     assert.deepEqual(
       customer.lines().map((l) => l.text),
-      ['Hi', 'Lee has joined the chat.', 'Still with you', 'Great'],
+      ['Hi', 'Lee has joined the chat.', 'Are you there?', 'Still with you', 'Great'],
       'the history is merged, not repeated',
     );
   } finally {
