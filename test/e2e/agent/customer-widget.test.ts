@@ -185,6 +185,8 @@ test('a reload continues the same chat: history once, both sides go on; an ended
   await waitForStatus(/^The chat has ended\.$/);
   const key = `finesse-blend-chat:${new URL(desk.desktop.world.simulator.primaryUrl).origin}`;
   assert.equal(await site.evaluate((k) => sessionStorage.getItem(k), key), null);
+  await site.click('finesse-blend-chat >>> button.new-chat');
+  await site.waitForSelector('finesse-blend-chat >>> #fbc-field-name', { visible: true });
 
   // Someone else's chat id with a guessed secret: refused in words, and the form is offered.
   await site.evaluate(
