@@ -43,7 +43,7 @@ export const serverBoundary = {
     },
     {
       group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
-      message: 'server/ renders no Lit components.',
+      message: 'server/ renders no Lit components outside the customer widget (server/widget/).',
     },
   ],
 };
@@ -102,6 +102,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', serverBoundary] },
   },
   {
+    // The customer chat widget is the one Lit component of server/: bundled into its own script, never the gadget.
+    files: ['server/widget/**/*.ts'],
+    ...lit.configs['flat/all'],
+    rules: {
+      ...lit.configs['flat/all'].rules,
+      'lit/no-classfield-shadowing': 'off',
+      'lit/no-template-arrow': 'off',
+      'lit/no-template-map': 'off',
+      'lit/prefer-query-decorators': 'off',
+      'lit/no-private-properties': 'off',
+      'no-restricted-imports': ['error', { patterns: serverBoundary.patterns.filter((p) => !p.group.includes('lit')) }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       // A later block replaces a rule's options for the files it matches, so the core repeats the src boundary.
@@ -121,7 +135,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...appBoundary.patterns, ...srcBoundary.patterns] }] },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'server/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -1,9 +1,12 @@
-// The agent gadget's size as an administrator uploads it and an agent's browser downloads it, against a
-// baseline built in the same run: a bare Lit element bundled the same way (IIFE, minified).
+// The agent gadget's size as an administrator uploads it and an agent's browser downloads it, and the customer chat
+// widget's as a customer's browser downloads it from the chat service, against a baseline built in the same run: a
+// bare Lit element bundled the same way (IIFE, minified).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { build } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { WIDGET_SCRIPT_BUILD } from '../server/widget/widget-script.ts';
 
 // Inside the project, so the baseline entry resolves 'lit' from node_modules.
 mkdirSync('.tmp', { recursive: true });
@@ -39,6 +42,9 @@ try {
     join(work, 'product'),
     'vite.config.ts',
   );
+  // The widget exactly as the chat service serves it (the production build's options).
+  const widgetBuild = await esbuild({ ...WIDGET_SCRIPT_BUILD, write: false });
+  const widget = widgetBuild.outputFiles[0]?.text ?? '';
   const sizes = (s: string) => ({
     raw: Buffer.byteLength(s),
     gzip: gzipSync(s, { level: 9 }).length,
@@ -46,12 +52,17 @@ try {
   });
   const b = sizes(baseline);
   const p = sizes(product);
+  const w = sizes(widget);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   console.log('bundle                    raw         gzip        brotli');
   console.log(`baseline (bare Lit)       ${kb(b.raw).padEnd(12)}${kb(b.gzip).padEnd(12)}${kb(b.brotli)}`);
   console.log(`agent gadget              ${kb(p.raw).padEnd(12)}${kb(p.gzip).padEnd(12)}${kb(p.brotli)}`);
+  console.log(`customer chat widget      ${kb(w.raw).padEnd(12)}${kb(w.gzip).padEnd(12)}${kb(w.brotli)}`);
   console.log(
-    `ratio                     ${(p.raw / b.raw).toFixed(1)}x${' '.repeat(9)}${(p.gzip / b.gzip).toFixed(1)}x${' '.repeat(9)}${(p.brotli / b.brotli).toFixed(1)}x`,
+    `widget / baseline         ${(w.raw / b.raw).toFixed(1)}x${' '.repeat(9)}${(w.gzip / b.gzip).toFixed(1)}x${' '.repeat(9)}${(w.brotli / b.brotli).toFixed(1)}x`,
+  );
+  console.log(
+    `gadget / baseline         ${(p.raw / b.raw).toFixed(1)}x${' '.repeat(9)}${(p.gzip / b.gzip).toFixed(1)}x${' '.repeat(9)}${(p.brotli / b.brotli).toFixed(1)}x`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

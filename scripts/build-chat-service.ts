@@ -1,22 +1,22 @@
 // `npm run build:chat-service [-- --outdir DIR]`: the chat service for production, in dist-chat-service/ by default.
-// chat-service.mjs is server/main.ts with every package it uses bundled in, for plain `node` (no tsx); customer.js
-// beside it is the customer page's script, bundled ahead of time and served as it is (the service never loads
+// chat-service.mjs is server/main.ts with every package it uses bundled in, for plain `node` (no tsx);
+// finesse-blend-chat.js beside it is the customer chat widget's script, bundled ahead of time and served as it is (the service never loads
 // esbuild at run time). esbuild is a build tool only: build on a build machine, or where dev dependencies are installed.
 import { build, type Plugin } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CUSTOMER_SCRIPT_BUILD } from '../server/customer/customer-script.ts';
-import { PREBUILT_CUSTOMER_SCRIPT } from '../server/customer/customer-script-prebuilt.ts';
+import { WIDGET_SCRIPT_BUILD } from '../server/widget/widget-script.ts';
+import { PREBUILT_WIDGET_SCRIPT } from '../server/widget/widget-script-prebuilt.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SERVER = join(ROOT, 'server');
 
-/** Puts the module that reads the pre-built customer.js in place of the one that bundles it on demand. */
-const prebuiltCustomerScript: Plugin = {
-  name: 'prebuilt-customer-script',
+/** Puts the module that reads the pre-built widget script in place of the one that bundles it on demand. */
+const prebuiltWidgetScript: Plugin = {
+  name: 'prebuilt-widget-script',
   setup(b) {
-    b.onResolve({ filter: /\/customer-script\.ts$/ }, () => ({
-      path: join(SERVER, 'customer', 'customer-script-prebuilt.ts'),
+    b.onResolve({ filter: /\/widget-script\.ts$/ }, () => ({
+      path: join(SERVER, 'widget', 'widget-script-prebuilt.ts'),
     }));
   },
 };
@@ -36,11 +36,11 @@ export async function buildChatService(outdir: string): Promise<void> {
     },
     // ws's optional native speed-ups: tried in a try/catch, absent here.
     external: ['bufferutil', 'utf-8-validate'],
-    plugins: [prebuiltCustomerScript],
+    plugins: [prebuiltWidgetScript],
     logLevel: 'warning',
     legalComments: 'none',
   });
-  await build({ ...CUSTOMER_SCRIPT_BUILD, outfile: join(outdir, PREBUILT_CUSTOMER_SCRIPT) });
+  await build({ ...WIDGET_SCRIPT_BUILD, outfile: join(outdir, PREBUILT_WIDGET_SCRIPT) });
 }
 
 function outdirArg(args: readonly string[]): string {

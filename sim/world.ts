@@ -11,6 +11,8 @@ import { createChatService, type ChatService } from '../server/service/chat-serv
 import type { FinesseSettings } from '../server/service/config.ts';
 import type { QueueSetting } from '../server/router/queues.ts';
 import { silentLogger } from '../server/service/log.ts';
+import { DEFAULT_WIDGET_CONFIG } from '../server/widget/widget-config.ts';
+import { startCustomerSite, type CustomerSiteHandle } from './customer-site.ts';
 
 /** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
 interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
@@ -41,6 +43,8 @@ export interface WorldChat {
   readonly guestDomain: string;
   /** The customer chat page, e.g. http://127.0.0.1:8080/chat/ */
   readonly customerUrl: string;
+  /** A sample customer website on an origin of its own, embedding the chat widget under a strict CSP. */
+  readonly customerSiteUrl: string;
 }
 
 export interface WorldHandle {
@@ -60,6 +64,7 @@ export interface WorldHandle {
 async function startWorldChatService(
   prosody: ProsodyHandle,
   guestDomain: string,
+  siteOrigin: string,
   sites: { queues: readonly QueueSetting[]; finesse: FinesseSettings } | null = null,
 ): Promise<ChatService> {
   const username = 'chat-router';
@@ -77,6 +82,7 @@ async function startWorldChatService(
       offerTimeoutMs: 30_000,
       // The agents' own gadget setting (maxChats) decides here, as the tests and the demo set it.
       maxChatsPerAgent: 50,
+      widget: { ...DEFAULT_WIDGET_CONFIG, allowedOrigins: [siteOrigin] },
       ...(sites ?? {}),
     },
     silentLogger,
@@ -91,25 +97,28 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
   const prosody = await startProsody({ ...(opts.domain !== undefined ? { domain: opts.domain } : {}), chat: withChat });
   let service: ChatService | null = null;
   let simulator: SimulatorHandle | null = null;
+  let site: CustomerSiteHandle | null = null;
   try {
     await Promise.all(ACCOUNTS.map((account) => prosody.register(account.id, account.password)));
     const guestDomain = prosody.guestDomain;
     if (withChat && guestDomain === undefined) throw new Error('Prosody started without the chat host');
+    if (withChat) site = await startCustomerSite();
+    const customerSite = site;
     // With queues the service reads the simulator's Finesse, so it starts once the simulator listens; its routes are
     // reached through `late` until then (nothing asks for them before startWorld returns).
     const queues = withChat && opts.queues !== undefined && opts.queues.length > 0 ? opts.queues : null;
-    if (withChat && guestDomain !== undefined && queues === null)
-      service = await startWorldChatService(prosody, guestDomain);
+    if (customerSite !== null && guestDomain !== undefined && queues === null)
+      service = await startWorldChatService(prosody, guestDomain, customerSite.origin);
     const late: RouteHandler = (req, res, url) => (service ? service.routes(req, res, url) : false);
     simulator = await startSimulator({
       ...opts,
       prosody,
       routes: [...(withChat ? [late] : []), ...(opts.routes ?? [])],
     });
-    if (queues !== null && guestDomain !== undefined) {
+    if (queues !== null && guestDomain !== undefined && customerSite !== null) {
       const admin = ADMINISTRATORS[0];
       if (admin === undefined) throw new Error('the seed has no administrator');
-      service = await startWorldChatService(prosody, guestDomain, {
+      service = await startWorldChatService(prosody, guestDomain, customerSite.origin, {
         queues,
         finesse: {
           url: simulator.primaryUrl,
@@ -131,8 +140,10 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
             mucDomain: prosody.mucDomain,
             guestDomain,
             customerUrl: `${sim.primaryUrl.replace(/\/$/, '')}${chatService.customerPath}`,
+            customerSiteUrl: customerSite?.url ?? '',
           }
         : null;
+    customerSite?.setService(new URL(sim.primaryUrl).origin, prosody.websocketUrl);
     const chatRouter: ChatRouterHandle | null = chatService?.router ?? null;
     let stopping: Promise<void> | null = null;
     return {
@@ -145,6 +156,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
         stopping ??= (async () => {
           try {
             await chatService?.stop();
+            await customerSite?.stop();
           } finally {
             try {
               await sim.stop();
@@ -160,6 +172,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
     try {
       await service?.stop();
       await simulator?.stop();
+      await site?.stop();
     } finally {
       await prosody.stop();
     }

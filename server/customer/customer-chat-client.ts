@@ -18,6 +18,7 @@ import {
   type ArchivedMessage,
 } from '../../src/core/chat/xmpp/muc-stanzas.ts';
 import {
+  CUSTOMER_NICK,
   endIq,
   readNotice,
   readOriginId,
@@ -26,7 +27,7 @@ import {
   textMessage,
   typingMessage,
 } from '../../src/core/chat/xmpp/profile/shared.ts';
-import { chatRequestIq, readQueued, readQueuePosition } from '../router/customer-stanzas.ts';
+import { chatRequestIq, readQueued, readQueuePosition, readResumed, resumeIq } from '../router/customer-stanzas.ts';
 import {
   createStropheConnection,
   XmppStatus,
@@ -40,6 +41,8 @@ interface CustomerChatOptions {
   /** The anonymous VirtualHost customers sign in to. */
   readonly guestDomain: string;
   readonly routerJid: string;
+  /** The queue the chat is asked for (the widget's `queue` attribute); the router decides what it means. */
+  readonly queue?: string | null;
   readonly createConnection?: ConnectionFactory;
   readonly clock?: Timers;
 }
@@ -62,7 +65,20 @@ export type CustomerEvent =
   | { readonly type: 'ended'; readonly by: string }
   | { readonly type: 'disconnected' };
 
-const MY_NICK = 'customer';
+/** What the customer keeps to continue its chat from a new session (a reload, a lost connection). */
+export interface ResumeTicket {
+  readonly chatId: string;
+  readonly secret: string;
+  /** The customer's name, for its own lines. */
+  readonly name: string;
+}
+
+export type ResumeResult =
+  | { readonly ok: true }
+  /** `refused`: the router will not continue this chat (ended, unknown, wrong secret); start a new one. */
+  | { readonly ok: false; readonly reason: 'refused' | 'unreachable'; readonly message: string };
+
+const MY_NICK = CUSTOMER_NICK;
 
 export class CustomerChatClient {
   readonly #opts: CustomerChatOptions;
@@ -82,6 +98,7 @@ export class CustomerChatClient {
   #ended = false;
   #routerBare: string;
   #name = 'Customer';
+  #secret: string | null = null;
 
   constructor(options: CustomerChatOptions) {
     this.#opts = options;
@@ -99,6 +116,16 @@ export class CustomerChatClient {
 
   get chatId(): string {
     return this.#chatId;
+  }
+
+  /** What to keep to continue this chat from a new session; null before the router queued it (or an older router). */
+  get ticket(): ResumeTicket | null {
+    return this.#chatId && this.#secret ? { chatId: this.#chatId, secret: this.#secret, name: this.#name } : null;
+  }
+
+  /** True once the chat has ended (either side, or the router). */
+  get ended(): boolean {
+    return this.#ended;
   }
 
   /** The conversation so far, in order, each line once. */
@@ -132,18 +159,57 @@ export class CustomerChatClient {
       { name: 'question', label: 'Question', value: question },
       ...extra,
     ];
-    const answer = await this.#iq.send(conn, chatRequestIq(this.#opts.routerJid, fields, queue));
+    const answer = await this.#iq.send(
+      conn,
+      chatRequestIq(this.#opts.routerJid, fields, queue ?? this.#opts.queue ?? null),
+    );
     // The router's own sentence for a queue it does not have (the chat link names a queue that is not configured).
     if (!answer.ok && answer.error.kind === 'error' && answer.error.condition === 'item-not-found' && answer.error.text)
       return { ok: false, message: answer.error.text };
     const queued = answer.ok ? readQueued(answer.value) : null;
     if (!queued) return { ok: false, message: 'No agent queue is available right now. Please try again later.' };
     this.#chatId = queued.chatId;
+    this.#secret = queued.secret;
     this.#room = bareJid(queued.room);
     this.#log = new ConversationLog(queued.chatId);
     this.#emit({ type: 'queued', position: queued.position });
     conn.send(joinPresence(this.#room, MY_NICK));
     if (question.trim()) this.send(question);
+    return { ok: true };
+  }
+
+  /**
+   * Continues a chat on a new anonymous session (after a reload, with the ticket kept from `ticket`, or after the
+   * connection was lost, with none: this client's own). The router makes the new session the room's member; the
+   * client re-joins and fetches the history, each line once.
+   */
+  async resume(ticket: ResumeTicket | null = this.ticket): Promise<ResumeResult> {
+    if (!ticket) return { ok: false, reason: 'refused', message: 'There is no chat to continue.' };
+    if (this.#chatId && this.#chatId !== ticket.chatId)
+      return { ok: false, reason: 'refused', message: 'This window is in another chat.' };
+    this.#name = ticket.name.trim() || 'Customer';
+    this.#dropConnection();
+    const connected = await this.#connect();
+    const conn = this.#conn;
+    if (!connected || !conn)
+      return { ok: false, reason: 'unreachable', message: 'The chat service is not reachable. Trying again…' };
+    const answer = await this.#iq.send(conn, resumeIq(this.#opts.routerJid, ticket.chatId, ticket.secret));
+    const resumed = answer.ok ? readResumed(answer.value) : null;
+    if (!resumed) {
+      if (answer.ok || answer.error.kind !== 'error')
+        return { ok: false, reason: 'unreachable', message: 'The chat service did not answer. Trying again…' };
+      this.#dropConnection();
+      const message = answer.error.text ?? 'This chat cannot be continued. Please start a new chat.';
+      return { ok: false, reason: 'refused', message };
+    }
+    this.#chatId = resumed.chatId;
+    this.#secret = ticket.secret;
+    this.#room = bareJid(resumed.room);
+    // Lines not yet confirmed by the room go again after the catch-up, with the same ids (the archive may have them).
+    if (this.#log) this.#log.streamLost();
+    else this.#log = new ConversationLog(resumed.chatId);
+    if (resumed.status === 'queued') this.#emit({ type: 'queued', position: resumed.position });
+    conn.send(joinPresence(this.#room, MY_NICK));
     return { ok: true };
   }
 
@@ -175,8 +241,16 @@ export class CustomerChatClient {
 
   /** Leaves without ending (closing the page). */
   close(): void {
+    this.#dropConnection();
+  }
+
+  #dropConnection(): void {
     const conn = this.#conn;
     this.#conn = null;
+    this.#joined = false;
+    this.#catchingUp = false;
+    this.#buffered = [];
+    this.#occupants.clear();
     this.#iq.failAll();
     if (conn) conn.disconnect('customer left');
   }
@@ -206,6 +280,7 @@ export class CustomerChatClient {
           status === XmppStatus.DISCONNECTED
         ) {
           this.#iq.failAll();
+          if (this.#conn === conn) this.#joined = false; // what is sent from now on waits for the resume
           if (!settled) resolve(false);
           else if (this.#conn === conn) this.#emit({ type: 'disconnected' });
           settled = true;
@@ -219,7 +294,9 @@ export class CustomerChatClient {
     if (!occupant || occupant.room !== this.#room) return true;
     if (occupant.realJid) this.#occupants.set(occupant.nick, occupant.realJid);
     const isAgent =
-      occupant.realJid !== null && occupant.realJid !== this.#myBare && occupant.realJid !== this.#routerBare;
+      occupant.realJid !== null &&
+      !this.#isMe(occupant.realJid, occupant.nick) &&
+      occupant.realJid !== this.#routerBare;
     if (isAgent) this.#emit({ type: 'agent', name: occupant.available ? occupant.nick : null });
     if (occupant.self && occupant.available && !this.#joined) {
       this.#joined = true;
@@ -279,7 +356,7 @@ export class CustomerChatClient {
     const nick = jidResource(message.getAttribute('from') ?? '') ?? '';
     const realJid = archivedSenderJid(message) ?? this.#occupants.get(nick) ?? null;
     const from: CustomerLine['from'] =
-      realJid === this.#myBare ? 'me' : realJid === this.#routerBare ? 'system' : 'agent';
+      realJid === this.#routerBare ? 'system' : this.#isMe(realJid, nick) ? 'me' : 'agent';
     const body = childText(message, 'body');
     if (body === null) {
       const typing = readTypingState(message);
@@ -305,6 +382,14 @@ export class CustomerChatClient {
       this.#ended = true;
       this.#emit({ type: 'ended', by: notice.by ?? 'system' });
     }
+  }
+
+  /**
+   * This customer, now or in an earlier session of this chat (a resumed chat's history holds lines from the sessions
+   * before, under other JIDs): the customer's nick, which no agent can take.
+   */
+  #isMe(realJid: string | null, nick: string): boolean {
+    return realJid === this.#myBare || nick === MY_NICK;
   }
 
   #flush(): void {

@@ -1,17 +1,9 @@
-// Serves the customer chat page on the chat service's origin: the page (no inline script or style, a strict
-// Content-Security-Policy), its stylesheet, and its script bundled into a classic script (customer-script.ts).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// The customer chat page on the chat service's origin (/chat/): a thin page that embeds the widget
+// (server/widget/), so the simulator's customer page, the tests and customers' websites run the same code. No
+// inline script or style, a strict Content-Security-Policy.
+import type { ServerResponse } from 'node:http';
 import type { RouteHandler } from '../http/route-handler.ts';
-import { customerScript } from './customer-script.ts';
-
-interface CustomerChatRouteOptions {
-  /** The WebSocket endpoint the page connects to (the browser must reach it). */
-  readonly websocketUrl: string;
-  /** The anonymous VirtualHost customers sign in to. */
-  readonly guestDomain: string;
-  /** The chat router's full JID. */
-  readonly routerJid: string;
-}
+import { WIDGET_SCRIPT_PATH } from '../widget/widget-route.ts';
 
 interface CustomerChatRoute {
   readonly route: RouteHandler;
@@ -21,75 +13,46 @@ interface CustomerChatRoute {
 
 const STYLE = `
 body { font: 15px/1.4 system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1d2630; }
-main { max-width: 36rem; margin: 2rem auto; background: #fff; border-radius: 8px; padding: 1.25rem 1.5rem; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
+main { max-width: 36rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.25rem; margin: 0 0 1rem; }
-label { display: block; margin: .5rem 0 .25rem; font-weight: 600; }
-input, textarea { width: 100%; box-sizing: border-box; font: inherit; padding: .4rem .5rem; }
-button { font: inherit; padding: .4rem 1rem; margin-top: .75rem; }
-#status { color: #44525f; min-height: 1.4em; }
-#lines { list-style: none; padding: 0; margin: 1rem 0; max-height: 24rem; overflow-y: auto; }
-.line { margin: .35rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-.line .who { font-weight: 600; margin-right: .5rem; }
-.from-system { color: #5b6770; font-style: italic; }
-.pending { opacity: .6; }
-#typing { color: #5b6770; min-height: 1.4em; font-size: .9em; }
 `;
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function page(options: CustomerChatRouteOptions, base: string): string {
-  const a = escapeAttribute;
-  return `<!doctype html>
+const PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Chat with us</title>
-<link rel="stylesheet" href="${a(base)}customer.css">
-<script src="${a(base)}customer.js" defer></script>
+<link rel="stylesheet" href="customer.css">
+<script src="${WIDGET_SCRIPT_PATH}" defer></script>
 </head>
-<body data-service="${a(options.websocketUrl)}" data-guest-domain="${a(options.guestDomain)}" data-router="${a(options.routerJid)}">
+<body>
 <main>
-<h1>Chat with us</h1>
-<form id="start">
-<label for="name">Your name</label>
-<input id="name" name="name" autocomplete="name" maxlength="80" required>
-<label for="question">Your question</label>
-<textarea id="question" name="question" rows="3" maxlength="2000"></textarea>
-<button type="submit">Start chat</button>
-</form>
-<section id="chat" hidden>
-<p id="status" role="status"></p>
-<ol id="lines" aria-live="polite"></ol>
-<p id="typing"></p>
-<form id="send">
-<label for="message">Message</label>
-<textarea id="message" rows="2"></textarea>
-<button type="submit">Send</button>
-<button type="button" id="end">End chat</button>
-</form>
-</section>
+<h1>Customer service</h1>
+<finesse-blend-chat inline{{queue}}></finesse-blend-chat>
 </main>
 </body>
 </html>
 `;
-}
 
-/** The Content-Security-Policy of the page: only its own script and style, XMPP to the chat server only. */
-function customerPagePolicy(websocketUrl: string): string {
-  const origin = new URL(websocketUrl).origin;
+/** The page's Content-Security-Policy: its own script and style, XMPP to the chat server only. */
+export function customerPagePolicy(xmppUrl: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    `connect-src ${origin}`,
+    `connect-src 'self' ${new URL(xmppUrl).origin}`,
     "img-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/** The page, its widget in the queue the chat link names (`/chat/?queue=billing`); the router checks the id. */
+function page(queue: string | null): string {
+  const id = (queue ?? '').slice(0, 64).replace(/[^A-Za-z0-9_-]/g, '');
+  return PAGE.replace('{{queue}}', queue ? ` queue="${id || '-'}"` : '');
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, csp: string | null): void {
@@ -105,17 +68,12 @@ function send(res: ServerResponse, status: number, type: string, body: string, c
 }
 
 /**
- * The customer chat page as a route for the chat service's listener (or the simulated world's). `options` may be a function, for a world whose
- * Prosody and router start after its routes are declared: until it returns options the page answers 503.
+ * The customer chat page as a route for the chat service's listener (or the simulated world's). `xmppUrl` is the
+ * XMPP URL customers' browsers connect to (for the page's connect-src).
  */
-export function customerChatRoute(
-  options: CustomerChatRouteOptions | (() => CustomerChatRouteOptions | null),
-  path = '/chat/',
-): CustomerChatRoute {
+export function customerChatRoute(xmppUrl: string, path = '/chat/'): CustomerChatRoute {
   const base = path;
-  const script = customerScript();
-  const current = typeof options === 'function' ? options : () => options;
-  const route: RouteHandler = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const route: RouteHandler = (req, res, url) => {
     if (!url.pathname.startsWith(base) && url.pathname !== base.replace(/\/$/, '')) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', null);
@@ -126,12 +84,7 @@ export function customerChatRoute(
       res.writeHead(301, { location: base });
       res.end();
     } else if (rest === '' || rest === 'index.html') {
-      const config = current();
-      if (config)
-        send(res, 200, 'text/html; charset=utf-8', page(config, base), customerPagePolicy(config.websocketUrl));
-      else send(res, 503, 'text/plain; charset=utf-8', 'The chat service is starting; reload in a moment.', null);
-    } else if (rest === 'customer.js') {
-      send(res, 200, 'text/javascript; charset=utf-8', await script(), null);
+      send(res, 200, 'text/html; charset=utf-8', page(url.searchParams.get('queue')), customerPagePolicy(xmppUrl));
     } else if (rest === 'customer.css') {
       send(res, 200, 'text/css; charset=utf-8', STYLE, null);
     } else {

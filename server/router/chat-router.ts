@@ -2,6 +2,7 @@
 // queue of customer chats, one room per chat, offers each to an available agent (routing-policy.ts), and
 // takes chats back when an agent hands them on, signs out or stays disconnected past a grace period.
 // It speaks the profile in docs/xmpp-chat-profile.md.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { $iq, $pres } from 'strophe.js';
 import type { ChatContextField } from '../../src/core/chat/chat-channel.ts';
 import { toXmlText } from '../../src/core/chat/chat-text.ts';
@@ -39,7 +40,14 @@ import {
   readAvailability,
   revokeIq,
 } from './router-stanzas.ts';
-import { queuedElement, queuePositionMessage, readChatRequest, readRequestedQueue } from './customer-stanzas.ts';
+import {
+  queuedElement,
+  queuePositionMessage,
+  readChatRequest,
+  readRequestedQueue,
+  readResume,
+  resumedElement,
+} from './customer-stanzas.ts';
 import { queueProblem, singleQueue, type QueueBook, type QueueInfo } from './queues.ts';
 
 export interface ChatRouterOptions {
@@ -92,7 +100,10 @@ type ChatStatus = 'queued' | 'offered' | 'assigned' | 'ended';
 interface RoutedChat {
   readonly id: string;
   readonly room: string;
-  readonly customerJid: string;
+  /** The customer's full JID; a resume (section 3.1 of the profile) moves the chat to the customer's new session. */
+  customerJid: string;
+  /** Shown by the customer to resume the chat from a new session; random, never logged. */
+  readonly resumeSecret: string;
   readonly customerName: string;
   readonly context: readonly ChatContextField[];
   /** The queue it waits in (or came through): only agents serving it are offered the chat. */
@@ -347,10 +358,12 @@ export class ChatRouter {
       const queue = this.#queueOf(readRequestedQueue(iq));
       if ('condition' in queue) return this.#reply(conn, iq, queue);
       const chat = await this.#createChat(from, form, queue.id);
-      this.#reply(conn, iq, null, queuedElement(chat.id, chat.room, this.#positionOf(chat)).tree());
+      this.#reply(conn, iq, null, queuedElement(chat.id, chat.room, this.#positionOf(chat), chat.resumeSecret).tree());
       this.#dispatch();
       return;
     }
+    const resume = readResume(iq);
+    if (resume) return this.#resume(conn, iq, from, resume);
     if (iq.getAttribute('type') === 'get') {
       if (!this.#isAgent(fromBare))
         return this.#reply(conn, iq, { condition: 'forbidden', text: 'Only agents have assignments.' });
@@ -579,6 +592,7 @@ export class ChatRouter {
       id,
       room,
       customerJid: customerFullJid,
+      resumeSecret: randomBytes(24).toString('base64url'),
       customerName: name,
       context,
       queue,
@@ -595,6 +609,40 @@ export class ChatRouter {
     this.#chats.set(id, chat);
     this.#opts.log?.(`router: chat ${id} queued in ${queue}`);
     return chat;
+  }
+
+  /**
+   * A customer on a new session continues its chat (profile section 3.1): with the chat's secret, the new JID becomes
+   * the room's member in place of the old one, and the customer is told where the chat stands. The customer-away
+   * timer keeps running until the new session joins the room (#onCustomerPresence).
+   */
+  async #resume(
+    conn: XmppConnection,
+    iq: Element,
+    from: string,
+    request: { chatId: string; secret: string },
+  ): Promise<void> {
+    const chat = this.#chats.get(request.chatId);
+    if (!chat || !sameSecret(chat.resumeSecret, request.secret))
+      return this.#reply(conn, iq, {
+        condition: 'not-authorized',
+        text: 'This chat cannot be continued from here. Please start a new chat.',
+      });
+    if (chat.status === 'ended')
+      return this.#reply(conn, iq, {
+        condition: 'item-not-found',
+        text: 'This chat has ended. Please start a new chat.',
+      });
+    const oldBare = bareJid(chat.customerJid);
+    const newBare = bareJid(from);
+    await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, newBare, 'member'));
+    if (oldBare !== newBare) await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, oldBare, 'none'));
+    chat.customerJid = from;
+    this.#opts.log?.(`router: the customer of ${chat.id} resumed it on a new session`);
+    const waiting = chat.status === 'queued' || chat.status === 'offered';
+    const position = waiting ? this.#positionOf(chat) : 0;
+    if (waiting) chat.lastPosition = position; // the answer tells the new session its place; updates follow changes
+    this.#reply(conn, iq, null, resumedElement(chat.id, chat.room, waiting ? 'queued' : 'assigned', position).tree());
   }
 
   async #createRoom(room: string, title: string): Promise<void> {
@@ -854,6 +902,13 @@ export class ChatRouter {
 function failure(answer: { ok: true } | { ok: false; error: IqFailure }): string {
   if (answer.ok) return 'no form in the answer';
   return answer.error.kind === 'error' ? answer.error.condition : answer.error.kind;
+}
+
+/** Compares resume secrets in constant time. */
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function localPart(jid: string): string {

@@ -31,17 +31,58 @@ export function readRequestedQueue(iq: Element): string | null {
   return (el && attr(el, 'queue')) || null;
 }
 
-/** The router's answer to a chat request: the chat's id, its room and the place in the queue. */
-export function queuedElement(chatId: string, room: string, position: number): Builder {
-  return $build('queued', { xmlns: NS_CHAT, chat: chatId, room, position: String(position) });
+/** The router's answer to a chat request: the chat's id, its room, the place in the queue and the resume secret. */
+export function queuedElement(chatId: string, room: string, position: number, secret: string): Builder {
+  return $build('queued', { xmlns: NS_CHAT, chat: chatId, room, position: String(position), secret });
 }
 
-export function readQueued(iq: Element): { chatId: string; room: string; position: number } | null {
+export interface Queued {
+  readonly chatId: string;
+  readonly room: string;
+  readonly position: number;
+  /** What the customer shows the router to resume the chat from a new session (section 3.1); null from an older router. */
+  readonly secret: string | null;
+}
+
+export function readQueued(iq: Element): Queued | null {
   const el = childElement(iq, 'queued', NS_CHAT);
   const chatId = el && attr(el, 'chat');
   const room = el && attr(el, 'room');
   if (!el || !chatId || !room) return null;
-  return { chatId, room, position: Number(attr(el, 'position') ?? '0') || 0 };
+  return { chatId, room, position: Number(attr(el, 'position') ?? '0') || 0, secret: attr(el, 'secret') };
+}
+
+// ---- resuming a chat from a new session (docs/xmpp-chat-profile.md section 3.1) ----
+
+/** The customer, on a new anonymous session, asks to continue its chat. */
+export function resumeIq(router: string, chatId: string, secret: string): Builder {
+  return $iq({ type: 'set', to: router }).c('resume', { xmlns: NS_CHAT, chat: chatId, secret });
+}
+
+export function readResume(iq: Element): { chatId: string; secret: string } | null {
+  const el = childElement(iq, 'resume', NS_CHAT);
+  const chatId = el && attr(el, 'chat');
+  const secret = el && attr(el, 'secret');
+  return el && chatId && secret ? { chatId, secret } : null;
+}
+
+/** Where a resumed chat stands: waiting in the queue, or with an agent. */
+export type ResumedStatus = 'queued' | 'assigned';
+
+/** The router's answer to a resume: the room to re-join, and the place in the queue (0 once with an agent). */
+export function resumedElement(chatId: string, room: string, status: ResumedStatus, position: number): Builder {
+  return $build('resumed', { xmlns: NS_CHAT, chat: chatId, room, status, position: String(position) });
+}
+
+export function readResumed(
+  iq: Element,
+): { chatId: string; room: string; status: ResumedStatus; position: number } | null {
+  const el = childElement(iq, 'resumed', NS_CHAT);
+  const chatId = el && attr(el, 'chat');
+  const room = el && attr(el, 'room');
+  const status = el && attr(el, 'status');
+  if (!el || !chatId || !room || (status !== 'queued' && status !== 'assigned')) return null;
+  return { chatId, room, status, position: Number(attr(el, 'position') ?? '0') || 0 };
 }
 
 /** Queue position update to the customer (0: an agent is being connected). */

@@ -1,5 +1,5 @@
-// The chat service: the router signed in to the XMPP server, and the HTTP routes of the customer chat page
-// (/chat/) and the ops endpoints. `startChatService` serves them on a listener of its own (the command);
+// The chat service: the router signed in to the XMPP server, and the HTTP routes of the customer chat widget
+// (/widget/), the customer chat page embedding it (/chat/) and the ops endpoints. `startChatService` serves them on a listener of its own (the command);
 // `createChatService` hands the routes to a host that already has one (the simulated world, on its origin).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,12 +13,13 @@ import type { ChatServiceConfig } from './config.ts';
 import type { Logger } from './log.ts';
 import { ServiceMetrics } from './metrics.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { widgetRoute } from '../widget/widget-route.ts';
 
 export interface ChatService {
   readonly router: ChatRouter;
   /** Teams and supervisors read from Finesse; null when the service has no `finesse` setting. */
   readonly directory: FinesseDirectory | null;
-  /** The customer page (under `customerPath`) and /healthz, /readyz, /metrics. */
+  /** The widget (/widget/), the customer page (under `customerPath`) and /healthz, /readyz, /metrics. */
   readonly routes: RouteHandler;
   /** The customer page's path, "/chat/". */
   readonly customerPath: string;
@@ -72,17 +73,24 @@ export function createChatService(config: Omit<ChatServiceConfig, 'http'>, log: 
     directory: () =>
       directory === null ? null : { ageMs: directory.ageMs(), users: directory.current()?.users.size ?? 0 },
   });
-  const customer = customerChatRoute({
-    websocketUrl: config.customerXmppService,
-    guestDomain: config.guestDomain,
-    routerJid: router.jid,
+  const customer = customerChatRoute(config.customerXmppService);
+  const widget = widgetRoute({
+    settings: () => ({
+      xmppService: config.customerXmppService,
+      guestDomain: config.guestDomain,
+      routerJid: router.jid,
+      preChatFields: config.widget.preChatFields,
+      queues: (config.queues ?? []).map((q) => ({ id: q.id, name: q.name })),
+    }),
+    allowedOrigins: () => config.widget.allowedOrigins,
   });
   let stopped: Promise<void> | null = null;
   return {
     router,
     directory,
     customerPath: customer.path,
-    routes: async (req, res, url) => (await ops(req, res, url)) || customer.route(req, res, url),
+    routes: async (req, res, url) =>
+      (await ops(req, res, url)) || (await widget(req, res, url)) || customer.route(req, res, url),
     start() {
       log.info('signing in to the XMPP server', { service: config.xmppService, jid: router.jid });
       // The first directory read runs beside the sign-in: routing starts without it (agents listed by id serve at once).

@@ -2,6 +2,7 @@
 // problem saying what is wrong and how to fix it. The router's password may come from the environment instead; the
 // Finesse administrator's password comes only from the environment.
 import type { QueueSetting } from '../router/queues.ts';
+import { checkWidgetConfig, type WidgetConfig } from '../widget/widget-config.ts';
 
 /** The checked settings the service runs with. */
 export interface ChatServiceConfig {
@@ -22,6 +23,8 @@ export interface ChatServiceConfig {
   readonly http: { readonly host: string; readonly port: number };
   readonly offerTimeoutMs: number;
   readonly maxChatsPerAgent: number;
+  /** The customer chat widget: the websites that may embed it and its pre-chat form. */
+  readonly widget: WidgetConfig;
   /** The configured queues (the first is the default); absent: one queue, "default", served by every agent. */
   readonly queues?: readonly QueueSetting[] | null;
   /** Where teams and supervisors are read from; absent: no directory (queues can then list agents only). */
@@ -60,6 +63,7 @@ const KNOWN = new Set([
   'maxChatsPerAgent',
   'queues',
   'finesse',
+  'widget',
 ]);
 
 const QUEUE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
@@ -212,6 +216,7 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
 
   const finesse = checkFinesse(file['finesse'], env, problems);
   const queues = checkQueues(file['queues'], finesse !== null || file['finesse'] !== undefined, problems);
+  const widget = checkWidgetConfig(file['widget'], problems);
 
   if (problems.length > 0) return { ok: false, problems };
   const xmppService = String(file['xmppService']);
@@ -230,6 +235,7 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
       maxChatsPerAgent,
       queues,
       finesse,
+      widget,
     },
   };
 }

@@ -1,6 +1,6 @@
 // Takes the README's screenshots of the running harness with the product gadget built by vite: an agent idle and
 // Ready; a chat offer as the desktop's popover; two chats while voice is Not Ready "Handling Chat"; chat paused by
-// an ACD call; the gadget in German. Run: node --import tsx sim/desktop/screenshot.ts [out-dir]
+// an ACD call; the gadget in German; the customer chat widget on the sample website. Run: node --import tsx sim/desktop/screenshot.ts [out-dir]
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -130,6 +130,17 @@ try {
       await customer('Lena Vogel', 'Guten Tag, ich habe eine Frage zu meiner Rechnung.', 'C-3003');
       await until('the offer in German', async () => (await gadgetText(german)).includes('Annehmen'));
       await shoot(german, 'german', 'the gadget in German with an offer');
+
+      // The customer's side: the widget on the sample website, its pre-chat form filled in.
+      const shop = await chromium.browser.newPage();
+      await shop.setViewport({ width: 1000, height: 760 });
+      await shop.goto(chat.customerSiteUrl);
+      await shop.click('finesse-blend-chat >>> button.launcher');
+      await shop.waitForSelector('finesse-blend-chat >>> #fbc-field-name', { visible: true });
+      await shop.type('finesse-blend-chat >>> #fbc-field-name', 'Robin Park');
+      await shop.type('finesse-blend-chat >>> #fbc-field-email', 'robin@example.com');
+      await shop.type('finesse-blend-chat >>> #fbc-field-question', 'Can I change the delivery address of A-1001?');
+      await shoot(shop, 'customer-widget', "the customer chat widget's pre-chat form on a website");
     } finally {
       await chromium.close();
     }

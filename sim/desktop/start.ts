@@ -101,7 +101,11 @@ try {
 
 function chatLines(d: DesktopWorld): string[] {
   if (!d.chat) return ['  Customer chat page:       off (chat is disabled)'];
-  return [`  Customer chat page:       ${d.chat.customerUrl}`, `  Chat router:              ${d.chat.routerJid}`];
+  return [
+    `  Customer chat page:       ${d.chat.customerUrl}`,
+    `  Sample website + widget:  ${d.chat.customerSiteUrl}`,
+    `  Chat router:              ${d.chat.routerJid}`,
+  ];
 }
 
 function blendingHint(d: DesktopWorld): string[] {

@@ -98,11 +98,11 @@ test(
       assert.match(await gadget.text(), /<Require feature="pubsub-2"\/>/);
       const customerPage = await fetch(customerUrl);
       assert.equal(customerPage.status, 200);
-      assert.match(
-        await customerPage.text(),
-        /data-router="[^"@]+@[^"/]+\/[^"]+"/,
-        'the customer page knows the router',
-      );
+      assert.match(await customerPage.text(), /<finesse-blend-chat inline>/, 'the customer page embeds the widget');
+      const widgetSettings = (await (await fetch(new URL('/widget/settings.json', desktopUrl))).json()) as {
+        routerJid: string;
+      };
+      assert.match(widgetSettings.routerJid, /^[^@]+@[^/]+\/.+$/, 'the widget knows the router');
       // The desktop hands the gadget the world's chat settings through the layout's gadget URL.
       const harness = (await (await fetch(new URL('/desktop/harness/config.json', desktopUrl))).json()) as {
         layouts: { tabs: { gadgets: string[] }[] }[];

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { checkConfig, parseConfig } from '../../../server/service/config.ts';
+import { DEFAULT_WIDGET_CONFIG } from '../../../server/widget/widget-config.ts';
 
 const GOOD = {
   xmppService: 'wss://xmpp.example.com/xmpp-websocket',
@@ -52,6 +53,7 @@ test('defaults: MUC on conference.<domain>, customers on the same XMPP URL, loop
     maxChatsPerAgent: 5,
     queues: null,
     finesse: null,
+    widget: DEFAULT_WIDGET_CONFIG,
   });
 });
 
@@ -194,4 +196,55 @@ test('the Finesse setting: its password only from CHAT_SERVICE_FINESSE_PASSWORD,
     '"finesse.refreshSeconds" (5) must be a whole number of seconds from 30 to 86400, e.g. 300.',
   ]);
   assert.ok(!JSON.stringify(bad).includes('in-file'), 'a password written in the file is never repeated');
+});
+
+test('the widget setting: allowed website origins and a pre-chat form, with defaults for what is left out', () => {
+  const result = checkConfig({
+    ...GOOD,
+    password: 'pw',
+    widget: {
+      allowedOrigins: ['https://www.example.com', 'http://localhost:3000'],
+      preChatFields: [
+        { name: 'name', label: 'Name', required: true },
+        { name: 'order', label: 'Order number', kind: 'text', maxLength: 40 },
+      ],
+    },
+  });
+  assert.equal(result.ok, true);
+  assert.deepEqual(result.ok && result.config.widget, {
+    allowedOrigins: ['https://www.example.com', 'http://localhost:3000'],
+    preChatFields: [
+      { name: 'name', label: 'Name', kind: 'text', required: true, maxLength: 200 },
+      { name: 'order', label: 'Order number', kind: 'text', required: false, maxLength: 40 },
+    ],
+  });
+});
+
+test('a bad widget setting: one sentence per problem, naming the entry', () => {
+  const result = checkConfig({
+    ...GOOD,
+    password: 'pw',
+    widget: {
+      allowedOrigins: ['https://www.example.com/', 'ftp://files.example.com', 42],
+      preChatFields: [
+        { name: 'name', label: 'Name', kind: 'date' },
+        { name: 'name', label: 'Name again' },
+        { name: '1bad', label: '', required: 'yes', maxLength: 0 },
+      ],
+      colour: 'red',
+    },
+  });
+  const problems = result.ok ? [] : result.problems;
+  for (const problem of problems) assert.match(problem, /^[^\n]+\.$/, `one line, one sentence: ${problem}`);
+  assert.ok(problems.includes('"widget.colour" is not a setting: only "allowedOrigins" and "preChatFields" are.'));
+  assert.ok(
+    problems.includes(
+      '"widget.allowedOrigins"[0] ("https://www.example.com/") must be an origin only, without a path or trailing slash: write "https://www.example.com".',
+    ),
+  );
+  assert.ok(problems.some((p) => p.startsWith('"widget.allowedOrigins"[1]') && p.includes('https://')));
+  assert.ok(problems.some((p) => p.startsWith('"widget.allowedOrigins"[2] must be a string')));
+  assert.ok(problems.includes('"widget.preChatFields"[0].kind must be one of text, email, textarea.'));
+  assert.equal(problems.filter((p) => p.startsWith('"widget.preChatFields"[2]')).length, 4, problems.join('\n'));
+  assert.ok(problems.includes('"widget.preChatFields" names "name" twice: give each field its own name.'));
 });

@@ -1,5 +1,5 @@
 // `npm run build:chat-service` as a release is made: the bundle runs with plain `node` (no tsx) from a folder with no
-// node_modules, becomes ready against the test Prosody, serves the customer page and its pre-built script, never
+// node_modules, becomes ready against the test Prosody, serves the customer page and the pre-built widget script, never
 // loads esbuild, and stops cleanly on SIGTERM.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,7 +23,7 @@ after(async () => {
 });
 
 test(
-  'the built service runs with plain node, serves the pre-built customer script, and stops on SIGTERM',
+  'the built service runs with plain node, serves the pre-built widget script, and stops on SIGTERM',
   {
     timeout: 60_000,
   },
@@ -59,13 +59,13 @@ test(
       assert.equal(page.status, 200);
       const html = await page.text();
       const src = /<script src="([^"]+)"/.exec(html)?.[1];
-      assert.ok(src, 'the page references its script');
+      assert.ok(src, 'the page references the widget script');
       const script = await fetch(new URL(src, `${url}/chat/`));
       assert.equal(script.status, 200);
       assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
       const text = await script.text();
-      assert.equal(text, readFileSync(join(out, 'customer.js'), 'utf8'), 'it serves the pre-built script');
-      assert.ok(text.length > 1000, 'the script is the bundled page code');
+      assert.equal(text, readFileSync(join(out, 'finesse-blend-chat.js'), 'utf8'), 'it serves the pre-built widget');
+      assert.ok(text.length > 1000, 'the script is the bundled widget code');
 
       child.kill('SIGTERM');
       assert.equal(await exited, 0, `exit code; log:\n${stdout}${stderr}`);

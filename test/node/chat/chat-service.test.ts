@@ -6,6 +6,7 @@ import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start
 import { startChatService, type ChatServiceHandle } from '../../../server/service/chat-service.ts';
 import type { Logger } from '../../../server/service/log.ts';
 import { jsonLogger } from '../../../server/service/log.ts';
+import { DEFAULT_WIDGET_CONFIG } from '../../../server/widget/widget-config.ts';
 import { offeredChat, signInAgent, startCustomer, unique, waitFor } from './chat-test-kit.ts';
 
 let prosody: ChatProsodyHandle;
@@ -38,6 +39,7 @@ async function startService(lines: string[]): Promise<ChatServiceHandle> {
       http: { host: '127.0.0.1', port: 0 },
       offerTimeoutMs: 20_000,
       maxChatsPerAgent: 3,
+      widget: { ...DEFAULT_WIDGET_CONFIG, allowedOrigins: ['https://shop.example.com'] },
     },
     log,
   );
@@ -70,7 +72,40 @@ test('ops endpoints: /healthz, /readyz 200 once signed in to XMPP, the customer 
     assert.deepEqual(await ready.json(), { ready: true });
     const page = await fetch(`${service.url}/chat/`);
     assert.equal(page.status, 200);
-    assert.match(await page.text(), new RegExp(`data-router="${service.routerJid}"`));
+    assert.match(await page.text(), /<script src="\/widget\/finesse-blend-chat\.js" defer><\/script>/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'; style-src 'self'/);
+
+    // The widget's settings: for the service's own page and the allowed website, refused to any other website.
+    const own = await fetch(`${service.url}/widget/settings.json`);
+    assert.equal(own.status, 200);
+    const settings = (await own.json()) as { routerJid: string; guestDomain: string; preChatFields: unknown[] };
+    assert.equal(settings.routerJid, service.routerJid);
+    assert.equal(settings.guestDomain, prosody.guestDomain);
+    assert.equal(settings.preChatFields.length, 3);
+    const shop = await fetch(`${service.url}/widget/settings.json`, {
+      headers: { origin: 'https://shop.example.com' },
+    });
+    assert.equal(shop.status, 200);
+    assert.equal(shop.headers.get('access-control-allow-origin'), 'https://shop.example.com');
+    const other = await fetch(`${service.url}/widget/settings.json`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(other.status, 403);
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+    assert.match(((await other.json()) as { error: string }).error, /widget\.allowedOrigins/);
+
+    // The script: a stable URL revalidated hourly, a versioned URL cached for good.
+    const script = await fetch(`${service.url}/widget/finesse-blend-chat.js`);
+    assert.equal(script.status, 200);
+    assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
+    assert.equal(script.headers.get('cache-control'), 'public, max-age=3600');
+    const body = await script.text();
+    assert.ok(body.includes('finesse-blend-chat'), 'the script defines the element');
+    const version = (await (await fetch(`${service.url}/widget/version.json`)).json()) as { script: string };
+    const pinned = await fetch(`${service.url}${version.script}`);
+    assert.equal(pinned.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(await pinned.text(), body);
+    const stale = await fetch(`${service.url}/widget/000000000000/finesse-blend-chat.js`);
+    assert.equal(stale.status, 404);
+    assert.match(await stale.text(), /no longer served/);
     assert.equal((await fetch(`${service.url}/nothing`)).status, 404);
     assert.equal((await fetch(`${service.url}/readyz`, { method: 'POST' })).status, 405);
     assert.equal(metric(await metrics(service), 'chat_service_xmpp_up'), 1);
@@ -96,6 +131,7 @@ test('/readyz answers 503 with a JSON reason while the router cannot sign in', a
       http: { host: '127.0.0.1', port: 0 },
       offerTimeoutMs: 20_000,
       maxChatsPerAgent: 3,
+      widget: { ...DEFAULT_WIDGET_CONFIG, allowedOrigins: ['https://shop.example.com'] },
     },
     jsonLogger((line) => lines.push(line)),
   );
@@ -119,6 +155,7 @@ test('/readyz answers 503 with a JSON reason while the router cannot sign in', a
 
 test('metrics follow a queued chat, its offer and its accept; the log holds no customer text, names or passwords', async () => {
   const lines: string[] = [];
+  let resumeSecret = 'no secret';
   const service = await startService(lines);
   const customer = startCustomer(prosody, service.router);
   let agent: Awaited<ReturnType<typeof signInAgent>> | null = null;
@@ -163,7 +200,18 @@ test('metrics follow a queued chat, its offer and its accept; the log holds no c
     assert.equal(metric(accepted, 'chat_service_declines_total'), 0);
     assert.equal(metric(accepted, 'chat_service_offer_expiries_total'), 0);
     assert.equal(metric(accepted, 'chat_service_queue_length{queue="default"}'), 0);
-    await customer.end();
+    // A customer resuming on a new session: the secret never reaches the log.
+    const ticket = customer.ticket;
+    assert.ok(ticket);
+    resumeSecret = ticket.secret;
+    customer.close();
+    const back = startCustomer(prosody, service.router);
+    try {
+      assert.deepEqual(await back.resume(ticket), { ok: true });
+      await back.end();
+    } finally {
+      back.close();
+    }
   } finally {
     customer.close();
     await agent?.channel.signOut();
@@ -179,6 +227,20 @@ test('metrics follow a queued chat, its offer and its accept; the log holds no c
   }
   assert.ok(lines.some((l) => l.includes('queued')) && lines.some((l) => l.includes('offering')));
   const log = lines.join('\n');
-  for (const secret of [CUSTOMER_NAME, 'Zebulon', 'Quaxworth', '4111-QUUX', 'XYZZY', 'FROBOZZ', ROUTER_PASSWORD, 'pw"'])
+  assert.ok(
+    lines.some((l) => l.includes('resumed')),
+    'the resume is logged',
+  );
+  for (const secret of [
+    CUSTOMER_NAME,
+    'Zebulon',
+    'Quaxworth',
+    '4111-QUUX',
+    'XYZZY',
+    'FROBOZZ',
+    ROUTER_PASSWORD,
+    'pw"',
+    resumeSecret,
+  ])
     assert.ok(!log.includes(secret), `the log must not contain ${secret}`);
 });

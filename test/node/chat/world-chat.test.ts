@@ -29,9 +29,27 @@ test('the world serves the customer page at /chat/ pointing at its router and ch
   assert.equal(chat.websocketUrl, world.prosody.websocketUrl);
   const page = await fetch(chat.customerUrl);
   assert.equal(page.status, 200);
-  const html = await page.text();
-  assert.ok(html.includes(`data-router="${chat.routerJid}"`), 'the page addresses the world router');
-  assert.ok(html.includes(`data-guest-domain="${chat.guestDomain}"`));
+  assert.match(await page.text(), /<finesse-blend-chat inline><\/finesse-blend-chat>/, 'the page embeds the widget');
+  const settings = (await (await fetch(`${world.simulator.primaryUrl}/widget/settings.json`)).json()) as {
+    routerJid: string;
+    guestDomain: string;
+  };
+  assert.equal(settings.routerJid, chat.routerJid, 'the widget addresses the world router');
+  assert.equal(settings.guestDomain, chat.guestDomain);
+});
+
+test('the world serves a sample customer website on its own origin, allowed to embed the widget', async () => {
+  const site = await fetch(chat.customerSiteUrl);
+  assert.equal(site.status, 200);
+  const siteOrigin = new URL(chat.customerSiteUrl).origin;
+  assert.notEqual(siteOrigin, new URL(world.simulator.primaryUrl).origin);
+  const csp = site.headers.get('content-security-policy') ?? '';
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  assert.match(await site.text(), /<finesse-blend-chat service="http:\/\/127\.0\.0\.1:\d+"><\/finesse-blend-chat>/);
+  const settings = await fetch(`${world.simulator.primaryUrl}/widget/settings.json`, {
+    headers: { origin: siteOrigin },
+  });
+  assert.equal(settings.headers.get('access-control-allow-origin'), siteOrigin);
 });
 
 test("the world runs the chat service from server/: its ops routes answer on the simulator's origin", async () => {

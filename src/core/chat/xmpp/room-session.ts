@@ -17,6 +17,7 @@ import { attr, bareJid, childElement, childText, jidResource } from './dom-read.
 import { archivedSenderJid, joinPresence, leavePresence, readMamFin, type OccupantPresence } from './muc-stanzas.ts';
 import { NS_DELAY } from './namespaces.ts';
 import {
+  CUSTOMER_NICK,
   readNotice,
   readOriginId,
   readStanzaId,
@@ -336,6 +337,9 @@ export class RoomSession {
       if (realJid === me.bareJid) return 'self';
       if (realJid === this.#ctx.routerBare) return 'system';
       if (this.#customerJid && realJid === bareJid(this.#customerJid)) return 'customer';
+      // A customer who resumed the chat from a new session (profile section 3.1) has a new JID but the same nick,
+      // which no agent can take.
+      if (nick === CUSTOMER_NICK) return 'customer';
       return 'agent';
     }
     // Without a real JID (should not happen in the profile's non-anonymous rooms) fall back to the nick.

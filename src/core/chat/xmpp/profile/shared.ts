@@ -60,7 +60,9 @@ export interface Notice {
 
 /** The agent's nick in a room when the gadget knows no name for it: never the login id, which customers must not see. */
 export const NEUTRAL_AGENT_NICK = 'Agent';
-const RESERVED_NICKS: readonly string[] = ['customer', 'router'];
+/** The customer's nick in its chat's room; agents cannot take it (agentDisplayName), so it marks a resumed customer. */
+export const CUSTOMER_NICK = 'customer';
+const RESERVED_NICKS: readonly string[] = [CUSTOMER_NICK, 'router'];
 
 /** The agent's name as customers see it (availability `name`, room nick): one line, bounded; null if there is none. */
 export function agentDisplayName(raw: string | null | undefined): string | null {
