@@ -227,3 +227,23 @@ test("the service's own /chat/ page embeds the same widget in the page, under it
     await page.close();
   }
 });
+
+test("a chat link naming a queue the router does not have shows the router's sentence, and nothing is queued", async () => {
+  const page = await desk.harness.chromium.browser.newPage();
+  try {
+    const waitingBefore = desk.desktop.world.chatRouter?.stats().waiting;
+    await page.goto(`${desk.chat.customerUrl}?queue=refunds`);
+    await page.waitForSelector('finesse-blend-chat >>> #fbc-field-name', { visible: true });
+    await page.type('finesse-blend-chat >>> #fbc-field-name', 'Kim');
+    await page.type('finesse-blend-chat >>> #fbc-field-question', 'A refund, please');
+    await page.click('finesse-blend-chat >>> form.start button[type=submit]');
+    await page.waitForFunction(`/no chat queue/.test(${textOf('.error')})`, POLL);
+    assert.equal(
+      await page.evaluate(textOf('.error')),
+      'There is no chat queue "refunds": check the chat link you used, or start the chat from the main chat page.',
+    );
+    assert.equal(desk.desktop.world.chatRouter?.stats().waiting, waitingBefore, 'nothing was queued');
+  } finally {
+    await page.close();
+  }
+});
