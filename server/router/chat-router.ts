@@ -533,7 +533,12 @@ export class ChatRouter {
     if (!chat || chat.status === 'ended' || occupant.realJid !== bareJid(chat.customerJid)) return;
     this.#clock.clearTimeout(chat.customerAway);
     chat.customerAway = null;
-    if (occupant.available) return;
+    if (!occupant.available) this.#awaitCustomer(chat);
+  }
+
+  /** The customer is not in the room (yet, or any more): unless it (re)joins within the grace period, it has left. */
+  #awaitCustomer(chat: RoutedChat): void {
+    this.#clock.clearTimeout(chat.customerAway);
     chat.customerAway = this.#clock.setTimeout(() => {
       chat.customerAway = null;
       this.#customerLeft(chat);
@@ -607,6 +612,8 @@ export class ChatRouter {
       customerAway: null,
     };
     this.#chats.set(id, chat);
+    // A customer who closes the page between the request and joining the room never shows up in it: it has left.
+    this.#awaitCustomer(chat);
     this.#opts.log?.(`router: chat ${id} queued in ${queue}`);
     return chat;
   }
