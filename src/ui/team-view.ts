@@ -1,5 +1,6 @@
 // The supervisor's team view: summary counts (also said to screen readers), a team selector, a state filter and a
-// name search, and a table of members with sortable column headers (buttons, aria-sort) and the actions Finesse
+// name search, and a table of members (ARIA table roles on a grid of contained rows, so one member's change lays
+// out one row) with sortable column headers (buttons, aria-sort) and the actions Finesse
 // allows, each confirmed inside the gadget. The chat columns show "no chat data" until a chat feed fills them.
 // Views arriving faster than the screen draws are shown once per animation frame (show()).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
@@ -48,6 +49,25 @@ export function elapsed(since: number, now: number): string {
   const s = total % 60;
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** The words every row repeats, looked up once per draw. */
+interface RowWords {
+  readonly noChatData: string;
+  readonly noPending: string;
+  readonly actions: Readonly<Record<TeamAction, string>>;
+}
+
+function rowWords(): RowWords {
+  return {
+    noChatData: t('team.noChatData'),
+    noPending: t('team.noPending'),
+    actions: {
+      'make-not-ready': t('team.action.make-not-ready'),
+      'make-ready': t('team.action.make-ready'),
+      'sign-out': t('team.action.sign-out'),
+    },
+  };
 }
 
 function stateWords(state: TeamMemberRow['state']): string {
@@ -143,40 +163,55 @@ export class TeamView extends LitElement {
         display: flex;
         gap: var(--fb-space-s);
       }
-      table {
-        border-collapse: collapse;
+      /* The table is a grid of rows, each row contained (layout, style, paint): a change in one member's row lays
+         out that row only, and rows off screen are skipped. The ARIA table roles keep its table semantics. */
+      .table {
         width: 100%;
       }
-      caption {
-        text-align: left;
+      .caption {
         font-weight: 600;
         padding-bottom: var(--fb-space-xs);
       }
-      th,
-      td {
-        text-align: left;
-        padding: 2px var(--fb-space-s);
+      .tr {
+        display: grid;
+        grid-template-columns: minmax(9em, 2fr) minmax(8em, 2fr) minmax(5em, 1fr) minmax(5em, 1fr) minmax(
+            5em,
+            1fr
+          ) minmax(4em, 1fr) minmax(8em, 2fr) minmax(13em, 2fr);
+        align-items: center;
         border-bottom: 1px solid var(--fb-color-outline-variant);
-        vertical-align: middle;
       }
-      th button {
+      .body .tr {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 30px;
+      }
+      .th,
+      .td {
+        padding: 2px var(--fb-space-s);
+        overflow-wrap: anywhere;
+      }
+      .th {
+        font-weight: 600;
+      }
+      .th button {
         border: none;
         background: none;
         padding: 2px 0;
         font-weight: 600;
         min-height: 0;
+        text-align: left;
       }
-      th button .arrow {
+      .th button .arrow {
         display: inline-block;
         width: 1em;
       }
-      td.actions button {
+      .actions button {
         min-height: 24px;
         padding: 0 var(--fb-space-s);
         margin-right: var(--fb-space-xs);
         font-size: var(--fb-font-size-small);
       }
-      tr[data-group='ready'] .state {
+      .tr[data-group='ready'] .state {
         color: var(--fb-color-ready);
         font-weight: 600;
       }
@@ -290,6 +325,7 @@ export class TeamView extends LitElement {
     const counts = teamCounts(v.rows.values(), v.chat);
     const rows = queryRows(v.rows.values(), this.query, v.chat);
     const now = this.ticker.now();
+    const words = rowWords();
     return html`
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${t('team.summary.spoken', {
@@ -340,24 +376,22 @@ export class TeamView extends LitElement {
         </label>
       </div>
       ${this.#renderAction()}
-      <table>
-        <caption>
-          ${t('team.caption', { team })}
-        </caption>
-        <thead>
-          <tr>
+      <div class="table" role="table" aria-labelledby="team-caption" aria-rowcount=${rows.length + 1}>
+        <div class="caption" id="team-caption">${t('team.caption', { team })}</div>
+        <div class="head" role="rowgroup">
+          <div class="tr" role="row">
             ${TEAM_COLUMNS.map((c) => this.#header(c))}
-            <th scope="col">${t('team.col.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
+            <div class="th" role="columnheader">${t('team.col.actions')}</div>
+          </div>
+        </div>
+        <div class="body" role="rowgroup">
           ${repeat(
             rows,
             (r) => r.id,
-            (r) => this.#row(r, v.chat?.get(r.id), v.chat !== null, now),
+            (r) => this.#row(r, v.chat?.get(r.id), v.chat !== null, now, words),
           )}
-        </tbody>
-      </table>
+        </div>
+      </div>
       ${rows.length === 0 ? html`<p>${t('team.empty')}</p>` : nothing}
     `;
   }
@@ -365,44 +399,47 @@ export class TeamView extends LitElement {
   #header(column: TeamColumn) {
     const sorted = this.query.sort === column;
     const direction = sorted ? this.query.direction : 'none';
-    return html`<th scope="col" aria-sort=${direction}>
+    return html`<div class="th" role="columnheader" aria-sort=${direction}>
       <button type="button" data-sort=${column} @click=${() => this.#sortBy(column)}>
         ${t(`team.col.${column}`)}<span class="arrow" aria-hidden="true"
           >${!sorted ? '' : direction === 'ascending' ? '▲' : '▼'}</span
         >
       </button>
-    </th>`;
+    </div>`;
   }
 
-  #row(r: TeamMemberRow, chat: TeamChatRow | undefined, feed: boolean, now: number) {
+  #row(r: TeamMemberRow, chat: TeamChatRow | undefined, feed: boolean, now: number, words: RowWords) {
     const group = stateGroup(r.state);
-    const noData = html`<span aria-hidden="true">—</span><span class="visually-hidden">${t('team.noChatData')}</span>`;
+    // A dash with its meaning as the accessible name (one element, no hidden text to lay out in every row).
+    const noData = html`<span role="img" aria-label=${words.noChatData}>—</span>`;
     const pending = r.pendingState !== null && r.pendingState !== r.state;
-    return html`<tr data-agent=${r.id} data-state=${r.state} data-group=${group}>
-      <th scope="row">${r.name}</th>
-      <td>
+    return html`<div class="tr" role="row" data-agent=${r.id} data-state=${r.state} data-group=${group}>
+      <div class="td name" role="rowheader">${r.name}</div>
+      <div class="td voice" role="cell">
         <span class="state">${stateWords(r.state)}</span>${
           r.reasonLabel !== null ? html` <span class="reason">(${r.reasonLabel})</span>` : nothing
         }
-      </td>
-      <td>
+      </div>
+      <div class="td pending" role="cell">
         ${
           pending
             ? stateWords(r.pendingState ?? 'UNKNOWN')
-            : html`<span aria-hidden="true">—</span><span class="visually-hidden">${t('team.noPending')}</span>`
+            : html`<span role="img" aria-label=${words.noPending}>—</span>`
         }
-      </td>
-      <td class="time">${r.since === null ? t('team.timeUnknown') : elapsed(r.since, now)}</td>
-      <td class="chat">${feed && chat !== undefined ? t(`team.chat.${chat.chat}`) : noData}</td>
-      <td class="chats">
+      </div>
+      <div class="td time" role="cell">${r.since === null ? t('team.timeUnknown') : elapsed(r.since, now)}</div>
+      <div class="td chat" role="cell">${feed && chat !== undefined ? t(`team.chat.${chat.chat}`) : noData}</div>
+      <div class="td chats" role="cell">
         ${feed && chat !== undefined ? t('team.chats', { active: chat.active, max: chat.max }) : noData}
-      </td>
-      <td class="decision">${feed && chat?.latest ? causeText(language()).log(chat.latest.cause) : noData}</td>
-      <td class="actions">${this.#actions(r)}</td>
-    </tr>`;
+      </div>
+      <div class="td decision" role="cell">
+        ${feed && chat?.latest ? causeText(language()).log(chat.latest.cause) : noData}
+      </div>
+      <div class="td actions" role="cell">${this.#actions(r, words)}</div>
+    </div>`;
   }
 
-  #actions(r: TeamMemberRow) {
+  #actions(r: TeamMemberRow, words: RowWords) {
     if (r.state === 'LOGOUT') return nothing;
     const actions: TeamAction[] = [r.state === 'NOT_READY' ? 'make-ready' : 'make-not-ready', 'sign-out'];
     return actions.map(
@@ -410,10 +447,10 @@ export class TeamView extends LitElement {
         html`<button
           type="button"
           data-action=${a}
-          aria-label=${t('team.action.for', { action: t(`team.action.${a}`), name: r.name })}
+          aria-label=${t('team.action.for', { action: words.actions[a], name: r.name })}
           @click=${(e: Event) => this.#ask(e, r.id, a)}
         >
-          ${t(`team.action.${a}`)}
+          ${words.actions[a]}
         </button>`,
     );
   }
@@ -507,7 +544,7 @@ export class TeamView extends LitElement {
     this.#opener = null;
     void this.updateComplete.then(() => {
       if (opener?.isConnected) opener.focus();
-      else this.renderRoot.querySelector<HTMLElement>('table th button')?.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.head button')?.focus();
     });
   }
 }

@@ -47,16 +47,16 @@ function view(extra: Partial<TeamSessionView> = {}): TeamSessionView {
 
 class TeamHarness extends Harness<TeamView> {
   names(): string[] {
-    return [...this.root.querySelectorAll('tbody th')].map((th) => (th.textContent ?? '').trim());
+    return [...this.root.querySelectorAll('.body .name')].map((th) => (th.textContent ?? '').trim());
   }
   cell(agentId: string, selector: string): string {
-    return (this.find(`tr[data-agent="${agentId}"] ${selector}`).textContent ?? '').replace(/\s+/g, ' ').trim();
+    return (this.find(`.tr[data-agent="${agentId}"] ${selector}`).textContent ?? '').replace(/\s+/g, ' ').trim();
   }
   header(column: string): HTMLButtonElement {
-    return this.find<HTMLButtonElement>(`th button[data-sort="${column}"]`);
+    return this.find<HTMLButtonElement>(`.th button[data-sort="${column}"]`);
   }
   sortOf(column: string): string | null {
-    return this.header(column).closest('th')?.getAttribute('aria-sort') ?? null;
+    return this.header(column).closest('[role="columnheader"]')?.getAttribute('aria-sort') ?? null;
   }
   count(name: string): string {
     return (this.find(`.summary > li[data-count="${name}"] .count`).textContent ?? '').trim();
@@ -75,19 +75,20 @@ describe('team view', () => {
   it('shows each member with state, reason, next state and time in state ticking on the ticker', async () => {
     const { h, ticker } = await mount(view());
     expect(h.names()).to.deep.equal(['Ava Agent', 'Ben Baker', 'Cleo Carter', 'Dev Dunn']);
-    expect(h.cell('3', 'td')).to.equal('Not Ready (Break)');
-    expect(h.cell('2', 'td:nth-of-type(2)')).to.equal('Not Ready');
-    expect(h.cell('1', 'td.time')).to.equal('1:05');
+    expect(h.cell('3', '.voice')).to.equal('Not Ready (Break)');
+    expect(h.cell('2', '.pending')).to.equal('Not Ready');
+    expect(h.cell('1', '.time')).to.equal('1:05');
     ticker.advance(3_600_000);
     await h.settled();
-    expect(h.cell('1', 'td.time')).to.equal('1:01:05');
+    expect(h.cell('1', '.time')).to.equal('1:01:05');
   });
 
   it('without a chat feed, the chat cells show a dash with words for screen readers, never made-up values', async () => {
     const { h } = await mount(view());
-    for (const cell of ['td.chat', 'td.chats', 'td.decision']) {
-      expect(h.find(`tr[data-agent="1"] ${cell} [aria-hidden="true"]`).textContent).to.equal('—');
-      expect(h.cell('1', `${cell} .visually-hidden`)).to.contain('No chat data');
+    for (const cell of ['.chat', '.chats', '.decision']) {
+      const dash = h.find(`.tr[data-agent="1"] ${cell} [role="img"]`);
+      expect(dash.textContent).to.equal('—');
+      expect(dash.getAttribute('aria-label')).to.contain('No chat data');
     }
     expect(h.has('.summary > li[data-count="chats"]')).to.equal(false);
   });
@@ -97,8 +98,8 @@ describe('team view', () => {
       ['1', { agentId: '1', chat: 'available', active: 2, max: 3, latest: null }],
     ]);
     const { h } = await mount(view({ chat }));
-    expect(h.cell('1', 'td.chat')).to.equal('Available');
-    expect(h.cell('1', 'td.chats')).to.equal('2 of 3');
+    expect(h.cell('1', '.chat')).to.equal('Available');
+    expect(h.cell('1', '.chats')).to.equal('2 of 3');
     expect(h.count('chats')).to.equal('1');
   });
 
@@ -150,14 +151,14 @@ describe('team view', () => {
   it('an action asks for confirmation inside the gadget, by keyboard; Escape cancels and focus goes back', async () => {
     const { el, h } = await mount(view());
     const events = recordEvents(el, ['team-action']);
-    const button = h.find<HTMLButtonElement>('tr[data-agent="1"] button[data-action="make-not-ready"]');
+    const button = h.find<HTMLButtonElement>('.tr[data-agent="1"] button[data-action="make-not-ready"]');
     expect(button.getAttribute('aria-label')).to.equal('Make Not Ready: Ava Agent');
-    expect(h.has('tr[data-agent="4"] button')).to.equal(false, 'a signed-out member has no actions');
+    expect(h.has('.tr[data-agent="4"] button')).to.equal(false, 'a signed-out member has no actions');
     button.focus();
     await sendKeys({ press: 'Enter' });
     await h.settled();
     await h.settled();
-    expect(h.cell('1', 'th')).to.equal('Ava Agent');
+    expect(h.cell('1', '.name')).to.equal('Ava Agent');
     expect(h.find('.confirm').textContent).to.contain('Make Ava Agent Not Ready?');
     expect(h.root.activeElement).to.equal(h.find('.confirm button.primary'));
     await sendKeys({ press: 'Escape' });
@@ -212,7 +213,7 @@ describe('team view', () => {
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
     await h.settled();
     expect(renders).to.equal(1);
-    expect(h.find('tr[data-agent="1"]').dataset['state']).to.equal('READY');
+    expect(h.find('.tr[data-agent="1"]').dataset['state']).to.equal('READY');
   });
 
   it('speaks Spanish and German', async () => {
@@ -220,7 +221,7 @@ describe('team view', () => {
       setLanguage({ lang: 'de', locale: 'de' });
       const { h } = await mount(view());
       expect(h.header('state').textContent).to.contain('Sprachstatus');
-      expect(h.cell('3', 'td')).to.equal('Nicht bereit (Break)');
+      expect(h.cell('3', '.voice')).to.equal('Nicht bereit (Break)');
       setLanguage({ lang: 'es', locale: 'es' });
       const es = await mount(view());
       expect(es.h.header('state').textContent).to.contain('Estado de voz');

@@ -136,7 +136,7 @@ test('Make Not Ready on an agent on a call is refused by Finesse and explained i
 test('the team gadget has no axe-core violation, with the confirm step open too, and no CSP violation', async () => {
   let violations = await axeViolations(team.frame);
   assert.equal(violations.length, 0, describeViolations(violations));
-  const button = await team.frame.waitForSelector('pierce/tr[data-agent="1001003"] button[data-action="make-ready"]');
+  const button = await team.frame.waitForSelector('pierce/.tr[data-agent="1001003"] button[data-action="make-ready"]');
   await button?.click();
   await team.frame.waitForSelector('pierce/.confirm button.primary', { visible: true });
   violations = await axeViolations(team.frame);

@@ -20,12 +20,12 @@ const ROOT = `document.querySelector('finesse-blend-team')?.shadowRoot`;
 
 const ROWS = `(() => {
   const root = ${ROOT};
-  return [...(root?.querySelectorAll('tbody tr') ?? [])].map((tr) => ({
+  return [...(root?.querySelectorAll('.body .tr') ?? [])].map((tr) => ({
     id: tr.dataset.agent ?? '',
-    name: tr.querySelector('th')?.textContent?.trim() ?? '',
+    name: tr.querySelector('.name')?.textContent?.trim() ?? '',
     state: tr.dataset.state ?? '',
-    stateText: (tr.querySelector('td')?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
-    chatText: (tr.querySelector('td.chat')?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
+    stateText: (tr.querySelector('.voice')?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
+    chatText: (tr.querySelector('.chat [role="img"]')?.getAttribute('aria-label') ?? tr.querySelector('.chat')?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
   }));
 })()`;
 
@@ -96,7 +96,7 @@ export class TeamPage {
   /** Presses a row's action button and then the confirm step's Confirm. */
   async act(agentId: string, action: 'make-not-ready' | 'make-ready' | 'sign-out'): Promise<void> {
     const button = await this.frame.waitForSelector(
-      `pierce/tr[data-agent="${agentId}"] button[data-action="${action}"]`,
+      `pierce/.tr[data-agent="${agentId}"] button[data-action="${action}"]`,
       { visible: true, timeout: 10_000 },
     );
     if (!button) throw new Error(`no ${action} button for ${agentId}`);
