@@ -163,7 +163,7 @@ export interface TeamCounts {
   readonly ready: number;
   readonly onCall: number;
   readonly notReady: number;
-  /** Not Ready members by reason label (null: no reason given), most first, then by label. */
+  /** Not Ready members by reason label (null: no reason given), most first, then by label, no reason last. */
   readonly notReadyByReason: readonly { readonly label: string | null; readonly count: number }[];
   readonly signedOut: number;
   /** Members with chats in progress, from the chat feed (null without one). */
@@ -188,7 +188,12 @@ export function teamCounts(
   }
   const notReadyByReason = [...reasons]
     .map(([label, count]) => ({ label, count }))
-    .sort((a, b) => b.count - a.count || (a.label ?? '').localeCompare(b.label ?? ''));
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        (a.label === null ? 1 : 0) - (b.label === null ? 1 : 0) ||
+        (a.label ?? '').localeCompare(b.label ?? ''),
+    );
   return {
     total,
     ready: groups.ready,

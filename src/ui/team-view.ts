@@ -149,7 +149,7 @@ export class TeamView extends LitElement {
       }
       .summary ul li {
         display: inline;
-        margin-left: var(--fb-space-xs);
+        margin-left: var(--fb-space-s);
       }
       .notice {
         padding: var(--fb-space-s) var(--fb-space-m);
@@ -194,6 +194,7 @@ export class TeamView extends LitElement {
       }
       .th {
         font-weight: 600;
+        align-self: end;
       }
       .th button {
         border: none;
