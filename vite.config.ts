@@ -52,6 +52,13 @@ function gadgetFiles(folder: string): Plugin {
  * The team gadget's classic script: a second library build of src/boot/team-gadget.ts (an IIFE has one entry),
  * kept in memory and emitted into this build's output, so one `vite build` writes both gadgets.
  */
+const TEAM_ONLY_SOURCES = [
+  'src/boot/team-gadget.ts',
+  'src/app/team-session.ts',
+  'src/app/team-model.ts',
+  'src/ui/team-view.ts',
+];
+
 function teamGadgetScript(): Plugin {
   let sourcemap = true;
   return {
@@ -59,6 +66,10 @@ function teamGadgetScript(): Plugin {
     apply: 'build',
     configResolved(config) {
       sourcemap = Boolean(config.build.sourcemap);
+    },
+    buildStart() {
+      // The agent gadget's build does not import the team gadget's own modules: watch them too (npm start rebuilds).
+      for (const file of TEAM_ONLY_SOURCES) this.addWatchFile(resolve(import.meta.dirname, file));
     },
     async generateBundle() {
       const outputs = await build({
