@@ -1,7 +1,8 @@
 // The supervisor's team gadget in the simulated desktop: a supervisor of team 10 sees its members live from the
 // Team/{id}/Users notifications (each change in its row within 1 s, the summary counts following), makes a member
 // Not Ready through the gadget (the simulator records Finesse's supervisor code 999), sees Finesse's refusal for a
-// member on a call in words, and the page has no axe-core violation; a supervisor of team 20 sees only team 20.
+// member on a call in words, and the page has no axe-core violation; a supervisor of team 20 sees only team 20, and
+// a supervisor of both teams picks one.
 // Real Prosody, the simulator, the built gadgets and Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +18,7 @@ const ROW_DEADLINE_MS = 1000;
 
 const SUPERVISOR_10 = { id: '1002001', password: 'supervisor1pw', extension: '6001' };
 const SUPERVISOR_20 = { id: '1002002', password: 'supervisor2pw', extension: '6002' };
+const SUPERVISOR_BOTH = { id: '1002003', password: 'supervisor3pw', extension: '6003' };
 const TEAM_10 = ['1001001', '1001002', '1001003'];
 const TEAM_20 = ['1001004', '1001005'];
 
@@ -158,6 +160,22 @@ test('a supervisor of team 20 sees team 20 and none of team 10', async () => {
     const team20 = await openTeamGadget(other, harness.desktop.desktopUrl, SUPERVISOR_20);
     const rows = await team20.waitForRows('team 20', (rs) => TEAM_20.every((id) => row(rs, id) !== undefined));
     for (const id of TEAM_10) assert.equal(row(rows, id), undefined, `team 10's ${id} is shown to team 20`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a supervisor of two teams picks the team: the rows follow, and only that team shows', async () => {
+  const context = await harness.chromium.browser.createBrowserContext();
+  try {
+    const other = await context.newPage();
+    const both = await openTeamGadget(other, harness.desktop.desktopUrl, SUPERVISOR_BOTH);
+    await both.waitForRows('team 10 first', (rs) => TEAM_10.every((id) => row(rs, id) !== undefined));
+    const select = await both.frame.waitForSelector('pierce/.bar select:not(.filter)', { visible: true });
+    assert.ok(select, 'a team selector');
+    await select.select('20');
+    const rows = await both.waitForRows('team 20', (rs) => TEAM_20.every((id) => row(rs, id) !== undefined));
+    for (const id of TEAM_10) assert.equal(row(rows, id), undefined, `team 10's ${id} is still shown`);
   } finally {
     await context.close();
   }
