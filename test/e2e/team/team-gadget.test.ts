@@ -11,7 +11,8 @@ import { watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
 import { startGadgetHarness, type GadgetHarness } from '../agent/gadget-harness.ts';
 import { axeViolations, describeViolations } from '../agent/gadget-axe.ts';
 import { RestClient } from '../../node/sim/sim-test-kit.ts';
-import { openTeamGadget, type ShownRow, type TeamPage } from './team-page.ts';
+import { gadgetCsp } from '../../../sim/desktop/desktop-routes.ts';
+import { openTeamGadget, TEAM_GADGET, type ShownRow, type TeamPage } from './team-page.ts';
 
 /** The issue's bound for a change to reach its row: a deadline for the wait, not a measurement. */
 const ROW_DEADLINE_MS = 1000;
@@ -147,6 +148,10 @@ test('the team gadget has no axe-core violation, with the confirm step open too,
   await waitForAsync('the confirm step closed', async () =>
     (await team.frame.$('pierce/.confirm')) === null ? true : null,
   );
+  const ifr = await fetch(
+    `${harness.desktop.baseUrl}/gadgets/ifr?${new URLSearchParams({ url: TEAM_GADGET, mid: '9' }).toString()}`,
+  );
+  assert.equal(ifr.headers.get('content-security-policy'), gadgetCsp({ ...harness.desktop.world.prosody }));
   assert.deepEqual(
     problems.filter((p) => /CSP|Content Security Policy|page error/i.test(p)),
     [],
