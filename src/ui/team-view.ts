@@ -31,6 +31,9 @@ const CONTAINED_ROWS = unsafeCSS('.body .tr { content-visibility: auto; contain-
 
 const FILTERS: readonly (StateGroup | 'all')[] = ['all', 'ready', 'on-call', 'not-ready', 'signed-out', 'other'];
 
+/** The live summary changes at most this often (a screen reader would otherwise hear every member's change). */
+export const SPOKEN_EVERY_MS = 5000;
+
 /** What a team-action event carries. */
 export interface TeamActionDetail {
   readonly agentId: string;
@@ -242,6 +245,8 @@ export class TeamView extends LitElement {
   /** The button that opened the confirm step: focus returns to it when the step closes. */
   #opener: HTMLElement | null = null;
   #focusConfirm = false;
+  #spoken = '';
+  #spokenAt: number | null = null;
 
   /** Shows a new view at the next animation frame; views that arrive before it are dropped for the newest. */
   show(view: TeamSessionView): void {
@@ -331,13 +336,16 @@ export class TeamView extends LitElement {
     const words = rowWords();
     return html`
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-        ${t('team.summary.spoken', {
-          team,
-          ready: counts.ready,
-          onCall: counts.onCall,
-          notReady: counts.notReady,
-          signedOut: counts.signedOut,
-        })}
+        ${this.#speak(
+          t('team.summary.spoken', {
+            team,
+            ready: counts.ready,
+            onCall: counts.onCall,
+            notReady: counts.notReady,
+            signedOut: counts.signedOut,
+          }),
+          now,
+        )}
       </p>
       <ul class="summary" aria-label=${t('team.summary.label')}>
         <li data-count="ready">${t('team.summary.ready')}<span class="count">${counts.ready}</span></li>
@@ -397,6 +405,18 @@ export class TeamView extends LitElement {
       </div>
       ${rows.length === 0 ? html`<p>${t('team.empty')}</p>` : nothing}
     `;
+  }
+
+  /**
+   * The summary said in the live region: a change at once when the last was said at least SPOKEN_EVERY_MS ago,
+   * otherwise on a later draw (each tick draws), so a busy team is summed up every few seconds, not on every change.
+   */
+  #speak(summary: string, now: number): string {
+    if (summary !== this.#spoken && (this.#spokenAt === null || now - this.#spokenAt >= SPOKEN_EVERY_MS)) {
+      this.#spoken = summary;
+      this.#spokenAt = now;
+    }
+    return this.#spoken;
   }
 
   #header(column: TeamColumn) {

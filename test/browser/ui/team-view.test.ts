@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AgentState } from '../../../src/core/finesse/types.ts';
 import type { TeamSessionView } from '../../../src/app/team-session.ts';
 import type { TeamChatRow, TeamMemberRow } from '../../../src/app/team-model.ts';
-import { TeamView, elapsed } from '../../../src/ui/team-view.ts';
+import { SPOKEN_EVERY_MS, TeamView, elapsed } from '../../../src/ui/team-view.ts';
 import { setLanguage } from '../../../src/ui/messages.ts';
 import { Harness, ManualTicker, recordEvents } from './harness/harness.ts';
 
@@ -111,6 +111,22 @@ describe('team view', () => {
     expect(h.count('signed-out')).to.equal('1');
     expect(h.find('.summary li[data-reason="Break"]').textContent?.trim()).to.equal('Break: 1');
     expect(h.spoken()).to.equal('Blended Team A: 1 ready, 1 on a call, 1 not ready, 1 signed out.');
+  });
+
+  it('says a changed summary at most every few seconds, then the latest', async () => {
+    const { el, h, ticker } = await mount(view());
+    const before = h.spoken();
+    const rows = new Map(ROWS.map((r) => [r.id, r]));
+    rows.set('4', row('4', 'Dev Dunn', 'READY'));
+    el.view = view({ rows });
+    await h.settled();
+    expect(h.count('ready')).to.equal('2', 'the visible counts follow at once');
+    ticker.advance(SPOKEN_EVERY_MS / 2);
+    await h.settled();
+    expect(h.spoken()).to.equal(before);
+    ticker.advance(SPOKEN_EVERY_MS / 2);
+    await h.settled();
+    expect(h.spoken()).to.equal('Blended Team A: 2 ready, 1 on a call, 1 not ready, 0 signed out.');
   });
 
   it('sorts by a column header button, with aria-sort following, both ways', async () => {

@@ -104,7 +104,12 @@ test('each agent change reaches its row within 1 s and the summary counts follow
     ROW_DEADLINE_MS,
   );
   await team.waitForCounts('Break counted', { 'reason:Break': 1 });
-  assert.match(await team.spoken(), /1 ready, 1 on a call/);
+  // The live region sums the team up every few seconds: it gets there.
+  const until = Date.now() + 15_000;
+  while (!/1 ready, 1 on a call/.test(await team.spoken())) {
+    assert.ok(Date.now() < until, `the spoken summary never followed: ${await team.spoken()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 });
 
 test('Make Not Ready on a Ready agent reaches the simulator as a supervisor change (code 999)', async () => {
