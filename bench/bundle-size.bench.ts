@@ -1,4 +1,4 @@
-// The agent gadget's size as an administrator uploads it and an agent's browser downloads it, against a
+// The agent gadget's (and the team gadget's) size as an administrator uploads it and an agent's browser downloads it, against a
 // baseline built in the same run: a bare Lit element bundled the same way (IIFE, minified).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +39,7 @@ try {
     join(work, 'product'),
     'vite.config.ts',
   );
+  const team = await bundle(join(process.cwd(), 'src/boot/team-gadget.ts'), join(work, 'team'), false);
   const sizes = (s: string) => ({
     raw: Buffer.byteLength(s),
     gzip: gzipSync(s, { level: 9 }).length,
@@ -50,8 +51,10 @@ try {
   console.log('bundle                    raw         gzip        brotli');
   console.log(`baseline (bare Lit)       ${kb(b.raw).padEnd(12)}${kb(b.gzip).padEnd(12)}${kb(b.brotli)}`);
   console.log(`agent gadget              ${kb(p.raw).padEnd(12)}${kb(p.gzip).padEnd(12)}${kb(p.brotli)}`);
+  const m = sizes(team);
+  console.log(`team gadget               ${kb(m.raw).padEnd(12)}${kb(m.gzip).padEnd(12)}${kb(m.brotli)}`);
   console.log(
-    `ratio                     ${(p.raw / b.raw).toFixed(1)}x${' '.repeat(9)}${(p.gzip / b.gzip).toFixed(1)}x${' '.repeat(9)}${(p.brotli / b.brotli).toFixed(1)}x`,
+    `ratio (agent)             ${(p.raw / b.raw).toFixed(1)}x${' '.repeat(9)}${(p.gzip / b.gzip).toFixed(1)}x${' '.repeat(9)}${(p.brotli / b.brotli).toFixed(1)}x`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
