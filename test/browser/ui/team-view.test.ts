@@ -95,11 +95,26 @@ describe('team view', () => {
 
   it('with a chat feed, the chat cells and the handling-chats count show its data', async () => {
     const chat = new Map<string, TeamChatRow>([
-      ['1', { agentId: '1', chat: 'available', active: 2, max: 3, latest: null }],
+      [
+        '1',
+        {
+          agentId: '1',
+          chat: 'available',
+          active: 2,
+          max: 3,
+          latest: {
+            seq: 1,
+            at: 0,
+            kind: 'voice-confirmed',
+            cause: { kind: 'voice-confirmed', request: { state: 'NOT_READY', label: 'Handling Chat' } },
+          },
+        },
+      ],
     ]);
     const { h } = await mount(view({ chat }));
     expect(h.cell('1', '.chat')).to.equal('Available');
     expect(h.cell('1', '.chats')).to.equal('2 of 3');
+    expect(h.cell('1', '.decision')).to.equal('Finesse confirmed Not Ready (Handling Chat)');
     expect(h.count('chats')).to.equal('1');
   });
 

@@ -163,13 +163,18 @@ test('the team gadget has no axe-core violation, with the confirm step open too,
   );
 });
 
-test('a supervisor of team 20 sees team 20 and none of team 10', async () => {
+test('a supervisor of team 20 (in German) sees team 20 and none of team 10', async () => {
   const context = await harness.chromium.browser.createBrowserContext();
   try {
     const other = await context.newPage();
-    const team20 = await openTeamGadget(other, harness.desktop.desktopUrl, SUPERVISOR_20);
+    const team20 = await openTeamGadget(other, harness.desktop.desktopUrl, { ...SUPERVISOR_20, locale: 'de_DE' });
     const rows = await team20.waitForRows('team 20', (rs) => TEAM_20.every((id) => row(rs, id) !== undefined));
     for (const id of TEAM_10) assert.equal(row(rows, id), undefined, `team 10's ${id} is shown to team 20`);
+    // The desktop's language reaches the team gadget as it does the agent gadget: German words, no key left over.
+    const text = await team20.text();
+    assert.match(text, /Sprachstatus/);
+    assert.match(text, /Abgemeldet/);
+    assert.doesNotMatch(text, /__MSG_|\{\w+\}|team\.[a-z]/);
   } finally {
     await context.close();
   }

@@ -29,6 +29,8 @@ const ROWS = `(() => {
   }));
 })()`;
 
+const TEXT = `(() => (${ROOT}?.textContent ?? '').replace(/\\s+/g, ' ').trim())()`;
+
 const COUNTS = `(() => {
   const root = ${ROOT};
   const out = {};
@@ -50,6 +52,11 @@ const NOTICE = `(() => {
 
 export class TeamPage {
   constructor(readonly frame: Frame) {}
+
+  /** The gadget's text, whitespace collapsed. */
+  text(): Promise<string> {
+    return this.frame.evaluate(TEXT) as Promise<string>;
+  }
 
   rows(): Promise<ShownRow[]> {
     return this.frame.evaluate(ROWS) as Promise<ShownRow[]>;

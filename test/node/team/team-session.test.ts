@@ -12,6 +12,7 @@ import { teamToXml, userToXml } from '../../../src/core/finesse/xml/index.ts';
 import { updateToXml } from '../../../src/core/finesse/xml/update-xml.ts';
 import type { AgentState, Team, TeamUser, User } from '../../../src/core/finesse/types.ts';
 import { FakeHub } from '../agent-boot/fakes.ts';
+import type { TeamChatFeed, TeamChatRow } from '../../../src/app/team-model.ts';
 
 const SUP = '2001';
 
@@ -63,7 +64,16 @@ class ScriptedTransport implements HttpTransport {
   }
 }
 
-function setup(teams = [{ id: '10', name: 'Team 10' }]) {
+/** A chat feed the test drives: which teams are watched, and rows pushed to them. */
+class FakeChatFeed implements TeamChatFeed {
+  readonly watching = new Map<string, (row: TeamChatRow) => void>();
+  watch(teamId: string, onRow: (row: TeamChatRow) => void): () => void {
+    this.watching.set(teamId, onRow);
+    return () => this.watching.delete(teamId);
+  }
+}
+
+function setup(teams = [{ id: '10', name: 'Team 10' }], chatFeed: TeamChatFeed | null = null) {
   const hub = new FakeHub();
   const transport = new ScriptedTransport();
   transport.on('GET /User/2001', 200, userToXml(supervisor(teams)));
@@ -85,7 +95,7 @@ function setup(teams = [{ id: '10', name: 'Team 10' }]) {
     hub,
     client,
     supervisorId: SUP,
-    chatFeed: null,
+    chatFeed,
     newInvokeId: () => `id${++n}`,
     onView: (v) => views.push(v),
     onProblem: (p) => problems.push(p),
@@ -205,6 +215,30 @@ describe('team session', () => {
     hub.deliver('finesse.api.Team.10.Users', teamUserNotification('10', member('1', 'READY')));
     assert.ok(!session.view().rows.has('1'));
     session.stop();
+  });
+
+  test('a chat feed fills the chat side of the shown team only, and is released with it', async () => {
+    const feed = new FakeChatFeed();
+    const { session } = setup(
+      [
+        { id: '10', name: 'A' },
+        { id: '20', name: 'B' },
+      ],
+      feed,
+    );
+    await until('ready', () => session.view().phase === 'ready');
+    assert.deepEqual(session.view().chat, new Map(), 'a feed: an empty chat side until it reports');
+    const row: TeamChatRow = { agentId: '1', chat: 'available', active: 2, max: 3, latest: null };
+    feed.watching.get('10')?.(row);
+    assert.deepEqual(session.view().chat?.get('1'), row);
+    const old = feed.watching.get('10');
+    session.selectTeam('20');
+    assert.ok(!feed.watching.has('10'), 'the old team is no longer watched');
+    assert.ok(feed.watching.has('20'));
+    old?.({ ...row, active: 3 });
+    assert.equal(session.view().chat?.get('1'), undefined, 'a late row of the old team changes nothing');
+    session.stop();
+    assert.equal(feed.watching.size, 0);
   });
 
   test('a supervisor of no team is told so', async () => {
