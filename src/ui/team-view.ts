@@ -248,7 +248,11 @@ export class TeamView extends LitElement {
   #spoken = '';
   #spokenAt: number | null = null;
 
-  /** Shows a new view at the next animation frame; views that arrive before it are dropped for the newest. */
+  /**
+   * Shows a new view at the next animation frame; views that arrive before it are dropped for the newest. While the
+   * gadget cannot be seen (its tab hidden, the browser tab in the background) no frame comes and nothing is drawn;
+   * the newest view is drawn when it shows again.
+   */
   show(view: TeamSessionView): void {
     this.#pending = view;
     if (this.#frame !== null) return;
