@@ -1,13 +1,15 @@
-// Builds the agent gadget as one classic (IIFE) script plus the gadget.xml that loads it.
+// Builds the agent gadget as one classic (IIFE) script plus the gadget.xml that loads it, and the supervisor's team
+// gadget (gadget/team-gadget.xml) as a second classic script beside it, from the same sources.
 // Shindig renders gadget content in an iframe under /gadgets/ifr, so the script is loaded by an absolute path
 // under the folder the administrator uploads to: /3rdpartygadget/files/<GADGET_FOLDER>/.
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rollup } from 'vite';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { messageBundles } from './scripts/gadget-bundles.ts';
 
 export const GADGET_FOLDER = process.env.GADGET_FOLDER ?? 'finesse-blend';
 export const BUNDLE_NAME = 'finesse-blend.js';
+export const TEAM_BUNDLE_NAME = 'finesse-blend-team.js';
 
 const SOURCE_BASE = '/3rdpartygadget/files/finesse-blend/';
 
@@ -46,6 +48,60 @@ function gadgetFiles(folder: string): Plugin {
   };
 }
 
+/**
+ * The team gadget's classic script: a second library build of src/boot/team-gadget.ts (an IIFE has one entry),
+ * kept in memory and emitted into this build's output, so one `vite build` writes both gadgets.
+ */
+const TEAM_ONLY_SOURCES = [
+  'src/boot/team-gadget.ts',
+  'src/app/team-session.ts',
+  'src/app/team-model.ts',
+  'src/ui/team-view.ts',
+];
+
+function teamGadgetScript(): Plugin {
+  let sourcemap = true;
+  return {
+    name: 'finesse-blend-team-script',
+    apply: 'build',
+    configResolved(config) {
+      sourcemap = Boolean(config.build.sourcemap);
+    },
+    buildStart() {
+      // The agent gadget's build does not import the team gadget's own modules: watch them too (npm start rebuilds).
+      for (const file of TEAM_ONLY_SOURCES) this.addWatchFile(resolve(import.meta.dirname, file));
+    },
+    async generateBundle() {
+      const outputs = await build({
+        configFile: false,
+        logLevel: 'silent',
+        publicDir: false,
+        build: {
+          write: false,
+          target: 'es2021',
+          sourcemap,
+          lib: {
+            entry: resolve(import.meta.dirname, 'src/boot/team-gadget.ts'),
+            name: 'FinesseBlendTeam',
+            formats: ['iife'],
+            fileName: () => TEAM_BUNDLE_NAME,
+          },
+        },
+      });
+      const list = (Array.isArray(outputs) ? outputs : [outputs]) as Rollup.RollupOutput[];
+      for (const output of list) {
+        for (const file of output.output) {
+          this.emitFile({
+            type: 'asset',
+            fileName: file.fileName,
+            source: file.type === 'chunk' ? file.code : file.source,
+          });
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
   publicDir: 'public',
   build: {
@@ -60,5 +116,5 @@ export default defineConfig({
       fileName: () => BUNDLE_NAME,
     },
   },
-  plugins: [gadgetFiles(GADGET_FOLDER)],
+  plugins: [gadgetFiles(GADGET_FOLDER), teamGadgetScript()],
 });

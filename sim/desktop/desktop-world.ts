@@ -17,7 +17,7 @@ export interface DesktopWorldOptions {
   readonly gadgetFolders?: Readonly<Record<string, string>>;
   /**
    * Finesse layout XML, or a function of the started world (when it needs ids from it). Default: the product
-   * gadget on the agents' home tab, and the product's team gadget (team.xml in distDir, once it exists) on the
+   * gadget on the agents' home tab, and the product's team gadget (team-gadget.xml in distDir, as vite builds it) on the
    * supervisors' team tab.
    */
   readonly layoutXml?: string | ((world: World) => string);
@@ -68,8 +68,8 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
   });
   try {
     const { prosody, simulator } = world;
-    const teamGadget = existsSync(join(options.distDir, 'team.xml'))
-      ? '/3rdpartygadget/files/finesse-blend/team.xml'
+    const teamGadget = existsSync(join(options.distDir, 'team-gadget.xml'))
+      ? '/3rdpartygadget/files/finesse-blend/team-gadget.xml'
       : null;
     const layoutXml =
       typeof options.layoutXml === 'function'

@@ -1,6 +1,7 @@
 // Takes the README's screenshots of the running harness with the product gadget built by vite: an agent idle and
 // Ready; a chat offer as the desktop's popover; two chats while voice is Not Ready "Handling Chat"; chat paused by
-// an ACD call; the gadget in German; the customer chat widget on the sample website. Run: node --import tsx sim/desktop/screenshot.ts [out-dir]
+// an ACD call; the gadget in German; the customer chat widget on the sample website; the supervisor's team gadget.
+// Run: node --import tsx sim/desktop/screenshot.ts [out-dir]
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { CustomerChatClient } from '../../server/customer/customer-chat-client.t
 import { startDesktopWorld } from './desktop-world.ts';
 import { launchChromium } from './chromium.ts';
 import { chooseState, clickPopoverButton, gadgetFrames, popovers, signIn, type Agent } from './desktop-driver.ts';
+import { userRequestToXml, type UserRequest } from '../../src/core/finesse/xml/index.ts';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -130,6 +132,7 @@ try {
       await customer('Lena Vogel', 'Guten Tag, ich habe eine Frage zu meiner Rechnung.', 'C-3003');
       await until('the offer in German', async () => (await gadgetText(german)).includes('Annehmen'));
       await shoot(german, 'german', 'the gadget in German with an offer');
+      await german.close();
 
       // The customer's side: the widget on the sample website, its pre-chat form filled in.
       const shop = await chromium.browser.newPage();
@@ -141,6 +144,36 @@ try {
       await shop.type('finesse-blend-chat >>> #fbc-field-email', 'robin@example.com');
       await shop.type('finesse-blend-chat >>> #fbc-field-question', 'Can I change the delivery address of A-1001?');
       await shoot(shop, 'customer-widget', "the customer chat widget's pre-chat form on a website");
+      await shop.close();
+
+      // The supervisor's team tab: two more members of team 10 signed in, one Ready and one on a Break.
+      const put = async (id: string, request: UserRequest): Promise<void> => {
+        const account = desktop.world.simulator.users.find((u) => u.id === id);
+        if (!account) throw new Error(`screenshot: no account ${id}`);
+        const answer = await fetch(`${desktop.world.simulator.primaryUrl}/finesse/api/User/${id}`, {
+          method: 'PUT',
+          headers: {
+            Authorization: `Basic ${Buffer.from(`${id}:${account.password}`).toString('base64')}`,
+            'Content-Type': 'application/xml',
+          },
+          body: userRequestToXml(request),
+        });
+        if (answer.status !== 202) throw new Error(`screenshot: ${id} ${request.state ?? ''}: ${answer.status}`);
+      };
+      await put('1001002', { state: 'LOGIN', extension: '5002' });
+      await put('1001002', { state: 'READY' });
+      await put('1001003', { state: 'LOGIN', extension: '5003' });
+      await put('1001003', { state: 'NOT_READY', reasonCodeId: '1' });
+      const boss = await chromium.browser.newPage();
+      await signIn(boss, desktop.desktopUrl, { id: '1002001', password: 'supervisor1pw', extension: '6001' });
+      await boss.click('#tab-team');
+      const teamText = async (): Promise<string> => {
+        const frame = gadgetFrames(boss, '/finesse-blend/team-gadget.xml')[0];
+        if (!frame) return '';
+        return frame.evaluate(() => document.querySelector('finesse-blend-team')?.shadowRoot?.textContent ?? '');
+      };
+      await until('the team rows', async () => /Break/.test(await teamText()));
+      await shoot(boss, 'team', "the supervisor's team gadget");
     } finally {
       await chromium.close();
     }

@@ -72,6 +72,18 @@ export const ACCOUNTS: readonly SeedAccount[] = [
     teamId: '20',
     supervises: ['20'],
   },
+  {
+    // A supervisor of both teams: the team gadget offers a team selector.
+    id: '1002003',
+    loginName: 'supervisor3',
+    password: 'supervisor3pw',
+    firstName: 'Uma',
+    lastName: 'Underwood',
+    extension: '6003',
+    roles: ['Agent', 'Supervisor'],
+    teamId: '20',
+    supervises: ['10', '20'],
+  },
 ];
 
 /**

@@ -522,7 +522,7 @@ function renderTab(panel: HTMLElement, tab: LayoutTab): void {
         'p',
         { class: 'empty' },
         tab.id === 'team'
-          ? "No team gadget in this layout yet: the product's team gadget arrives in a later release."
+          ? "No team gadget in this layout: the product's is /3rdpartygadget/files/finesse-blend/team-gadget.xml."
           : 'No gadgets on this tab.',
       ),
     );

@@ -138,7 +138,7 @@ test('the product gadget gets the strict CSP; third-party gadgets none, as on a 
   };
   assert.equal(gadgetCspFor('/3rdpartygadget/files/finesse-blend/gadget.xml?maxChats=3', xmpp), gadgetCsp(xmpp));
   assert.equal(
-    gadgetCspFor('http://127.0.0.1:8080/3rdpartygadget/files/finesse-blend/team.xml', xmpp),
+    gadgetCspFor('http://127.0.0.1:8080/3rdpartygadget/files/finesse-blend/team-gadget.xml', xmpp),
     gadgetCsp(xmpp),
   );
   assert.match(gadgetCsp(xmpp), /script-src 'self';/);

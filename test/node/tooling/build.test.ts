@@ -1,5 +1,5 @@
 // `npm run build` emits the agent gadget as a classic IIFE script plus a gadget.xml that loads it
-// from the folder the administrator uploads to.
+// from the folder the administrator uploads to, and the team gadget's script and spec beside them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -51,6 +51,29 @@ test('build emits an IIFE bundle and a gadget.xml that loads it by its deployed 
   }
 });
 
+test('the same build emits the team gadget: its own classic script beside the agent one, its spec loading it', async () => {
+  const out = await buildInto('finesse-blend');
+  try {
+    const js = readFileSync(join(out, 'finesse-blend-team.js'), 'utf8');
+    assert.ok(!/^\s*(import|export)\s/m.test(js), 'a classic script, not an ES module');
+    assert.ok(!js.includes('eval('), 'no eval (strict CSP)');
+    assert.ok(js.includes('finesse-blend-team'), 'it defines the team element');
+    assert.ok(!js.includes('finesse-blend-agent'), 'it carries none of the agent panel');
+    const xml = readFileSync(join(out, 'team-gadget.xml'), 'utf8');
+    assert.match(xml, /<script src="\/3rdpartygadget\/files\/finesse-blend\/finesse-blend-team\.js"><\/script>/);
+    assert.match(xml, /<Require feature="pubsub-2"\/>/);
+    assert.match(xml, /title="__MSG_team_title__"/);
+    for (const bundle of messageBundles()) {
+      assert.ok(xml.includes(`/3rdpartygadget/files/finesse-blend/messages/${bundle.fileName}"`), bundle.fileName);
+      assert.match(bundle.xml, /<msg name="team_title">/, 'the shared bundles carry the team gadget title');
+    }
+    assert.ok(!/<script>[^<]/.test(xml), 'no inline script (strict CSP)');
+    console.log(`team bundle: ${js.length} bytes, ${gzipSync(js).length} bytes gzip`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test('the deployed folder name is configurable at build time', async () => {
   const out = await buildInto('blend-v2');
   try {
@@ -58,6 +81,9 @@ test('the deployed folder name is configurable at build time', async () => {
     assert.match(xml, /src="\/3rdpartygadget\/files\/blend-v2\/finesse-blend\.js"/);
     assert.match(xml, /messages="\/3rdpartygadget\/files\/blend-v2\/messages\/ALL_ALL\.xml"/);
     assert.ok(!xml.includes('/files/finesse-blend/'));
+    const team = readFileSync(join(out, 'team-gadget.xml'), 'utf8');
+    assert.match(team, /src="\/3rdpartygadget\/files\/blend-v2\/finesse-blend-team\.js"/);
+    assert.ok(!team.includes('/files/finesse-blend/'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

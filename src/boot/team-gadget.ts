@@ -1,0 +1,145 @@
+// Entry of the team gadget bundle (gadget/team-gadget.xml): a classic IIFE script in the supervisor's team tab. It
+// reads the container's configuration, makes the REST client and the hub port, starts the team session, mounts the
+// team view, and releases everything when the gadget unloads.
+import { readGadgetConfig, readLocalePrefs } from '../core/container/gadget-config.ts';
+import { createFinesseClient, fetchTransport } from '../core/finesse/rest/index.ts';
+import { randomId } from '../core/shared/ids.ts';
+import { startTeamSession, type TeamAction } from '../app/team-session.ts';
+import { AGENT_CAUSES } from '../ui/cause-text.ts';
+import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
+import { defineTeamElements, type TeamView } from '../ui/team-view.ts';
+import type { Ticker } from '../ui/ticker.ts';
+import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
+
+const gadgets = containerGadgets();
+if (gadgets?.Prefs) {
+  const prefs = new gadgets.Prefs();
+  setLanguage(chooseLanguage(readLocalePrefs((name) => prefs.getString(name) ?? '')));
+}
+document.documentElement.lang = language().lang;
+defineTeamElements();
+
+/** The container's 1 s timer tick (finesse.containerservices TIMER_TICK_EVENT), as the agent gadget follows it. */
+const TIMER_TICK_TOPIC = 'finesse.containerservices.timerTickEvent';
+
+function teamView(): TeamView {
+  return (
+    document.querySelector('finesse-blend-team') ??
+    document.body.appendChild(document.createElement('finesse-blend-team'))
+  );
+}
+
+/** Status text shown instead of the team when the gadget cannot start. */
+function showStatus(view: TeamView, text: string): void {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'status');
+  p.textContent = text;
+  view.replaceWith(p);
+}
+
+/** The container's 1 s tick drives "time in state"; a 1 s interval stands in while no tick arrives. */
+function containerTicker(): Ticker & { tick(): void; dispose(): void } {
+  const listeners = new Set<() => void>();
+  let lastTick = 0;
+  const fallback = setInterval(() => {
+    if (Date.now() - lastTick < 1500) return;
+    for (const l of listeners) l();
+  }, 1000);
+  return {
+    now: () => Date.now(),
+    subscribe(onTick) {
+      listeners.add(onTick);
+      return () => listeners.delete(onTick);
+    },
+    tick() {
+      lastTick = Date.now();
+      for (const l of listeners) l();
+    },
+    dispose() {
+      clearInterval(fallback);
+      listeners.clear();
+    },
+  };
+}
+
+function followHeight(g: GadgetsGlobal): () => void {
+  const adjust = g.window?.adjustHeight;
+  if (!adjust) return () => undefined;
+  let last = -1;
+  const observer = new ResizeObserver(() => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    adjust();
+  });
+  observer.observe(document.body);
+  return () => observer.disconnect();
+}
+
+function start(g: GadgetsGlobal): void {
+  if (document.title.trim() === '') document.title = t('gadget.team.title');
+  const view = teamView();
+  if (!g.Prefs || !g.Hub) {
+    showStatus(view, t('status.noContainer'));
+    return;
+  }
+  const prefs = new g.Prefs();
+  const config = readGadgetConfig((name) => prefs.getString(name) ?? '');
+  if (!config.ok) {
+    showStatus(
+      view,
+      t('status.notConfigured', { problems: config.error.map((p) => AGENT_CAUSES.configProblem(p)).join(' ') }),
+    );
+    return;
+  }
+  const cfg = config.value;
+  const hub = hubPort(g.Hub);
+  const client = createFinesseClient({
+    baseUrl: '',
+    auth: { kind: 'header', value: cfg.authorization },
+    transport: fetchTransport(),
+  });
+  const ticker = containerTicker();
+  view.ticker = ticker;
+  const stopHeight = followHeight(g);
+  const stopTick = hub.subscribe(TIMER_TICK_TOPIC, () => ticker.tick());
+  const session = startTeamSession({
+    hub,
+    client,
+    supervisorId: cfg.agentId,
+    // The chat service's team feed arrives with its XMPP profile extension; until then the chat cells say so.
+    chatFeed: null,
+    newInvokeId: () => randomId().replace(/[^A-Za-z0-9_-]/g, ''),
+    onView: (v) => view.show(v),
+    onProblem: (detail) => console.warn(`finesse-blend team: ${detail}`),
+  });
+  view.show(session.view());
+  const onAction = (e: Event): void => {
+    const { agentId, action } = (e as CustomEvent<{ agentId: string; action: TeamAction }>).detail;
+    void session.act(agentId, action);
+  };
+  const onSelect = (e: Event): void => session.selectTeam((e as CustomEvent<{ teamId: string }>).detail.teamId);
+  const onDismiss = (): void => session.dismissAction();
+  view.addEventListener('team-action', onAction);
+  view.addEventListener('team-select', onSelect);
+  view.addEventListener('team-dismiss', onDismiss);
+  addEventListener(
+    'pagehide',
+    () => {
+      view.removeEventListener('team-action', onAction);
+      view.removeEventListener('team-select', onSelect);
+      view.removeEventListener('team-dismiss', onDismiss);
+      session.stop();
+      stopTick();
+      ticker.dispose();
+      stopHeight();
+    },
+    { once: true },
+  );
+}
+
+if (gadgets?.HubSettings) {
+  gadgets.HubSettings.onConnect = () => start(gadgets);
+} else {
+  start(gadgets ?? {});
+}
