@@ -21,8 +21,8 @@
 //   --seed N       seed of the arrival and think times (default 1)
 // A smaller run: npm run bench -- chat --customers 100 --agents 20 --minutes 2
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildChatService } from '../scripts/build-chat-service.ts';
 import { startProsody, type ChatProsodyHandle } from '../sim/prosody/start-prosody.ts';
@@ -129,6 +129,22 @@ function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
+/** The PID of the Prosody this process started: its child whose command line runs prosody (null if not found). */
+function prosodyPid(): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('prosody')) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (clock ticks of 1/100 s). */
 function cpuSeconds(pid: number): number {
   try {
@@ -228,8 +244,13 @@ async function startService(
   service = child;
   // The service logs a line per routing step: kept only until it says where it listens, then read and dropped.
   let head = '';
+  let partial = '';
   child.stdout?.on('data', (chunk: Buffer) => {
-    if (head.length < 65_536) head += chunk.toString();
+    const text = chunk.toString();
+    if (head.length < 65_536) head += text;
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) readServiceLine(line);
   });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   const until = Date.now() + 20_000;
@@ -244,6 +265,21 @@ async function startService(
   }
   if (child.pid === undefined) throw new Error('the chat service has no process id');
   return { pid: child.pid, url, routerJid: `chat-router@${p.domain}/router` };
+}
+
+/** The router's own moments for each chat, from its log lines (on this process's clock): queued, offer sent. */
+const routerQueuedAt = new Map<string, number>();
+const routerOfferedAt = new Map<string, number>();
+
+function readServiceLine(line: string): void {
+  const queued = /"msg":"router: chat (\w+) queued"/.exec(line);
+  const offered = queued ? null : /"msg":"router: offering (\w+) to /.exec(line);
+  const chatId = queued?.[1] ?? offered?.[1];
+  const time = /"time":"([^"]+)"/.exec(line)?.[1];
+  if (!chatId || !time) return;
+  const at = Date.parse(time) - performance.timeOrigin;
+  if (queued) routerQueuedAt.set(chatId, at);
+  else if (!routerOfferedAt.has(chatId)) routerOfferedAt.set(chatId, at);
 }
 
 async function agentsReady(url: string): Promise<number> {
@@ -451,6 +487,8 @@ async function main(): Promise<number> {
   }
   const rssAgents = procMb(svc.pid, 'VmRSS');
   const cpuBefore = cpuSeconds(svc.pid);
+  const xmppPid = prosodyPid();
+  const xmppCpuBefore = xmppPid === null ? NaN : cpuSeconds(xmppPid);
   const setupS = (now() - wallStart) / 1000;
 
   // Arrivals: a Poisson process with N arrivals in the window is N sorted uniform times in it.
@@ -463,6 +501,9 @@ async function main(): Promise<number> {
     tick = now();
   }, 100);
   const trafficStart = now();
+  const benchCpuBefore = process.cpuUsage();
+  let loadPeak = 0;
+  const loadTimer = setInterval(() => (loadPeak = Math.max(loadPeak, loadavg()[0] ?? 0)), 1000);
   const runs: Promise<void>[] = [];
   for (const [index, at] of arrivals.entries()) {
     const wait = trafficStart + at - now();
@@ -486,11 +527,16 @@ async function main(): Promise<number> {
   while (customers.some((c) => !done(c)) && now() < drainDeadline) await sleep(100);
   const trafficS = (now() - trafficStart) / 1000;
   clearInterval(lagTimer);
+  clearInterval(loadTimer);
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const benchCpuRun = (benchCpu.user + benchCpu.system) / 1e6;
   const lag = quantiles(lags);
 
   const rssEnd = procMb(svc.pid, 'VmRSS');
   const rssPeak = procMb(svc.pid, 'VmHWM');
   const cpuRun = cpuSeconds(svc.pid) - cpuBefore;
+  const xmppCpuRun = xmppPid === null ? NaN : cpuSeconds(xmppPid) - xmppCpuBefore;
+  const xmppRss = xmppPid === null ? NaN : procMb(xmppPid, 'VmRSS');
 
   // Customers and agents leave; the processes are stopped by PID in the finally below.
   for (const channel of channels) void channel.signOut();
@@ -518,6 +564,27 @@ async function main(): Promise<number> {
       .filter((v) => v !== undefined),
   );
   const offer = quantiles(toOffer);
+  // Where the time to an offer goes: the router making the chat's room, choosing an agent, the offer's way there.
+  const phase = (from: (c: CustomerRecord, id: string) => number | undefined, to: (id: string) => number | undefined) =>
+    quantiles(
+      customers.flatMap((c) => {
+        const a = c.chatId ? from(c, c.chatId) : undefined;
+        const b = c.chatId ? to(c.chatId) : undefined;
+        return a !== undefined && b !== undefined ? [b - a] : [];
+      }),
+    );
+  const roomMade = phase(
+    (c) => c.requestAt ?? undefined,
+    (id) => routerQueuedAt.get(id),
+  );
+  const agentChosen = phase(
+    (_c, id) => routerQueuedAt.get(id),
+    (id) => routerOfferedAt.get(id),
+  );
+  const offerTravel = phase(
+    (_c, id) => routerOfferedAt.get(id),
+    (id) => offeredAt.get(id),
+  );
   const toAgent = quantiles(deliveryToAgent);
   const toCustomer = quantiles(deliveryToCustomer);
   const completed = customers.filter(done).length;
@@ -527,6 +594,27 @@ async function main(): Promise<number> {
   console.log('');
   console.log(row('real ms', 'p50', 'p95', 'max', 'n'));
   console.log(row('chat request -> offer', fmt(offer.p50), fmt(offer.p95), fmt(offer.max), offer.n));
+  console.log(
+    row('  request -> chat queued (router)', fmt(roomMade.p50), fmt(roomMade.p95), fmt(roomMade.max), roomMade.n),
+  );
+  console.log(
+    row(
+      '  queued -> offer sent (router)',
+      fmt(agentChosen.p50),
+      fmt(agentChosen.p95),
+      fmt(agentChosen.max),
+      agentChosen.n,
+    ),
+  );
+  console.log(
+    row(
+      '  offer sent -> agent has it',
+      fmt(offerTravel.p50),
+      fmt(offerTravel.p95),
+      fmt(offerTravel.max),
+      offerTravel.n,
+    ),
+  );
   console.log(
     row(`  first ${tenth} customers`, fmt(firstTenth.p50), fmt(firstTenth.p95), fmt(firstTenth.max), firstTenth.n),
   );
@@ -570,6 +658,18 @@ async function main(): Promise<number> {
   console.log(row('  RSS MB', rssIdle.toFixed(0), rssAgents.toFixed(0), rssEnd.toFixed(0), rssPeak.toFixed(0)));
   console.log(row('  RSS end / with agents', `${(rssEnd / rssAgents).toFixed(2)}x`));
   console.log(row('  CPU s during traffic', cpuRun.toFixed(1), `${((cpuRun / trafficS) * 100).toFixed(0)}%`));
+  console.log(
+    row(
+      'Prosody: CPU s, share / RSS MB',
+      xmppCpuRun.toFixed(1),
+      `${((xmppCpuRun / trafficS) * 100).toFixed(0)}%`,
+      xmppRss.toFixed(0),
+    ),
+  );
+  console.log(
+    row('bench process: CPU s, share', benchCpuRun.toFixed(1), `${((benchCpuRun / trafficS) * 100).toFixed(0)}%`),
+  );
+  console.log(row('machine: cores, peak load average', cpus().length, loadPeak.toFixed(1)));
   console.log(row('bench process timer lag ms', fmt(lag.p50), fmt(lag.p95), fmt(lag.max), lag.n));
   console.log(
     row(
