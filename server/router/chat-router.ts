@@ -47,7 +47,10 @@ export interface ChatRouterOptions {
   readonly offerTimeoutMs?: number;
   /** How long a disconnected agent keeps its chats (default 30 s). */
   readonly graceMs?: number;
-  /** How long a customer who left the room (page closed, network lost) keeps the chat (default 20 s). */
+  /**
+   * How long a customer who left the room (page closed, network lost), or who has not come into it since asking for
+   * the chat, keeps the chat (default 20 s).
+   */
   readonly customerGraceMs?: number;
   readonly clock?: Timers;
   readonly createConnection?: ConnectionFactory;
@@ -480,9 +483,17 @@ export class ChatRouter {
   #onCustomerPresence(occupant: OccupantPresence): void {
     const chat = [...this.#chats.values()].find((c) => c.room === occupant.room);
     if (!chat || chat.status === 'ended' || occupant.realJid !== bareJid(chat.customerJid)) return;
+    if (occupant.available) {
+      this.#clock.clearTimeout(chat.customerAway);
+      chat.customerAway = null;
+      return;
+    }
+    this.#awaitCustomer(chat);
+  }
+
+  /** Ends the chat as left by the customer unless the customer is (back) in its room within the grace period. */
+  #awaitCustomer(chat: RoutedChat): void {
     this.#clock.clearTimeout(chat.customerAway);
-    chat.customerAway = null;
-    if (occupant.available) return;
     chat.customerAway = this.#clock.setTimeout(() => {
       chat.customerAway = null;
       this.#customerLeft(chat);
@@ -554,6 +565,9 @@ export class ChatRouter {
       customerAway: null,
     };
     this.#chats.set(id, chat);
+    // Until the customer is in the room the chat is as good as left: one who never comes (the page closed, or gave up
+    // waiting for this answer) leaves the queue after the grace instead of staying with an agent for good.
+    this.#awaitCustomer(chat);
     this.#opts.log?.(`router: chat ${id} queued`);
     return chat;
   }
