@@ -20,6 +20,7 @@
 //   --messages K   messages each way per chat (default 3)
 //   --seed N       seed of the arrival and think times (default 1)
 // A smaller run: npm run bench -- chat --customers 100 --agents 20 --minutes 2
+// CHAT_LOAD_PROFILE=DIR in the environment: the service writes a V8 CPU profile (.cpuprofile) in DIR when it stops.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -210,6 +211,15 @@ function killService(): void {
     }
   }
 }
+/** Stops the service as systemd would (SIGTERM, so a --cpu-prof profile is written), SIGKILL after 10 s. */
+async function stopService(): Promise<void> {
+  const child = service;
+  if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  killService();
+}
 process.on('exit', () => {
   killService();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
@@ -236,7 +246,10 @@ async function startService(
       maxChatsPerAgent: MAX_CHATS,
     }),
   );
-  const child = spawn(process.execPath, [join(dir, 'dist', 'chat-service.mjs'), '--config', config], {
+  // CHAT_LOAD_PROFILE=DIR: the service writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env['CHAT_LOAD_PROFILE'];
+  const profiling = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+  const child = spawn(process.execPath, [...profiling, join(dir, 'dist', 'chat-service.mjs'), '--config', config], {
     cwd: dir,
     env: { ...process.env, NODE_OPTIONS: '', CHAT_SERVICE_PASSWORD: password },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -702,7 +715,7 @@ try {
 } catch (error) {
   console.error(`chat-load: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
-  killService();
+  await stopService();
   await prosody?.stop();
 }
 process.exit(code);
