@@ -138,7 +138,8 @@ function prosodyPid(): number | null {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (parent !== process.pid) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('prosody')) return Number(entry);
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.includes('-F') && args.some((a) => a === 'prosody' || a.endsWith('/prosody'))) return Number(entry);
     } catch {
       // gone meanwhile
     }
@@ -175,6 +176,8 @@ const stats = {
   /** Agent replies: sent by agents, received by customers, and received again. */
   toCustomer: { sent: 0, received: new Set<string>(), duplicates: 0 },
 };
+/** Why customers could not start, in the client's words, and how often. */
+const startProblems = new Map<string, number>();
 /** When each message was handed to its client, by id: for delivery times. */
 const sentAt = new Map<string, number>();
 const deliveryToAgent: number[] = [];
@@ -190,6 +193,8 @@ interface CustomerRecord {
   replies: number;
   ended: boolean;
   agentClosed: boolean;
+  /** The chat request failed (no answer within the client's 10 s): counted, not waited for. */
+  failed: boolean;
 }
 const customers: CustomerRecord[] = [];
 const byChat = new Map<string, CustomerRecord>();
@@ -284,7 +289,14 @@ async function startService(
 const routerQueuedAt = new Map<string, number>();
 const routerOfferedAt = new Map<string, number>();
 
+/** The service's lines other than the per-chat ones (sign-in, link lost, warnings), the last 40: shown on failure. */
+const serviceNotes: string[] = [];
+
 function readServiceLine(line: string): void {
+  if (!/"msg":"router: (chat \w+ queued|offering )/.test(line)) {
+    serviceNotes.push(line);
+    if (serviceNotes.length > 40) serviceNotes.shift();
+  }
   const queued = /"msg":"router: chat (\w+) queued"/.exec(line);
   const offered = queued ? null : /"msg":"router: offering (\w+) to /.exec(line);
   const chatId = queued?.[1] ?? offered?.[1];
@@ -406,12 +418,15 @@ async function startAgent(p: ChatProsodyHandle, routerJid: string, id: string): 
 // ---------------------------------------------------------------- customers
 
 async function runCustomer(p: ChatProsodyHandle, routerJid: string, record: CustomerRecord): Promise<void> {
+  let onRequestSent = (): void => undefined;
+  const requestSent = new Promise<void>((resolve) => (onRequestSent = resolve));
   // The chat request is the customer's first IQ: its moment is when the request left.
   const createConnection: ConnectionFactory = (request) => {
     const conn = createStropheConnection(request);
     const sendIQ = conn.sendIQ.bind(conn);
     conn.sendIQ = ((...args: Parameters<typeof sendIQ>) => {
       record.requestAt ??= now();
+      onRequestSent();
       return sendIQ(...args);
     }) as typeof conn.sendIQ;
     return conn;
@@ -459,9 +474,18 @@ async function runCustomer(p: ChatProsodyHandle, routerJid: string, record: Cust
       void client.end().then(() => (stats.endedByCustomer += 1));
     }
   });
-  const started = await connecting(() => client.start(`Customer ${i}`, `customer ${i} message 1`));
+  // Only signing in is bounded (a burst of arrivals would open too many sockets at once): the slot is free again
+  // once the chat request has left, so a slow answer never holds up the customers arriving behind.
+  const slot = await connecting(async () => {
+    const starting = client.start(`Customer ${i}`, `customer ${i} message 1`);
+    await Promise.race([requestSent, starting]);
+    return { starting }; // wrapped, so the slot does not wait for the answer
+  });
+  const started = await slot.starting;
   if (!started.ok) {
+    record.failed = true;
     stats.customerStartFailures += 1;
+    startProblems.set(started.message, (startProblems.get(started.message) ?? 0) + 1);
     client.close();
     return;
   }
@@ -529,6 +553,7 @@ async function main(): Promise<number> {
       replies: 0,
       ended: false,
       agentClosed: false,
+      failed: false,
     };
     customers.push(record);
     runs.push(runCustomer(p, svc.routerJid, record));
@@ -537,7 +562,7 @@ async function main(): Promise<number> {
   await Promise.all(runs);
   const done = (c: CustomerRecord): boolean => c.ended && c.agentClosed && c.replies === opts.messages;
   const drainDeadline = now() + DRAIN_S * 1000;
-  while (customers.some((c) => !done(c)) && now() < drainDeadline) await sleep(100);
+  while (customers.some((c) => !done(c) && !c.failed) && now() < drainDeadline) await sleep(100);
   const trafficS = (now() - trafficStart) / 1000;
   clearInterval(lagTimer);
   clearInterval(loadTimer);
@@ -704,6 +729,8 @@ async function main(): Promise<number> {
       console.log(
         `not completed: customer ${c.index} chat ${c.chatId ?? '(none)'}: ${c.replies} replies, ended ${c.ended}, agent closed ${c.agentClosed}`,
       );
+    for (const [problem, count] of startProblems) console.log(`${count} customers could not start: ${problem}`);
+    console.log(`the chat service's last notes:\n${serviceNotes.join('\n')}`);
     console.log('FAILED: messages were lost or duplicated, or chats never completed');
   }
   return failed ? 1 : 0;
