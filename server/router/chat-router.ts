@@ -697,8 +697,8 @@ export class ChatRouter {
   #announcePositions(): void {
     const conn = this.#conn;
     if (!conn) return;
-    for (const chat of this.#waiting()) {
-      const position = this.#positionOf(chat);
+    for (const [index, chat] of this.#waiting().entries()) {
+      const position = index + 1; // as #positionOf, without scanning the queue again for each chat
       if (position === chat.lastPosition) continue;
       chat.lastPosition = position;
       conn.send(queuePositionMessage(chat.customerJid, chat.id, position, `You are number ${position} in the queue.`));
@@ -726,14 +726,21 @@ export class ChatRouter {
   }
 
   #agentViews(): AgentView[] {
+    // One pass over the chats for every agent's counts: per agent it made each dispatch cost agents x chats.
+    const assigned = new Map<string, number>();
+    const offered = new Map<string, number>();
+    for (const c of this.#chats.values()) {
+      if (c.status === 'assigned' && c.agent !== null) assigned.set(c.agent, (assigned.get(c.agent) ?? 0) + 1);
+      else if (c.status === 'offered' && c.offer) offered.set(c.offer.agent, (offered.get(c.offer.agent) ?? 0) + 1);
+    }
     return [...this.#agents.values()].map((a) => ({
       jid: a.jid,
       online: a.online,
       state: a.state,
       reportedActive: a.reportedActive,
       max: a.max,
-      assigned: this.#assignedTo(a.jid).length,
-      offered: [...this.#chats.values()].filter((c) => c.status === 'offered' && c.offer?.agent === a.jid).length,
+      assigned: assigned.get(a.jid) ?? 0,
+      offered: offered.get(a.jid) ?? 0,
       idleSince: a.idleSince,
     }));
   }
