@@ -63,7 +63,10 @@ export interface ChatRouterOptions {
   readonly offerTimeoutMs?: number;
   /** How long a disconnected agent keeps its chats (default 30 s). */
   readonly graceMs?: number;
-  /** How long a customer who left the room (page closed, network lost) keeps the chat (default 20 s). */
+  /**
+   * How long a customer who left the room (page closed, network lost), or who has not come into it since asking for
+   * the chat, keeps the chat (default 20 s).
+   */
   readonly customerGraceMs?: number;
   readonly clock?: Timers;
   readonly createConnection?: ConnectionFactory;
@@ -531,12 +534,15 @@ export class ChatRouter {
   #onCustomerPresence(occupant: OccupantPresence): void {
     const chat = [...this.#chats.values()].find((c) => c.room === occupant.room);
     if (!chat || chat.status === 'ended' || occupant.realJid !== bareJid(chat.customerJid)) return;
-    this.#clock.clearTimeout(chat.customerAway);
-    chat.customerAway = null;
-    if (!occupant.available) this.#awaitCustomer(chat);
+    if (occupant.available) {
+      this.#clock.clearTimeout(chat.customerAway);
+      chat.customerAway = null;
+      return;
+    }
+    this.#awaitCustomer(chat);
   }
 
-  /** The customer is not in the room (yet, or any more): unless it (re)joins within the grace period, it has left. */
+  /** Ends the chat as left by the customer unless the customer is (back) in its room within the grace period. */
   #awaitCustomer(chat: RoutedChat): void {
     this.#clock.clearTimeout(chat.customerAway);
     chat.customerAway = this.#clock.setTimeout(() => {
@@ -612,7 +618,8 @@ export class ChatRouter {
       customerAway: null,
     };
     this.#chats.set(id, chat);
-    // A customer who closes the page between the request and joining the room never shows up in it: it has left.
+    // Until the customer is in the room the chat is as good as left: one who never comes (the page closed, or gave up
+    // waiting for this answer) leaves the queue after the grace instead of staying with an agent for good.
     this.#awaitCustomer(chat);
     this.#opts.log?.(`router: chat ${id} queued in ${queue}`);
     return chat;
@@ -796,8 +803,8 @@ export class ChatRouter {
   #announcePositions(): void {
     const conn = this.#conn;
     if (!conn) return;
-    for (const chat of this.#waiting()) {
-      const position = this.#positionOf(chat);
+    for (const [index, chat] of this.#waiting().entries()) {
+      const position = index + 1; // as #positionOf, without scanning the queue again for each chat
       if (position === chat.lastPosition) continue;
       chat.lastPosition = position;
       conn.send(queuePositionMessage(chat.customerJid, chat.id, position, `You are number ${position} in the queue.`));
@@ -839,14 +846,21 @@ export class ChatRouter {
   }
 
   #agentViews(): AgentView[] {
+    // One pass over the chats for every agent's counts: per agent it made each dispatch cost agents x chats.
+    const assigned = new Map<string, number>();
+    const offered = new Map<string, number>();
+    for (const c of this.#chats.values()) {
+      if (c.status === 'assigned' && c.agent !== null) assigned.set(c.agent, (assigned.get(c.agent) ?? 0) + 1);
+      else if (c.status === 'offered' && c.offer) offered.set(c.offer.agent, (offered.get(c.offer.agent) ?? 0) + 1);
+    }
     return [...this.#agents.values()].map((a) => ({
       jid: a.jid,
       online: a.online,
       state: a.state,
       reportedActive: a.reportedActive,
       max: a.max,
-      assigned: this.#assignedTo(a.jid).length,
-      offered: [...this.#chats.values()].filter((c) => c.status === 'offered' && c.offer?.agent === a.jid).length,
+      assigned: assigned.get(a.jid) ?? 0,
+      offered: offered.get(a.jid) ?? 0,
       idleSince: a.idleSince,
     }));
   }

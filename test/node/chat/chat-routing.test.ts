@@ -5,10 +5,6 @@ import assert from 'node:assert/strict';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { offeredChat, signInAgent, startCustomer, startTestRouter, waitFor } from './chat-test-kit.ts';
 import type { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
-import { chatRequestIq, readQueued } from '../../../server/router/customer-stanzas.ts';
-import { systemTimers } from '../../../src/core/shared/timers.ts';
-import { IqTracker } from '../../../src/core/chat/xmpp/iq-tracker.ts';
-import { createStropheConnection, XmppStatus } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
 
 let prosody: ChatProsodyHandle;
 before(async () => {
@@ -264,33 +260,6 @@ test('a queued customer who closes the page leaves the queue after the grace; th
     }
   } finally {
     for (const c of customers) c.close();
-    await router.stop();
-  }
-});
-
-test('a customer who asks for a chat and is gone before joining its room leaves the queue after the grace', async () => {
-  const router = await startTestRouter(prosody, { customerGraceMs: 300 });
-  const conn = createStropheConnection({ service: prosody.websocketUrl, streamManagement: false, auth: 'anonymous' });
-  try {
-    await new Promise<void>((resolve, reject) =>
-      conn.connect(prosody.guestDomain, '', (status: number) => {
-        if (status === XmppStatus.CONNECTED) resolve();
-        if (status === XmppStatus.CONNFAIL || status === XmppStatus.AUTHFAIL) reject(new Error('no guest session'));
-      }),
-    );
-    // The page asks for the chat, then closes before it joins the room (never sends its presence there).
-    const answer = await new IqTracker(systemTimers, 5000).send(
-      conn,
-      chatRequestIq(router.jid, [{ name: 'name', label: 'Name', value: 'Hana' }]),
-    );
-    const queued = answer.ok ? readQueued(answer.value) : null;
-    assert.ok(queued, 'the router queued the chat');
-    conn.disconnect('page closed');
-    await waitFor('the chat to leave the queue', () =>
-      router.snapshot().queue.find((c) => c.chatId === queued.chatId && c.status === 'ended'),
-    );
-    assert.equal(router.stats().waiting, 0);
-  } finally {
     await router.stop();
   }
 });
