@@ -9,6 +9,7 @@ import { ACCOUNTS } from './finesse/seed.ts';
 import type { ChatRouterHandle } from '../server/router/start-chat-router.ts';
 import { createChatService, type ChatService } from '../server/service/chat-service.ts';
 import { silentLogger } from '../server/service/log.ts';
+import { freshStoreDir } from './chat-store-dir.ts';
 
 /** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
 interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
@@ -47,8 +48,15 @@ export interface WorldHandle {
   stop(): Promise<void>;
 }
 
-/** Registers the router's account (`chat-router`, a fresh random password) and starts the chat service on it. */
-async function startWorldChatService(prosody: ProsodyHandle, guestDomain: string): Promise<ChatService> {
+/**
+ * Registers the router's account (`chat-router`, a fresh random password) and starts the chat service on it, with
+ * the embedded store in a temp directory of its own (removed when the world stops).
+ */
+async function startWorldChatService(
+  prosody: ProsodyHandle,
+  guestDomain: string,
+  storeDir: string,
+): Promise<ChatService> {
   const username = 'chat-router';
   const password = randomBytes(18).toString('base64url');
   await prosody.register(username, password);
@@ -64,6 +72,7 @@ async function startWorldChatService(prosody: ProsodyHandle, guestDomain: string
       offerTimeoutMs: 30_000,
       // The agents' own gadget setting (maxChats) decides here, as the tests and the demo set it.
       maxChatsPerAgent: 50,
+      store: { kind: 'embedded', dir: storeDir },
     },
     silentLogger,
   );
@@ -76,12 +85,14 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
   const withChat = opts.chat ?? true;
   const prosody = await startProsody({ ...(opts.domain !== undefined ? { domain: opts.domain } : {}), chat: withChat });
   let service: ChatService | null = null;
+  let store: { dir: string; remove(): void } | null = null;
   try {
     await Promise.all(ACCOUNTS.map((account) => prosody.register(account.id, account.password)));
     const guestDomain = prosody.guestDomain;
     if (withChat) {
       if (guestDomain === undefined) throw new Error('Prosody started without the chat host');
-      service = await startWorldChatService(prosody, guestDomain);
+      store = await freshStoreDir();
+      service = await startWorldChatService(prosody, guestDomain, store.dir);
     }
     const chatService = service;
     const simulator = await startSimulator({
@@ -102,6 +113,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
           }
         : null;
     const chatRouter: ChatRouterHandle | null = chatService?.router ?? null;
+    const storeDir = store;
     let stopping: Promise<void> | null = null;
     return {
       prosody,
@@ -112,6 +124,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
         stopping ??= (async () => {
           try {
             await chatService?.stop();
+            storeDir?.remove();
           } finally {
             try {
               await simulator.stop();
@@ -126,6 +139,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
   } catch (error) {
     try {
       await service?.stop();
+      store?.remove();
     } finally {
       await prosody.stop();
     }

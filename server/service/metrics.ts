@@ -3,6 +3,10 @@
 import { CHAT_AVAILABILITIES } from '../../src/core/chat/chat-channel.ts';
 import type { RouterEvent, RouterStats } from '../router/chat-router.ts';
 
+/** What an instance does: routes (active), waits for the active one to stop (standby), or lost its store (stopped). */
+export const SERVICE_ROLES = ['starting', 'standby', 'active', 'stopped'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
 /** Time-to-offer buckets, in seconds. */
 const OFFER_BUCKETS = [1, 5, 10, 30, 60, 120, 300, 600] as const;
 
@@ -42,11 +46,17 @@ export class ServiceMetrics {
     }
   }
 
-  /** The exposition text, with the router's current queue and agents. */
-  render(stats: RouterStats): string {
+  /** The exposition text, with the router's current queue and agents, and this instance's role. */
+  render(stats: RouterStats, role: ServiceRole = 'active'): string {
     const lines: string[] = [];
     const metric = (name: string, type: string, help: string, samples: readonly string[]) =>
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples);
+    metric(
+      'chat_service_role',
+      'gauge',
+      "This instance's role: 1 on the one it has (active routes; standby waits to take over; stopped lost its store).",
+      SERVICE_ROLES.map((r) => `chat_service_role{role="${r}"} ${r === role ? 1 : 0}`),
+    );
     metric('chat_service_xmpp_up', 'gauge', 'Whether the router is signed in to the XMPP server (1) or not (0).', [
       `chat_service_xmpp_up ${stats.online ? 1 : 0}`,
     ]);
