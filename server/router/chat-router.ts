@@ -10,8 +10,17 @@ import { RECONNECT_BACKOFF } from '../../src/core/chat/reconnect-backoff.ts';
 import { backoffDelay } from '../../src/core/shared/backoff.ts';
 import { bareJid } from '../../src/core/chat/xmpp/dom-read.ts';
 import { IqTracker } from '../../src/core/chat/xmpp/iq-tracker.ts';
-import { joinPresence, readOccupantPresence, type OccupantPresence } from '../../src/core/chat/xmpp/muc-stanzas.ts';
-import { NS_CHAT, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
+import {
+  archivedSenderJid,
+  joinPresence,
+  mamQuery,
+  readArchivedMessage,
+  readMamFin,
+  readOccupantPresence,
+  type ArchivedMessage,
+  type OccupantPresence,
+} from '../../src/core/chat/xmpp/muc-stanzas.ts';
+import { NS_CHAT, NS_MAM, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
 import type { AgentRequest, Notice, OfferPayload, RevokeReason } from '../../src/core/chat/xmpp/profile/shared.ts';
 import {
   createStropheConnection,
@@ -165,6 +174,8 @@ export class ChatRouter {
   #restored = false;
   /** Room -> occupant nick -> real bare JID, to tell who wrote each transcript line. */
   readonly #occupants = new Map<string, Map<string, string>>();
+  /** Archive results by query id, collected until the query's answer (transcript catch-up). */
+  readonly #archived = new Map<string, ArchivedMessage[]>();
 
   constructor(options: ChatRouterOptions) {
     this.#opts = options;
@@ -305,7 +316,10 @@ export class ChatRouter {
     this.#attempt = 0;
     conn.addHandler((iq) => this.#onIq(conn, iq), NS_CHAT, 'iq', null);
     conn.addHandler((presence) => this.#onPresence(presence), null, 'presence', null);
-    if (this.#opts.store) conn.addHandler((message) => this.#onRoomMessage(message), null, 'message', 'groupchat');
+    if (this.#opts.store) {
+      conn.addHandler((message) => this.#onRoomMessage(message), null, 'message', 'groupchat');
+      conn.addHandler((message) => this.#collectArchived(message), NS_MAM, 'message', null);
+    }
     conn.send($pres());
     // Every agent must announce itself again on this new session; until then (and for the grace period)
     // they keep their chats but get no offers.
@@ -319,6 +333,7 @@ export class ChatRouter {
     for (const chat of this.#chats.values()) {
       if (chat.status !== 'ended') conn.send(joinPresence(chat.room, ROUTER_NICK));
     }
+    if (this.#opts.store) void this.#catchUpTranscripts(conn);
     const waiters = this.#onlineWaiters;
     this.#onlineWaiters = [];
     for (const resolve of waiters) resolve();
@@ -847,23 +862,57 @@ export class ChatRouter {
 
   /** A line in a chat's room, kept in the transcript once (its id is the key), whoever wrote it. */
   #onRoomMessage(message: Element): boolean {
+    this.#keepLine(message, null, null);
+    return true;
+  }
+
+  /**
+   * After every sign-in (a restart, a takeover, a lost link), reads each open room's archive and keeps the lines
+   * not yet kept: what was said while the router was away reaches the transcript too, once.
+   */
+  async #catchUpTranscripts(conn: XmppConnection): Promise<void> {
+    for (const chat of [...this.#chats.values()]) {
+      if (chat.status === 'ended') continue;
+      let after: string | null = null;
+      for (let page = 0; page < 50; page += 1) {
+        const queryId = randomId();
+        this.#archived.set(queryId, []);
+        const answer = await this.#iq.send(conn, mamQuery(chat.room, queryId, after, 100));
+        const results = this.#archived.get(queryId) ?? [];
+        this.#archived.delete(queryId);
+        if (conn !== this.#conn || !answer.ok) break;
+        for (const result of results) this.#keepLine(result.message, result.archiveId, result.at);
+        const fin = readMamFin(answer.value);
+        if (!fin || fin.complete || !fin.last || results.length === 0) break;
+        after = fin.last;
+      }
+    }
+  }
+
+  #collectArchived(message: Element): boolean {
+    const archived = readArchivedMessage(message);
+    if (archived) this.#archived.get(archived.queryId)?.push(archived);
+    return true;
+  }
+
+  #keepLine(message: Element, archiveId: string | null, archivedAt: number | null): void {
     const store = this.#opts.store;
     const from = message.getAttribute('from') ?? '';
     const room = bareJid(from);
     const chat = [...this.#chats.values()].find((c) => c.room === room);
     const body = message.getElementsByTagName('body')[0]?.textContent ?? null;
-    if (!store || !chat || body === null || message.getAttribute('type') === 'error') return true;
+    if (!store || !chat || body === null || message.getAttribute('type') === 'error') return;
     const nick = from.slice(room.length + 1);
-    const realJid = this.#occupants.get(room)?.get(nick) ?? null;
+    const realJid = archivedSenderJid(message) ?? this.#occupants.get(room)?.get(nick) ?? null;
     let sender: TranscriptSender = 'agent';
     if (nick === ROUTER_NICK || readNotice(message)) sender = 'system';
     else if (realJid === bareJid(chat.customerJid)) sender = 'customer';
     const originId = readOriginId(message);
-    const stanzaId = readStanzaId(message, room);
+    const stanzaId = archiveId ?? readStanzaId(message, room);
     const messageId = originId ?? stanzaId ?? message.getAttribute('id');
-    if (!messageId) return true;
+    if (!messageId) return;
     const delay = message.getElementsByTagName('delay')[0]?.getAttribute('stamp');
-    const at = delay ? Date.parse(delay) : this.#clock.now();
+    const at = archivedAt ?? (delay ? Date.parse(delay) : this.#clock.now());
     this.#write(() =>
       store.addLine({
         room,
@@ -875,7 +924,6 @@ export class ChatRouter {
         text: body,
       }),
     );
-    return true;
   }
 
   #announcePositions(): void {
