@@ -33,10 +33,10 @@ async function ensureTemplate(): Promise<void> {
   await building;
 }
 
-/** A new store directory (a copy of the template); `remove()` deletes it. */
-export async function freshStoreDir(): Promise<{ dir: string; remove(): void }> {
+/** A new store directory (a copy of the template) in `parent` (default: the temp directory); `remove()` deletes it. */
+export async function freshStoreDir(parent = tmpdir()): Promise<{ dir: string; remove(): void }> {
   await ensureTemplate();
-  const dir = mkdtempSync(join(tmpdir(), 'chat-store-'));
+  const dir = mkdtempSync(join(parent, 'chat-store-'));
   cpSync(TEMPLATE, dir, { recursive: true });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
