@@ -198,3 +198,26 @@ test(
   { timeout: 120_000 },
   () => restartScenario('postgres'),
 );
+
+test('a second instance on the same embedded store exits with a sentence saying why', { timeout: 90_000 }, async () => {
+  const storeDir = (await freshStoreDir(dir)).dir;
+  const config = await routerConfigFile(prosody, dir, 'locked-router', PASSWORD, {
+    store: { kind: 'embedded', dir: storeDir },
+  });
+  const env = { CHAT_SERVICE_PASSWORD: PASSWORD };
+  const first = spawnService(config, env);
+  try {
+    assert.equal((await untilReady(first.stdout, 30_000)).status, 200);
+    const second = spawnService(config, env);
+    try {
+      assert.equal(await second.exited, 1);
+      assert.match(second.stdout(), /"msg":"cannot open the store"/);
+      assert.match(second.stdout(), new RegExp(`in use by another chat service \\(process ${first.pid}\\)`));
+    } finally {
+      second.kill9();
+    }
+    assert.equal((await fetch(`${(await untilReady(first.stdout)).url}/readyz`)).status, 200, 'the first one goes on');
+  } finally {
+    first.kill9();
+  }
+});
