@@ -72,9 +72,7 @@ export class ChatStore implements RouterStore {
 
   async load(): Promise<{ chats: StoredChat[]; agents: StoredAgent[] }> {
     return this.#db.transaction(async (tx) => {
-      const chats = await tx.query<ChatRow>(
-        `SELECT * FROM chats WHERE status <> 'ended' ORDER BY queued_at, id`,
-      );
+      const chats = await tx.query<ChatRow>(`SELECT * FROM chats WHERE status <> 'ended' ORDER BY queued_at, id`);
       const agents = await tx.query<AgentRow>('SELECT * FROM agents ORDER BY jid');
       return { chats: chats.rows.map(chatFromRow), agents: agents.rows.map(agentFromRow) };
     });
@@ -141,10 +139,9 @@ export class ChatStore implements RouterStore {
 
   /** A room's transcript in the order the router saw it. */
   async transcript(room: string): Promise<TranscriptLine[]> {
-    const { rows } = await this.#db.query<LineRow>(
-      'SELECT * FROM transcript_messages WHERE room = $1 ORDER BY seq',
-      [room],
-    );
+    const { rows } = await this.#db.query<LineRow>('SELECT * FROM transcript_messages WHERE room = $1 ORDER BY seq', [
+      room,
+    ]);
     return rows.map((r) => ({
       room: r.room,
       messageId: r.message_id,
