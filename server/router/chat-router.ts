@@ -332,6 +332,9 @@ export class ChatRouter {
     }
     for (const chat of this.#chats.values()) {
       if (chat.status !== 'ended') conn.send(joinPresence(chat.room, ROUTER_NICK));
+      // Loaded from the store: the agent's membership may not have been granted before the process stopped.
+      if (keepOffers && chat.status === 'assigned' && chat.agent)
+        void this.#iq.send(conn, setAffiliation(chat.room, chat.agent, 'member'));
     }
     if (this.#opts.store) void this.#catchUpTranscripts(conn);
     const waiters = this.#onlineWaiters;
