@@ -92,11 +92,17 @@ export class PgLeadership implements Leadership {
 
   async #connection(): Promise<pg.Client> {
     if (this.#client) return this.#client;
-    const client = new pg.Client({ ...pgConnectionConfig(this.#settings), query_timeout: 5000 });
+    const client = new pg.Client({ ...pgConnectionConfig(this.#settings), query_timeout: 3000 });
     client.on('error', () => this.#connectionBroke(client, 'the connection to PostgreSQL broke'));
     client.on('end', () => this.#connectionBroke(client, 'the connection to PostgreSQL closed'));
     this.#client = client;
     await client.connect();
+    // The server notices a peer that vanished without closing (a host that lost power, a cut network) within
+    // about 8 s and frees the lock, instead of TCP's defaults (hours); the active instance's own check (below)
+    // gives up sooner, so it has stopped routing before a standby can take the lock.
+    await client.query(
+      'SET tcp_keepalives_idle = 4; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 2; SET tcp_user_timeout = 8000',
+    );
     return client;
   }
 
