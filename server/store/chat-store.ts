@@ -53,6 +53,11 @@ function json(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
 
+/** PostgreSQL text and jsonb hold no NUL character: one from untrusted input is dropped rather than fail the write. */
+function clean(text: string): string {
+  return text.replace(/\u0000/g, '');
+}
+
 /** bigint columns come back as strings (pg) or numbers/bigints (PGlite). */
 function ms(value: unknown): number {
   return Number(value);
@@ -98,8 +103,10 @@ export class ChatStore implements RouterStore {
         chat.room,
         chat.queue,
         chat.customerJid,
-        chat.customerName,
-        JSON.stringify(chat.context),
+        clean(chat.customerName),
+        JSON.stringify(
+          chat.context.map((f) => ({ name: clean(f.name), label: clean(f.label), value: clean(f.value) })),
+        ),
         Math.round(chat.queuedAt),
         chat.status,
         chat.agent,
@@ -132,7 +139,7 @@ export class ChatStore implements RouterStore {
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (room, message_id) DO NOTHING
        RETURNING seq`,
-      [line.room, line.messageId, line.stanzaId, line.originId, line.sender, Math.round(line.at), line.text],
+      [line.room, line.messageId, line.stanzaId, line.originId, line.sender, Math.round(line.at), clean(line.text)],
     );
     return rows.length > 0;
   }

@@ -83,6 +83,9 @@ test('chats round-trip every field; load gives the open ones, oldest first, ende
   );
   assert.deepEqual(chats[1], offered);
   assert.equal((await store.chat('e4'))?.status, 'ended');
+  await store.saveChat(chat('n5', 600, { context: [{ name: 'question', label: 'Question', value: 'a\u0000b' }] }));
+  assert.equal((await store.chat('n5'))?.context[0]?.value, 'ab', 'a NUL from the customer does not fail the write');
+  await store.saveChat(chat('n5', 600, { status: 'ended' }));
 
   // An update replaces the state, not the chat's identity.
   await store.saveChat({ ...offered, status: 'queued', offer: null, passedOn: { 'anna@example.com': 5 } });
@@ -118,7 +121,9 @@ test('a transcript line is kept once per message id, in the order seen', async (
   assert.equal(await store.addLine(line('m2', 'Hi, how can I help?', 'agent')), true);
   assert.equal(await store.addLine(line('m1', 'Hello', 'customer')), false, 'a replay is not kept twice');
   assert.equal(await store.addLine({ ...line('m1', 'Hello', 'customer'), room: 'other@conference.example.com' }), true);
-  const transcript = await store.transcript(room);
+  assert.equal(await store.addLine(line('m3', 'nul\u0000inside', 'customer')), true, 'a NUL does not fail the write');
+  const transcript = (await store.transcript(room)).filter((l) => l.messageId !== 'm3');
+  assert.equal((await store.transcript(room)).at(-1)?.text, 'nulinside');
   assert.deepEqual(
     transcript.map((l) => [l.messageId, l.sender, l.text]),
     [
