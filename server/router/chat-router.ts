@@ -335,6 +335,14 @@ export class ChatRouter {
       // Loaded from the store: the agent's membership may not have been granted before the process stopped.
       if (keepOffers && chat.status === 'assigned' && chat.agent)
         void this.#iq.send(conn, setAffiliation(chat.room, chat.agent, 'member'));
+      // Loaded from the store: a customer still in the room shows up in the room's presence on joining, which
+      // stops this; one who left while the router was away has left the chat once the grace period is over.
+      if (keepOffers && chat.status !== 'ended' && !chat.customerAway) {
+        chat.customerAway = this.#clock.setTimeout(() => {
+          chat.customerAway = null;
+          this.#customerLeft(chat);
+        }, this.#opts.customerGraceMs ?? 20_000);
+      }
     }
     if (this.#opts.store) void this.#catchUpTranscripts(conn);
     const waiters = this.#onlineWaiters;
