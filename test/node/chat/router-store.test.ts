@@ -43,10 +43,12 @@ test('after a restart: an expired offer is queued again and offered to another a
   };
   const routers: ChatRouterHandle[] = [];
   const customers: ReturnType<typeof startCustomer>[] = [];
+  const agents: Awaited<ReturnType<typeof signInAgent>>[] = [];
   try {
     const first = await startChatRouter(options);
     routers.push(first);
     const xena = await signInAgent(prosody, first, { max: 1 });
+    agents.push(xena);
     const stays = startCustomer(prosody, first);
     const leaves = startCustomer(prosody, first);
     customers.push(stays, leaves);
@@ -69,6 +71,7 @@ test('after a restart: an expired offer is queued again and offered to another a
       return chat?.status === 'queued' && chat.offer === null && `${xena.id}@${prosody.domain}` in chat.passedOn;
     });
     const yuri = await signInAgent(prosody, second, { max: 1 });
+    agents.push(yuri);
     assert.equal(await offeredChat(yuri.channel), stays.chatId);
 
     await waitForAsync(
@@ -90,6 +93,7 @@ test('after a restart: an expired offer is queued again and offered to another a
     await waitFor('Yuri to be the one offered', () => yuri.channel.offers().some((o) => o.chatId === stays.chatId));
   } finally {
     for (const c of customers) c.close();
+    for (const a of agents) await a.channel.signOut();
     for (const r of routers) await r.stop();
   }
 });
