@@ -55,7 +55,7 @@ function json(value: unknown): unknown {
 
 /** PostgreSQL text and jsonb hold no NUL character: one from untrusted input is dropped rather than fail the write. */
 function clean(text: string): string {
-  return text.replace(/\u0000/g, '');
+  return text.replaceAll('\u0000', '');
 }
 
 /** bigint columns come back as strings (pg) or numbers/bigints (PGlite). */
