@@ -1,4 +1,4 @@
-// Finds the system parts the project needs (Debian's Chromium, Prosody and ejabberd) and installs the missing ones
+// Finds the system parts the project needs (Debian's Chromium, Prosody, ejabberd and PostgreSQL) and installs the missing ones
 // with apt-get when running as root; otherwise stops at once with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,6 +18,11 @@ export const SYSTEM_PARTS = {
     pkg: 'ejabberd',
     bins: ['/usr/sbin/ejabberdctl'],
     why: 'a second standard XMPP server, for the chat service interop tests',
+  },
+  postgresql: {
+    pkg: 'postgresql',
+    bins: ['/usr/lib/postgresql/15/bin/postgres', '/usr/lib/postgresql/15/bin/initdb'],
+    why: "the chat service's PostgreSQL store (restart and failover tests)",
   },
 };
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseConfig } from './service/config.ts';
 import { jsonLogger } from './service/log.ts';
-import { startChatService } from './service/chat-service.ts';
+import { startChatService, StoreOpenError } from './service/chat-service.ts';
 
 const USAGE = 'Usage: npm run chat-service -- --config chat-service.json';
 
@@ -32,12 +32,22 @@ if (!result.ok) fail(result.problems);
 
 const log = jsonLogger();
 const { host, port } = result.config.http;
-const service = await startChatService(result.config, log).catch((error: unknown) => {
+let exiting = false;
+const service = await startChatService(result.config, log, {
+  // Lost its store: exit non-zero so the supervisor (systemd's Restart=) starts it again, as a standby.
+  onFatal: () => {
+    exiting = true;
+    setImmediate(() => void service.stop().finally(() => process.exit(1)));
+  },
+}).catch((error: unknown) => {
+  if (error instanceof StoreOpenError) {
+    log.error('cannot open the store', { problem: error.message });
+    process.exit(1);
+  }
   const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
   log.error('cannot listen: check http.host and http.port (is the port in use?)', { host, port, code });
   process.exit(1);
 });
-let exiting = false;
 const shutdown = (signal: string) => {
   if (exiting) return;
   exiting = true;

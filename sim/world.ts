@@ -13,6 +13,7 @@ import type { QueueSetting } from '../server/router/queues.ts';
 import { silentLogger } from '../server/service/log.ts';
 import { DEFAULT_WIDGET_CONFIG } from '../server/widget/widget-config.ts';
 import { startCustomerSite, type CustomerSiteHandle } from './customer-site.ts';
+import { freshStoreDir } from './chat-store-dir.ts';
 
 /** The simulator's options (passed through, the world adds its Prosody), plus the world's own. */
 interface StartWorldOptions extends Omit<StartSimulatorOptions, 'prosody'> {
@@ -60,11 +61,15 @@ export interface WorldHandle {
   stop(): Promise<void>;
 }
 
-/** Registers the router's account (`chat-router`, a fresh random password) and starts the chat service on it. */
+/**
+ * Registers the router's account (`chat-router`, a fresh random password) and starts the chat service on it, with
+ * the embedded store in a temp directory of its own (removed when the world stops).
+ */
 async function startWorldChatService(
   prosody: ProsodyHandle,
   guestDomain: string,
   siteOrigin: string,
+  storeDir: string,
   sites: { queues: readonly QueueSetting[]; finesse: FinesseSettings } | null = null,
 ): Promise<ChatService> {
   const username = 'chat-router';
@@ -84,6 +89,7 @@ async function startWorldChatService(
       maxChatsPerAgent: 50,
       widget: { ...DEFAULT_WIDGET_CONFIG, allowedOrigins: [siteOrigin] },
       ...(sites ?? {}),
+      store: { kind: 'embedded', dir: storeDir },
     },
     silentLogger,
   );
@@ -98,27 +104,32 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
   let service: ChatService | null = null;
   let simulator: SimulatorHandle | null = null;
   let site: CustomerSiteHandle | null = null;
+  let store: { dir: string; remove(): void } | null = null;
   try {
     await Promise.all(ACCOUNTS.map((account) => prosody.register(account.id, account.password)));
     const guestDomain = prosody.guestDomain;
     if (withChat && guestDomain === undefined) throw new Error('Prosody started without the chat host');
-    if (withChat) site = await startCustomerSite();
+    if (withChat) {
+      site = await startCustomerSite();
+      store = await freshStoreDir();
+    }
+    const storeDir = store;
     const customerSite = site;
     // With queues the service reads the simulator's Finesse, so it starts once the simulator listens; its routes are
     // reached through `late` until then (nothing asks for them before startWorld returns).
     const queues = withChat && opts.queues !== undefined && opts.queues.length > 0 ? opts.queues : null;
-    if (customerSite !== null && guestDomain !== undefined && queues === null)
-      service = await startWorldChatService(prosody, guestDomain, customerSite.origin);
+    if (customerSite !== null && storeDir !== null && guestDomain !== undefined && queues === null)
+      service = await startWorldChatService(prosody, guestDomain, customerSite.origin, storeDir.dir);
     const late: RouteHandler = (req, res, url) => (service ? service.routes(req, res, url) : false);
     simulator = await startSimulator({
       ...opts,
       prosody,
       routes: [...(withChat ? [late] : []), ...(opts.routes ?? [])],
     });
-    if (queues !== null && guestDomain !== undefined && customerSite !== null) {
+    if (queues !== null && guestDomain !== undefined && customerSite !== null && storeDir !== null) {
       const admin = ADMINISTRATORS[0];
       if (admin === undefined) throw new Error('the seed has no administrator');
-      service = await startWorldChatService(prosody, guestDomain, customerSite.origin, {
+      service = await startWorldChatService(prosody, guestDomain, customerSite.origin, storeDir.dir, {
         queues,
         finesse: {
           url: simulator.primaryUrl,
@@ -157,6 +168,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
           try {
             await chatService?.stop();
             await customerSite?.stop();
+            storeDir?.remove();
           } finally {
             try {
               await sim.stop();
@@ -173,6 +185,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<WorldHan
       await service?.stop();
       await simulator?.stop();
       await site?.stop();
+      store?.remove();
     } finally {
       await prosody.stop();
     }

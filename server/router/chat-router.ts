@@ -11,8 +11,17 @@ import { RECONNECT_BACKOFF } from '../../src/core/chat/reconnect-backoff.ts';
 import { backoffDelay } from '../../src/core/shared/backoff.ts';
 import { bareJid } from '../../src/core/chat/xmpp/dom-read.ts';
 import { IqTracker, type IqFailure } from '../../src/core/chat/xmpp/iq-tracker.ts';
-import { joinPresence, readOccupantPresence, type OccupantPresence } from '../../src/core/chat/xmpp/muc-stanzas.ts';
-import { NS_CHAT, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
+import {
+  archivedSenderJid,
+  joinPresence,
+  mamQuery,
+  readArchivedMessage,
+  readMamFin,
+  readOccupantPresence,
+  type ArchivedMessage,
+  type OccupantPresence,
+} from '../../src/core/chat/xmpp/muc-stanzas.ts';
+import { NS_CHAT, NS_MAM, NS_STANZAS } from '../../src/core/chat/xmpp/namespaces.ts';
 import type { AgentRequest, Notice, OfferPayload, RevokeReason } from '../../src/core/chat/xmpp/profile/shared.ts';
 import {
   createStropheConnection,
@@ -49,6 +58,8 @@ import {
   resumedElement,
 } from './customer-stanzas.ts';
 import { queueProblem, singleQueue, type QueueBook, type QueueInfo } from './queues.ts';
+import { readNotice, readOriginId, readStanzaId } from '../../src/core/chat/xmpp/profile/shared.ts';
+import type { RouterStore, StoredAgent, StoredChat, TranscriptSender } from './router-store.ts';
 
 export interface ChatRouterOptions {
   readonly websocketUrl: string;
@@ -77,6 +88,13 @@ export interface ChatRouterOptions {
   readonly onEvent?: (event: RouterEvent) => void;
   /** The queues and who serves each (default: one queue, "default", served by every agent). */
   readonly queues?: QueueBook;
+  /**
+   * Where chats, agents and transcripts outlive the process (router-store.ts): every change is written before it is
+   * announced, and start() loads what was there. Without one, nothing outlives the process (routing tests).
+   */
+  readonly store?: RouterStore;
+  /** A write to the store failed: the service stops routing rather than route on state it could not keep. */
+  readonly onStoreError?: (error: Error) => void;
 }
 
 /** What happened in routing, for counters: ids and timings only. */
@@ -180,6 +198,14 @@ export class ChatRouter {
   #online = false;
   #jid: string;
   #warnedUnset = false;
+  /** The store's writes, one after another in the order the changes happened. */
+  #writes: Promise<void> = Promise.resolve();
+  /** Set by a load from the store until the first sign-in: offers made before the restart stay open. */
+  #restored = false;
+  /** Room -> occupant nick -> real bare JID, to tell who wrote each transcript line. */
+  readonly #occupants = new Map<string, Map<string, string>>();
+  /** Archive results by query id, collected until the query's answer (transcript catch-up). */
+  readonly #archived = new Map<string, ArchivedMessage[]>();
 
   constructor(options: ChatRouterOptions) {
     this.#opts = options;
@@ -199,8 +225,14 @@ export class ChatRouter {
   start(): Promise<void> {
     this.#running = true;
     const online = new Promise<void>((resolve) => this.#onlineWaiters.push(resolve));
-    this.#connect();
-    return online;
+    if (!this.#opts.store) {
+      this.#connect();
+      return online;
+    }
+    return this.#restore().then(() => {
+      this.#connect();
+      return online;
+    });
   }
 
   async stop(): Promise<void> {
@@ -228,6 +260,7 @@ export class ChatRouter {
       });
     }
     this.#iq.failAll();
+    await this.#writes;
   }
 
   /** True while signed in to the XMPP server and routing. */
@@ -324,17 +357,35 @@ export class ChatRouter {
     this.#attempt = 0;
     conn.addHandler((iq) => this.#onIq(conn, iq), NS_CHAT, 'iq', null);
     conn.addHandler((presence) => this.#onPresence(presence), null, 'presence', null);
+    if (this.#opts.store) {
+      conn.addHandler((message) => this.#onRoomMessage(message), null, 'message', 'groupchat');
+      conn.addHandler((message) => this.#collectArchived(message), NS_MAM, 'message', null);
+    }
     conn.send($pres());
     // Every agent must announce itself again on this new session; until then (and for the grace period)
     // they keep their chats but get no offers.
+    const keepOffers = this.#restored;
+    this.#restored = false;
     for (const agent of this.#agents.values()) {
-      this.#agentGone(agent);
+      this.#agentGone(agent, keepOffers);
       // Tell every known agent the router is back, so each publishes its availability again.
       conn.send($pres({ to: agent.jid }));
     }
     for (const chat of this.#chats.values()) {
       if (chat.status !== 'ended') conn.send(joinPresence(chat.room, ROUTER_NICK));
+      // Loaded from the store: the agent's membership may not have been granted before the process stopped.
+      if (keepOffers && chat.status === 'assigned' && chat.agent)
+        void this.#iq.send(conn, setAffiliation(chat.room, chat.agent, 'member'));
+      // Loaded from the store: a customer still in the room shows up in the room's presence on joining, which
+      // stops this; one who left while the router was away has left the chat once the grace period is over.
+      if (keepOffers && chat.status !== 'ended' && !chat.customerAway) {
+        chat.customerAway = this.#clock.setTimeout(() => {
+          chat.customerAway = null;
+          this.#customerLeft(chat);
+        }, this.#opts.customerGraceMs ?? 20_000);
+      }
     }
+    if (this.#opts.store) void this.#catchUpTranscripts(conn);
     const waiters = this.#onlineWaiters;
     this.#onlineWaiters = [];
     for (const resolve of waiters) resolve();
@@ -361,6 +412,7 @@ export class ChatRouter {
       const queue = this.#queueOf(readRequestedQueue(iq));
       if ('condition' in queue) return this.#reply(conn, iq, queue);
       const chat = await this.#createChat(from, form, queue.id);
+      await this.#writes;
       this.#reply(conn, iq, null, queuedElement(chat.id, chat.room, this.#positionOf(chat), chat.resumeSecret).tree());
       this.#dispatch();
       return;
@@ -378,6 +430,8 @@ export class ChatRouter {
     const chat = this.#chats.get(request.chatId);
     if (!chat) return this.#reply(conn, iq, { condition: 'item-not-found', text: 'There is no such chat.' });
     const problem = await this.#handle(request, chat, fromBare);
+    this.#persist(chat);
+    await this.#writes;
     if (typeof problem === 'object' && problem && 'condition' in problem) return this.#reply(conn, iq, problem);
     this.#reply(conn, iq, null, problem ?? undefined);
     this.#dispatch();
@@ -400,6 +454,9 @@ export class ChatRouter {
         chat.onlyAgent = null;
         const agent = this.#agents.get(fromBare);
         if (agent) agent.idleSince = this.#clock.now();
+        // Kept before anyone hears of it: after a restart the chat is this agent's, never offered again.
+        this.#persist(chat, agent);
+        await this.#writes;
         await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, fromBare, 'member'));
         this.#mustConn().send(mediatedInvite(chat.room, fromBare, `Chat with ${chat.customerName}`));
         // What the customer reads names the agent by its first name, never by its login id.
@@ -428,10 +485,9 @@ export class ChatRouter {
         if (chat.offer) this.#withdrawOffer(chat, 'withdrawn');
         chat.status = 'ended';
         chat.agent = null;
-        if (wasAgent) {
-          const agent = this.#agents.get(wasAgent);
-          if (agent) agent.idleSince = this.#clock.now();
-        }
+        const agent = wasAgent ? this.#agents.get(wasAgent) : undefined;
+        if (agent) agent.idleSince = this.#clock.now();
+        this.#persist(chat, agent);
         this.#notice(
           chat,
           { type: 'ended', by: byAgent ? 'agent' : 'customer' },
@@ -475,6 +531,11 @@ export class ChatRouter {
     const fromBare = bareJid(from);
     const occupant = fromBare.endsWith(`@${this.#opts.mucDomain}`) ? readOccupantPresence(presence) : null;
     if (occupant) {
+      if (occupant.realJid) {
+        const nicks = this.#occupants.get(occupant.room) ?? new Map<string, string>();
+        nicks.set(occupant.nick, occupant.realJid);
+        this.#occupants.set(occupant.room, nicks);
+      }
       if (occupant.nick === ROUTER_NICK && (occupant.self || occupant.error)) this.#roomJoins.get(occupant.room)?.();
       else this.#onCustomerPresence(occupant);
       return true;
@@ -526,6 +587,7 @@ export class ChatRouter {
       agent.max = Math.min(report.max, this.#opts.maxChatsPerAgent ?? Infinity);
       agent.name = readAgentName(presence);
     }
+    this.#persistAgent(agent);
     this.#dispatch();
     return true;
   }
@@ -560,17 +622,19 @@ export class ChatRouter {
     if (agent) agent.idleSince = this.#clock.now();
     chat.status = 'ended';
     chat.agent = null;
+    this.#persist(chat, agent);
     this.#notice(chat, { type: 'ended', by: 'customer', reason: 'left' }, 'The customer left the chat.');
     this.#dispatch();
   }
 
   /** The agent is not reachable: no offers; its open offers go elsewhere; its chats wait out the grace period. */
-  #agentGone(agent: AgentRecord): void {
+  #agentGone(agent: AgentRecord, keepOffers = false): void {
     agent.online = false;
     for (const chat of this.#chats.values()) {
-      if (chat.offer?.agent === agent.jid) {
+      if (chat.offer?.agent === agent.jid && !keepOffers) {
         this.#clearOffer(chat);
         chat.status = 'queued';
+        this.#persist(chat);
       }
     }
     this.#clock.clearTimeout(agent.grace);
@@ -621,6 +685,7 @@ export class ChatRouter {
     // Until the customer is in the room the chat is as good as left: one who never comes (the page closed, or gave up
     // waiting for this answer) leaves the queue after the grace instead of staying with an agent for good.
     this.#awaitCustomer(chat);
+    this.#persist(chat);
     this.#opts.log?.(`router: chat ${id} queued in ${queue}`);
     return chat;
   }
@@ -652,6 +717,8 @@ export class ChatRouter {
     await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, newBare, 'member'));
     if (oldBare !== newBare) await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, oldBare, 'none'));
     chat.customerJid = from;
+    this.#persist(chat);
+    await this.#writes;
     this.#opts.log?.(`router: the customer of ${chat.id} resumed it on a new session`);
     const waiting = chat.status === 'queued' || chat.status === 'offered';
     const position = waiting ? this.#positionOf(chat) : 0;
@@ -703,6 +770,8 @@ export class ChatRouter {
       chat.passedOn.set(agentJid, this.#clock.now());
       const agent = this.#agents.get(agentJid);
       if (agent) agent.idleSince = this.#clock.now();
+      this.#persist(chat, agent);
+      await this.#writes;
       if (tellAgent && agent?.online && agent.fullJid)
         void this.#iq.send(this.#mustConn(), revokeIq(agent.fullJid, chat.id, reason));
       await this.#iq.send(this.#mustConn(), setAffiliation(chat.room, agentJid, 'none'));
@@ -715,6 +784,7 @@ export class ChatRouter {
     chat.passedOn.set(agentJid, this.#clock.now());
     chat.status = 'queued';
     chat.onlyAgent = null; // a named agent who passes sends the chat back to the general queue
+    this.#persist(chat);
   }
 
   #clearOffer(chat: RoutedChat): void {
@@ -767,14 +837,9 @@ export class ChatRouter {
     const agent = this.#agents.get(view.jid);
     if (!agent?.fullJid) return;
     const expiresAt = this.#clock.now() + (this.#opts.offerTimeoutMs ?? 30_000);
-    const timer = this.#clock.setTimeout(() => {
-      if (chat.offer?.agent !== view.jid) return;
-      this.#opts.onEvent?.({ kind: 'expired', chatId: chat.id });
-      this.#withdrawOffer(chat, 'expired');
-      this.#dispatch();
-    }, expiresAt - this.#clock.now());
     chat.status = 'offered';
-    chat.offer = { agent: view.jid, expiresAt, timer };
+    chat.offer = { agent: view.jid, expiresAt, timer: this.#expiryTimer(chat, view.jid, expiresAt) };
+    this.#persist(chat);
     this.#offerLog.push({
       chatId: chat.id,
       agent: view.jid,
@@ -789,7 +854,12 @@ export class ChatRouter {
     });
     this.#opts.log?.(`router: offering ${chat.id} to ${view.jid}`);
     const payload = this.#payload(chat, expiresAt);
-    void this.#iq.send(this.#mustConn(), offerIq(agent.fullJid, payload)).then((answer) => {
+    const fullJid = agent.fullJid;
+    const send = () =>
+      chat.offer?.agent === view.jid && this.#conn ? this.#iq.send(this.#conn, offerIq(fullJid, payload)) : null;
+    // Sent once the offer is kept: after a restart it is still open, with the same expiry.
+    void (this.#opts.store ? this.#writes.then(send) : Promise.resolve(send())).then((answer) => {
+      if (!answer) return;
       if (answer.ok || chat.offer?.agent !== view.jid || !this.#running) return;
       this.#opts.log?.(
         `router: offer of ${chat.id} to ${view.jid} failed (${answer.error.kind === 'error' ? answer.error.condition : answer.error.kind})`,
@@ -798,6 +868,199 @@ export class ChatRouter {
       this.#passOn(chat, view.jid);
       this.#dispatch();
     });
+  }
+
+  /** The offer's end: unanswered by `expiresAt`, it is withdrawn and the chat goes back to the queue. */
+  #expiryTimer(chat: RoutedChat, agentJid: string, expiresAt: number): TimerHandle {
+    return this.#clock.setTimeout(
+      () => {
+        if (chat.offer?.agent !== agentJid) return;
+        this.#opts.onEvent?.({ kind: 'expired', chatId: chat.id });
+        this.#withdrawOffer(chat, 'expired');
+        this.#dispatch();
+      },
+      Math.max(0, expiresAt - this.#clock.now()),
+    );
+  }
+
+  // ---------------------------------------------------------------- store
+
+  /** Writes the chat (and the agent whose idle time changed with it), in order, behind the writes before. */
+  #persist(chat: RoutedChat, agent?: AgentRecord): void {
+    const store = this.#opts.store;
+    if (!store) return;
+    const row: StoredChat = {
+      id: chat.id,
+      room: chat.room,
+      queue: chat.queue,
+      customerJid: chat.customerJid,
+      resumeSecret: chat.resumeSecret,
+      customerName: chat.customerName,
+      context: chat.context,
+      queuedAt: chat.queuedAt,
+      status: chat.status,
+      agent: chat.agent,
+      offer: chat.offer ? { agent: chat.offer.agent, expiresAt: chat.offer.expiresAt } : null,
+      passedOn: Object.fromEntries(chat.passedOn),
+      onlyAgent: chat.onlyAgent,
+      transferredFrom: chat.transferredFrom,
+    };
+    this.#write(() => store.saveChat(row));
+    if (agent) this.#persistAgent(agent);
+  }
+
+  #persistAgent(agent: AgentRecord): void {
+    const store = this.#opts.store;
+    if (!store) return;
+    const row: StoredAgent = {
+      jid: agent.jid,
+      state: agent.state,
+      active: agent.reportedActive,
+      max: agent.max,
+      name: agent.name,
+      idleSince: agent.idleSince,
+    };
+    this.#write(() => store.saveAgent(row));
+  }
+
+  #write(work: () => Promise<unknown>): void {
+    this.#writes = this.#writes.then(work).then(
+      () => undefined,
+      (error: unknown) => {
+        const e = error instanceof Error ? error : new Error(String(error));
+        this.#opts.log?.(`router: the store could not keep a change (${e.message})`);
+        this.#opts.onStoreError?.(e);
+      },
+    );
+  }
+
+  /** Loads the store's chats and agents: the queue in its order, assignments, open offers with their expiry. */
+  async #restore(): Promise<void> {
+    const store = this.#opts.store;
+    if (!store) return;
+    const { chats, agents } = await store.load();
+    for (const a of agents) {
+      this.#agents.set(a.jid, {
+        jid: a.jid,
+        fullJid: null,
+        online: false,
+        state: a.state as AgentView['state'],
+        reportedActive: a.active,
+        max: a.max,
+        idleSince: a.idleSince,
+        grace: null,
+        name: a.name,
+      });
+    }
+    for (const c of chats) {
+      const chat: RoutedChat = {
+        id: c.id,
+        room: c.room,
+        queue: c.queue,
+        customerJid: c.customerJid,
+        // A chat kept before resume secrets were stored gets a fresh one (its customer cannot resume it).
+        resumeSecret: c.resumeSecret || randomBytes(24).toString('base64url'),
+        customerName: c.customerName,
+        context: c.context,
+        queuedAt: c.queuedAt,
+        status: c.status,
+        agent: c.agent,
+        offer: null,
+        passedOn: new Map(Object.entries(c.passedOn)),
+        onlyAgent: c.onlyAgent,
+        transferredFrom: c.transferredFrom,
+        lastPosition: null,
+        customerAway: null,
+      };
+      if (c.status === 'offered' && c.offer)
+        chat.offer = { ...c.offer, timer: this.#expiryTimer(chat, c.offer.agent, c.offer.expiresAt) };
+      else if (c.status === 'offered') chat.status = 'queued';
+      this.#chats.set(chat.id, chat);
+      if (chat.agent && !this.#agents.has(chat.agent)) {
+        this.#agents.set(chat.agent, {
+          jid: chat.agent,
+          fullJid: null,
+          online: false,
+          state: 'OFFLINE',
+          reportedActive: 0,
+          max: 0,
+          idleSince: this.#clock.now(),
+          grace: null,
+          name: null,
+        });
+      }
+    }
+    this.#restored = true;
+    const offers = chats.filter((c) => c.status === 'offered').length;
+    this.#opts.log?.(
+      `router: loaded ${chats.length} open chat${chats.length === 1 ? '' : 's'} (${offers} offered) and ${agents.length} agent${agents.length === 1 ? '' : 's'} from the store`,
+    );
+  }
+
+  /** A line in a chat's room, kept in the transcript once (its id is the key), whoever wrote it. */
+  #onRoomMessage(message: Element): boolean {
+    this.#keepLine(message, null, null);
+    return true;
+  }
+
+  /**
+   * After every sign-in (a restart, a takeover, a lost link), reads each open room's archive and keeps the lines
+   * not yet kept: what was said while the router was away reaches the transcript too, once.
+   */
+  async #catchUpTranscripts(conn: XmppConnection): Promise<void> {
+    for (const chat of [...this.#chats.values()]) {
+      if (chat.status === 'ended') continue;
+      let after: string | null = null;
+      for (let page = 0; page < 50; page += 1) {
+        const queryId = randomId();
+        this.#archived.set(queryId, []);
+        const answer = await this.#iq.send(conn, mamQuery(chat.room, queryId, after, 100));
+        const results = this.#archived.get(queryId) ?? [];
+        this.#archived.delete(queryId);
+        if (conn !== this.#conn || !answer.ok) break;
+        for (const result of results) this.#keepLine(result.message, result.archiveId, result.at);
+        const fin = readMamFin(answer.value);
+        if (!fin || fin.complete || !fin.last || results.length === 0) break;
+        after = fin.last;
+      }
+    }
+  }
+
+  #collectArchived(message: Element): boolean {
+    const archived = readArchivedMessage(message);
+    if (archived) this.#archived.get(archived.queryId)?.push(archived);
+    return true;
+  }
+
+  #keepLine(message: Element, archiveId: string | null, archivedAt: number | null): void {
+    const store = this.#opts.store;
+    const from = message.getAttribute('from') ?? '';
+    const room = bareJid(from);
+    const chat = [...this.#chats.values()].find((c) => c.room === room);
+    const body = message.getElementsByTagName('body')[0]?.textContent ?? null;
+    if (!store || !chat || body === null || message.getAttribute('type') === 'error') return;
+    const nick = from.slice(room.length + 1);
+    const realJid = archivedSenderJid(message) ?? this.#occupants.get(room)?.get(nick) ?? null;
+    let sender: TranscriptSender = 'agent';
+    if (nick === ROUTER_NICK || readNotice(message)) sender = 'system';
+    else if (realJid === bareJid(chat.customerJid)) sender = 'customer';
+    const originId = readOriginId(message);
+    const stanzaId = archiveId ?? readStanzaId(message, room);
+    const messageId = originId ?? stanzaId ?? message.getAttribute('id');
+    if (!messageId) return;
+    const delay = message.getElementsByTagName('delay')[0]?.getAttribute('stamp');
+    const at = archivedAt ?? (delay ? Date.parse(delay) : this.#clock.now());
+    this.#write(() =>
+      store.addLine({
+        room,
+        messageId,
+        stanzaId,
+        originId,
+        sender,
+        at: Number.isNaN(at) ? this.#clock.now() : at,
+        text: body,
+      }),
+    );
   }
 
   #announcePositions(): void {

@@ -1,6 +1,7 @@
 // The chat service's configuration file (JSON): read, checked and turned into settings, with one sentence per
 // problem saying what is wrong and how to fix it. The router's password may come from the environment instead; the
 // Finesse administrator's password comes only from the environment.
+import type { StoreConfig } from '../store/open-store.ts';
 import type { QueueSetting } from '../router/queues.ts';
 import { checkWidgetConfig, type WidgetConfig } from '../widget/widget-config.ts';
 
@@ -25,6 +26,12 @@ export interface ChatServiceConfig {
   readonly maxChatsPerAgent: number;
   /** The customer chat widget: the websites that may embed it and its pre-chat form. */
   readonly widget: WidgetConfig;
+  /**
+   * Where chats, agents and transcripts are kept: the embedded database in a directory (the file's default), or a
+   * PostgreSQL server (which two instances can share, one active and one standby). Absent only where a host
+   * builds the service without one (routing tests): nothing then outlives the process.
+   */
+  readonly store?: StoreConfig;
   /** The configured queues (the first is the default); absent: one queue, "default", served by every agent. */
   readonly queues?: readonly QueueSetting[] | null;
   /** Where teams and supervisors are read from; absent: no directory (queues can then list agents only). */
@@ -39,6 +46,12 @@ export interface FinesseSettings {
   readonly password: string;
   readonly refreshMs: number;
 }
+
+/** The environment variable the PostgreSQL store's password comes from. */
+export const DB_PASSWORD_ENV = 'CHAT_SERVICE_DB_PASSWORD';
+
+/** The embedded store's directory when the file names none (relative to the service's working directory). */
+export const DEFAULT_STORE_DIR = './chat-service-data';
 
 /** The environment variable the router's password may come from; it wins over the file. */
 export const PASSWORD_ENV = 'CHAT_SERVICE_PASSWORD';
@@ -64,6 +77,7 @@ const KNOWN = new Set([
   'queues',
   'finesse',
   'widget',
+  'store',
 ]);
 
 const QUEUE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
@@ -217,6 +231,7 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
   const finesse = checkFinesse(file['finesse'], env, problems);
   const queues = checkQueues(file['queues'], finesse !== null || file['finesse'] !== undefined, problems);
   const widget = checkWidgetConfig(file['widget'], problems);
+  const store = storeSetting(file['store'], env, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   const xmppService = String(file['xmppService']);
@@ -236,6 +251,7 @@ export function checkConfig(raw: unknown, env: Readonly<Record<string, string | 
       queues,
       finesse,
       widget,
+      store,
     },
   };
 }
@@ -365,6 +381,70 @@ function idList(value: unknown, problem: string, problems: string[]): string[] |
     return null;
   }
   return value.map((v) => String(v));
+}
+
+const STORE_SHAPE =
+  '{"kind": "embedded", "dir": "./chat-service-data"} or {"kind": "postgres", "url": "postgres://chat@db.example.com:5432/chat"}';
+
+/** The "store" setting: the embedded database by default; PostgreSQL with its password from the environment. */
+function storeSetting(
+  value: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  problems: string[],
+): StoreConfig {
+  const fallback: StoreConfig = { kind: 'embedded', dir: DEFAULT_STORE_DIR };
+  if (value === undefined) return fallback;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(`"store" must be an object, ${STORE_SHAPE}: fix its shape.`);
+    return fallback;
+  }
+  const v = value as Record<string, unknown>;
+  const kind = v['kind'] ?? 'embedded';
+  if (kind === 'embedded') {
+    for (const key of Object.keys(v))
+      if (key !== 'kind' && key !== 'dir')
+        problems.push(`"store.${key}" is not a setting of the embedded store: only "kind" and "dir" are.`);
+    if (v['dir'] === undefined) return fallback;
+    if (typeof v['dir'] !== 'string' || v['dir'].trim() === '') {
+      problems.push(`"store.dir" must be a directory path, e.g. "/var/lib/chat-service".`);
+      return fallback;
+    }
+    return { kind: 'embedded', dir: v['dir'] };
+  }
+  if (kind === 'postgres') {
+    for (const key of Object.keys(v))
+      if (key !== 'kind' && key !== 'url')
+        problems.push(
+          `"store.${key}" is not a setting of the PostgreSQL store: only "kind" and "url" are (the password comes from ${DB_PASSWORD_ENV}).`,
+        );
+    const raw = v['url'];
+    if (typeof raw !== 'string' || raw === '') {
+      problems.push(
+        `"store.url" is missing: set it to the database's URL, e.g. "postgres://chat@db.example.com:5432/chat".`,
+      );
+      return fallback;
+    }
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      // said below, without repeating the value (it may hold a password)
+    }
+    if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || url.hostname === '') {
+      problems.push(`"store.url" is not a PostgreSQL URL: write it as postgres://user@host:5432/database.`);
+      return fallback;
+    }
+    if (url.password !== '') {
+      problems.push(
+        `"store.url" holds a password: remove it from the URL and set the environment variable ${DB_PASSWORD_ENV} instead.`,
+      );
+      return fallback;
+    }
+    const password = env[DB_PASSWORD_ENV];
+    return { kind: 'postgres', url: raw, password: password !== undefined && password !== '' ? password : null };
+  }
+  problems.push(`"store.kind" must be "embedded" or "postgres", not ${JSON.stringify(kind)}.`);
+  return fallback;
 }
 
 /** Parses the text of a configuration file and checks it; `source` names the file in the sentence about bad JSON. */

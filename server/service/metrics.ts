@@ -9,6 +9,10 @@ export interface DirectoryStats {
   readonly users: number;
 }
 
+/** What an instance does: routes (active), waits for the active one to stop (standby), or lost its store (stopped). */
+export const SERVICE_ROLES = ['starting', 'standby', 'active', 'stopped'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
 /** Time-to-offer buckets, in seconds. */
 const OFFER_BUCKETS = [1, 5, 10, 30, 60, 120, 300, 600] as const;
 
@@ -48,11 +52,17 @@ export class ServiceMetrics {
     }
   }
 
-  /** The exposition text, with the router's current queues and agents (and the directory, when one is read). */
-  render(stats: RouterStats, directory: DirectoryStats | null = null): string {
+  /** The exposition text, with the router's current queues and agents, this instance's role, and the directory (when one is read). */
+  render(stats: RouterStats, role: ServiceRole = 'active', directory: DirectoryStats | null = null): string {
     const lines: string[] = [];
     const metric = (name: string, type: string, help: string, samples: readonly string[]) =>
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples);
+    metric(
+      'chat_service_role',
+      'gauge',
+      "This instance's role: 1 on the one it has (active routes; standby waits to take over; stopped lost its store).",
+      SERVICE_ROLES.map((r) => `chat_service_role{role="${r}"} ${r === role ? 1 : 0}`),
+    );
     metric('chat_service_xmpp_up', 'gauge', 'Whether the router is signed in to the XMPP server (1) or not (0).', [
       `chat_service_xmpp_up ${stats.online ? 1 : 0}`,
     ]);

@@ -54,7 +54,38 @@ test('defaults: MUC on conference.<domain>, customers on the same XMPP URL, loop
     queues: null,
     finesse: null,
     widget: DEFAULT_WIDGET_CONFIG,
+    store: { kind: 'embedded', dir: './chat-service-data' },
   });
+});
+
+test('store: an embedded directory, or PostgreSQL with its password from CHAT_SERVICE_DB_PASSWORD', () => {
+  const embedded = checkConfig({ ...GOOD, password: 'p', store: { kind: 'embedded', dir: '/var/lib/chat' } });
+  assert.deepEqual(embedded.ok && embedded.config.store, { kind: 'embedded', dir: '/var/lib/chat' });
+  const url = 'postgres://chat@db.example.com:5432/chat';
+  const pg = checkConfig(
+    { ...GOOD, password: 'p', store: { kind: 'postgres', url } },
+    { CHAT_SERVICE_DB_PASSWORD: 'db-secret' },
+  );
+  assert.deepEqual(pg.ok && pg.config.store, { kind: 'postgres', url, password: 'db-secret' });
+  const noPassword = checkConfig({ ...GOOD, password: 'p', store: { kind: 'postgres', url } });
+  assert.deepEqual(noPassword.ok && noPassword.config.store, { kind: 'postgres', url, password: null });
+});
+
+test('store problems: one sentence each, and a password in the URL is refused without repeating it', () => {
+  const problems = (store: unknown) => {
+    const result = checkConfig({ ...GOOD, password: 'p', store });
+    return result.ok ? [] : result.problems;
+  };
+  assert.match(problems({ kind: 'sqlite' })[0] ?? '', /"store.kind" must be "embedded" or "postgres"/);
+  assert.match(problems({ kind: 'postgres' })[0] ?? '', /"store.url" is missing/);
+  assert.match(problems({ kind: 'postgres', url: 'mysql://h/db' })[0] ?? '', /not a PostgreSQL URL/);
+  const withPassword = problems({ kind: 'postgres', url: 'postgres://u:Hunter2-Secret@h/db' });
+  assert.equal(withPassword.length, 1);
+  assert.match(withPassword[0] ?? '', /CHAT_SERVICE_DB_PASSWORD/);
+  assert.ok(!withPassword[0]?.includes('Hunter2-Secret'));
+  assert.match(problems({ kind: 'embedded', dir: '' })[0] ?? '', /"store.dir" must be a directory path/);
+  assert.match(problems({ kind: 'embedded', size: 3 })[0] ?? '', /"store.size" is not a setting/);
+  assert.match(problems('pglite')[0] ?? '', /"store" must be an object/);
 });
 
 test('the environment password wins over the file; a BOSH URL is accepted', () => {

@@ -66,8 +66,8 @@ test('counters count their events; time to offer fills cumulative buckets', () =
 
 test('the directory age and size are gauges once the service reads Finesse; -1 before the first good read', () => {
   const metrics = new ServiceMetrics();
-  assert.match(metrics.render(STATS, { ageMs: null, users: 0 }), /^chat_service_directory_age_seconds -1$/m);
-  const text = metrics.render(STATS, { ageMs: 90_000, users: 7 });
+  assert.match(metrics.render(STATS, 'active', { ageMs: null, users: 0 }), /^chat_service_directory_age_seconds -1$/m);
+  const text = metrics.render(STATS, 'active', { ageMs: 90_000, users: 7 });
   assert.match(text, /^chat_service_directory_age_seconds 90$/m);
   assert.match(text, /^chat_service_directory_users 7$/m);
 });
