@@ -12,6 +12,8 @@ import type { SqlClient } from '../../../server/store/sql-client.ts';
 import { offeredChat, signInAgent, startCustomer, unique, waitFor } from './chat-test-kit.ts';
 import { waitForAsync } from './durable-kit.ts';
 
+const bareOf = (jid: string): string => jid.split('/')[0] ?? '';
+
 let prosody: ChatProsodyHandle;
 let dir: { dir: string; remove(): void };
 let db: SqlClient;
@@ -91,6 +93,18 @@ test('after a restart: an expired offer is queued again and offered to another a
       ].sort(),
     );
     await waitFor('Yuri to be the one offered', () => yuri.channel.offers().some((o) => o.chatId === stays.chatId));
+
+    // The customer still waiting continues its chat from a new session on the new router: its secret was kept.
+    const ticket = stays.ticket;
+    assert.ok(ticket, 'the first router gave a resume secret');
+    const before = (await store.chat(stays.chatId))?.customerJid ?? '';
+    stays.close();
+    const back = startCustomer(prosody, second);
+    customers.push(back);
+    assert.deepEqual(await back.resume(ticket), { ok: true });
+    const after = (await store.chat(stays.chatId))?.customerJid ?? '';
+    assert.notEqual(bareOf(after), bareOf(before), "the store has the customer's new session");
+    assert.ok(after.includes(`@${prosody.guestDomain}/`), after);
   } finally {
     for (const c of customers) c.close();
     for (const a of agents) await a.channel.signOut();
