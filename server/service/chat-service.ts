@@ -51,6 +51,7 @@ export function createChatService(config: Omit<ChatServiceConfig, 'http'>, log: 
       : singleQueue();
   const router: ChatRouter = new ChatRouter({
     queues,
+    directory,
     websocketUrl: config.xmppService,
     domain: config.domain,
     mucDomain: config.mucDomain,

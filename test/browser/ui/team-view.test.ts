@@ -39,6 +39,8 @@ function view(extra: Partial<TeamSessionView> = {}): TeamSessionView {
     teamId: '10',
     rows: new Map(ROWS.map((r) => [r.id, r])),
     chat: null,
+    chatFeed: null,
+    decisions: null,
     problem: null,
     action: null,
     ...extra,

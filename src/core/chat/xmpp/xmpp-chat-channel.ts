@@ -22,6 +22,7 @@ import type {
   TransferTarget,
   TypingState,
 } from '../chat-channel.ts';
+import type { DecisionEntry } from '../../blending/decision-log.ts';
 import { messageText } from '../chat-text.ts';
 import { RECONNECT_BACKOFF } from '../reconnect-backoff.ts';
 import { applyAssignments } from './assignments.ts';
@@ -90,6 +91,10 @@ export class XmppChatChannel implements ChatChannel {
   readonly #listeners = new Set<(event: ChatEvent) => void>();
 
   #availability: AvailabilityReport = { state: 'NOT_READY', active: 0, max: 0 };
+  /** Blending's latest decision, sent with every availability presence. */
+  #decision: DecisionEntry | null = null;
+  /** A decision waits to be sent on its own (no availability followed it at once). */
+  #decisionDue = false;
   #myBare = '';
   /** The router did not answer the assignments query (it may be restarting): ask again when it is back. */
   #reconcileFailed = false;
@@ -202,7 +207,7 @@ export class XmppChatChannel implements ChatChannel {
       );
     }
     this.#availability = { ...this.#availability, state: 'OFFLINE', active: 0 };
-    this.#link.stop(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
+    this.#link.stop(this.#presence());
     for (const offer of this.#offers.all()) this.#offers.remove(offer.offer.chatId, 'revoked');
     for (const session of this.#sessions.all()) session.close('returned-to-queue', false);
     this.#link.settle(null);
@@ -244,7 +249,25 @@ export class XmppChatChannel implements ChatChannel {
 
   publishAvailability(report: AvailabilityReport): void {
     this.#availability = report;
-    if (this.#link.online) this.#link.send(availabilityPresence(this.#opts.routerJid, report, this.#shownName));
+    this.#decisionDue = false;
+    if (this.#link.online) this.#link.send(this.#presence());
+  }
+
+  publishDecision(entry: DecisionEntry): void {
+    this.#decision = entry;
+    if (this.#decisionDue) return;
+    // A decision is usually followed at once by the availability it led to: one presence carries both.
+    this.#decisionDue = true;
+    this.#clock.setTimeout(() => {
+      if (!this.#decisionDue) return;
+      this.#decisionDue = false;
+      if (this.#link.online && this.#availability.state !== 'OFFLINE') this.#link.send(this.#presence());
+    }, 0);
+  }
+
+  /** The availability presence to the router, with the latest decision. */
+  #presence() {
+    return availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName, this.#decision);
   }
 
   async accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>> {
@@ -331,12 +354,12 @@ export class XmppChatChannel implements ChatChannel {
       // The server kept the session: rooms, offers and unacknowledged stanzas survived. Send what was
       // written while away and bring the router up to date.
       for (const session of this.#sessions.all()) session.linkResumed();
-      this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
+      this.#link.send(this.#presence());
       return;
     }
     for (const session of this.#sessions.all()) session.streamLost();
     this.#link.send($pres());
-    this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
+    this.#link.send(this.#presence());
     void this.#reconcile();
   }
 
@@ -403,7 +426,7 @@ export class XmppChatChannel implements ChatChannel {
     if (bareJid(from) === this.#routerBare) {
       // The router (re)started: it knows nothing of this agent until told again.
       if (presence.getAttribute('type') !== 'unavailable' && this.#link.online) {
-        this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
+        this.#link.send(this.#presence());
         if (this.#reconcileFailed) void this.#reconcile();
       }
       return true;
