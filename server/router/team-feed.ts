@@ -6,7 +6,7 @@
 import { $msg, type Builder } from 'strophe.js';
 import type { AvailabilityReport } from '../../src/core/chat/chat-channel.ts';
 import type { DecisionEntry } from '../../src/core/blending/decision-log.ts';
-import { bareJid, childElement } from '../../src/core/chat/xmpp/dom-read.ts';
+import { bareJid, childElement, childElements } from '../../src/core/chat/xmpp/dom-read.ts';
 import { NS_CHAT } from '../../src/core/chat/xmpp/namespaces.ts';
 import { readDecision } from '../../src/core/chat/xmpp/profile/decision-wire.ts';
 import {
@@ -75,8 +75,9 @@ export class TeamFeed {
    */
   agentPresence(agentJid: string, report: AvailabilityReport, presence: Element): void {
     const agentId = localPart(agentJid);
-    const decisionEl = childElement(presence, 'decision', NS_CHAT);
-    const decision = decisionEl ? readDecision(decisionEl) : null;
+    const decisions = childElements(presence, 'decision', NS_CHAT)
+      .map(readDecision)
+      .filter((d): d is DecisionEntry => d !== null);
     let row = this.#agents.get(agentId);
     if (!row) {
       row = { state: 'OFFLINE', active: 0, max: 0, decisions: [] };
@@ -86,13 +87,14 @@ export class TeamFeed {
     row.state = report.state;
     row.active = report.active;
     row.max = report.max;
-    const last = row.decisions[row.decisions.length - 1];
-    if (decision !== null && (last === undefined || last.seq !== decision.seq || last.at !== decision.at)) {
+    // Each presence repeats the agent's last few decisions: keep the ones not kept yet, in their order.
+    for (const decision of decisions) {
+      if (row.decisions.some((d) => d.seq === decision.seq && d.at === decision.at)) continue;
       row.decisions.push(decision);
-      const keep = Math.max(1, this.#opts.keepDecisions ?? 20);
-      if (row.decisions.length > keep) row.decisions.splice(0, row.decisions.length - keep);
       changed = true;
     }
+    const keep = Math.max(1, this.#opts.keepDecisions ?? 20);
+    if (row.decisions.length > keep) row.decisions.splice(0, row.decisions.length - keep);
     if (changed) this.#push(agentId);
   }
 

@@ -192,7 +192,7 @@ test("an agent's chat reaches its row within 1 s; a click opens its decisions; a
     assert.match(row(handling, '1001003')?.decisionText ?? '', /handling 1 of 5 chats|Handling Chat/);
     await team.waitForCounts('one member handling chats', { chats: 1 });
 
-    // A click on her row opens her recent decisions, in words, the accepted chat among them; Escape closes them.
+    // A click on her row opens her recent decisions, in words, reserving voice for the chat among them; Escape closes them.
     await team.clickRow('1001003');
     const log = await waitForAsync('the decision log', async () => {
       const d = await team.decisions();
@@ -200,7 +200,7 @@ test("an agent's chat reaches its row within 1 s; a click opens its decisions; a
     });
     assert.equal(log.agent, '1001003');
     assert.ok(
-      log.entries.some((e) => e.kind === 'offer-accepted' && /Handling Chat/.test(e.text)),
+      log.entries.some((e) => e.kind === 'voice-request' && /Handling Chat.*take a chat/.test(e.text)),
       JSON.stringify(log.entries),
     );
     assert.ok(log.focused, 'focus moves into the panel');
@@ -211,16 +211,40 @@ test("an agent's chat reaches its row within 1 s; a click opens its decisions; a
 
     // Cleo picks Ready during the chat twice (the gadget answers the first with Handling Chat, not the second), so
     // Finesse lets the supervisor force Not Ready while she still has the chat.
+    const sim = () => harness.desktop.world.simulator.control.state();
+    const cleoNow = () => sim().users.find((x) => x.loginId === '1001003');
+    const cleoPuts = () =>
+      sim().requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/User/1001003') && r.user === '1001003')
+        .length;
+    const puts0 = cleoPuts();
     await chooseState(agentPage, 'READY');
-    await team.waitForRows('Cleo answered with Handling Chat', (rs) =>
-      /Handling Chat/.test(row(rs, '1001003')?.stateText ?? ''),
+    await waitForSim('the gadget to answer her Ready with Handling Chat', () =>
+      cleoPuts() >= puts0 + 2 && cleoNow()?.state === 'NOT_READY' && cleoNow()?.reasonCode?.label === 'Handling Chat'
+        ? true
+        : null,
     );
     await chooseState(agentPage, 'READY');
-    await team.waitForRows('Cleo Ready with her chat', (rs) => row(rs, '1001003')?.state === 'READY');
+    await waitForSim('Cleo Ready with her chat', () =>
+      cleoPuts() >= puts0 + 3 && cleoNow()?.state === 'READY' ? true : null,
+    ).catch(async (e: unknown) => {
+      const d = await team.decisions();
+      throw new Error(
+        `${String(e)}: ${cleoPuts() - puts0} puts, ${cleoNow()?.state} ${cleoNow()?.reasonCode?.label}; ${JSON.stringify(d)}`,
+      );
+    });
+    await team.waitForRows('Cleo Ready in her row', (rs) => row(rs, '1001003')?.state === 'READY');
     await team.act('1001003', 'make-not-ready');
-    const forced = await waitForSim('Cleo forced Not Ready', () => {
+    let seen = '';
+    const forced = await waitForAsync('Cleo forced Not Ready', async () => {
       const u = harness.desktop.world.simulator.control.state().users.find((x) => x.loginId === '1001003');
+      const puts = harness.desktop.world.simulator.control
+        .state()
+        .requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/User/1001003'))
+        .map((r) => `${r.user}:${r.status}`);
+      seen = `${u?.state} ${u?.reasonCode?.code}; ${JSON.stringify(await team.notice())}; ${puts.join(' ')}`;
       return u?.state === 'NOT_READY' && u.reasonCode?.code === 999 ? u : null;
+    }).catch((e: unknown) => {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; saw ${seen}`);
     });
     assert.equal(forced.reasonCode?.systemCode, true);
     assert.ok(

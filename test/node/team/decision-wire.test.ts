@@ -94,12 +94,17 @@ test('an unknown kind, a missing number or a bad time is not read', () => {
   assert.equal(readDecision(el({ at: 'yesterday' })), null);
 });
 
-test('the availability carries the latest decision, except when going OFFLINE', () => {
+test('the availability carries the latest decisions, oldest first, except when going OFFLINE', () => {
+  const first = { ...entry({ kind: 'owner-here' }, 'ownership'), seq: 2 };
   const latest = entry({ kind: 'chat-accepted', label: 'Handling Chat', count: 1 }, 'offer-accepted');
-  const ready = availabilityPresence('router@x/router', { state: 'ACTIVE', active: 1, max: 3 }, null, latest).tree();
-  const decision = ready.getElementsByTagName('decision')[0];
-  assert.ok(decision);
-  assert.deepEqual(readDecision(decision), latest);
-  const offline = availabilityPresence('router@x/router', { state: 'OFFLINE', active: 0, max: 3 }, null, latest).tree();
+  const ready = availabilityPresence('router@x/router', { state: 'ACTIVE', active: 1, max: 3 }, null, [
+    first,
+    latest,
+  ]).tree();
+  const sent = [...ready.getElementsByTagName('decision')].map((d) => readDecision(d));
+  assert.deepEqual(sent, [first, latest]);
+  const offline = availabilityPresence('router@x/router', { state: 'OFFLINE', active: 0, max: 3 }, null, [
+    latest,
+  ]).tree();
   assert.equal(offline.getElementsByTagName('decision').length, 0);
 });

@@ -74,6 +74,9 @@ export interface XmppChatChannelOptions extends ChatEndpoints {
   readonly log?: (line: string) => void;
 }
 
+/** How many of blending's latest decisions each availability presence carries. */
+const DECISIONS_SENT = 5;
+
 /** How long a hand-over waits for the room to confirm what the agent wrote, and for the stream to close. */
 const DETACH_WAIT_MS = 3000;
 
@@ -91,8 +94,8 @@ export class XmppChatChannel implements ChatChannel {
   readonly #listeners = new Set<(event: ChatEvent) => void>();
 
   #availability: AvailabilityReport = { state: 'NOT_READY', active: 0, max: 0 };
-  /** Blending's latest decision, sent with every availability presence. */
-  #decision: DecisionEntry | null = null;
+  /** Blending's latest decisions (oldest first), sent with every availability presence. */
+  #decisions: DecisionEntry[] = [];
   /** A decision waits to be sent on its own (no availability followed it at once). */
   #decisionDue = false;
   #myBare = '';
@@ -254,7 +257,7 @@ export class XmppChatChannel implements ChatChannel {
   }
 
   publishDecision(entry: DecisionEntry): void {
-    this.#decision = entry;
+    this.#decisions = [...this.#decisions, entry].slice(-DECISIONS_SENT);
     if (this.#decisionDue) return;
     // A decision is usually followed at once by the availability it led to: one presence carries both.
     this.#decisionDue = true;
@@ -267,7 +270,7 @@ export class XmppChatChannel implements ChatChannel {
 
   /** The availability presence to the router, with the latest decision. */
   #presence() {
-    return availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName, this.#decision);
+    return availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName, this.#decisions);
   }
 
   async accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>> {

@@ -21,13 +21,14 @@ import {
 
 /**
  * Directed presence carrying the agent's chat availability and, when known, the name customers see (the agent's first
- * name); OFFLINE is sent as unavailable presence.
+ * name) and blending's latest decisions (a few, oldest first, so the router misses none made between two presences);
+ * OFFLINE is sent as unavailable presence, without decisions.
  */
 export function availabilityPresence(
   router: string,
   report: AvailabilityReport,
   name: string | null = null,
-  decision: DecisionEntry | null = null,
+  decisions: readonly DecisionEntry[] = [],
 ): Builder {
   const attrs: Record<string, string> =
     report.state === 'OFFLINE' ? { to: router, type: 'unavailable' } : { to: router };
@@ -40,8 +41,8 @@ export function availabilityPresence(
   const shown = agentDisplayName(name);
   if (shown) availability['name'] = shown;
   const presence = $pres(attrs).c('availability', availability);
-  // The latest blending decision rides beside it (codes and numbers only), for the agent's supervisors.
-  if (decision !== null && report.state !== 'OFFLINE') presence.up().cnode(decisionElement(decision).tree());
+  // The latest blending decisions ride beside it, oldest first (codes and numbers only), for the agent's supervisors.
+  if (report.state !== 'OFFLINE') for (const d of decisions) presence.up().cnode(decisionElement(d).tree());
   return presence;
 }
 
