@@ -11,6 +11,7 @@ import { Secret } from '../../../src/core/container/secret.ts';
 import { XmppTeamFeed, type TeamFeedStatus } from '../../../src/core/chat/xmpp/team-feed.ts';
 import type { TeamMemberChat } from '../../../src/core/chat/xmpp/profile/team-stanzas.ts';
 import type { ChatRouterHandle } from '../../../server/router/start-chat-router.ts';
+import { createStropheConnection, type XmppConnection } from '../../../src/core/chat/xmpp/xmpp-connection.ts';
 
 let prosody: ChatProsodyHandle;
 before(async () => {
@@ -46,12 +47,22 @@ interface Watcher {
   readonly statuses: TeamFeedStatus[];
 }
 
-async function watchTeam(router: ChatRouterHandle, id: string, teamId: string): Promise<Watcher> {
+async function watchTeam(
+  router: ChatRouterHandle,
+  id: string,
+  teamId: string,
+  onConnection: (conn: XmppConnection) => void = () => undefined,
+): Promise<Watcher> {
   const feed = new XmppTeamFeed({
     websocketUrl: prosody.websocketUrl,
     boshUrl: prosody.boshUrl,
     domain: prosody.domain,
     routerJid: router.jid,
+    createConnection: (request) => {
+      const conn = createStropheConnection(request);
+      onConnection(conn);
+      return conn;
+    },
   });
   feed.start({ kind: 'password', username: id, password: new Secret('pw') });
   const rows = new Map<string, TeamMemberChat>();
@@ -184,6 +195,40 @@ test('without a Finesse directory no one may subscribe, and the refusal says why
     assert.equal(!log.ok && log.error, 'refused');
     watcher.feed.stop();
   } finally {
+    await router.stop();
+  }
+});
+
+test('after its link drops, the feed subscribes again and the snapshot brings what changed meanwhile', async () => {
+  const [a, sup] = [unique('a'), unique('sup')];
+  for (const id of [a, sup]) await prosody.register(id, 'pw');
+  const directory = buildDirectory(
+    [user(a, ['Agent'], '10'), user(sup, ['Agent', 'Supervisor'], '1', ['10'])],
+    Date.now(),
+  );
+  const router = await startTestRouter(prosody, { directory: { current: () => directory } });
+  const agent = await signInAgent(prosody, router, { account: { id: a, password: 'pw' } });
+  let conn: XmppConnection | null = null;
+  const watcher = await watchTeam(router, sup, '10', (c) => (conn = c));
+  try {
+    assert.equal(watcher.rows.get(a)?.state, 'READY');
+    const live = watcher.statuses.length;
+    // The supervisor's stream drops; while it is down the agent changes.
+    (conn as XmppConnection | null)?._doDisconnect('test drops the link');
+    await waitFor('the feed to say it is down', () => watcher.statuses.slice(live).includes('down'));
+    agent.channel.publishAvailability({ state: 'NOT_READY', active: 0, max: 5 });
+    await waitFor('the router to take the change in', () =>
+      router.snapshot().agents.some((x) => x.jid.startsWith(`${a}@`) && x.state === 'NOT_READY'),
+    );
+    // Back: subscribed again, and the snapshot has the change the pushes could not bring.
+    await waitFor(
+      'the feed live again',
+      () => watcher.statuses.at(-1) === 'live' && watcher.statuses.length > live + 1,
+    );
+    assert.equal(watcher.rows.get(a)?.state, 'NOT_READY');
+  } finally {
+    watcher.feed.stop();
+    await agent.channel.signOut();
     await router.stop();
   }
 });
