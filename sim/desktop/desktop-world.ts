@@ -40,6 +40,12 @@ export interface DesktopWorldOptions {
   readonly finesseVersion?: string;
 }
 
+/**
+ * The demo's chat queue: one queue served by both seeded teams. With it the chat service reads the simulator's
+ * Finesse users, so the supervisors' team gadget gets its chat columns (`npm start`, the screenshots).
+ */
+export const DEMO_QUEUES: readonly QueueSetting[] = [{ id: 'default', name: 'Chats', teams: ['10', '20'], agents: [] }];
+
 /** The product gadget's chat prefs for a world (what the default layout puts in the gadget's URL query). */
 export function chatGadgetPrefs(chat: WorldChat): Readonly<Record<'chatService' | 'chatRouter', string>> {
   return { chatService: chat.websocketUrl, chatRouter: chat.routerJid };

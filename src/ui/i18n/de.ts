@@ -409,8 +409,6 @@ export const de: Catalogue = {
     'Der Chat-Dienst ist nicht erreichbar: Die Chat-Spalten sind nicht aktuell. Sie werden wieder aktualisiert, sobald er zurück ist.',
   'team.feed.sign-in-failed':
     'Der Chat-Dienst hat Ihre Anmeldung nicht akzeptiert, daher bleiben die Chat-Spalten leer. Melden Sie sich erneut bei Finesse an.',
-  'team.feed.not-configured':
-    'Für dieses Gadget ist kein Chat-Dienst eingestellt, daher bleiben die Chat-Spalten leer. Bitten Sie Ihren Administrator, die Einstellungen des Chat-Dienstes zu setzen.',
   'team.decisions.open': 'Letzte Entscheidungen von {name}',
   'team.decisions.title': 'Letzte Blending-Entscheidungen: {name}',
   'team.decisions.loading': 'Entscheidungen werden gelesen…',

@@ -394,8 +394,6 @@ export const en = {
     'The chat service cannot be reached: the chat columns are not current. They update again once it is back.',
   'team.feed.sign-in-failed':
     'The chat service did not accept your sign-in, so the chat columns stay empty. Sign in to Finesse again.',
-  'team.feed.not-configured':
-    'No chat service is set for this gadget, so the chat columns stay empty. Ask your administrator to set the chat service preferences.',
   'team.decisions.open': 'Recent decisions of {name}',
   'team.decisions.title': 'Recent blending decisions: {name}',
   'team.decisions.loading': 'Reading the decisions…',

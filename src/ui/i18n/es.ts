@@ -405,8 +405,6 @@ export const es: Catalogue = {
     'No se puede conectar con el servicio de chat: las columnas de chat no están al día. Se actualizan de nuevo cuando vuelva.',
   'team.feed.sign-in-failed':
     'El servicio de chat no aceptó su inicio de sesión, así que las columnas de chat quedan vacías. Inicie sesión en Finesse de nuevo.',
-  'team.feed.not-configured':
-    'Este gadget no tiene un servicio de chat configurado, así que las columnas de chat quedan vacías. Pida a su administrador que configure las preferencias del servicio de chat.',
   'team.decisions.open': 'Decisiones recientes de {name}',
   'team.decisions.title': 'Decisiones recientes de blending: {name}',
   'team.decisions.loading': 'Leyendo las decisiones…',

@@ -19,6 +19,7 @@ import { chooseState, gadgetFrames, signIn } from '../../../sim/desktop/desktop-
 import { CustomerChatClient } from '../../../server/customer/customer-chat-client.ts';
 import { GADGET } from '../agent/gadget-harness.ts';
 import { GadgetPage } from '../agent/gadget-page.ts';
+import { DEMO_QUEUES } from '../../../sim/desktop/desktop-world.ts';
 
 /** The issue's bound for a change to reach its row: a deadline for the wait, not a measurement. */
 const ROW_DEADLINE_MS = 1000;
@@ -61,7 +62,7 @@ const routerAgent = (id: string) =>
 
 before(async () => {
   // With queues the chat service reads Finesse's users: the directory the team feed checks supervisors against.
-  harness = await startGadgetHarness({ queues: [{ id: 'default', name: 'Chats', teams: ['10', '20'], agents: [] }] });
+  harness = await startGadgetHarness({ queues: DEMO_QUEUES });
   page = await harness.chromium.browser.newPage();
   problems = await watchForProblems(page);
   team = await openTeamGadget(page, harness.desktop.desktopUrl, SUPERVISOR_10);

@@ -23,7 +23,7 @@ import {
 import { createStropheConnection, type ConnectionFactory, type XmppConnection } from './xmpp-connection.ts';
 
 /** How the feed stands: connecting, live, refused by the router (not this team's supervisor), or the server down. */
-export type TeamFeedStatus = 'connecting' | 'live' | 'refused' | 'down' | 'sign-in-failed' | 'not-configured';
+export type TeamFeedStatus = 'connecting' | 'live' | 'refused' | 'down' | 'sign-in-failed';
 
 /** What the team view shows of a member's chat state. */
 export type TeamChatState = 'available' | 'not-available' | 'offline';
@@ -176,7 +176,7 @@ export class XmppTeamFeed {
   }
 
   #setStatus(status: TeamFeedStatus): void {
-    if (this.#credentials === null && status !== 'not-configured') return;
+    if (this.#credentials === null) return;
     if (status === this.#status) return;
     this.#status = status;
     this.#follower?.onStatus(status);
