@@ -62,7 +62,8 @@ test("an administrator's credentials read every user's team and the teams each s
     assert.equal(directory.teamOf('nobody'), null);
     assert.deepEqual(read.users.get('1002001')?.supervises, ['10']);
     assert.deepEqual(directory.agentsVisibleTo('1002001'), ['1001001', '1001002', '1001003']);
-    assert.deepEqual(directory.agentsVisibleTo('1002002'), ['1001004', '1001005']);
+    // Team 20's members include the supervisor of both teams (1002003), whose own team is 20.
+    assert.deepEqual(directory.agentsVisibleTo('1002002'), ['1001004', '1001005', '1002003']);
     assert.deepEqual(directory.agentsVisibleTo('1001001'), [], 'an agent supervises no one');
     assert.ok((directory.ageMs() ?? -1) >= 0);
   } finally {
@@ -147,7 +148,7 @@ test("the world's chat service with team queues: a team 20 chat goes to team 20'
     const metrics = await (await fetch(`${world.simulator.primaryUrl}/metrics`)).text();
     assert.match(metrics, /^chat_service_queue_length\{queue="team-a"\} 0$/m);
     assert.match(metrics, /^chat_service_queue_length\{queue="team-b"\} 1$/m, 'offered, not yet accepted');
-    assert.match(metrics, /^chat_service_directory_users 7$/m, 'five agents and two supervisors');
+    assert.match(metrics, /^chat_service_directory_users 8$/m, 'five agents and three supervisors');
     assert.match(metrics, /^chat_service_directory_age_seconds \d/m);
   } finally {
     customer.close();
