@@ -260,12 +260,13 @@ export class XmppChatChannel implements ChatChannel {
     this.#decisions = [...this.#decisions, entry].slice(-DECISIONS_SENT);
     if (this.#decisionDue) return;
     // A decision is usually followed at once by the availability it led to: one presence carries both.
+    // Checked once the current step is done (a microtask, not a timer: it must not wait for the container's tick).
     this.#decisionDue = true;
-    this.#clock.setTimeout(() => {
+    void Promise.resolve().then(() => {
       if (!this.#decisionDue) return;
       this.#decisionDue = false;
       if (this.#link.online && this.#availability.state !== 'OFFLINE') this.#link.send(this.#presence());
-    }, 0);
+    });
   }
 
   /** The availability presence to the router, with the latest decision. */
