@@ -172,7 +172,11 @@ try {
         if (!frame) return '';
         return frame.evaluate(() => document.querySelector('finesse-blend-team')?.shadowRoot?.textContent ?? '');
       };
-      await until('the team rows', async () => /Break/.test(await teamText()));
+      // The chat columns come from the chat service's team feed: wait for its rows too.
+      await until('the team rows and their chat side', async () => {
+        const text = await teamText();
+        return /Break/.test(text) && /\d+ of \d+/.test(text);
+      });
       await shoot(boss, 'team', "the supervisor's team gadget");
     } finally {
       await chromium.close();
