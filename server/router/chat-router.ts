@@ -60,6 +60,7 @@ import {
 import { queueProblem, singleQueue, type QueueBook, type QueueInfo } from './queues.ts';
 import { readNotice, readOriginId, readStanzaId } from '../../src/core/chat/xmpp/profile/shared.ts';
 import type { RouterStore, StoredAgent, StoredChat, TranscriptSender } from './router-store.ts';
+import { TeamFeed, type TeamDirectorySource } from './team-feed.ts';
 
 export interface ChatRouterOptions {
   readonly websocketUrl: string;
@@ -95,6 +96,8 @@ export interface ChatRouterOptions {
   readonly store?: RouterStore;
   /** A write to the store failed: the service stops routing rather than route on state it could not keep. */
   readonly onStoreError?: (error: Error) => void;
+  /** Who supervises which team (the service's Finesse directory), for the supervisors' team feed; none: refused. */
+  readonly directory?: TeamDirectorySource | null;
 }
 
 /** What happened in routing, for counters: ids and timings only. */
@@ -189,6 +192,7 @@ export class ChatRouter {
   readonly #sessionChanges: { agent: string; from: string; to: string; chats: number }[] = [];
   readonly #roomJoins = new Map<string, () => void>();
   readonly #queues: QueueBook;
+  readonly #teamFeed: TeamFeed;
   #conn: XmppConnection | null = null;
   #running = false;
   #attempt = 0;
@@ -212,6 +216,11 @@ export class ChatRouter {
     this.#clock = options.clock ?? systemTimers;
     this.#queues = options.queues ?? singleQueue();
     this.#iq = new IqTracker(this.#clock, 10_000);
+    this.#teamFeed = new TeamFeed({
+      directory: options.directory ?? null,
+      send: (stanza) => this.#conn?.send(stanza),
+      log: options.log,
+    });
     // A fixed resource: the server answers IQs sent to a bare JID itself, so clients address the router's full JID.
     this.#jid = `${options.username}@${options.domain}/${ROUTER_RESOURCE}`;
   }
@@ -419,6 +428,8 @@ export class ChatRouter {
     }
     const resume = readResume(iq);
     if (resume) return this.#resume(conn, iq, from, resume);
+    const team = this.#teamFeed.answer(from, iq);
+    if (team) return 'error' in team ? this.#reply(conn, iq, team.error) : this.#reply(conn, iq, null, team.payload);
     if (iq.getAttribute('type') === 'get') {
       if (!this.#isAgent(fromBare))
         return this.#reply(conn, iq, { condition: 'forbidden', text: 'Only agents have assignments.' });
@@ -540,7 +551,7 @@ export class ChatRouter {
       else this.#onCustomerPresence(occupant);
       return true;
     }
-    if (!this.#isAgent(fromBare)) return true;
+    if (!this.#isAgent(fromBare) || this.#teamFeed.subscriberPresence(from, presence)) return true;
     const report = readAvailability(presence);
     if (!report) return true;
     let agent = this.#agents.get(fromBare);
@@ -588,6 +599,7 @@ export class ChatRouter {
       agent.name = readAgentName(presence);
     }
     this.#persistAgent(agent);
+    this.#teamFeed.agentPresence(fromBare, agent.online ? report : { state: 'OFFLINE', active: 0, max: 0 }, presence);
     this.#dispatch();
     return true;
   }

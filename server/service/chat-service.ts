@@ -97,6 +97,7 @@ export function createChatService(
   };
   const router: ChatRouter = new ChatRouter({
     queues,
+    directory,
     websocketUrl: config.xmppService,
     domain: config.domain,
     mucDomain: config.mucDomain,

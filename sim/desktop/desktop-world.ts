@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createDesktopHarness, type DesktopHarness } from './desktop-routes.ts';
 import { defaultLayoutXml } from './layout.ts';
 import type { RouteHandler } from './http-util.ts';
+import type { QueueSetting } from '../../server/router/queues.ts';
 
 type World = Awaited<ReturnType<typeof startWorld>>;
 
@@ -28,11 +29,22 @@ export interface DesktopWorldOptions {
   readonly rebuildClient?: boolean;
   /** Chat router and customer page; default true. */
   readonly chat?: boolean;
+  /**
+   * The chat service's queues; with them the service reads the simulator's Finesse users (its directory), which the
+   * supervisors' team feed needs.
+   */
+  readonly queues?: readonly QueueSetting[];
   /** Where a developer's copy of Cisco's finesse.js / jquery.min.js is (served at /desktop/assets/js/). */
   readonly finesseJsDir?: string;
   /** The Finesse release the desktop stands for (default 12.5); before 12.0 no digital channels and no popovers. */
   readonly finesseVersion?: string;
 }
+
+/**
+ * The demo's chat queue: one queue served by both seeded teams. With it the chat service reads the simulator's
+ * Finesse users, so the supervisors' team gadget gets its chat columns (`npm start`, the screenshots).
+ */
+export const DEMO_QUEUES: readonly QueueSetting[] = [{ id: 'default', name: 'Chats', teams: ['10', '20'], agents: [] }];
 
 /** The product gadget's chat prefs for a world (what the default layout puts in the gadget's URL query). */
 export function chatGadgetPrefs(chat: WorldChat): Readonly<Record<'chatService' | 'chatRouter', string>> {
@@ -65,6 +77,7 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
     // Both nodes serve the desktop (a Finesse node serves its own desktop): the desktop moves between them.
     nodeRoutes: [routes],
     chat: options.chat ?? true,
+    ...(options.queues !== undefined ? { queues: options.queues } : {}),
   });
   try {
     const { prosody, simulator } = world;

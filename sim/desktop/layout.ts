@@ -28,6 +28,7 @@ const KNOWN_LABELS: Readonly<Record<string, string>> = {
 /**
  * The layout `npm start` uses: the product gadget for agents; supervisors also get a team tab. `agentPrefs`
  * go into the product gadget's URL query (e.g. chatService, chatRouter); the desktop hands them on as up_ prefs.
+ * The team gadget gets the chat ones (chatService, chatRouter) for its team feed.
  */
 export function defaultLayoutXml(
   folder = 'finesse-blend',
@@ -37,7 +38,13 @@ export function defaultLayoutXml(
   const query = new URLSearchParams(agentPrefs).toString();
   // The query's '&' separators must be escaped in XML text; URLSearchParams already percent-encodes the values.
   const agentGadget = `/3rdpartygadget/files/${folder}/gadget.xml${query ? `?${query.replace(/&/g, '&amp;')}` : ''}`;
-  const team = teamGadget ? `<gadget>${teamGadget}</gadget>` : '';
+  // The team gadget signs in to the chat service as the agent gadget does: the same chat prefs.
+  const chatQuery = new URLSearchParams(
+    Object.entries(agentPrefs).filter(([name]) => name === 'chatService' || name === 'chatRouter'),
+  ).toString();
+  const team = teamGadget
+    ? `<gadget>${teamGadget}${chatQuery ? `?${chatQuery.replace(/&/g, '&amp;')}` : ''}</gadget>`
+    : '';
   const home = `<tab><id>home</id><label>finesse.container.tabs.agent.homeLabel</label>
       <columns><column><gadgets><gadget>${agentGadget}</gadget></gadgets></column></columns></tab>`;
   return `<finesseLayout xmlns="http://www.cisco.com/vtg/finesse">

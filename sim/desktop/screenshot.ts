@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { CustomerChatClient } from '../../server/customer/customer-chat-client.ts';
-import { startDesktopWorld } from './desktop-world.ts';
+import { DEMO_QUEUES, startDesktopWorld } from './desktop-world.ts';
 import { launchChromium } from './chromium.ts';
 import { chooseState, clickPopoverButton, gadgetFrames, popovers, signIn, type Agent } from './desktop-driver.ts';
 import { userRequestToXml, type UserRequest } from '../../src/core/finesse/xml/index.ts';
@@ -65,7 +65,7 @@ try {
     logLevel: 'silent',
     build: { outDir: distDir, emptyOutDir: true },
   });
-  const desktop = await startDesktopWorld({ distDir });
+  const desktop = await startDesktopWorld({ distDir, queues: DEMO_QUEUES });
   const customers: CustomerChatClient[] = [];
   try {
     const chat = desktop.chat;
@@ -172,7 +172,11 @@ try {
         if (!frame) return '';
         return frame.evaluate(() => document.querySelector('finesse-blend-team')?.shadowRoot?.textContent ?? '');
       };
-      await until('the team rows', async () => /Break/.test(await teamText()));
+      // The chat columns come from the chat service's team feed: wait for its rows too.
+      await until('the team rows and their chat side', async () => {
+        const text = await teamText();
+        return /Break/.test(text) && /\d+ of \d+/.test(text);
+      });
       await shoot(boss, 'team', "the supervisor's team gadget");
     } finally {
       await chromium.close();

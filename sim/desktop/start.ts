@@ -2,7 +2,7 @@
 // desktop harness on friendly ports, then the URLs, demo accounts and how to try blending. Stops everything on SIGINT/SIGTERM, or when `npm start` goes away.
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { startDesktopWorld, type DesktopWorld } from './desktop-world.ts';
+import { DEMO_QUEUES, startDesktopWorld, type DesktopWorld } from './desktop-world.ts';
 import { parseStartArgs } from './start-options.ts';
 
 const host = process.env['HOST'] ?? '127.0.0.1';
@@ -64,6 +64,7 @@ try {
     primaryPort: ports.primary,
     secondaryPort: ports.secondary,
     rebuildClient: true,
+    queues: DEMO_QUEUES,
     gadgetFolders: startOptions.gadgetFolders,
     ...(startOptions.layoutXml !== undefined ? { layoutXml: startOptions.layoutXml } : {}),
     ...(startOptions.finesseJsDir !== undefined ? { finesseJsDir: startOptions.finesseJsDir } : {}),

@@ -66,6 +66,7 @@ export class ChatAttachment {
     const offline = { kind: 'offline' as const, message: 'Chat is not connected in this window.' };
     return {
       publishAvailability: (presence) => this.#port?.publishAvailability(presence),
+      publishDecision: (entry) => this.#port?.publishDecision?.(entry),
       acceptOffer: (id) => this.#port?.acceptOffer(id) ?? Promise.resolve(err(offline)),
       declineOffer: (id, cause) => this.#port?.declineOffer(id, cause) ?? Promise.resolve(err(offline)),
       handBackChats: (cause) => this.#port?.handBackChats(cause) ?? Promise.resolve(ok(undefined)),

@@ -5,6 +5,10 @@
 import type { DecisionEntry } from '../core/blending/decision-log.ts';
 import type { AgentState, ReasonCode, Team, TeamUser, Update } from '../core/finesse/types.ts';
 import type { Unsubscribe } from '../core/shared/unsubscribe.ts';
+import type { Result } from '../core/result.ts';
+import type { DecisionsProblem, TeamFeedStatus } from '../core/chat/xmpp/team-feed.ts';
+
+export type { DecisionsProblem, TeamFeedStatus } from '../core/chat/xmpp/team-feed.ts';
 
 /** One team member's voice side, as Finesse reports it. */
 export interface TeamMemberRow {
@@ -34,10 +38,13 @@ export interface TeamChatRow {
 
 /**
  * The seam for the chat columns: the chat service pushes each member's chat state for a team the supervisor
- * supervises. Absent in this release; the team view shows "no chat data" cells until a feed is wired in.
+ * supervises (src/app/team-chat-feed.ts over XMPP). Without one the team view shows "no chat data" cells.
  */
 export interface TeamChatFeed {
-  watch(teamId: string, onRow: (row: TeamChatRow) => void): Unsubscribe;
+  /** Follows the team's chat rows; `onStatus` says whether the feed is live, refused or down. */
+  watch(teamId: string, onRow: (row: TeamChatRow) => void, onStatus?: (status: TeamFeedStatus) => void): Unsubscribe;
+  /** The member's recent decisions, oldest first. */
+  decisions?(agentId: string): Promise<Result<readonly DecisionEntry[], DecisionsProblem>>;
 }
 
 /** Finds a reason code's label by its id (the team's reason codes, Not Ready and sign-out). */

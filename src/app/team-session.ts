@@ -10,6 +10,7 @@ import type { FinesseError } from '../core/finesse/rest/finesse-error.ts';
 import type { ReasonCode, TeamRef, Update } from '../core/finesse/types.ts';
 import { parseUpdate } from '../core/finesse/xml/index.ts';
 import type { Unsubscribe } from '../core/shared/unsubscribe.ts';
+import type { DecisionEntry } from '../core/blending/decision-log.ts';
 import { REQUESTS_TOPIC, watchNotificationConnection } from '../core/blending/adapters/agent-notifications.ts';
 import {
   applyTeamChange,
@@ -18,8 +19,10 @@ import {
   stateGroup,
   teamChangeOf,
   type ReasonLabels,
+  type DecisionsProblem,
   type TeamChatFeed,
   type TeamChatRow,
+  type TeamFeedStatus,
   type TeamMemberRow,
 } from './team-model.ts';
 
@@ -48,6 +51,16 @@ export type TeamProblem =
   | { readonly kind: 'subscribe-failed' }
   | { readonly kind: 'notifications-down' };
 
+/** One member's recent decisions, opened from the team view (the same typed causes the agent's log holds). */
+export interface TeamDecisionsView {
+  readonly agentId: string;
+  readonly name: string;
+  readonly phase: 'loading' | 'ready' | 'failed';
+  /** Oldest first. */
+  readonly entries: readonly DecisionEntry[];
+  readonly problem: DecisionsProblem | 'no-feed' | null;
+}
+
 export interface TeamSessionView {
   readonly phase: 'loading' | 'ready' | 'no-teams' | 'failed';
   /** The teams the supervisor supervises, as Finesse lists them. */
@@ -56,6 +69,10 @@ export interface TeamSessionView {
   readonly rows: ReadonlyMap<string, TeamMemberRow>;
   /** The chat side by member id; null when no chat feed is connected (the chat cells say "no data"). */
   readonly chat: ReadonlyMap<string, TeamChatRow> | null;
+  /** How the chat feed stands (live, refused, down...); null without one. */
+  readonly chatFeed: TeamFeedStatus | null;
+  /** The member's decision log the supervisor opened, or null. */
+  readonly decisions: TeamDecisionsView | null;
   readonly problem: TeamProblem | null;
   readonly action: TeamActionView | null;
 }
@@ -82,6 +99,9 @@ export interface TeamSession {
   act(agentId: string, action: TeamAction): Promise<TeamActionView>;
   /** Clears the last action's outcome from the view. */
   dismissAction(): void;
+  /** Opens the member's recent decisions (read from the chat service). */
+  openDecisions(agentId: string): Promise<void>;
+  closeDecisions(): void;
   stop(): void;
 }
 
@@ -119,6 +139,15 @@ export function actionErrorOf(
   }
 }
 
+/** The open decision log with a member's newest decision added (when the row brought one it does not hold). */
+function withLatest(open: TeamDecisionsView | null, row: TeamChatRow): TeamDecisionsView | null {
+  const latest = row.latest;
+  if (open === null || open.agentId !== row.agentId || open.phase !== 'ready' || latest === null) return open;
+  const last = open.entries[open.entries.length - 1];
+  if (last !== undefined && last.seq === latest.seq && last.at === latest.at) return open;
+  return { ...open, entries: [...open.entries, latest].slice(-50) };
+}
+
 /** Starts the session: reads the supervisor's teams, shows the first, and follows it. */
 export function startTeamSession(deps: TeamSessionDeps): TeamSession {
   const { hub, client } = deps;
@@ -128,6 +157,8 @@ export function startTeamSession(deps: TeamSessionDeps): TeamSession {
     teamId: null,
     rows: new Map(),
     chat: deps.chatFeed === null ? null : new Map(),
+    chatFeed: deps.chatFeed === null ? null : 'connecting',
+    decisions: null,
     problem: null,
     action: null,
   };
@@ -227,18 +258,25 @@ export function startTeamSession(deps: TeamSessionDeps): TeamSession {
       phase: 'loading',
       rows: new Map(),
       chat: deps.chatFeed === null ? null : new Map(),
+      decisions: null,
       action: null,
       problem: state.problem?.kind === 'notifications-down' ? state.problem : null,
     });
     releaseTeam.push(hub.subscribe(topicForNode(teamUsersNode(teamId)), (p) => onTeamNotification(teamId, p)));
     if (deps.chatFeed !== null) {
       releaseTeam.push(
-        deps.chatFeed.watch(teamId, (row) => {
-          if (stopped || state.teamId !== teamId || state.chat === null) return;
-          const chat = new Map(state.chat);
-          chat.set(row.agentId, row);
-          emit({ chat });
-        }),
+        deps.chatFeed.watch(
+          teamId,
+          (row) => {
+            if (stopped || state.teamId !== teamId || state.chat === null) return;
+            const chat = new Map(state.chat);
+            chat.set(row.agentId, row);
+            emit({ chat, decisions: withLatest(state.decisions, row) });
+          },
+          (status) => {
+            if (!stopped && state.teamId === teamId) emit({ chatFeed: status });
+          },
+        ),
       );
     }
     subscribeNode(teamId);
@@ -317,6 +355,26 @@ export function startTeamSession(deps: TeamSessionDeps): TeamSession {
     },
     dismissAction() {
       if (state.action !== null) emit({ action: null });
+    },
+    async openDecisions(agentId) {
+      const name = state.rows.get(agentId)?.name ?? agentId;
+      const feed = deps.chatFeed;
+      if (feed?.decisions === undefined) {
+        emit({ decisions: { agentId, name, phase: 'failed', entries: [], problem: 'no-feed' } });
+        return;
+      }
+      const opening: TeamDecisionsView = { agentId, name, phase: 'loading', entries: [], problem: null };
+      emit({ decisions: opening });
+      const read = await feed.decisions(agentId);
+      if (stopped || state.decisions?.agentId !== agentId || state.decisions.phase !== 'loading') return;
+      emit({
+        decisions: read.ok
+          ? { ...opening, phase: 'ready', entries: read.value }
+          : { ...opening, phase: 'failed', problem: read.error },
+      });
+    },
+    closeDecisions() {
+      if (state.decisions !== null) emit({ decisions: null });
     },
     stop() {
       if (stopped) return;

@@ -25,7 +25,7 @@ import type { Ticker } from '../ui/ticker.ts';
 import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
 import type { ChatAgentName } from '../app/chat-attachment.ts';
 import { AGENT_CAUSES, ENGLISH_CAUSES } from '../ui/cause-text.ts';
-import { chatEndpoints } from '../core/container/chat-endpoints.ts';
+import { chatSettingsOf } from './chat-settings.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
 import { headerChannelText } from '../ui/header-channel-text.ts';
 import { finesseLibrary } from './finesse-library.ts';
@@ -148,17 +148,11 @@ function systemInfoReader(config: GadgetConfig, sameOrigin: FinesseClient, io: G
 }
 
 function chatFactory(config: GadgetConfig, timers: Timers): ((agent: ChatAgentName) => XmppChatChannel) | null {
-  const service = config.chatService;
-  const router = config.chatRouter;
-  const domain = config.xmppDomain;
-  if (service === null || router === null || domain === null) return null;
-  const { websocketUrl, boshUrl } = chatEndpoints(service);
+  const settings = chatSettingsOf(config);
+  if (settings === null) return null;
   return (agent) =>
     new XmppChatChannel({
-      websocketUrl,
-      boshUrl,
-      domain,
-      routerJid: router,
+      ...settings,
       clock: timers,
       displayName: agent.firstName,
     });

@@ -5,6 +5,10 @@ import { readGadgetConfig, readLocalePrefs } from '../core/container/gadget-conf
 import { createFinesseClient, fetchTransport } from '../core/finesse/rest/index.ts';
 import { randomId } from '../core/shared/ids.ts';
 import { startTeamSession, type TeamAction } from '../app/team-session.ts';
+import { teamChatFeedOf } from '../app/team-chat-feed.ts';
+import { chatCredentialsFrom } from '../core/blending/adapters/chat-credentials.ts';
+import { XmppTeamFeed } from '../core/chat/xmpp/team-feed.ts';
+import { chatSettingsOf } from './chat-settings.ts';
 import { AGENT_CAUSES } from '../ui/cause-text.ts';
 import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
 import { defineTeamElements, type TeamView } from '../ui/team-view.ts';
@@ -103,12 +107,16 @@ function start(g: GadgetsGlobal): void {
   view.ticker = ticker;
   const stopHeight = followHeight(g);
   const stopTick = hub.subscribe(TIMER_TICK_TOPIC, () => ticker.tick());
+  // The chat columns: the chat service's team feed, signed in as the agent gadget signs in to chat.
+  const chat = chatSettingsOf(cfg);
+  const credentials = chatCredentialsFrom(cfg.agentId, cfg.authorization);
+  const feed = chat !== null && credentials.ok ? new XmppTeamFeed(chat) : null;
+  if (feed !== null && credentials.ok) feed.start(credentials.value);
   const session = startTeamSession({
     hub,
     client,
     supervisorId: cfg.agentId,
-    // The chat service's team feed arrives with its XMPP profile extension; until then the chat cells say so.
-    chatFeed: null,
+    chatFeed: feed === null ? null : teamChatFeedOf(feed),
     newInvokeId: () => randomId().replace(/[^A-Za-z0-9_-]/g, ''),
     onView: (v) => view.show(v),
     onProblem: (detail) => console.warn(`finesse-blend team: ${detail}`),
@@ -120,6 +128,11 @@ function start(g: GadgetsGlobal): void {
   };
   const onSelect = (e: Event): void => session.selectTeam((e as CustomEvent<{ teamId: string }>).detail.teamId);
   const onDismiss = (): void => session.dismissAction();
+  const onDecisions = (e: Event): void =>
+    void session.openDecisions((e as CustomEvent<{ agentId: string }>).detail.agentId);
+  const onDecisionsClose = (): void => session.closeDecisions();
+  view.addEventListener('team-decisions', onDecisions);
+  view.addEventListener('team-decisions-close', onDecisionsClose);
   view.addEventListener('team-action', onAction);
   view.addEventListener('team-select', onSelect);
   view.addEventListener('team-dismiss', onDismiss);
@@ -129,7 +142,10 @@ function start(g: GadgetsGlobal): void {
       view.removeEventListener('team-action', onAction);
       view.removeEventListener('team-select', onSelect);
       view.removeEventListener('team-dismiss', onDismiss);
+      view.removeEventListener('team-decisions', onDecisions);
+      view.removeEventListener('team-decisions-close', onDecisionsClose);
       session.stop();
+      feed?.stop();
       stopTick();
       ticker.dispose();
       stopHeight();

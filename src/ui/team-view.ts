@@ -1,11 +1,13 @@
 // The supervisor's team view: summary counts (also said to screen readers), a team selector, a state filter and a
 // name search, and a table of members (ARIA table roles on a grid of contained rows, so one member's change lays
 // out one row) with sortable column headers (buttons, aria-sort) and the actions Finesse
-// allows, each confirmed inside the gadget. The chat columns show "no chat data" until a chat feed fills them.
+// allows, each confirmed inside the gadget. The chat columns come from the chat service's team feed ("no chat data"
+// without one, and a notice when it is refused or down); a click on a row (or Enter on the member's name) opens the
+// member's recent blending decisions in a panel (Escape closes it).
 // Views arriving faster than the screen draws are shown once per animation frame (show()).
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { TeamAction, TeamSessionView } from '../app/team-session.ts';
+import type { TeamAction, TeamDecisionsView, TeamSessionView } from '../app/team-session.ts';
 import {
   DEFAULT_TEAM_QUERY,
   TEAM_COLUMNS,
@@ -46,6 +48,8 @@ const EMPTY_VIEW: TeamSessionView = {
   teamId: null,
   rows: new Map(),
   chat: null,
+  chatFeed: null,
+  decisions: null,
   problem: null,
   action: null,
 };
@@ -86,7 +90,8 @@ function stateWords(state: TeamMemberRow['state']): string {
 
 /**
  * `<finesse-blend-team>`: events `team-action` ({agentId, action}, after the supervisor confirmed), `team-select`
- * ({teamId}) and `team-dismiss` (the outcome of the last action was read).
+ * ({teamId}), `team-dismiss` (the outcome of the last action was read), `team-decisions` ({agentId}: open the
+ * member's decision log) and `team-decisions-close`.
  */
 export class TeamView extends LitElement {
   static override styles = [
@@ -224,6 +229,35 @@ export class TeamView extends LitElement {
       .reason {
         color: var(--fb-color-muted);
       }
+      .body .tr {
+        cursor: pointer;
+      }
+      .name button {
+        border: none;
+        background: none;
+        padding: 0;
+        min-height: 0;
+        font: inherit;
+        text-align: left;
+        text-decoration: underline dotted;
+      }
+      .decisions {
+        border: 1px solid var(--fb-color-border, #888);
+        padding: var(--fb-space-s);
+        margin-bottom: var(--fb-space-s);
+      }
+      .decisions h2 {
+        font-size: 14px;
+        margin: 0 0 var(--fb-space-xs);
+      }
+      .decisions ol {
+        margin: 0 0 var(--fb-space-s);
+        padding-left: 1.5em;
+      }
+      .decisions time {
+        color: var(--fb-color-muted);
+        margin-right: var(--fb-space-xs);
+      }
     `,
   ];
 
@@ -245,6 +279,9 @@ export class TeamView extends LitElement {
   /** The button that opened the confirm step: focus returns to it when the step closes. */
   #opener: HTMLElement | null = null;
   #focusConfirm = false;
+  /** The row's name button a decision log was opened from (focus returns to it), and whether to focus the panel. */
+  #decisionsOpener: { readonly agentId: string } | null = null;
+  #focusDecisions = false;
   #spoken = '';
   #spokenAt: number | null = null;
 
@@ -287,6 +324,13 @@ export class TeamView extends LitElement {
       this.#focusConfirm = false;
       this.renderRoot.querySelector<HTMLButtonElement>('.confirm button.primary')?.focus();
     }
+    if (this.#focusDecisions) {
+      const close = this.renderRoot.querySelector<HTMLButtonElement>('.decisions button.close');
+      if (close) {
+        this.#focusDecisions = false;
+        close.focus();
+      }
+    }
   }
 
   #follow(): void {
@@ -317,7 +361,8 @@ export class TeamView extends LitElement {
             : nothing
         }
       </div>
-      ${this.#renderProblem()} ${v.phase === 'loading' ? html`<p role="status">${t('team.loading')}</p>` : nothing}
+      ${this.#renderProblem()} ${this.#renderFeed()}
+      ${v.phase === 'loading' ? html`<p role="status">${t('team.loading')}</p>` : nothing}
       ${v.phase === 'ready' ? this.#renderTeam(team) : nothing}
     </main>`;
   }
@@ -330,6 +375,50 @@ export class TeamView extends LitElement {
         ? t('team.problem.load-failed', { why: t(`team.error.${p.error}`, { name: this.#teamName() }) })
         : t(`team.problem.${p.kind}`);
     return html`<div class="notice problem" role="alert"><p>${text}</p></div>`;
+  }
+
+  /** A notice when the chat columns cannot be current: the feed refused, the chat service down or not set. */
+  #renderFeed() {
+    const status = this.view.chatFeed;
+    if (status === null || status === 'live' || status === 'connecting') return nothing;
+    return html`<div class="notice problem feed" role="alert" data-feed=${status}>
+      <p>${t(`team.feed.${status}`)}</p>
+    </div>`;
+  }
+
+  /** The decision log the supervisor opened: newest first, each in words in the supervisor's language. */
+  #renderDecisions(d: TeamDecisionsView) {
+    const words = causeText(language());
+    const lang = language().lang;
+    const entries = [...d.entries].reverse();
+    return html`<section
+      class="decisions"
+      role="region"
+      aria-labelledby="decisions-title"
+      data-agent=${d.agentId}
+      data-phase=${d.phase}
+      @keydown=${this.#onDecisionsKey}
+    >
+      <h2 id="decisions-title">${t('team.decisions.title', { name: d.name })}</h2>
+      ${
+        d.phase === 'loading'
+          ? html`<p role="status">${t('team.decisions.loading')}</p>`
+          : d.phase === 'failed'
+            ? html`<p role="alert">${t(`team.decisions.failed.${d.problem ?? 'down'}`)}</p>`
+            : entries.length === 0
+              ? html`<p role="status">${t('team.decisions.empty')}</p>`
+              : html`<ol>
+                  ${entries.map(
+                    (e) =>
+                      html`<li data-kind=${e.kind}>
+                        <time datetime=${new Date(e.at).toISOString()}>${new Date(e.at).toLocaleTimeString(lang)}</time
+                        >${words.log(e.cause)}
+                      </li>`,
+                  )}
+                </ol>`
+      }
+      <button type="button" class="close" @click=${this.#closeDecisions}>${t('team.decisions.close')}</button>
+    </section>`;
   }
 
   #renderTeam(team: string) {
@@ -390,7 +479,7 @@ export class TeamView extends LitElement {
           <input class="search" type="search" .value=${this.query.search} @input=${this.#onSearch} />
         </label>
       </div>
-      ${this.#renderAction()}
+      ${this.#renderAction()} ${v.decisions !== null ? this.#renderDecisions(v.decisions) : nothing}
       <div class="table" role="table" aria-labelledby="team-caption" aria-rowcount=${rows.length + 1}>
         <div class="caption" id="team-caption">${t('team.caption', { team })}</div>
         <div class="head" role="rowgroup">
@@ -440,8 +529,17 @@ export class TeamView extends LitElement {
     // A dash with its meaning as the accessible name (one element, no hidden text to lay out in every row).
     const noData = html`<span role="img" aria-label=${words.noChatData}>—</span>`;
     const pending = r.pendingState !== null && r.pendingState !== r.state;
-    return html`<div class="tr" role="row" data-agent=${r.id} data-state=${r.state} data-group=${group}>
-      <div class="td name" role="rowheader">${r.name}</div>
+    return html`<div
+      class="tr"
+      role="row"
+      data-agent=${r.id}
+      data-state=${r.state}
+      data-group=${group}
+      @click=${(e: Event) => this.#onRowClick(e, r.id)}
+    >
+      <div class="td name" role="rowheader">
+        <button type="button" aria-label=${t('team.decisions.open', { name: r.name })}>${r.name}</button>
+      </div>
       <div class="td voice" role="cell">
         <span class="state">${stateWords(r.state)}</span>${
           r.reasonLabel !== null ? html` <span class="reason">(${r.reasonLabel})</span>` : nothing
@@ -512,6 +610,37 @@ export class TeamView extends LitElement {
             </div>`
       }
     </div>`;
+  }
+
+  /** A click anywhere on a row but its action buttons (or Enter on the member's name) opens its decisions. */
+  #onRowClick(e: Event, agentId: string): void {
+    const target = e.target as Element | null;
+    if (target?.closest('.actions') || this.confirming !== null) return;
+    this.#decisionsOpener = { agentId };
+    this.#focusDecisions = true;
+    this.dispatchEvent(new CustomEvent('team-decisions', { detail: { agentId }, bubbles: true, composed: true }));
+  }
+
+  #closeDecisions(): void {
+    this.dispatchEvent(new CustomEvent('team-decisions-close', { bubbles: true, composed: true }));
+    const opener = this.#decisionsOpener;
+    this.#decisionsOpener = null;
+    this.#focusDecisions = false;
+    void this.updateComplete.then(() => {
+      const button = opener
+        ? this.renderRoot.querySelector<HTMLButtonElement>(
+            `.tr[data-agent="${CSS.escape(opener.agentId)}"] .name button`,
+          )
+        : null;
+      (button ?? this.renderRoot.querySelector<HTMLElement>('.head button'))?.focus();
+    });
+  }
+
+  #onDecisionsKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.#closeDecisions();
+    }
   }
 
   #sortBy(column: TeamColumn): void {

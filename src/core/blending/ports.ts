@@ -4,6 +4,7 @@
 import type { Result } from '../result.ts';
 import type { Dialog, User } from '../finesse/types.ts';
 import type { ChatCause, HandBackCause, OfferCause } from './causes.ts';
+import type { DecisionEntry } from './decision-log.ts';
 
 /**
  * A failed Finesse request, shaped like the REST client's FinesseError so the client's errors pass straight
@@ -72,4 +73,6 @@ export interface ChatPort {
   declineOffer(offerId: string, cause: OfferCause): Promise<Result<void, ChatError>>;
   /** Returns every active chat to the router's queue (nothing is dropped). */
   handBackChats(cause: HandBackCause): Promise<Result<void, ChatError>>;
+  /** Tells the router the latest decision (sent with the availability, for the agent's supervisors). */
+  publishDecision?(entry: DecisionEntry): void;
 }

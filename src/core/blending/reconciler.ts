@@ -362,7 +362,9 @@ export class BlendingReconciler {
   }
 
   #note(kind: DecisionKind, cause: LogCause): void {
-    this.#log.add(this.#o.timers.now(), kind, cause);
+    const entry = this.#log.add(this.#o.timers.now(), kind, cause);
+    // The latest decision travels with the availability to the router, for the agent's supervisors (typed, no text).
+    this.#o.chat.publishDecision?.(entry);
   }
 
   #emit(): void {

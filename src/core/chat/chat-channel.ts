@@ -4,6 +4,7 @@
 import type { Unsubscribe } from '../shared/unsubscribe.ts';
 import type { Result } from '../result.ts';
 import type { Secret } from '../container/secret.ts';
+import type { DecisionEntry } from '../blending/decision-log.ts';
 
 /** The agent's chat availability as blending decides it and the router reads it. */
 export const CHAT_AVAILABILITIES = ['READY', 'INTERRUPTED', 'ACTIVE', 'BUSY', 'NOT_READY', 'OFFLINE'] as const;
@@ -169,6 +170,11 @@ export interface ChatChannel {
   detach(): Promise<Result<void, ChatChannelError>>;
   /** Publishes availability (state, C, M) to the router now, or as soon as the link is back. Latest wins. */
   publishAvailability(report: AvailabilityReport): void;
+  /**
+   * Publishes blending's latest decision (a typed cause, never text) with the availability, for the agent's
+   * supervisors; sent with the next availability, or on its own shortly after. Optional: another backend may not.
+   */
+  publishDecision?(entry: DecisionEntry): void;
   /** Accepts a pending offer; resolves with the session once the router has assigned the chat here. */
   accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>>;
   /** Declines a pending offer so the router routes it elsewhere. */

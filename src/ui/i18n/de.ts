@@ -403,4 +403,20 @@ export const de: Catalogue = {
     'Der Desktop hat dieses Gadget nicht für die Änderungen des Teams angemeldet; Zeilen können veraltet sein. Laden Sie den Desktop neu.',
   'team.problem.notifications-down':
     'Der Desktop hat seine Benachrichtigungsverbindung verloren: Zeilen können veraltet sein, bis sie zurückkommt.',
+  'team.feed.refused':
+    'Der Chat-Dienst zeigt Ihnen die Chat-Zustände dieses Teams nicht: Er führt Sie nicht als Supervisor des Teams. Bitten Sie Ihren Administrator, das Team in Finesse zu prüfen.',
+  'team.feed.down':
+    'Der Chat-Dienst ist nicht erreichbar: Die Chat-Spalten sind nicht aktuell. Sie werden wieder aktualisiert, sobald er zurück ist.',
+  'team.feed.sign-in-failed':
+    'Der Chat-Dienst hat Ihre Anmeldung nicht akzeptiert, daher bleiben die Chat-Spalten leer. Melden Sie sich erneut bei Finesse an.',
+  'team.decisions.open': 'Letzte Entscheidungen von {name}',
+  'team.decisions.title': 'Letzte Blending-Entscheidungen: {name}',
+  'team.decisions.loading': 'Entscheidungen werden gelesen…',
+  'team.decisions.empty': 'Der Chat-Dienst hat noch keine Entscheidung dieses Agenten.',
+  'team.decisions.failed.refused':
+    'Der Chat-Dienst zeigt Ihnen die Entscheidungen dieses Agenten nicht: Er führt Sie nicht als Supervisor seines Teams.',
+  'team.decisions.failed.down': 'Der Chat-Dienst ist nicht erreichbar. Versuchen Sie es erneut, sobald er zurück ist.',
+  'team.decisions.failed.no-feed':
+    'Für dieses Gadget ist kein Chat-Dienst eingestellt, daher gibt es keine Entscheidungen.',
+  'team.decisions.close': 'Schließen',
 };

@@ -388,4 +388,19 @@ export const en = {
     "The desktop did not subscribe this gadget to the team's changes, so rows may be out of date. Reload the desktop.",
   'team.problem.notifications-down':
     'The desktop lost its notification connection: rows may be out of date until it comes back.',
+  'team.feed.refused':
+    "The chat service does not show you this team's chat states: it does not list you as the team's supervisor. Ask your administrator to check the team in Finesse.",
+  'team.feed.down':
+    'The chat service cannot be reached: the chat columns are not current. They update again once it is back.',
+  'team.feed.sign-in-failed':
+    'The chat service did not accept your sign-in, so the chat columns stay empty. Sign in to Finesse again.',
+  'team.decisions.open': 'Recent decisions of {name}',
+  'team.decisions.title': 'Recent blending decisions: {name}',
+  'team.decisions.loading': 'Reading the decisions…',
+  'team.decisions.empty': 'The chat service holds no decision of this agent yet.',
+  'team.decisions.failed.refused':
+    "The chat service does not show you this agent's decisions: it does not list you as the supervisor of the agent's team.",
+  'team.decisions.failed.down': 'The chat service cannot be reached. Try again once it is back.',
+  'team.decisions.failed.no-feed': 'No chat service is set for this gadget, so there are no decisions to show.',
+  'team.decisions.close': 'Close',
 } as const;

@@ -399,4 +399,20 @@ export const es: Catalogue = {
     'El escritorio no suscribió este gadget a los cambios del equipo, así que las filas pueden estar desactualizadas. Vuelva a cargar el escritorio.',
   'team.problem.notifications-down':
     'El escritorio perdió su conexión de notificaciones: las filas pueden estar desactualizadas hasta que vuelva.',
+  'team.feed.refused':
+    'El servicio de chat no le muestra los estados de chat de este equipo: no le registra como supervisor del equipo. Pida a su administrador que revise el equipo en Finesse.',
+  'team.feed.down':
+    'No se puede conectar con el servicio de chat: las columnas de chat no están al día. Se actualizan de nuevo cuando vuelva.',
+  'team.feed.sign-in-failed':
+    'El servicio de chat no aceptó su inicio de sesión, así que las columnas de chat quedan vacías. Inicie sesión en Finesse de nuevo.',
+  'team.decisions.open': 'Decisiones recientes de {name}',
+  'team.decisions.title': 'Decisiones recientes de blending: {name}',
+  'team.decisions.loading': 'Leyendo las decisiones…',
+  'team.decisions.empty': 'El servicio de chat aún no tiene ninguna decisión de este agente.',
+  'team.decisions.failed.refused':
+    'El servicio de chat no le muestra las decisiones de este agente: no le registra como supervisor de su equipo.',
+  'team.decisions.failed.down': 'No se puede conectar con el servicio de chat. Inténtelo de nuevo cuando vuelva.',
+  'team.decisions.failed.no-feed':
+    'Este gadget no tiene un servicio de chat configurado, así que no hay decisiones que mostrar.',
+  'team.decisions.close': 'Cerrar',
 };

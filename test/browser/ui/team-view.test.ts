@@ -39,6 +39,8 @@ function view(extra: Partial<TeamSessionView> = {}): TeamSessionView {
     teamId: '10',
     rows: new Map(ROWS.map((r) => [r.id, r])),
     chat: null,
+    chatFeed: null,
+    decisions: null,
     problem: null,
     action: null,
     ...extra,
@@ -184,7 +186,7 @@ describe('team view', () => {
     const events = recordEvents(el, ['team-action']);
     const button = h.find<HTMLButtonElement>('.tr[data-agent="1"] button[data-action="make-not-ready"]');
     expect(button.getAttribute('aria-label')).to.equal('Make Not Ready: Ava Agent');
-    expect(h.has('.tr[data-agent="4"] button')).to.equal(false, 'a signed-out member has no actions');
+    expect(h.has('.tr[data-agent="4"] .actions button')).to.equal(false, 'a signed-out member has no actions');
     button.focus();
     await sendKeys({ press: 'Enter' });
     await h.settled();
@@ -213,6 +215,82 @@ describe('team view', () => {
     );
     const alert = h.find('.outcome [role="alert"]');
     expect(alert.textContent).to.contain('Ben Baker is on a call');
+  });
+
+  it('a click on a row or Enter on its name asks for the decisions; an action button does not', async () => {
+    const { el, h } = await mount(view());
+    const events = recordEvents(el, ['team-decisions']);
+    h.find<HTMLElement>('.tr[data-agent="3"] .voice').click();
+    const name = h.find<HTMLButtonElement>('.tr[data-agent="1"] .name button');
+    expect(name.getAttribute('aria-label')).to.equal('Recent decisions of Ava Agent');
+    name.focus();
+    await sendKeys({ press: 'Enter' });
+    h.find<HTMLButtonElement>('.tr[data-agent="2"] button[data-action="sign-out"]').click();
+    await h.settled();
+    expect(events).to.deep.equal([
+      { name: 'team-decisions', detail: { agentId: '3' } },
+      { name: 'team-decisions', detail: { agentId: '1' } },
+    ]);
+  });
+
+  it('the decision panel says the decisions in words, newest first; Escape closes it and focus goes back', async () => {
+    const { el, h } = await mount(view());
+    const events = recordEvents(el, ['team-decisions-close']);
+    const name = h.find<HTMLButtonElement>('.tr[data-agent="1"] .name button');
+    name.click();
+    el.view = view({
+      decisions: {
+        agentId: '1',
+        name: 'Ava Agent',
+        phase: 'ready',
+        problem: null,
+        entries: [
+          {
+            seq: 1,
+            at: T0,
+            kind: 'offer-accepted',
+            cause: { kind: 'chat-accepted', label: 'Handling Chat', count: 1 },
+          },
+          {
+            seq: 2,
+            at: T0 + 1000,
+            kind: 'chat-availability',
+            cause: { kind: 'chat-availability', chat: { kind: 'chats-active', count: 1, max: 3 }, signedIn: false },
+          },
+        ],
+      },
+    });
+    await h.settled();
+    await el.updateComplete;
+    const panel = h.find('.decisions');
+    expect(panel.getAttribute('role')).to.equal('region');
+    expect(h.find('#decisions-title').textContent).to.contain('Ava Agent');
+    const items = [...panel.querySelectorAll('li')].map((li) => li.dataset['kind']);
+    expect(items).to.deep.equal(['chat-availability', 'offer-accepted']);
+    expect(panel.querySelectorAll('li')[1]?.textContent).to.contain('Handling Chat');
+    expect(h.root.activeElement).to.equal(h.find('.decisions button.close'));
+    await sendKeys({ press: 'Escape' });
+    await h.settled();
+    expect(events).to.deep.equal([{ name: 'team-decisions-close', detail: null }]);
+    el.view = view();
+    await h.settled();
+    await el.updateComplete;
+    expect(h.root.activeElement).to.equal(h.find('.tr[data-agent="1"] .name button'));
+  });
+
+  it('says so when the chat service refuses the feed or is down, and when the log cannot be read', async () => {
+    const { el, h } = await mount(view({ chatFeed: 'refused' }));
+    expect(h.find('.feed[role="alert"]').textContent).to.contain('does not list you as the team');
+    el.view = view({ chatFeed: 'down' });
+    await h.settled();
+    expect(h.find('.feed[role="alert"]').textContent).to.contain('cannot be reached');
+    el.view = view({
+      chatFeed: 'live',
+      decisions: { agentId: '2', name: 'Ben Baker', phase: 'failed', entries: [], problem: 'refused' },
+    });
+    await h.settled();
+    expect(h.has('.feed')).to.equal(false);
+    expect(h.find('.decisions [role="alert"]').textContent).to.contain("agent's decisions");
   });
 
   it('offers a team selector for several teams; choosing one asks for it', async () => {

@@ -12,7 +12,7 @@ import { gadgetFrames, signIn } from '../../../sim/desktop/desktop-driver.ts';
 import type { User } from '../../../src/core/finesse/types.ts';
 import { GadgetPage } from './gadget-page.ts';
 
-const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
+export const GADGET = '/3rdpartygadget/files/finesse-blend/gadget.xml';
 
 /**
  * What a Finesse desktop serves at /desktop/assets/js/ for the tests: jQuery as a stand-in of our own (every real

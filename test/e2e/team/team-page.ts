@@ -14,6 +14,18 @@ export interface ShownRow {
   /** The voice state cell's text: "Not Ready (Break)". */
   readonly stateText: string;
   readonly chatText: string;
+  /** The active chats cell ("1 of 5"), or the dash's words. */
+  readonly chatsText: string;
+  /** The latest decision in words, or the dash's words. */
+  readonly decisionText: string;
+}
+
+/** The decision log panel as shown: whose, its phase, and each entry's kind and words, newest first. */
+export interface ShownDecisions {
+  readonly agent: string;
+  readonly phase: string;
+  readonly entries: readonly { readonly kind: string; readonly text: string }[];
+  readonly focused: boolean;
 }
 
 const ROOT = `document.querySelector('finesse-blend-team')?.shadowRoot`;
@@ -25,8 +37,14 @@ const ROWS = `(() => {
     name: tr.querySelector('.name')?.textContent?.trim() ?? '',
     state: tr.dataset.state ?? '',
     stateText: (tr.querySelector('.voice')?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
-    chatText: (tr.querySelector('.chat [role="img"]')?.getAttribute('aria-label') ?? tr.querySelector('.chat')?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
+    chatText: cellText(tr, '.chat'),
+    chatsText: cellText(tr, '.chats'),
+    decisionText: cellText(tr, '.decision'),
   }));
+  function cellText(tr, selector) {
+    const cell = tr.querySelector(selector);
+    return (cell?.querySelector('[role="img"]')?.getAttribute('aria-label') ?? cell?.textContent ?? '').replace(/\\s+/g, ' ').trim();
+  }
 })()`;
 
 const TEXT = `(() => (${ROOT}?.textContent ?? '').replace(/\\s+/g, ' ').trim())()`;
@@ -48,6 +66,18 @@ const SPOKEN = `(() => (${ROOT}?.querySelector('[role="status"][aria-live]')?.te
 const NOTICE = `(() => {
   const n = ${ROOT}?.querySelector('.notice.outcome');
   return n ? { phase: n.dataset.phase ?? '', error: n.dataset.error ?? '', text: (n.textContent ?? '').replace(/\\s+/g, ' ').trim() } : null;
+})()`;
+
+const DECISIONS = `(() => {
+  const root = ${ROOT};
+  const panel = root?.querySelector('.decisions');
+  if (!panel) return null;
+  return {
+    agent: panel.dataset.agent ?? '',
+    phase: panel.dataset.phase ?? '',
+    entries: [...panel.querySelectorAll('li')].map((li) => ({ kind: li.dataset.kind ?? '', text: (li.textContent ?? '').replace(/\\s+/g, ' ').trim() })),
+    focused: panel.contains(root.activeElement),
+  };
 })()`;
 
 export class TeamPage {
@@ -72,6 +102,20 @@ export class TeamPage {
 
   notice(): Promise<{ phase: string; error: string; text: string } | null> {
     return this.frame.evaluate(NOTICE) as Promise<{ phase: string; error: string; text: string } | null>;
+  }
+
+  decisions(): Promise<ShownDecisions | null> {
+    return this.frame.evaluate(DECISIONS) as Promise<ShownDecisions | null>;
+  }
+
+  /** Clicks a member's row (its voice state cell, as a person clicks anywhere on the row). */
+  async clickRow(agentId: string): Promise<void> {
+    const cell = await this.frame.waitForSelector(`pierce/.tr[data-agent="${agentId}"] .voice`, {
+      visible: true,
+      timeout: 10_000,
+    });
+    if (!cell) throw new Error(`no row for ${agentId}`);
+    await cell.click();
   }
 
   /** Polls the rows until `check` accepts them, for at most `ms`; returns the rows it accepted. */

@@ -8,6 +8,7 @@ import { CustomerChatClient } from '../../../server/customer/customer-chat-clien
 import { startChatRouter, type ChatRouterHandle } from '../../../server/router/start-chat-router.ts';
 import type { ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import type { QueueBook } from '../../../server/router/queues.ts';
+import type { TeamDirectorySource } from '../../../server/router/team-feed.ts';
 
 /** What an agent needs of the chat server (a test's Prosody, or a world's). */
 export type AgentServer = Pick<ChatProsodyHandle, 'websocketUrl' | 'boshUrl' | 'domain' | 'register'>;
@@ -91,7 +92,14 @@ export function startCustomer(prosody: CustomerServer, router: Pick<ChatRouterHa
 /** Starts a router with its own account on the test server. */
 export async function startTestRouter(
   prosody: RouterServer,
-  options: { offerTimeoutMs?: number; graceMs?: number; customerGraceMs?: number; queues?: QueueBook } = {},
+  options: {
+    offerTimeoutMs?: number;
+    graceMs?: number;
+    customerGraceMs?: number;
+    queues?: QueueBook;
+    directory?: TeamDirectorySource | null;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<ChatRouterHandle> {
   const username = unique('router');
   await prosody.register(username, 'pw');
@@ -101,8 +109,11 @@ export async function startTestRouter(
     mucDomain: prosody.mucDomain,
     username,
     password: 'pw',
-    log: process.env['CHAT_TEST_LOG'] ? (line) => console.log(line) : undefined,
     ...options,
+    log: (line) => {
+      options.log?.(line);
+      if (process.env['CHAT_TEST_LOG']) console.log(line);
+    },
   });
 }
 

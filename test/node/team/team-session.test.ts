@@ -12,7 +12,9 @@ import { teamToXml, userToXml } from '../../../src/core/finesse/xml/index.ts';
 import { updateToXml } from '../../../src/core/finesse/xml/update-xml.ts';
 import type { AgentState, Team, TeamUser, User } from '../../../src/core/finesse/types.ts';
 import { FakeHub } from '../agent-boot/fakes.ts';
-import type { TeamChatFeed, TeamChatRow } from '../../../src/app/team-model.ts';
+import type { DecisionsProblem, TeamChatFeed, TeamChatRow, TeamFeedStatus } from '../../../src/app/team-model.ts';
+import type { DecisionEntry } from '../../../src/core/blending/decision-log.ts';
+import { err, ok, type Result } from '../../../src/core/result.ts';
 
 const SUP = '2001';
 
@@ -274,6 +276,59 @@ describe('team session', () => {
     transport.answers.set('PUT /User/1', () => Promise.reject(new Error('down')));
     assert.equal((await session.act('1', 'sign-out')).error, 'network');
     assert.equal(session.view().action?.phase, 'refused');
+    session.stop();
+  });
+
+  test("the feed's status reaches the view; a member's decisions open, follow the row, and close", async () => {
+    const statuses = new Map<string, (status: TeamFeedStatus) => void>();
+    const rows = new Map<string, (row: TeamChatRow) => void>();
+    const asked: string[] = [];
+    let answer: Result<readonly DecisionEntry[], DecisionsProblem> = ok([]);
+    const feed: TeamChatFeed = {
+      watch(teamId, onRow, onStatus) {
+        rows.set(teamId, onRow);
+        if (onStatus) statuses.set(teamId, onStatus);
+        return () => undefined;
+      },
+      decisions: (agentId) => {
+        asked.push(agentId);
+        return Promise.resolve(answer);
+      },
+    };
+    const { session } = setup(undefined, feed);
+    await until('ready', () => session.view().phase === 'ready');
+    assert.equal(session.view().chatFeed, 'connecting');
+    statuses.get('10')?.('refused');
+    assert.equal(session.view().chatFeed, 'refused');
+    statuses.get('10')?.('live');
+    assert.equal(session.view().chatFeed, 'live');
+
+    const first: DecisionEntry = { seq: 1, at: 1, kind: 'ownership', cause: { kind: 'owner-here' } };
+    answer = ok([first]);
+    await session.openDecisions('1');
+    assert.deepEqual(asked, ['1']);
+    assert.deepEqual(session.view().decisions, {
+      agentId: '1',
+      name: 'Ava X',
+      phase: 'ready',
+      entries: [first],
+      problem: null,
+    });
+    // A newer decision the row brings joins the open log; another member's does not.
+    const next: DecisionEntry = { seq: 2, at: 2, kind: 'recovered', cause: { kind: 'finesse-back' } };
+    rows.get('10')?.({ agentId: '1', chat: 'available', active: 0, max: 5, latest: next });
+    rows.get('10')?.({ agentId: '2', chat: 'available', active: 0, max: 5, latest: { ...next, seq: 9 } });
+    assert.deepEqual(
+      session.view().decisions?.entries.map((e) => e.seq),
+      [1, 2],
+    );
+    session.closeDecisions();
+    assert.equal(session.view().decisions, null);
+
+    answer = err('refused');
+    await session.openDecisions('2');
+    assert.equal(session.view().decisions?.phase, 'failed');
+    assert.equal(session.view().decisions?.problem, 'refused');
     session.stop();
   });
 });

@@ -74,6 +74,7 @@ export function chatPort(channel: ChatChannel, options: ChatPortOptions): ChatPo
         if (!r.ok && r.error.code !== 'unreachable') options.onSignInFailed?.(r.error);
       });
     },
+    publishDecision: (entry) => channel.publishDecision?.(entry),
     acceptOffer: async (offerId) => asVoid(await channel.accept(offerId)),
     declineOffer: async (offerId, cause) => asVoid(await channel.decline(offerId, options.declineReason(cause))),
     async handBackChats() {

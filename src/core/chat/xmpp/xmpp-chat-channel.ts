@@ -22,6 +22,7 @@ import type {
   TransferTarget,
   TypingState,
 } from '../chat-channel.ts';
+import type { DecisionEntry } from '../../blending/decision-log.ts';
 import { messageText } from '../chat-text.ts';
 import { RECONNECT_BACKOFF } from '../reconnect-backoff.ts';
 import { applyAssignments } from './assignments.ts';
@@ -73,6 +74,9 @@ export interface XmppChatChannelOptions extends ChatEndpoints {
   readonly log?: (line: string) => void;
 }
 
+/** How many of blending's latest decisions each availability presence carries. */
+const DECISIONS_SENT = 5;
+
 /** How long a hand-over waits for the room to confirm what the agent wrote, and for the stream to close. */
 const DETACH_WAIT_MS = 3000;
 
@@ -90,6 +94,10 @@ export class XmppChatChannel implements ChatChannel {
   readonly #listeners = new Set<(event: ChatEvent) => void>();
 
   #availability: AvailabilityReport = { state: 'NOT_READY', active: 0, max: 0 };
+  /** Blending's latest decisions (oldest first), sent with every availability presence. */
+  #decisions: DecisionEntry[] = [];
+  /** A decision waits to be sent on its own (no availability followed it at once). */
+  #decisionDue = false;
   #myBare = '';
   /** The router did not answer the assignments query (it may be restarting): ask again when it is back. */
   #reconcileFailed = false;
@@ -202,7 +210,7 @@ export class XmppChatChannel implements ChatChannel {
       );
     }
     this.#availability = { ...this.#availability, state: 'OFFLINE', active: 0 };
-    this.#link.stop(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
+    this.#link.stop(this.#presence());
     for (const offer of this.#offers.all()) this.#offers.remove(offer.offer.chatId, 'revoked');
     for (const session of this.#sessions.all()) session.close('returned-to-queue', false);
     this.#link.settle(null);
@@ -244,7 +252,26 @@ export class XmppChatChannel implements ChatChannel {
 
   publishAvailability(report: AvailabilityReport): void {
     this.#availability = report;
-    if (this.#link.online) this.#link.send(availabilityPresence(this.#opts.routerJid, report, this.#shownName));
+    this.#decisionDue = false;
+    if (this.#link.online) this.#link.send(this.#presence());
+  }
+
+  publishDecision(entry: DecisionEntry): void {
+    this.#decisions = [...this.#decisions, entry].slice(-DECISIONS_SENT);
+    if (this.#decisionDue) return;
+    // A decision is usually followed at once by the availability it led to: one presence carries both.
+    // Checked once the current step is done (a microtask, not a timer: it must not wait for the container's tick).
+    this.#decisionDue = true;
+    void Promise.resolve().then(() => {
+      if (!this.#decisionDue) return;
+      this.#decisionDue = false;
+      if (this.#link.online && this.#availability.state !== 'OFFLINE') this.#link.send(this.#presence());
+    });
+  }
+
+  /** The availability presence to the router, with the latest decision. */
+  #presence() {
+    return availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName, this.#decisions);
   }
 
   async accept(chatId: string): Promise<Result<ChatSession, ChatChannelError>> {
@@ -331,12 +358,12 @@ export class XmppChatChannel implements ChatChannel {
       // The server kept the session: rooms, offers and unacknowledged stanzas survived. Send what was
       // written while away and bring the router up to date.
       for (const session of this.#sessions.all()) session.linkResumed();
-      this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
+      this.#link.send(this.#presence());
       return;
     }
     for (const session of this.#sessions.all()) session.streamLost();
     this.#link.send($pres());
-    this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
+    this.#link.send(this.#presence());
     void this.#reconcile();
   }
 
@@ -403,7 +430,7 @@ export class XmppChatChannel implements ChatChannel {
     if (bareJid(from) === this.#routerBare) {
       // The router (re)started: it knows nothing of this agent until told again.
       if (presence.getAttribute('type') !== 'unavailable' && this.#link.online) {
-        this.#link.send(availabilityPresence(this.#opts.routerJid, this.#availability, this.#shownName));
+        this.#link.send(this.#presence());
         if (this.#reconcileFailed) void this.#reconcile();
       }
       return true;

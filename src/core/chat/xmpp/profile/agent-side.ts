@@ -3,7 +3,9 @@
 // the simulated router; what both use is in shared.ts.
 import { $iq, $pres, type Builder } from 'strophe.js';
 import type { AvailabilityReport, TransferQueue, TransferTarget } from '../../chat-channel.ts';
+import type { DecisionEntry } from '../../../blending/decision-log.ts';
 import { readChildForm } from '../data-form.ts';
+import { decisionElement } from './decision-wire.ts';
 import { attr, childElement } from '../dom-read.ts';
 import { NS_CHAT } from '../namespaces.ts';
 import {
@@ -19,9 +21,15 @@ import {
 
 /**
  * Directed presence carrying the agent's chat availability and, when known, the name customers see (the agent's first
- * name); OFFLINE is sent as unavailable presence.
+ * name) and blending's latest decisions (a few, oldest first, so the router misses none made between two presences);
+ * OFFLINE is sent as unavailable presence, without decisions.
  */
-export function availabilityPresence(router: string, report: AvailabilityReport, name: string | null = null): Builder {
+export function availabilityPresence(
+  router: string,
+  report: AvailabilityReport,
+  name: string | null = null,
+  decisions: readonly DecisionEntry[] = [],
+): Builder {
   const attrs: Record<string, string> =
     report.state === 'OFFLINE' ? { to: router, type: 'unavailable' } : { to: router };
   const availability: Record<string, string> = {
@@ -32,7 +40,10 @@ export function availabilityPresence(router: string, report: AvailabilityReport,
   };
   const shown = agentDisplayName(name);
   if (shown) availability['name'] = shown;
-  return $pres(attrs).c('availability', availability);
+  const presence = $pres(attrs).c('availability', availability);
+  // The latest blending decisions ride beside it, oldest first (codes and numbers only), for the agent's supervisors.
+  if (report.state !== 'OFFLINE') for (const d of decisions) presence.up().cnode(decisionElement(d).tree());
+  return presence;
 }
 
 // ---- offers and revokes (router -> agent, IQ set) ----
