@@ -21,12 +21,12 @@ import type { AgentPanel } from '../ui/agent-panel.ts';
 import type { AgentIntentName } from '../ui/agent-view.ts';
 import { defineElements } from '../ui/define.ts';
 import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
-import type { Ticker } from '../ui/ticker.ts';
 import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
 import type { ChatAgentName } from '../app/chat-attachment.ts';
 import { AGENT_CAUSES, ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatSettingsOf } from './chat-settings.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
+import { containerTicker, followHeight } from './gadget-frame.ts';
 import { headerChannelText } from '../ui/header-channel-text.ts';
 import { finesseLibrary } from './finesse-library.ts';
 import { addHeaderChannel, type HeaderChannel } from './header-channel-adapter.ts';
@@ -77,46 +77,6 @@ function panel(): AgentPanel {
   const existing = document.querySelector('finesse-blend-agent');
   if (existing) return existing;
   return document.body.appendChild(document.createElement('finesse-blend-agent'));
-}
-
-/** Tells the container the gadget's height whenever the rendered height changes. */
-function followHeight(gadgets: GadgetsGlobal): () => void {
-  const adjust = gadgets.window?.adjustHeight;
-  if (!adjust) return () => undefined;
-  let last = -1;
-  const observer = new ResizeObserver(() => {
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height === last) return;
-    last = height;
-    adjust();
-  });
-  observer.observe(document.body);
-  return () => observer.disconnect();
-}
-
-/** A ticker for countdowns: the container's tick where it comes, a 1 s interval otherwise. */
-function containerTicker(): Ticker & { tick(): void; dispose(): void } {
-  const listeners = new Set<() => void>();
-  let lastContainerTick = 0;
-  const fallback = setInterval(() => {
-    if (Date.now() - lastContainerTick < 1500) return;
-    for (const l of listeners) l();
-  }, 1000);
-  return {
-    now: () => Date.now(),
-    subscribe(onTick) {
-      listeners.add(onTick);
-      return () => listeners.delete(onTick);
-    },
-    tick() {
-      lastContainerTick = Date.now();
-      for (const l of listeners) l();
-    },
-    dispose() {
-      clearInterval(fallback);
-      listeners.clear();
-    },
-  };
 }
 
 /** Shows how the blending and chat timers run as attributes of the gadget's element, for diagnostics (and the tests). */

@@ -12,8 +12,8 @@ import { chatSettingsOf } from './chat-settings.ts';
 import { AGENT_CAUSES } from '../ui/cause-text.ts';
 import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
 import { defineTeamElements, type TeamView } from '../ui/team-view.ts';
-import type { Ticker } from '../ui/ticker.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
+import { containerTicker, followHeight } from './gadget-frame.ts';
 
 const gadgets = containerGadgets();
 if (gadgets?.Prefs) {
@@ -39,45 +39,6 @@ function showStatus(view: TeamView, text: string): void {
   p.setAttribute('role', 'status');
   p.textContent = text;
   view.replaceWith(p);
-}
-
-/** The container's 1 s tick drives "time in state"; a 1 s interval stands in while no tick arrives. */
-function containerTicker(): Ticker & { tick(): void; dispose(): void } {
-  const listeners = new Set<() => void>();
-  let lastTick = 0;
-  const fallback = setInterval(() => {
-    if (Date.now() - lastTick < 1500) return;
-    for (const l of listeners) l();
-  }, 1000);
-  return {
-    now: () => Date.now(),
-    subscribe(onTick) {
-      listeners.add(onTick);
-      return () => listeners.delete(onTick);
-    },
-    tick() {
-      lastTick = Date.now();
-      for (const l of listeners) l();
-    },
-    dispose() {
-      clearInterval(fallback);
-      listeners.clear();
-    },
-  };
-}
-
-function followHeight(g: GadgetsGlobal): () => void {
-  const adjust = g.window?.adjustHeight;
-  if (!adjust) return () => undefined;
-  let last = -1;
-  const observer = new ResizeObserver(() => {
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height === last) return;
-    last = height;
-    adjust();
-  });
-  observer.observe(document.body);
-  return () => observer.disconnect();
 }
 
 function start(g: GadgetsGlobal): void {
