@@ -554,21 +554,7 @@ export class ChatRouter {
     if (!this.#isAgent(fromBare) || this.#teamFeed.subscriberPresence(from, presence)) return true;
     const report = readAvailability(presence);
     if (!report) return true;
-    let agent = this.#agents.get(fromBare);
-    if (!agent) {
-      agent = {
-        jid: fromBare,
-        fullJid: null,
-        online: false,
-        state: 'OFFLINE',
-        reportedActive: 0,
-        max: 0,
-        idleSince: this.#clock.now(),
-        grace: null,
-        name: null,
-      };
-      this.#agents.set(fromBare, agent);
-    }
+    const agent = this.#agents.get(fromBare) ?? this.#newAgent(fromBare);
     const unavailable = presence.getAttribute('type') === 'unavailable';
     if (unavailable && agent.fullJid && from !== agent.fullJid) return true; // an older session of the agent went away
     if (unavailable) {
@@ -602,6 +588,23 @@ export class ChatRouter {
     this.#teamFeed.agentPresence(fromBare, agent.online ? report : { state: 'OFFLINE', active: 0, max: 0 }, presence);
     this.#dispatch();
     return true;
+  }
+
+  /** An agent the router has not heard from yet (on this session): offline, idle from now, nameless. */
+  #newAgent(jid: string): AgentRecord {
+    const agent: AgentRecord = {
+      jid,
+      fullJid: null,
+      online: false,
+      state: 'OFFLINE',
+      reportedActive: 0,
+      max: 0,
+      idleSince: this.#clock.now(),
+      grace: null,
+      name: null,
+    };
+    this.#agents.set(jid, agent);
+    return agent;
   }
 
   /** The customer's presence in the chat's room: out of it past the grace period, the customer has left the chat. */
@@ -988,19 +991,7 @@ export class ChatRouter {
         chat.offer = { ...c.offer, timer: this.#expiryTimer(chat, c.offer.agent, c.offer.expiresAt) };
       else if (c.status === 'offered') chat.status = 'queued';
       this.#chats.set(chat.id, chat);
-      if (chat.agent && !this.#agents.has(chat.agent)) {
-        this.#agents.set(chat.agent, {
-          jid: chat.agent,
-          fullJid: null,
-          online: false,
-          state: 'OFFLINE',
-          reportedActive: 0,
-          max: 0,
-          idleSince: this.#clock.now(),
-          grace: null,
-          name: null,
-        });
-      }
+      if (chat.agent && !this.#agents.has(chat.agent)) this.#newAgent(chat.agent);
     }
     this.#restored = true;
     const offers = chats.filter((c) => c.status === 'offered').length;

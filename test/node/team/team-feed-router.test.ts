@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { $pres, type Builder } from 'strophe.js';
 import { TeamFeed } from '../../../server/router/team-feed.ts';
 import { buildDirectory, type Directory } from '../../../server/directory/directory.ts';
-import type { Role, User } from '../../../src/core/finesse/types.ts';
+import { directoryUser as user } from './directory-user.ts';
 import {
   readDecisions,
   readMemberPush,
@@ -17,26 +17,6 @@ import { availabilityPresence } from '../../../src/core/chat/xmpp/profile/agent-
 import type { DecisionEntry } from '../../../src/core/blending/decision-log.ts';
 
 const ROUTER = 'router@example.com/router';
-
-function user(loginId: string, roles: Role[], teamId: string, supervises: string[] = []): User {
-  return {
-    loginId,
-    loginName: loginId,
-    firstName: loginId,
-    lastName: '',
-    state: 'LOGOUT',
-    pendingState: null,
-    reasonCodeId: null,
-    reasonCode: null,
-    stateChangeTime: null,
-    extension: null,
-    roles,
-    teamId,
-    teamName: null,
-    teams: supervises.map((id) => ({ id, name: `Team ${id}`, uri: null })),
-    uri: null,
-  };
-}
 
 const DIRECTORY = buildDirectory(
   [

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { signInAgent, startTestRouter, unique, waitFor } from '../chat/chat-test-kit.ts';
 import { buildDirectory } from '../../../server/directory/directory.ts';
-import type { Role, User } from '../../../src/core/finesse/types.ts';
+import { directoryUser as user } from './directory-user.ts';
 import { Secret } from '../../../src/core/container/secret.ts';
 import { XmppTeamFeed, type TeamFeedStatus } from '../../../src/core/chat/xmpp/team-feed.ts';
 import type { TeamMemberChat } from '../../../src/core/chat/xmpp/profile/team-stanzas.ts';
@@ -20,26 +20,6 @@ before(async () => {
 after(async () => {
   await prosody.stop();
 });
-
-function user(loginId: string, roles: Role[], teamId: string, supervises: string[] = []): User {
-  return {
-    loginId,
-    loginName: loginId,
-    firstName: loginId,
-    lastName: '',
-    state: 'LOGOUT',
-    pendingState: null,
-    reasonCodeId: null,
-    reasonCode: null,
-    stateChangeTime: null,
-    extension: null,
-    roles,
-    teamId,
-    teamName: `Team ${teamId}`,
-    teams: supervises.map((id) => ({ id, name: `Team ${id}`, uri: null })),
-    uri: null,
-  };
-}
 
 interface Watcher {
   readonly feed: XmppTeamFeed;
