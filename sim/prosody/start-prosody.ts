@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
 import { prosodyConfig } from './prosody-config.ts';
+import { alive, killAtExit, readPidFile } from '../server-process.ts';
 
 /** A running Prosody and how to reach it. */
 export interface ProsodyHandle {
@@ -64,18 +65,6 @@ const READY_DEADLINE_MS = 10_000;
 const STOP_DEADLINE_MS = 5_000;
 const ATTEMPTS = 3;
 
-const running = new Set<() => void>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // 'exit' handlers must be synchronous: a SIGKILL by PID and a synchronous rm.
-  process.on('exit', () => {
-    for (const kill of running) kill();
-  });
-}
-
 function requireProsody(): void {
   const found =
     ['/usr/bin/prosody', '/usr/bin/prosodyctl'].every((bin) => existsSync(bin)) ||
@@ -84,24 +73,6 @@ function requireProsody(): void {
     throw new Error(
       `Prosody (the XMPP server for Finesse notifications) is not installed. Install it with: ${PROSODY_INSTALL_HINT}`,
     );
-  }
-}
-
-function readPid(pidfile: string): number | null {
-  try {
-    const pid = Number.parseInt(readFileSync(pidfile, 'utf8').trim(), 10);
-    return Number.isInteger(pid) && pid > 1 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -185,7 +156,6 @@ export function startProsody(opts: StartProsodyOptions & { readonly chat: true }
 export function startProsody(opts?: StartProsodyOptions): Promise<ProsodyHandle>;
 export async function startProsody(opts: StartProsodyOptions = {}): Promise<ProsodyHandle> {
   requireProsody();
-  installExitHook();
   let lastError: Error | null = null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     try {
@@ -250,7 +220,7 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
 
   let child: ChildProcess | null = null;
   /** The running server's PID: the pidfile's, or the child's before Prosody has written it. */
-  const currentPid = (): number | null => readPid(pidfile) ?? child?.pid ?? null;
+  const currentPid = (): number | null => readPidFile(pidfile) ?? child?.pid ?? null;
 
   // The watchdog: `cat` returns when this process's end of the pipe closes, whatever the way this process dies.
   // It reads the pidfile only then, so it ends whichever Prosody runs after any number of restarts.
@@ -289,7 +259,7 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  running.add(killNow);
+  const keepAtExit = killAtExit(killNow);
 
   /** Runs `prosody -F` and waits until it answers; throws (with Prosody's own complaint) when it does not. */
   const launch = async (): Promise<void> => {
@@ -315,7 +285,7 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
     stopped ??= turn
       .catch(() => undefined)
       .then(async () => {
-        running.delete(killNow);
+        keepAtExit();
         endWatchdog();
         await endProcess(currentPid());
         rmSync(dir, { recursive: true, force: true });

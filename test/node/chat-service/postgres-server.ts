@@ -2,10 +2,11 @@
 // loopback port, trust authentication, stopped by its PID (and by an exit hook if a test forgets). initdb and
 // postgres refuse to run as root, so as root they run as the `postgres` user the package creates.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../sim/prosody/free-port.ts';
+import { alive, killAtExit, readPidFile } from '../../../sim/server-process.ts';
 
 export interface PostgresHandle {
   readonly port: number;
@@ -22,27 +23,6 @@ function binDir(): string {
     if (existsSync(join(dir, 'postgres'))) return dir;
   }
   throw new Error('PostgreSQL is not installed: install it with apt-get install -y postgresql');
-}
-
-const running = new Set<() => void>();
-let hooked = false;
-
-function pidOf(dataDir: string): number | null {
-  try {
-    const pid = Number.parseInt(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
-    return Number.isInteger(pid) && pid > 1 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function startPostgres(): Promise<PostgresHandle> {
@@ -85,17 +65,11 @@ export async function startPostgres(): Promise<PostgresHandle> {
     }
   }
   const kill = () => {
-    const pid = pidOf(data);
+    const pid = readPidFile(join(data, 'postmaster.pid'));
     if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
-  running.add(kill);
-  if (!hooked) {
-    hooked = true;
-    process.on('exit', () => {
-      for (const k of running) k();
-    });
-  }
+  const keepAtExit = killAtExit(kill);
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let stopped: Promise<void> | null = null;
   return {
@@ -113,8 +87,8 @@ export async function startPostgres(): Promise<PostgresHandle> {
     },
     stop() {
       stopped ??= (async () => {
-        running.delete(kill);
-        const pid = pidOf(data);
+        keepAtExit();
+        const pid = readPidFile(join(data, 'postmaster.pid'));
         if (pid && alive(pid)) {
           process.kill(pid, 'SIGINT'); // fast shutdown
           const until = Date.now() + 10_000;

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../sim/prosody/free-port.ts';
 import { ejabberdConfig } from './ejabberd-config.ts';
+import { alive, killAtExit, readPidFile } from '../../../sim/server-process.ts';
 
 /** A running ejabberd and how to reach it: the same shape as a chat Prosody's handle where they overlap. */
 export interface EjabberdHandle {
@@ -39,17 +40,6 @@ const EJABBERDCTL = '/usr/sbin/ejabberdctl';
 const READY_DEADLINE_MS = 30_000;
 const STOP_DEADLINE_MS = 8_000;
 const ATTEMPTS = 3;
-
-const running = new Set<() => void>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const kill of running) kill();
-  });
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -85,17 +75,7 @@ function launcher(): { prefix: string[]; owner: { uid: number; gid: number } | n
 function living(pid: number): boolean {
   const stat = readText(`/proc/${pid}/stat`);
   if (stat) return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readPid(file: string): number | null {
-  const pid = Number.parseInt(readText(file).trim(), 10);
-  return Number.isInteger(pid) && pid > 1 ? pid : null;
+  return alive(pid);
 }
 
 /** Signals one process; false when it is gone. */
@@ -128,7 +108,6 @@ function readText(file: string): string {
 /** Starts ejabberd on free loopback ports; resolves when its HTTP listener answers as ejabberd. */
 export async function startEjabberd(opts: { readonly domain?: string } = {}): Promise<EjabberdHandle> {
   const how = launcher();
-  installExitHook();
   let lastError: Error | null = null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     try {
@@ -217,17 +196,17 @@ async function startOnce(domain: string, how: ReturnType<typeof launcher>): Prom
     signalGroup(pgid, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
-  running.add(killNow);
+  const keepAtExit = killAtExit(killNow);
 
   const pidfile = join(dir, 'ejabberd.pid');
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
-      running.delete(killNow);
+      keepAtExit();
       endWatchdog();
       // SIGTERM to the Erlang VM: it stops ejabberd in order (init:stop) and ejabberdctl and runuser then exit by
       // themselves. Without a pidfile (it did not get that far), the whole group gets it.
-      const pid = readPid(pidfile);
+      const pid = readPidFile(pidfile);
       if (pid === null || !signalProcess(pid, 'SIGTERM')) signalGroup(pgid, 'SIGTERM');
       const until = Date.now() + STOP_DEADLINE_MS;
       const ended = (): boolean => (pid === null || !living(pid)) && child.exitCode !== null;
