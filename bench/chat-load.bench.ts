@@ -22,7 +22,7 @@
 //   --seed N       seed of the arrival and think times (default 1)
 // A smaller run: npm run bench -- chat --customers 100 --agents 20 --minutes 2
 // CHAT_LOAD_PROFILE=DIR in the environment: the service writes a V8 CPU profile (.cpuprofile) in DIR when it stops.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -509,8 +509,12 @@ async function main(): Promise<number> {
       `(${(windowMs / 1000).toFixed(0)} s real, speed ${opts.speed}), ${opts.agents} agents x ${MAX_CHATS} chats, ` +
       `${opts.messages} messages each way, seed ${opts.seed}`,
   );
+  // Prosody keeps archives and the persistent rooms list in SQLite here, as a site with many chats would (its flat
+  // files rewrite the whole rooms list for each new room); the project's install script adds the driver if missing.
+  if (spawnSync('node', ['scripts/system-deps.mjs', 'luaDbiSqlite'], { stdio: 'inherit' }).status !== 0)
+    process.exit(2);
   workDir = mkdtempSync(join(tmpdir(), 'chat-load-bench-'));
-  const p = await startProsody({ chat: true });
+  const p = await startProsody({ chat: true, sqlStorage: true });
   prosody = p;
   const agentIds = Array.from({ length: opts.agents }, (_, i) => `bench-agent-${i + 1}`);
   await p.registerMany(agentIds.map((id) => ({ username: id, password: `pw-${id}` })));

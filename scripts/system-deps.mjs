@@ -19,6 +19,12 @@ export const SYSTEM_PARTS = {
     bins: ['/usr/sbin/ejabberdctl'],
     why: 'a second standard XMPP server, for the chat service interop tests',
   },
+  // Only the chat load run (npm run bench) uses it: Prosody's SQL storage for room archives and persistent rooms.
+  luaDbiSqlite: {
+    pkg: 'lua-dbi-sqlite3',
+    bins: [`/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/lua/5.4/dbd/sqlite3.so`],
+    why: "Prosody's SQLite storage, for the chat service's load run",
+  },
   postgresql: {
     pkg: 'postgresql',
     bins: ['/usr/lib/postgresql/15/bin/postgres', '/usr/lib/postgresql/15/bin/initdb'],

@@ -10,6 +10,8 @@ interface ProsodyConfigInput {
   readonly adminJid: string;
   /** Adds what the chat profile needs (docs/xmpp-chat-profile.md): see chatConfig. */
   readonly chat?: boolean;
+  /** Room archives and the persistent rooms list in SQLite (mod_storage_sql) rather than flat files. */
+  readonly sqlStorage?: boolean;
 }
 
 /**
@@ -56,7 +58,13 @@ admins = { ${q(input.adminJid)} }
 modules_enabled = { "bosh", "websocket", "ping", "disco", "roster", "saslauth", "posix"${chat.modules} }
 modules_disabled = { "s2s" }
 authentication = "internal_plain"
-storage = "internal"
+${
+  input.sqlStorage
+    ? // The flat-file store rewrites the whole persistent-rooms list for each new room: past a few hundred chats it
+      // costs more CPU per chat than everything else (bench/chat-load.bench.ts measured it).
+      `default_storage = "internal"\nstorage = { persistent = "sql", archive = "sql" }\nsql = { driver = "SQLite3", database = "prosody.sqlite" }`
+    : 'storage = "internal"'
+}
 c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
 consider_bosh_secure = true

@@ -57,6 +57,11 @@ interface StartProsodyOptions {
   readonly domain?: string;
   /** Also host chat: stream management, archived MUC rooms, anonymous guest.<domain> for customers. */
   readonly chat?: boolean;
+  /**
+   * Keep room archives and the list of persistent rooms in SQLite (mod_storage_sql; needs Debian's lua-dbi-sqlite3)
+   * instead of flat files, as a site with many chats would: the load run uses it.
+   */
+  readonly sqlStorage?: boolean;
 }
 
 const PROSODY_INSTALL_HINT = 'apt-get install -y prosody';
@@ -159,7 +164,7 @@ export async function startProsody(opts: StartProsodyOptions = {}): Promise<Pros
   let lastError: Error | null = null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     try {
-      return await startOnce(opts.domain ?? 'localhost', opts.chat ?? false);
+      return await startOnce(opts.domain ?? 'localhost', opts.chat ?? false, opts.sqlStorage ?? false);
     } catch (error) {
       // Usually a port taken by another run between probing and binding: try fresh ports.
       lastError = error instanceof Error ? error : new Error(String(error));
@@ -205,7 +210,7 @@ async function endProcess(pid: number | null): Promise<void> {
   }
 }
 
-async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> {
+async function startOnce(domain: string, chat: boolean, sqlStorage: boolean): Promise<ProsodyHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'finesse-sim-prosody-'));
   const config = join(dir, 'prosody.cfg.lua');
   const pidfile = join(dir, 'prosody.pid');
@@ -215,7 +220,7 @@ async function startOnce(domain: string, chat: boolean): Promise<ProsodyHandle> 
   // "finesse" is the account Finesse's own notification service uses on its XMPP server.
   const adminJid = `finesse@${domain}`;
   const adminPassword = randomBytes(12).toString('hex');
-  writeFileSync(config, prosodyConfig({ dir, domain, c2sPort, httpPort, adminJid, chat }), { mode: 0o600 });
+  writeFileSync(config, prosodyConfig({ dir, domain, c2sPort, httpPort, adminJid, chat, sqlStorage }), { mode: 0o600 });
   await prosodyctl(config, ['register', 'finesse', domain, adminPassword]);
 
   let child: ChildProcess | null = null;
