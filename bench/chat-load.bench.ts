@@ -298,7 +298,7 @@ function readServiceLine(line: string): void {
     serviceNotes.push(line);
     if (serviceNotes.length > 40) serviceNotes.shift();
   }
-  const queued = /"msg":"router: chat (\w+) queued"/.exec(line);
+  const queued = /"msg":"router: chat (\w+) queued[^"]*"/.exec(line);
   const offered = queued ? null : /"msg":"router: offering (\w+) to /.exec(line);
   const chatId = queued?.[1] ?? offered?.[1];
   const time = /"time":"([^"]+)"/.exec(line)?.[1];
