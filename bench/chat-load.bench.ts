@@ -17,7 +17,7 @@
 //   --customers N  customers arriving (default 1000)
 //   --agents M     agents signed in, READY, 5 chats at most each (default 200)
 //   --minutes S    simulated minutes over which the customers arrive (default 10)
-//   --speed X      simulated seconds per real second (default 6: 10 minutes of arrivals in 100 s)
+//   --speed X      simulated seconds per real second (default 3: 10 minutes of arrivals in 200 s)
 //   --messages K   messages each way per chat (default 3)
 //   --seed N       seed of the arrival and think times (default 1)
 // A smaller run: npm run bench -- chat --customers 100 --agents 20 --minutes 2
@@ -46,7 +46,7 @@ interface Options {
 }
 
 function readOptions(args: readonly string[]): Options {
-  const defaults: Options = { customers: 1000, agents: 200, minutes: 10, speed: 6, messages: 3, seed: 1 };
+  const defaults: Options = { customers: 1000, agents: 200, minutes: 10, speed: 3, messages: 3, seed: 1 };
   const options: Record<string, number> = { ...defaults };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
