@@ -48,12 +48,20 @@ window.runTeamBench = async ({ members, perSecond, seconds, batched }) => {
     const m = member(i, Date.now());
     rows.set(m.id, m);
   }
+  // The chat columns from a live team feed: each member's chat state and load (decisions stay empty here).
+  const chat = new Map();
+  for (const id of rows.keys()) {
+    const active = Math.floor(random() * 4);
+    chat.set(id, { agentId: id, chat: pick(['available', 'not-available', 'offline']), active, max: 5, latest: null });
+  }
   const view = () => ({
     phase: 'ready',
     teams: [{ id: '10', name: 'Bench Team', uri: null }],
     teamId: '10',
     rows,
-    chat: null,
+    chat,
+    chatFeed: 'live',
+    decisions: null,
     problem: null,
     action: null,
   });
