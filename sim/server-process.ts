@@ -1,6 +1,7 @@
 // What every helper that runs a server process on a temp dir needs (Prosody for the simulator and the tests, and the
-// tests' ejabberd and PostgreSQL): reading a PID file, asking whether a PID is alive, and a last-resort kill of
-// whatever is still running when the Node process exits.
+// tests' ejabberd and PostgreSQL): reading a PID file, asking whether a PID is alive, a last-resort kill of whatever
+// is still running when the Node process exits, and waiting until the server answers.
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** The PID on the first line of a PID file; null when there is no file or no PID in it. */
@@ -39,4 +40,30 @@ export function killAtExit(kill: () => void): () => void {
   }
   atExit.add(kill);
   return () => atExit.delete(kill);
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * True once `url` answers with a body matching `server` (the server we started, not some other one that took the
+ * port); false when the child exits first or nothing answers within `deadlineMs`. Retries every `pollMs`.
+ */
+export async function answersAs(
+  url: string,
+  server: RegExp,
+  child: ChildProcess,
+  deadlineMs: number,
+  pollMs: number,
+): Promise<boolean> {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) return false;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      return server.test(await res.text());
+    } catch {
+      await sleep(pollMs);
+    }
+  }
+  return false;
 }

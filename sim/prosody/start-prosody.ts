@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
 import { prosodyConfig } from './prosody-config.ts';
-import { alive, killAtExit, readPidFile } from '../server-process.ts';
+import { alive, answersAs, killAtExit, readPidFile, sleep } from '../server-process.ts';
 
 /** A running Prosody and how to reach it. */
 export interface ProsodyHandle {
@@ -79,25 +79,6 @@ function requireProsody(): void {
       `Prosody (the XMPP server for Finesse notifications) is not installed. Install it with: ${PROSODY_INSTALL_HINT}`,
     );
   }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** True once Prosody's BOSH endpoint answers as Prosody (not some other server that took the port). */
-async function waitReady(boshUrl: string, child: ChildProcess): Promise<boolean> {
-  const until = Date.now() + READY_DEADLINE_MS;
-  while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
-    try {
-      const res = await fetch(boshUrl, { signal: AbortSignal.timeout(1000) });
-      const text = await res.text();
-      if (/bosh/i.test(text)) return true;
-      return false;
-    } catch {
-      await sleep(30);
-    }
-  }
-  return false;
 }
 
 function prosodyctl(config: string, args: readonly string[]): Promise<void> {
@@ -273,7 +254,8 @@ async function startOnce(domain: string, chat: boolean, sqlStorage: boolean): Pr
     // A forgotten stop() must not keep this process alive; the exit hook and the watchdog end Prosody then.
     spawned.unref();
     child = spawned;
-    const ready = await waitReady(boshUrl, spawned);
+    // Its BOSH endpoint answering as Prosody (not some other server that took the port).
+    const ready = await answersAs(boshUrl, /bosh/i, spawned, READY_DEADLINE_MS, 30);
     const errors = readFrom(errorLog, errorsFrom);
     if (!ready || /Failed to open server port/i.test(errors)) {
       await endProcess(currentPid());

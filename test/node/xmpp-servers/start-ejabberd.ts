@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../sim/prosody/free-port.ts';
 import { ejabberdConfig } from './ejabberd-config.ts';
-import { alive, killAtExit, readPidFile } from '../../../sim/server-process.ts';
+import { alive, answersAs, killAtExit, readPidFile, sleep } from '../../../sim/server-process.ts';
 
 /** A running ejabberd and how to reach it: the same shape as a chat Prosody's handle where they overlap. */
 export interface EjabberdHandle {
@@ -40,8 +40,6 @@ const EJABBERDCTL = '/usr/sbin/ejabberdctl';
 const READY_DEADLINE_MS = 30_000;
 const STOP_DEADLINE_MS = 8_000;
 const ATTEMPTS = 3;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The uid and gid of the `ejabberd` system user the package creates, or null. */
 function ejabberdUser(): { uid: number; gid: number } | null {
@@ -218,7 +216,8 @@ async function startOnce(domain: string, how: ReturnType<typeof launcher>): Prom
   };
 
   const log = join(logs, 'ejabberd.log');
-  const ready = await waitReady(`${httpBase}/http-bind`, child);
+  // Its BOSH endpoint answering as ejabberd (not some other server that took the port).
+  const ready = await answersAs(`${httpBase}/http-bind`, /ejabberd/i, child, READY_DEADLINE_MS, 50);
   const startupMs = Date.now() - started;
   if (!ready) {
     const errors = readText(join(logs, 'error.log')) || readText(log).slice(-1500);
@@ -255,21 +254,6 @@ async function startOnce(domain: string, how: ReturnType<typeof launcher>): Prom
     register,
     stop,
   };
-}
-
-/** True once ejabberd's BOSH endpoint answers as ejabberd (not some other server that took the port). */
-async function waitReady(boshUrl: string, child: ChildProcess): Promise<boolean> {
-  const until = Date.now() + READY_DEADLINE_MS;
-  while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
-    try {
-      const res = await fetch(boshUrl, { signal: AbortSignal.timeout(1000) });
-      return /ejabberd/i.test(await res.text());
-    } catch {
-      await sleep(50);
-    }
-  }
-  return false;
 }
 
 /** One call of ejabberd's HTTP API (mod_http_api): ok when it answers 200. */
