@@ -26,7 +26,7 @@ import type { ChatAgentName } from '../app/chat-attachment.ts';
 import { AGENT_CAUSES, ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatSettingsOf } from './chat-settings.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
-import { containerTicker, followHeight } from './gadget-frame.ts';
+import { containerTicker, followHeight, startWhenHubConnects } from './gadget-frame.ts';
 import { headerChannelText } from '../ui/header-channel-text.ts';
 import { finesseLibrary } from './finesse-library.ts';
 import { addHeaderChannel, type HeaderChannel } from './header-channel-adapter.ts';
@@ -239,9 +239,4 @@ function start(gadgets: GadgetsGlobal): void {
   );
 }
 
-if (gadgets?.HubSettings) {
-  // pubsub-2: the hub client connects after load; the gadget may use it only from onConnect on.
-  gadgets.HubSettings.onConnect = () => start(gadgets);
-} else {
-  start(gadgets ?? {});
-}
+startWhenHubConnects(gadgets, start);

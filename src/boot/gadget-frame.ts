@@ -43,3 +43,12 @@ export function followHeight(gadgets: GadgetsGlobal): () => void {
   observer.observe(document.body);
   return () => observer.disconnect();
 }
+
+/**
+ * Runs `start` once the container lets the gadget use the hub: from pubsub-2's onConnect (the hub client connects
+ * after load, and may be used only from then on), at once where there is no hub client (a bare page).
+ */
+export function startWhenHubConnects(gadgets: GadgetsGlobal | null, start: (g: GadgetsGlobal) => void): void {
+  if (gadgets?.HubSettings) gadgets.HubSettings.onConnect = () => start(gadgets);
+  else start(gadgets ?? {});
+}

@@ -13,7 +13,7 @@ import { AGENT_CAUSES } from '../ui/cause-text.ts';
 import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
 import { defineTeamElements, type TeamView } from '../ui/team-view.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
-import { containerTicker, followHeight } from './gadget-frame.ts';
+import { containerTicker, followHeight, startWhenHubConnects } from './gadget-frame.ts';
 
 const gadgets = containerGadgets();
 if (gadgets?.Prefs) {
@@ -115,8 +115,4 @@ function start(g: GadgetsGlobal): void {
   );
 }
 
-if (gadgets?.HubSettings) {
-  gadgets.HubSettings.onConnect = () => start(gadgets);
-} else {
-  start(gadgets ?? {});
-}
+startWhenHubConnects(gadgets, start);
