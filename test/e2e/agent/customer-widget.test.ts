@@ -138,10 +138,11 @@ test('the widget on a strict-CSP website: form checks, queue place, agent name, 
 
   // The transcript file holds the conversation, as text.
   await site.click('finesse-blend-chat >>> button.download');
-  const file = await waitFor('the transcript file', () =>
-    readdirSync(downloads).find((f) => f.startsWith('chat-transcript-') && f.endsWith('.txt')),
-  );
-  const transcript = readFileSync(join(downloads, file), 'utf8');
+  // The file may show up in the folder before its bytes are written: wait for its content too.
+  const transcript = await waitFor('the transcript file', () => {
+    const file = readdirSync(downloads).find((f) => f.startsWith('chat-transcript-') && f.endsWith('.txt'));
+    return file ? readFileSync(join(downloads, file), 'utf8') || null : null;
+  });
   assert.match(transcript, new RegExp(`^Chat with ${firstName} \\(`));
   for (const line of [
     `You: ${QUESTION}`,
