@@ -116,9 +116,14 @@ function sftpRemote(client: SftpClient): RemoteFs {
     async mkdir(path) {
       await client.mkdir(path, false);
     },
-    async write(path, bytes) {
+    write(path, bytes) {
+      // ssh2's writeFile, not the library's put: put's write stream closes before it reports a failed write, so a
+      // full disk would pass for a short file.
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      await client.put(buffer, path, { writeStreamOptions: { mode: 0o644 } });
+      return new Promise((resolve, reject) => {
+        if (!client.sftp) return reject(Object.assign(new Error('No SFTP connection'), { code: 'ECONNRESET' }));
+        client.sftp.writeFile(path, buffer, { mode: 0o644, flag: 'w' }, (err) => (err ? reject(err) : resolve()));
+      });
     },
     async chmod(path, mode) {
       await client.chmod(path, mode);

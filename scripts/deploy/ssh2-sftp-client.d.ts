@@ -38,6 +38,17 @@ declare module 'ssh2-sftp-client' {
     );
     /** The ssh2 Client underneath, whose 'error' events carry a `level` (e.g. 'client-authentication'). */
     client: EventEmitter;
+    /** ssh2's SFTP session once connected. */
+    sftp:
+      | {
+          writeFile(
+            path: string,
+            data: Buffer,
+            options: { mode: number; flag?: string },
+            callback: (err?: Error | null) => void,
+          ): void;
+        }
+      | undefined;
     connect(options: ConnectOptions): Promise<unknown>;
     list(path: string): Promise<FileInfo[]>;
     stat(path: string): Promise<FileStats>;
