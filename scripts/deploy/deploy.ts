@@ -2,12 +2,12 @@
 // Finesse node in turn (stopping at the first that fails), verifies it, swaps it in keeping the version it replaces,
 // and prints what the administrator does next. `--rollback` puts the kept version back. Run with --help.
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ReadStream } from 'node:tty';
 import { pathToFileURL } from 'node:url';
 import { DeployError, explain, type ErrorContext } from './errors.ts';
 import { remotePaths, rollback, swapIn, upload, type FlowContext, type Progress } from './flow.ts';
-import { parseOptions, USAGE, type DeployOptions } from './options.ts';
+import { DEFAULT_FOLDER, parseOptions, USAGE, type DeployOptions } from './options.ts';
 import { promptHidden } from './prompt.ts';
 import { PackageProblem, readPackage, type ReleasePackage } from './read-release.ts';
 import { connect, type RemoteFs } from './remote.ts';
@@ -106,6 +106,17 @@ function redactor(secrets: () => string[]): (text: string) => string {
   return (text) => secrets().reduce((t, s) => (s.length >= 3 ? t.split(s).join('***') : t), text);
 }
 
+/** The flags that point a rollback at the same place (only those that differ from the defaults). */
+function rollbackArgs(options: DeployOptions, hosts: string[], folder: string): string {
+  return [
+    ...hosts.map((h) => `--host ${h}`),
+    ...(options.port !== 22 ? [`--port ${options.port}`] : []),
+    ...(options.user !== '3rdpartygadget' ? [`--user ${options.user}`] : []),
+    ...(folder !== DEFAULT_FOLDER ? [`--folder ${folder}`] : []),
+    ...(options.remoteRoot !== '/files' ? [`--remote-root ${options.remoteRoot}`] : []),
+  ].join(' ');
+}
+
 function nextSteps(options: DeployOptions, pkg: ReleasePackage, hosts: string[], paths: { live: string }): string {
   const snippet =
     options.packagePath.endsWith('.zip') || options.packagePath.endsWith('.ZIP')
@@ -121,7 +132,7 @@ function nextSteps(options: DeployOptions, pkg: ReleasePackage, hosts: string[],
     '     (or restarts Cisco Finesse Tomcat: `utils service restart Cisco Finesse Tomcat`); agents then sign in again.',
     '  3. Check that the gadget answers (a browser shows its XML):',
     urls,
-    `  To go back: npm run deploy -- ${hosts.map((h) => `--host ${h}`).join(' ')} --rollback` +
+    `  To go back: npm run deploy -- ${rollbackArgs(options, hosts, pkg.folder)} --rollback` +
       ` (${paths.live} and ${paths.live}.previous swap places).`,
     '',
   ].join('\n');
@@ -152,7 +163,7 @@ export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv, io: Depl
   } catch (error) {
     return report(error, err);
   }
-  const folder = pkg?.folder ?? options.folder ?? basename(options.packagePath.replace(/\/+$/, ''));
+  const folder = pkg?.folder ?? options.folder ?? DEFAULT_FOLDER;
   const paths = remotePaths(options.remoteRoot, folder);
 
   if (options.dryRun && pkg) {
@@ -208,16 +219,19 @@ export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv, io: Depl
           if (io.outIsTTY) out(`\r\x1b[K${progressLine(p)}`);
           else out(`${progressLine(p)}\n`);
         },
+        onNote: (line) => out(`${line}\n`),
       };
       if (options.rollback) {
         const { live, kept } = await rollback(ctx);
-        out(`${host}: ${paths.live} is version ${live} again; ${kept === 'none' ? 'nothing' : `version ${kept}`} is kept in ${paths.previous}.\n`);
+        out(
+          `${host}: ${paths.live} is version ${live} again; ${kept === 'none' ? 'nothing' : `version ${kept}`} is kept in ${paths.previous}.\n`,
+        );
       } else if (pkg) {
         out(`Uploading ${pkg.folder} ${pkg.version} to ${host}:${paths.uploading}\n`);
         await upload(ctx, pkg);
         if (progressShown && io.outIsTTY) out('\n');
         out(`  verified: ${pkg.files.length} files, sizes and VERSION match\n`);
-        const kept = await swapIn(ctx);
+        const { kept } = await swapIn(ctx, pkg);
         out(
           `${host}: ${paths.live} is now version ${pkg.version}` +
             `${kept ? `; the version it replaced is kept in ${paths.previous}` : ''}.\n`,
@@ -236,7 +250,10 @@ export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv, io: Depl
     }
   }
   if (pkg) out(nextSteps(options, pkg, done, paths));
-  else out(`\nA Finesse administrator now clears the gadget cache on each node: \`utils webproxy cache clear shindig\` (or restarts Cisco Finesse Tomcat).\n`);
+  else
+    out(
+      `\nA Finesse administrator now clears the gadget cache on each node: \`utils webproxy cache clear shindig\` (or restarts Cisco Finesse Tomcat).\n`,
+    );
   return 0;
 }
 
@@ -247,7 +264,9 @@ function report(error: unknown, err: (text: string) => void, where = ''): number
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  err(`Error: the deploy failed unexpectedly: ${message}.${where}\nRun the command again; if it keeps failing, report this message.\n`);
+  err(
+    `Error: the deploy failed unexpectedly: ${message}.${where}\nRun the command again; if it keeps failing, report this message.\n`,
+  );
   return 1;
 }
 

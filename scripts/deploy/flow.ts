@@ -1,21 +1,21 @@
 // The deploy itself, on any RemoteFs: upload into <folder>.uploading, verify it by listing (sizes, and the VERSION
 // file's content), then swap it in with two renames, keeping the version it replaces as <folder>.previous.
 // Until the swap, the live folder is never touched. Rollback swaps live and .previous.
-import { DeployError, explain, type ErrorContext, type Stage } from './errors.ts';
-import type { ReleasePackage } from './read-release.ts';
+import { DeployError, explain, SFTP_STATUS, type ErrorContext, type Stage } from './errors.ts';
+import type { PackageFile, ReleasePackage } from './read-release.ts';
 import type { RemoteFs } from './remote.ts';
 
 export interface RemotePaths {
   live: string;
   previous: string;
   uploading: string;
-  /** Where live waits during a rollback's three renames. */
-  swapping: string;
+  /** Where a version waits during a swap's renames. */
+  discard: string;
 }
 
 export function remotePaths(remoteRoot: string, folder: string): RemotePaths {
   const live = `${remoteRoot.replace(/\/+$/, '')}/${folder}`;
-  return { live, previous: `${live}.previous`, uploading: `${live}.uploading`, swapping: `${live}.swapping` };
+  return { live, previous: `${live}.previous`, uploading: `${live}.uploading`, discard: `${live}.discard` };
 }
 
 export interface Progress {
@@ -32,6 +32,8 @@ export interface FlowContext {
   /** Host, user etc. for the error words; stage and path are filled in here. */
   errors: Omit<ErrorContext, 'stage' | 'path'>;
   onProgress: (p: Progress) => void;
+  /** A line worth telling the administrator (e.g. that the copy fallback is used). */
+  onNote: (line: string) => void;
 }
 
 async function step<T>(ctx: FlowContext, stage: Stage, path: string, fn: () => Promise<T>): Promise<T> {
@@ -128,58 +130,138 @@ export async function verify(ctx: FlowContext, pkg: ReleasePackage, dir: string)
     );
 }
 
+/** A server that will not rename at all answers a rename with "permission denied" or "operation unsupported". */
+function isRenameRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === SFTP_STATUS.permissionDenied || code === SFTP_STATUS.opUnsupported;
+}
+
+/** Every file under `dir` on the server, read into memory (gadget folders are small). */
+async function readTree(remote: RemoteFs, dir: string): Promise<PackageFile[]> {
+  const sizes = await listTree(remote, dir);
+  const files: PackageFile[] = [];
+  for (const path of [...sizes.keys()].sort())
+    files.push({ path, bytes: await remote.read(`${dir}/${path}`), mode: 0o644 });
+  return files;
+}
+
+/** Makes `dir` hold exactly `files` (written over what is there; what is not in `files` removed). */
+async function writeTree(remote: RemoteFs, dir: string, files: PackageFile[]): Promise<void> {
+  if (!(await remote.exists(dir))) await remote.mkdir(dir);
+  await remote.chmod(dir, 0o755);
+  const folders = foldersOf(files.map((f) => f.path));
+  for (const folder of folders) {
+    const path = `${dir}/${folder}`;
+    if (!(await remote.exists(path))) await remote.mkdir(path);
+    await remote.chmod(path, 0o755);
+  }
+  for (const file of files) {
+    await remote.write(`${dir}/${file.path}`, file.bytes);
+    await remote.chmod(`${dir}/${file.path}`, 0o644);
+  }
+  const wanted = new Set(files.map((f) => f.path));
+  const wantedFolders = new Set(folders);
+  const prune = async (at: string, prefix: string) => {
+    for (const entry of await remote.list(at)) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.type === 'd') {
+        if (wantedFolders.has(path)) await prune(`${at}/${entry.name}`, `${path}/`);
+        else await remote.removeTree(`${at}/${entry.name}`);
+      } else if (!wanted.has(path)) await remote.remove(`${at}/${entry.name}`);
+    }
+  };
+  await prune(dir, '');
+}
+
+export interface SwapResult {
+  /** A previous version is now kept in .previous. */
+  kept: boolean;
+  /** The server refused renames, so the files were copied instead. */
+  copied: boolean;
+}
+
 /**
- * Puts the verified upload live: the older kept version is removed, live becomes .previous, .uploading becomes
- * live. Should the second rename fail, the first is undone so the old version stays live.
- * Returns whether a previous version is now kept.
+ * Puts the verified upload live with renames: the older kept version moves aside (.discard), live becomes
+ * .previous, .uploading becomes live, and the old kept version is removed. A rename that fails half way is undone
+ * so the old version stays live.
+ * A server that refuses the first rename (nothing has changed yet) gets the copy fallback: the live files are read
+ * and written into .previous, then the package is written over the live folder and verified there.
  */
-export async function swapIn(ctx: FlowContext): Promise<boolean> {
+export async function swapIn(ctx: FlowContext, pkg: ReleasePackage): Promise<SwapResult> {
   const { remote, paths } = ctx;
-  const hadLive = await step(ctx, 'swap', paths.live, () => remote.exists(paths.live));
-  await step(ctx, 'prepare', paths.previous, async () => {
-    if (await remote.exists(paths.previous)) await remote.removeTree(paths.previous);
+  const [hadLive, hadPrevious] = await step(ctx, 'prepare', paths.live, () =>
+    Promise.all([remote.exists(paths.live), remote.exists(paths.previous)]),
+  );
+  await step(ctx, 'prepare', paths.discard, async () => {
+    if (await remote.exists(paths.discard)) await remote.removeTree(paths.discard);
   });
-  if (hadLive)
-    await step(ctx, 'prepare', paths.live, async () => {
-      try {
-        await remote.rename(paths.live, paths.previous);
-      } catch (error) {
-        throw renameRefused(error, ctx);
-      }
-    });
-  try {
-    await remote.rename(paths.uploading, paths.live);
-  } catch (error) {
-    if (hadLive) {
-      const restored = await remote.rename(paths.previous, paths.live).then(
-        () => true,
-        () => false,
-      );
-      const state = restored
-        ? `The old version is live again in ${paths.live}.`
-        : `The old version is in ${paths.previous} and nothing is live: run npm run deploy -- --rollback.`;
+  const renames: [string, string][] = [];
+  if (hadPrevious) renames.push([paths.previous, paths.discard]);
+  if (hadLive) renames.push([paths.live, paths.previous]);
+  renames.push([paths.uploading, paths.live]);
+  const done: [string, string][] = [];
+  for (const [from, to] of renames) {
+    try {
+      await remote.rename(from, to);
+      done.push([from, to]);
+    } catch (error) {
+      if (done.length === 0 && isRenameRefusal(error)) return copyIn(ctx, pkg, hadLive);
+      if (done.length === 0) throw explain(error, { ...ctx.errors, stage: 'prepare', path: from });
+      const undone = await undo(remote, done);
       throw new DeployError(
-        `${explain(error, { ...ctx.errors, stage: 'swap', path: paths.live }).message} ${state}`,
-        'Deploy again; the verified upload stays in ' + paths.uploading + ' until then.',
+        `${explain(error, { ...ctx.errors, stage: 'swap', path: from }).message} ` +
+          (undone
+            ? `The old version is live again in ${paths.live}.`
+            : `Putting the old version back failed too: check ${paths.live}, ${paths.previous} and ${paths.discard}, or run npm run deploy -- --rollback.`),
+        `Deploy again; the verified upload is in ${paths.uploading}.`,
       );
     }
-    throw explain(error, { ...ctx.errors, stage: 'swap', path: paths.live });
   }
-  return hadLive;
+  if (hadPrevious)
+    await remote
+      .removeTree(paths.discard)
+      .catch(() =>
+        ctx.onNote(
+          `Note: the older kept version could not be removed from ${paths.discard}; remove it when convenient.`,
+        ),
+      );
+  return { kept: hadLive, copied: false };
 }
 
-/** A server that will not rename the live folder leaves everything as it was: say so, and what to do. */
-function renameRefused(error: unknown, ctx: FlowContext): DeployError {
-  const cause = explain(error, { ...ctx.errors, stage: 'prepare', path: ctx.paths.live });
-  return new DeployError(
-    `The server would not rename ${ctx.paths.live} to ${ctx.paths.previous} (${cause.message.replace(/\.$/, '')}). ` +
-      `The verified upload is in ${ctx.paths.uploading}.`,
-    'This Finesse server does not allow renaming folders over SFTP: deploy under a new folder name instead ' +
-      '(npm run package -- --folder NAME, then npm run deploy -- --folder NAME) and point the layout at it.',
+async function undo(remote: RemoteFs, done: [string, string][]): Promise<boolean> {
+  for (const [from, to] of [...done].reverse()) {
+    try {
+      await remote.rename(to, from);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+async function copyIn(ctx: FlowContext, pkg: ReleasePackage, hadLive: boolean): Promise<SwapResult> {
+  const { remote, paths } = ctx;
+  ctx.onNote(
+    `This server does not allow renaming folders: copying instead (the live version is kept in ${paths.previous} by copying it first).`,
   );
+  if (hadLive) {
+    const old = await step(ctx, 'prepare', paths.live, () => readTree(remote, paths.live));
+    await step(ctx, 'prepare', paths.previous, () => writeTree(remote, paths.previous, old));
+  }
+  await step(ctx, 'swap', paths.live, () => writeTree(remote, paths.live, pkg.files));
+  try {
+    await verify(ctx, pkg, paths.live);
+  } catch (error) {
+    throw new DeployError(
+      `${(error as Error).message.replace(/ Nothing was switched.*$/, '')} The live folder was written in place and may be incomplete.`,
+      hadLive ? `Deploy again, or put the kept version back with npm run deploy -- --rollback.` : 'Deploy again.',
+    );
+  }
+  await remote.removeTree(paths.uploading).catch(() => {});
+  return { kept: hadLive, copied: true };
 }
 
-/** Swaps live and .previous; returns the VERSION now live and the one kept. */
+/** Swaps live and .previous (by renames, or by copying on a server that refuses them); returns both VERSIONs. */
 export async function rollback(ctx: FlowContext): Promise<{ live: string; kept: string }> {
   const { remote, paths } = ctx;
   const versionOf = async (dir: string) =>
@@ -196,10 +278,36 @@ export async function rollback(ctx: FlowContext): Promise<{ live: string; kept: 
       'A previous version is kept only after a deploy replaced one; deploy the version you want instead.',
     );
   await step(ctx, 'rollback', paths.live, async () => {
-    if (await remote.exists(paths.swapping)) await remote.removeTree(paths.swapping);
-    if (hasLive) await remote.rename(paths.live, paths.swapping);
-    await remote.rename(paths.previous, paths.live);
-    if (hasLive) await remote.rename(paths.swapping, paths.previous);
+    if (await remote.exists(paths.discard)) await remote.removeTree(paths.discard);
+    const renames: [string, string][] = hasLive
+      ? [
+          [paths.live, paths.discard],
+          [paths.previous, paths.live],
+          [paths.discard, paths.previous],
+        ]
+      : [[paths.previous, paths.live]];
+    const done: [string, string][] = [];
+    for (const [from, to] of renames) {
+      try {
+        await remote.rename(from, to);
+        done.push([from, to]);
+      } catch (error) {
+        if (done.length === 0 && isRenameRefusal(error)) {
+          ctx.onNote('This server does not allow renaming folders: swapping the two versions by copying.');
+          const live = hasLive ? await readTree(remote, paths.live) : [];
+          const kept = await readTree(remote, paths.previous);
+          await writeTree(remote, paths.live, kept);
+          if (hasLive) await writeTree(remote, paths.previous, live);
+          else await remote.removeTree(paths.previous);
+          return;
+        }
+        if (done.length > 0) await undo(remote, done);
+        throw error;
+      }
+    }
   });
-  return { live: await versionOf(paths.live), kept: hasLive ? await versionOf(paths.previous) : 'none' };
+  return {
+    live: await versionOf(paths.live),
+    kept: (await remote.exists(paths.previous)) ? await versionOf(paths.previous) : 'none',
+  };
 }

@@ -79,10 +79,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DeployOpti
       },
     }));
   } catch (error) {
-    fail(
-      `${(error as Error).message.replace(/\.?$/, '.')}`,
-      'Run npm run deploy -- --help for the options.',
-    );
+    fail(`${(error as Error).message.replace(/\.?$/, '.')}`, 'Run npm run deploy -- --help for the options.');
   }
   const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const hostValues = (values.host as string[] | undefined) ?? (env.FINESSE_SFTP_HOST ? [env.FINESSE_SFTP_HOST] : []);
@@ -113,7 +110,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DeployOpti
     );
   const remoteRoot = str('remote-root') ?? '/files';
   if (!remoteRoot.startsWith('/'))
-    fail(`The remote root "${remoteRoot}" is not an absolute path.`, 'Keep the default /files, where Cisco documents uploads go.');
+    fail(
+      `The remote root "${remoteRoot}" is not an absolute path.`,
+      'Keep the default /files, where Cisco documents uploads go.',
+    );
   const keyPath = str('key');
   const keyEnv = env.FINESSE_SFTP_KEY;
   const key = keyPath

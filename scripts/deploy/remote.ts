@@ -29,6 +29,8 @@ export interface RemoteFs {
   read(path: string): Promise<Buffer>;
   rename(from: string, to: string): Promise<void>;
   removeTree(path: string): Promise<void>;
+  /** Removes one file. */
+  remove(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -139,6 +141,9 @@ function sftpRemote(client: SftpClient): RemoteFs {
     },
     async removeTree(path) {
       await client.rmdir(path, true);
+    },
+    async remove(path) {
+      await client.delete(path);
     },
     async close() {
       await client.end().catch(() => {});

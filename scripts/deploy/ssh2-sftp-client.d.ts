@@ -32,10 +32,7 @@ declare module 'ssh2-sftp-client' {
   }
 
   export default class SftpClient {
-    constructor(
-      name?: string,
-      callbacks?: { error?: (err: Error) => void; end?: () => void; close?: () => void },
-    );
+    constructor(name?: string, callbacks?: { error?: (err: Error) => void; end?: () => void; close?: () => void });
     /** The ssh2 Client underneath, whose 'error' events carry a `level` (e.g. 'client-authentication'). */
     client: EventEmitter;
     /** ssh2's SFTP session once connected. */

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { runDeploy, type DeployIo } from '../../../scripts/deploy/deploy.ts';
 
 /** Writes release/<folder>/ (plus layout-snippet.xml beside it) under a fresh temp dir; returns the folder's path. */
-export function makeRelease(version: string, extra: Record<string, string | Uint8Array> = {}, folder = 'finesse-blend') {
+export function makeRelease(
+  version: string,
+  extra: Record<string, string | Uint8Array> = {},
+  folder = 'finesse-blend',
+) {
   const root = mkdtempSync(join(tmpdir(), 'fb-release-'));
   const dir = join(root, folder);
   const files: Record<string, string | Uint8Array> = {
@@ -30,11 +34,7 @@ export interface RunResult {
   err: string;
 }
 
-export async function deploy(
-  argv: string[],
-  env: NodeJS.ProcessEnv,
-  more: Partial<DeployIo> = {},
-): Promise<RunResult> {
+export async function deploy(argv: string[], env: NodeJS.ProcessEnv, more: Partial<DeployIo> = {}): Promise<RunResult> {
   let out = '';
   let err = '';
   const code = await runDeploy(argv, env, {

@@ -23,7 +23,10 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'fb-deploy-test-'));
   knownHosts = join(work, 'known_hosts');
   v1 = makeRelease('0.1.0+1111111');
-  v2 = makeRelease('0.2.0+2222222', { 'finesse-blend.js': '/* 0.2.0 */ var FinesseBlend = "new";\n', 'chime.wav': 'RIFF' });
+  v2 = makeRelease('0.2.0+2222222', {
+    'finesse-blend.js': '/* 0.2.0 */ var FinesseBlend = "new";\n',
+    'chime.wav': 'RIFF',
+  });
 });
 
 after(async () => {
@@ -55,7 +58,19 @@ function snapshot(): Record<string, string> {
 const liveVersion = (suffix = '') => readFileSync(join(files(), `finesse-blend${suffix}`, 'VERSION'), 'utf8').trim();
 
 function args(pkg: string, ...more: string[]) {
-  return ['--host', '127.0.0.1', '--port', String(server.port), '--user', server.user, '--package', pkg, '--known-hosts', knownHosts, ...more];
+  return [
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(server.port),
+    '--user',
+    server.user,
+    '--package',
+    pkg,
+    '--known-hosts',
+    knownHosts,
+    ...more,
+  ];
 }
 const withPassword = () => ({ FINESSE_SFTP_PASSWORD: server.password });
 
@@ -75,7 +90,10 @@ test('a first deploy uploads every file with its size, as 0644 in 0755 folders, 
   assert.ok(!existsSync(join(files(), 'finesse-blend.previous')), 'nothing was live before, so nothing is kept');
 
   const [keyType, key] = server.hostPublicKey.split(' ');
-  assert.match(readFileSync(knownHosts, 'utf8'), new RegExp(`^\\[127\\.0\\.0\\.1\\]:${server.port} ${keyType} ${key!.replace(/[+/]/g, '\\$&')}$`, 'm'));
+  assert.match(
+    readFileSync(knownHosts, 'utf8'),
+    new RegExp(`^\\[127\\.0\\.0\\.1\\]:${server.port} ${keyType} ${key!.replace(/[+/]/g, '\\$&')}$`, 'm'),
+  );
   const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', '-'], { input: server.hostPublicKey })
     .toString()
     .split(' ')[1]!;
@@ -148,7 +166,18 @@ test('with two nodes, the deploy stops at the first that fails and says which', 
   const v4 = makeRelease('0.4.0+4444444');
   const kh = join(work, 'known_hosts_two');
   const result = await deploy(
-    ['--host', `127.0.0.1,127.0.0.2`, '--port', String(server.port), '--user', server.user, '--package', v4, '--known-hosts', kh],
+    [
+      '--host',
+      `127.0.0.1,127.0.0.2`,
+      '--port',
+      String(server.port),
+      '--user',
+      server.user,
+      '--package',
+      v4,
+      '--known-hosts',
+      kh,
+    ],
     withPassword(),
   );
   assert.equal(result.code, 1);
@@ -196,12 +225,16 @@ test('a key instead of a password logs in (authorized_keys of the account)', asy
 
 test('with no password in the environment, it is asked for (no echo) on a terminal, and refused without one', async () => {
   const asked: string[] = [];
-  const typed = await deploy(args(v2), {}, {
-    askSecret: async (question) => {
-      asked.push(question);
-      return server.password;
+  const typed = await deploy(
+    args(v2),
+    {},
+    {
+      askSecret: async (question) => {
+        asked.push(question);
+        return server.password;
+      },
     },
-  });
+  );
   assert.equal(typed.code, 0, typed.err);
   assert.deepEqual(asked, [`Password for ${server.user}@127.0.0.1: `]);
   assert.equal(liveVersion(), '0.2.0+2222222');

@@ -46,7 +46,12 @@ function banner(port: number): Promise<string> {
   });
 }
 
-export async function startSftpServer(): Promise<SftpServerHandle> {
+export interface SftpServerOptions {
+  /** SFTP requests the server refuses (internal-sftp -P), e.g. ['rename', 'posix-rename'] for a server that will not rename. */
+  deniedRequests?: string[];
+}
+
+export async function startSftpServer(options: SftpServerOptions = {}): Promise<SftpServerHandle> {
   if (!existsSync(SSHD))
     throw new Error('OpenSSH server is not installed: install it with apt-get install -y openssh-server');
   if (typeof process.getuid !== 'function' || process.getuid() !== 0)
@@ -99,7 +104,7 @@ export async function startSftpServer(): Promise<SftpServerHandle> {
         'Subsystem sftp internal-sftp',
         `Match User ${user}`,
         `  ChrootDirectory ${chroot}`,
-        '  ForceCommand internal-sftp',
+        `  ForceCommand internal-sftp${options.deniedRequests?.length ? ` -P ${options.deniedRequests.join(',')}` : ''}`,
         '  AllowTcpForwarding no',
         '  X11Forwarding no',
         '',
