@@ -3,10 +3,11 @@ import type { ReadStream } from 'node:tty';
 
 export function promptHidden(question: string, input: ReadStream, output: NodeJS.WriteStream): Promise<string> {
   return new Promise((resolve, reject) => {
-    output.write(question);
     let answer = '';
     const wasRaw = input.isRaw;
+    // Echo off before the question shows, so nothing typed right after it is echoed.
     input.setRawMode(true);
+    output.write(question);
     input.resume();
     const done = (error: Error | null) => {
       input.setRawMode(wasRaw);

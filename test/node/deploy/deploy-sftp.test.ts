@@ -280,6 +280,32 @@ test('the password never appears in what the command prints, on success or failu
   assert.ok(!flag.output.includes(distinctive));
 });
 
+test('in a terminal the password is asked for without echo, and works', async () => {
+  // script(1) gives the command a pseudo-terminal; the password is typed once the prompt shows.
+  const command = ['node', '--import', 'tsx', 'scripts/deploy/deploy.ts', ...args(v2)]
+    .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+    .join(' ');
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FINESSE_SFTP_')));
+  const child = spawn('script', ['-qec', command, '/dev/null'], { env: clean, stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  let typed = false;
+  const code = await new Promise<number | null>((resolve) => {
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (!typed && output.includes(`Password for ${server.user}@127.0.0.1: `)) {
+        typed = true;
+        child.stdin.write(`${server.password}\r`);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', resolve);
+  });
+  assert.equal(code, 0, output);
+  assert.ok(typed, 'the password was asked for');
+  assert.ok(!output.includes(server.password), `what was typed is not echoed: ${JSON.stringify(output)}`);
+  assert.equal(liveVersion(), '0.2.0+2222222');
+});
+
 test('a full disk on the server stops the upload with words saying so, and the live version stays', async () => {
   server.mountSmallDisk('64k');
   const small = await deploy(args(v1), withPassword());
