@@ -1,7 +1,7 @@
 // `npm run deploy`: uploads the release made by `npm run package` to the 3rdpartygadget SFTP account of each
 // Finesse node in turn (stopping at the first that fails), verifies it, swaps it in keeping the version it replaces,
 // and prints what the administrator does next. `--rollback` puts the kept version back. Run with --help.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ReadStream } from 'node:tty';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +9,8 @@ import { DeployError, explain, type ErrorContext } from './errors.ts';
 import { remotePaths, rollback, swapIn, upload, type FlowContext, type Progress } from './flow.ts';
 import { DEFAULT_FOLDER, parseOptions, USAGE, type DeployOptions } from './options.ts';
 import { promptHidden } from './prompt.ts';
-import { PackageProblem, readPackage, type ReleasePackage } from './read-release.ts';
+// Until the package reader (scripts/package/read-package.ts) is on this branch; same function, same shape.
+import { readPackage, type ReleasePackage } from './read-release.ts';
 import { connect, type RemoteFs } from './remote.ts';
 
 export interface DeployIo {
@@ -36,18 +37,20 @@ function progressLine(p: Progress): string {
 }
 
 async function loadPackage(options: DeployOptions): Promise<ReleasePackage> {
+  if (!existsSync(options.packagePath))
+    throw new DeployError(
+      `There is no release at ${options.packagePath}.`,
+      'Run npm run package first (or give the release zip or folder with --package).',
+    );
   let pkg: ReleasePackage;
   try {
     pkg = await readPackage(options.packagePath);
   } catch (error) {
-    if (error instanceof PackageProblem && /There is no release/.test(error.message))
-      throw new DeployError(
-        `There is no release at ${options.packagePath}.`,
-        'Run npm run package first (or give the release zip or folder with --package).',
-      );
-    if (error instanceof PackageProblem)
-      throw new DeployError(error.message, 'Give --package the zip or folder that npm run package wrote.');
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DeployError(
+      `The release at ${options.packagePath} could not be read: ${reason.replace(/\.$/, '')}.`,
+      'Give --package the zip or folder that npm run package wrote, or run npm run package again.',
+    );
   }
   if (options.folder !== null && options.folder !== pkg.folder)
     throw new DeployError(

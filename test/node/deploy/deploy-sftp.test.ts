@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '../../../sim/prosody/free-port.ts';
 import { deploy, makeRelease } from './deploy-kit.ts';
@@ -160,6 +161,25 @@ test('a host nobody answers on (a closed port) says to check the host name and p
   assert.equal(result.code, 1);
   assert.match(result.err, new RegExp(`Could not connect to 127\\.0\\.0\\.1:${closed}: the connection was refused`));
   assert.match(result.err, /Check the host name/);
+});
+
+test('a host that accepts the connection but never answers is given up on after the timeout, in words', async () => {
+  const sockets = new Set<Socket>();
+  const silent = createServer((socket) => sockets.add(socket)); // accepts, says nothing
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const port = (silent.address() as AddressInfo).port;
+  try {
+    const result = await deploy(
+      ['--host', '127.0.0.1', '--port', String(port), '--timeout', '1', '--package', v1, '--known-hosts', knownHosts],
+      withPassword(),
+    );
+    assert.equal(result.code, 1);
+    assert.match(result.err, new RegExp(`127\\.0\\.0\\.1:${port} did not answer within 1 s`));
+    assert.match(result.err, /port \d+ of the Finesse server is open from this machine/);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  }
 });
 
 test('with two nodes, the deploy stops at the first that fails and says which', async () => {

@@ -4,9 +4,19 @@
 // /files the only folder it may write. Stopped by its PID; the user is removed at the end.
 // sshd refuses a chroot whose path has a world-writable component (such as /tmp), so the server's directory lives
 // under /run. Creating users and a chroot needs root.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '../../../sim/prosody/free-port.ts';
@@ -51,15 +61,40 @@ export interface SftpServerOptions {
   deniedRequests?: string[];
 }
 
+const BASE = '/run';
+const PREFIX = 'finesse-blend-sftp-';
+
+/**
+ * Removes what an earlier test process killed outright (no exit hook runs on SIGKILL) left behind: its sshd, the
+ * mount, the user and the directory. A server whose owning test process is still alive is left alone.
+ */
+function removeLeftovers(): void {
+  for (const name of readdirSync(BASE).filter((n) => n.startsWith(PREFIX))) {
+    const dir = join(BASE, name);
+    const owner = readPidFile(join(dir, 'owner.pid'));
+    if (owner !== null && alive(owner)) continue; // another test file's server, still in use
+    const pid = readPidFile(join(dir, 'sshd.pid'));
+    if (pid !== null && alive(pid)) process.kill(pid, 'SIGKILL');
+    const files = join(dir, 'chroot', 'files');
+    spawnSync('umount', ['-l', files], { stdio: 'ignore' });
+    const user = existsSync(join(dir, 'user')) ? readFileSync(join(dir, 'user'), 'utf8').trim() : '';
+    if (/^fbsftp[0-9a-f]{8}$/.test(user)) spawnSync('userdel', ['-f', user], { stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function startSftpServer(options: SftpServerOptions = {}): Promise<SftpServerHandle> {
   if (!existsSync(SSHD))
     throw new Error('OpenSSH server is not installed: install it with apt-get install -y openssh-server');
   if (typeof process.getuid !== 'function' || process.getuid() !== 0)
     throw new Error('The SFTP deploy tests need root: they create a throw-away user and a chroot for it.');
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  const dir = mkdtempSync('/run/finesse-blend-sftp-');
+  removeLeftovers();
+  const dir = mkdtempSync(join(BASE, PREFIX));
   chmodSync(dir, 0o755);
   const user = `fbsftp${randomBytes(4).toString('hex')}`;
+  writeFileSync(join(dir, 'user'), `${user}\n`);
+  writeFileSync(join(dir, 'owner.pid'), `${process.pid}\n`);
   const password = `pw-${randomBytes(9).toString('base64url')}`;
   const chroot = join(dir, 'chroot');
   const files = join(chroot, 'files');
