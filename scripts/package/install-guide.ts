@@ -27,6 +27,8 @@ gadget \`${urls.team}\`. The folder name is fixed when the package is made (\`np
 - The chat service running and reachable from the agents' browsers (see docs/deploy-chat-service.md in the project):
   its WebSocket and/or BOSH address and the chat router's JID, for the \`chatService\` and \`chatRouter\` preferences.
 - A Not Ready reason code for chats in Finesse (by default its label is \`Handling Chat\`; see \`handlingChatReason\`).
+- For \`npm run deploy\`: this project's checkout with its dependencies (\`npm ci\`, Node.js 20.19 or later) on a machine
+  that reaches the Finesse servers over SSH (port 22).
 
 ## 1. Upload the folder (to each Finesse server)
 
@@ -49,7 +51,8 @@ Do this on every Finesse server agents sign in to (both servers of a pair).
   \`\`\`
 
   Every file must be readable (mode 644) or Finesse's web server answers 404 for it. To upgrade by hand, first keep
-  the old folder: \`rename ${folder} ${folder}.previous\` (after removing an older \`${folder}.previous\`).
+  the old folder: \`rename ${folder} ${folder}.previous\`. sftp removes only empty folders, so an older
+  \`${folder}.previous\` must be emptied (\`rm\` its files, \`rmdir\` its folders) first; \`npm run deploy\` does all this.
 
 ## 2. Add the gadgets to the desktop layout
 
