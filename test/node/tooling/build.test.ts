@@ -60,7 +60,10 @@ test('the same build emits the team gadget: its own classic script beside the ag
     assert.ok(js.includes('finesse-blend-team'), 'it defines the team element');
     assert.ok(!js.includes('finesse-blend-agent'), 'it carries none of the agent panel');
     const xml = readFileSync(join(out, 'team-gadget.xml'), 'utf8');
-    assert.match(xml, /<script src="\/3rdpartygadget\/files\/finesse-blend\/finesse-blend-team\.js\?v=[^"]+"><\/script>/);
+    assert.match(
+      xml,
+      /<script src="\/3rdpartygadget\/files\/finesse-blend\/finesse-blend-team\.js\?v=[^"]+"><\/script>/,
+    );
     assert.match(xml, /<Require feature="pubsub-2"\/>/);
     assert.match(xml, /title="__MSG_team_title__"/);
     for (const bundle of messageBundles()) {
