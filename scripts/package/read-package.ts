@@ -20,7 +20,7 @@ export interface ReadPackage {
   readonly folder: string;
   /** The VERSION file's line: <release>+<hash>. */
   readonly version: string;
-  readonly files: readonly PackageFile[];
+  readonly files: PackageFile[];
 }
 
 /** Reads a package zip or package folder; rejects with a sentence naming what is wrong and what to give instead. */
