@@ -72,7 +72,7 @@ export function layoutSnippetXml(folder: string, version: string): string {
           </column>
         </columns>
       </tab>
-      <!-- Add: a tab of its own for the team gadget, after the supervisors' other tabs. -->
+      <!-- Add: a tab of its own for the team gadget, after the supervisors' other tabs (its label is shown as written). -->
       <tab>
         <id>${TEAM_TAB.id}</id>
         <label>${TEAM_TAB.label}</label>
