@@ -64,7 +64,7 @@ export const appBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-chat-service/', '.tmp/', 'test-results/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'release/', 'dist-chat-service/', '.tmp/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

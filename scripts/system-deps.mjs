@@ -1,4 +1,4 @@
-// Finds the system parts the project needs (Debian's Chromium, Prosody, ejabberd, PostgreSQL and OpenSSH's server) and installs the missing ones
+// Finds the system parts the project needs (Debian's Chromium, Prosody, ejabberd, PostgreSQL, unzip and OpenSSH's server) and installs the missing ones
 // with apt-get when running as root; otherwise stops at once with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,6 +29,11 @@ export const SYSTEM_PARTS = {
     pkg: 'postgresql',
     bins: ['/usr/lib/postgresql/15/bin/postgres', '/usr/lib/postgresql/15/bin/initdb'],
     why: "the chat service's PostgreSQL store (restart and failover tests)",
+  },
+  unzip: {
+    pkg: 'unzip',
+    bins: ['/usr/bin/unzip'],
+    why: 'the package test unpacks the release zip as an administrator does',
   },
   // The deploy tests run their own sshd on a temp config and free port, as the 3rdpartygadget SFTP account's
   // stand-in; the package's own service is not used.

@@ -99,7 +99,7 @@ function findTests(dir, suffix) {
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
-ensureSystemParts(['chromium', 'prosody', 'ejabberd', 'postgresql', 'opensshServer']);
+ensureSystemParts(['chromium', 'prosody', 'ejabberd', 'postgresql', 'unzip', 'opensshServer']);
 
 await step('typecheck', async (name) => check(await run(name, 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])));
 await step('lint', async (name) => check(await run(name, 'npm', ['run', '--silent', 'lint'])));

@@ -9,8 +9,7 @@ import { DeployError, explain, type ErrorContext } from './errors.ts';
 import { remotePaths, rollback, swapIn, upload, type FlowContext, type Progress } from './flow.ts';
 import { DEFAULT_FOLDER, parseOptions, USAGE, type DeployOptions } from './options.ts';
 import { promptHidden } from './prompt.ts';
-// Until the package reader (scripts/package/read-package.ts) is on this branch; same function, same shape.
-import { readPackage, type ReleasePackage } from './read-release.ts';
+import { readPackage, type ReadPackage as ReleasePackage } from '../package/read-package.ts';
 import { connect, type RemoteFs } from './remote.ts';
 
 export interface DeployIo {
@@ -48,7 +47,7 @@ async function loadPackage(options: DeployOptions): Promise<ReleasePackage> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DeployError(
-      `The release at ${options.packagePath} could not be read: ${reason.replace(/\.$/, '')}.`,
+      reason,
       'Give --package the zip or folder that npm run package wrote, or run npm run package again.',
     );
   }

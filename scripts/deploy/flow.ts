@@ -2,7 +2,7 @@
 // file's content), then swap it in with two renames, keeping the version it replaces as <folder>.previous.
 // Until the swap, the live folder is never touched. Rollback swaps live and .previous.
 import { DeployError, explain, SFTP_STATUS, type ErrorContext, type Stage } from './errors.ts';
-import type { PackageFile, ReleasePackage } from './read-release.ts';
+import type { PackageFile, ReadPackage as ReleasePackage } from '../package/read-package.ts';
 import type { RemoteFs } from './remote.ts';
 
 export interface RemotePaths {

@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_FOLDER, folderNameProblem } from '../package/package-options.ts';
 import { DeployError } from './errors.ts';
 
 export interface DeployOptions {
@@ -24,7 +25,7 @@ export interface DeployOptions {
   help: boolean;
 }
 
-export const DEFAULT_FOLDER = 'finesse-blend';
+export { DEFAULT_FOLDER };
 
 export const USAGE = `Usage: npm run deploy -- --host FINESSE [--host OTHER-NODE] [options]
 
@@ -103,11 +104,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DeployOpti
   if (!Number.isFinite(timeout) || timeout <= 0)
     fail(`The timeout "${timeoutText}" is not a number of seconds.`, 'Give --timeout a number of seconds, e.g. 20.');
   const folder = str('folder') ?? null;
-  if (folder !== null && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(folder))
-    fail(
-      `The folder name "${folder}" is not allowed.`,
-      'Use letters, digits, dots, dashes and underscores, starting with a letter or digit.',
-    );
+  const folderProblem = folder === null ? null : folderNameProblem(folder);
+  if (folderProblem !== null) fail(folderProblem, 'Give --folder the name the package was built for.');
   const remoteRoot = str('remote-root') ?? '/files';
   if (!remoteRoot.startsWith('/'))
     fail(

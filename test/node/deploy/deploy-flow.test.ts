@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DeployError } from '../../../scripts/deploy/errors.ts';
 import { foldersOf, remotePaths, swapIn, upload, type FlowContext } from '../../../scripts/deploy/flow.ts';
-import type { ReleasePackage } from '../../../scripts/deploy/read-release.ts';
+import type { ReadPackage as ReleasePackage } from '../../../scripts/package/read-package.ts';
 import type { RemoteFs } from '../../../scripts/deploy/remote.ts';
 
 /** Files by absolute path; folders as a set. */

@@ -2,13 +2,10 @@
 // the refused --password flag, the package checks, --dry-run, and how each low-level error reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
 import { DeployError, explain, type ErrorContext } from '../../../scripts/deploy/errors.ts';
 import { parseOptions } from '../../../scripts/deploy/options.ts';
-import { readPackage } from '../../../scripts/deploy/read-release.ts';
 import { deploy, makeRelease } from './deploy-kit.ts';
 
 function refusal(fn: () => unknown): DeployError {
@@ -58,7 +55,14 @@ test('a --password flag is refused, in either form, without repeating the value'
 test('bad options are named with what to do', () => {
   assert.match(refusal(() => parseOptions([], {})).advice, /--host/);
   assert.match(refusal(() => parseOptions(['--host', 'x', '--port', '99999'], {})).message, /not a port number/);
-  assert.match(refusal(() => parseOptions(['--host', 'x', '--folder', '../up'], {})).message, /folder name/);
+  assert.match(
+    refusal(() => parseOptions(['--host', 'x', '--folder', '../up'], {})).message,
+    /--folder "\.\.\/up" cannot be used/,
+  );
+  assert.match(
+    refusal(() => parseOptions(['--host', 'x', '--folder', 'blend.previous'], {})).message,
+    /npm run deploy uses/,
+  );
   assert.match(refusal(() => parseOptions(['--host', 'x', '--remote-root', 'files'], {})).message, /absolute/);
   assert.match(refusal(() => parseOptions(['--host', 'x', '--colour'], {})).advice, /--help/);
 });
@@ -81,30 +85,6 @@ test('--dry-run lists every file and size and connects to nothing', async () => 
   assert.match(result.out, /\/files\/finesse-blend\.uploading/);
   assert.match(result.out, /messages\/en\.xml {2}60 bytes/);
   assert.doesNotMatch(result.out, /Connecting/);
-});
-
-test('a release zip is read from its one top-level folder with a gadget.xml', async () => {
-  const zipPath = join(mkdtempSync(join(tmpdir(), 'fb-zip-')), 'finesse-blend-1.0.0-blend-v2.zip');
-  writeFileSync(
-    zipPath,
-    zipSync({
-      'blend-v2/gadget.xml': strToU8('<Module/>'),
-      'blend-v2/messages/en.xml': strToU8('<messagebundle/>'),
-      'blend-v2/VERSION': strToU8('1.0.0+0abc123\n'),
-      'layout-snippet.xml': strToU8('<gadget/>'),
-      'INSTALL.md': strToU8('# Install'),
-    }),
-  );
-  const pkg = await readPackage(zipPath);
-  assert.equal(pkg.folder, 'blend-v2');
-  assert.equal(pkg.version, '1.0.0+0abc123');
-  assert.deepEqual(
-    pkg.files.map((f) => f.path),
-    ['gadget.xml', 'messages/en.xml', 'VERSION'],
-  );
-  const notZip = join(mkdtempSync(join(tmpdir(), 'fb-zip-')), 'x.zip');
-  writeFileSync(notZip, 'not a zip');
-  await assert.rejects(readPackage(notZip), /not a readable zip file/);
 });
 
 const ctx: ErrorContext = {

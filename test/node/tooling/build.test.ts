@@ -31,7 +31,7 @@ test('build emits an IIFE bundle and a gadget.xml that loads it by its deployed 
     assert.match(js, /^(var FinesseBlend=)?\(function\(|^\(\(\)=>|^var FinesseBlend=function|^\(function/);
     assert.ok(!js.includes('eval('), 'no eval in the bundle (strict CSP)');
     const xml = readFileSync(join(out, 'gadget.xml'), 'utf8');
-    assert.match(xml, /<script src="\/3rdpartygadget\/files\/finesse-blend\/finesse-blend\.js"><\/script>/);
+    assert.match(xml, /<script src="\/3rdpartygadget\/files\/finesse-blend\/finesse-blend\.js\?v=[^"]+"><\/script>/);
     assert.match(xml, /<Require feature="pubsub-2"\/>/);
     assert.ok(!/<script>[^<]/.test(xml), 'no inline script (strict CSP)');
     for (const bundle of messageBundles()) {
@@ -40,10 +40,10 @@ test('build emits an IIFE bundle and a gadget.xml that loads it by its deployed 
         bundle.xml,
         'generated from the catalogues',
       );
-      assert.ok(xml.includes(`/3rdpartygadget/files/finesse-blend/messages/${bundle.fileName}"`), bundle.fileName);
+      assert.ok(xml.includes(`/3rdpartygadget/files/finesse-blend/messages/${bundle.fileName}?v=`), bundle.fileName);
     }
     assert.ok(existsSync(join(out, 'icon.svg')), 'public/ assets are deployed beside the script');
-    assert.match(xml, /thumbnail="\/3rdpartygadget\/files\/finesse-blend\/icon\.svg"/);
+    assert.match(xml, /thumbnail="\/3rdpartygadget\/files\/finesse-blend\/icon\.svg\?v=[^"]+"/);
     const gz = gzipSync(js).length;
     console.log(`agent bundle: ${js.length} bytes, ${gz} bytes gzip`);
   } finally {
@@ -60,11 +60,14 @@ test('the same build emits the team gadget: its own classic script beside the ag
     assert.ok(js.includes('finesse-blend-team'), 'it defines the team element');
     assert.ok(!js.includes('finesse-blend-agent'), 'it carries none of the agent panel');
     const xml = readFileSync(join(out, 'team-gadget.xml'), 'utf8');
-    assert.match(xml, /<script src="\/3rdpartygadget\/files\/finesse-blend\/finesse-blend-team\.js"><\/script>/);
+    assert.match(
+      xml,
+      /<script src="\/3rdpartygadget\/files\/finesse-blend\/finesse-blend-team\.js\?v=[^"]+"><\/script>/,
+    );
     assert.match(xml, /<Require feature="pubsub-2"\/>/);
     assert.match(xml, /title="__MSG_team_title__"/);
     for (const bundle of messageBundles()) {
-      assert.ok(xml.includes(`/3rdpartygadget/files/finesse-blend/messages/${bundle.fileName}"`), bundle.fileName);
+      assert.ok(xml.includes(`/3rdpartygadget/files/finesse-blend/messages/${bundle.fileName}?v=`), bundle.fileName);
       assert.match(bundle.xml, /<msg name="team_title">/, 'the shared bundles carry the team gadget title');
     }
     assert.ok(!/<script>[^<]/.test(xml), 'no inline script (strict CSP)');
@@ -78,11 +81,11 @@ test('the deployed folder name is configurable at build time', async () => {
   const out = await buildInto('blend-v2');
   try {
     const xml = readFileSync(join(out, 'gadget.xml'), 'utf8');
-    assert.match(xml, /src="\/3rdpartygadget\/files\/blend-v2\/finesse-blend\.js"/);
-    assert.match(xml, /messages="\/3rdpartygadget\/files\/blend-v2\/messages\/ALL_ALL\.xml"/);
+    assert.match(xml, /src="\/3rdpartygadget\/files\/blend-v2\/finesse-blend\.js\?v=/);
+    assert.match(xml, /messages="\/3rdpartygadget\/files\/blend-v2\/messages\/ALL_ALL\.xml\?v=/);
     assert.ok(!xml.includes('/files/finesse-blend/'));
     const team = readFileSync(join(out, 'team-gadget.xml'), 'utf8');
-    assert.match(team, /src="\/3rdpartygadget\/files\/blend-v2\/finesse-blend-team\.js"/);
+    assert.match(team, /src="\/3rdpartygadget\/files\/blend-v2\/finesse-blend-team\.js\?v=/);
     assert.ok(!team.includes('/files/finesse-blend/'));
   } finally {
     rmSync(out, { recursive: true, force: true });
