@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { freePort } from '../../../sim/prosody/free-port.ts';
 import { deploy, makeRelease } from './deploy-kit.ts';
 import { startSftpServer, type SftpServerHandle } from './sftp-server.ts';
@@ -324,6 +325,20 @@ test('in a terminal the password is asked for without echo, and works', async ()
   assert.ok(typed, 'the password was asked for');
   assert.ok(!output.includes(server.password), `what was typed is not echoed: ${JSON.stringify(output)}`);
   assert.equal(liveVersion(), '0.2.0+2222222');
+});
+
+test('a release zip deploys like its folder, and the next steps point into the zip for the layout snippet', async () => {
+  const zipPath = join(work, 'finesse-blend-0.6.0-finesse-blend.zip');
+  const entries: Record<string, Uint8Array> = { 'layout-snippet.xml': strToU8('<gadget/>') };
+  for (const path of ['gadget.xml', 'finesse-blend.js', 'messages/en.xml'])
+    entries[`finesse-blend/${path}`] = readFileSync(join(v1, path));
+  entries['finesse-blend/VERSION'] = strToU8('0.6.0+6666666\n');
+  writeFileSync(zipPath, zipSync(entries));
+  const result = await deploy(args(zipPath), withPassword());
+  assert.equal(result.code, 0, result.err);
+  assert.equal(liveVersion(), '0.6.0+6666666');
+  assert.ok(readFileSync(join(files(), 'finesse-blend', 'gadget.xml')).equals(readFileSync(join(v1, 'gadget.xml'))));
+  assert.ok(result.out.includes(`layout-snippet.xml inside ${zipPath}`), result.out);
 });
 
 test('a full disk on the server stops the upload with words saying so, and the live version stays', async () => {
