@@ -131,7 +131,8 @@ function nextSteps(options: DeployOptions, pkg: ReleasePackage, hosts: string[],
     `  1. Layout: add the gadgets from ${snippet} to the desktop layout (Finesse administration,`,
     '     Desktop Layout, or the team layout), if they are not there yet.',
     '  2. Cache: a Finesse administrator runs `utils webproxy cache clear shindig` on each node',
-    '     (or restarts Cisco Finesse Tomcat: `utils service restart Cisco Finesse Tomcat`); agents then sign in again.',
+    '     (or restarts Cisco Finesse Tomcat: `utils service restart Cisco Finesse Tomcat`); agents then reload the',
+    '     desktop (and clear the browser cache if the old gadget still shows).',
     '  3. Check that the gadget answers (a browser shows its XML):',
     urls,
     `  To go back: npm run deploy -- ${rollbackArgs(options, hosts, pkg.folder)} --rollback` +
@@ -178,6 +179,12 @@ export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv, io: Depl
     for (const f of pkg.files) out(`  ${f.path}  ${f.bytes.byteLength} bytes\n`);
     return 0;
   }
+  if (options.dryRun) {
+    out(
+      `Dry run: would swap ${paths.live} and ${paths.previous} on ${options.hosts.join(', ') || '(no host given)'}; nothing is connected to.\n`,
+    );
+    return 0;
+  }
 
   const open = io.connect ?? connect;
   const done: string[] = [];
@@ -191,6 +198,7 @@ export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv, io: Depl
       timeoutMs: options.timeoutMs,
     };
     let remote: RemoteFs | null = null;
+    let progressShown = false;
     try {
       const creds = await credentialsFor(host, options, env, io);
       if (creds.password) secrets.push(creds.password);
@@ -211,7 +219,6 @@ export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv, io: Depl
       } catch (error) {
         throw explain(error, { ...errors, stage: 'connect' });
       }
-      let progressShown = false;
       const ctx: FlowContext = {
         remote,
         paths,
@@ -232,6 +239,7 @@ export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv, io: Depl
         out(`Uploading ${pkg.folder} ${pkg.version} to ${host}:${paths.uploading}\n`);
         await upload(ctx, pkg);
         if (progressShown && io.outIsTTY) out('\n');
+        progressShown = false;
         out(`  verified: ${pkg.files.length} files, sizes and VERSION match\n`);
         const { kept } = await swapIn(ctx, pkg);
         out(
@@ -241,6 +249,7 @@ export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv, io: Depl
       }
       done.push(host);
     } catch (error) {
+      if (progressShown && io.outIsTTY) out('\n'); // end the progress line before the error
       const where =
         options.hosts.length > 1
           ? ` Stopped at node ${index + 1} of ${options.hosts.length} (${host})` +

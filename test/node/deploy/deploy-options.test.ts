@@ -85,6 +85,13 @@ test('--dry-run lists every file and size and connects to nothing', async () => 
   assert.match(result.out, /\/files\/finesse-blend\.uploading/);
   assert.match(result.out, /messages\/en\.xml {2}60 bytes/);
   assert.doesNotMatch(result.out, /Connecting/);
+  const rollback = await deploy(['--host', 'fin1.example.invalid', '--dry-run', '--rollback'], {});
+  assert.equal(rollback.code, 0, rollback.err);
+  assert.match(
+    rollback.out,
+    /would swap \/files\/finesse-blend and \/files\/finesse-blend\.previous on fin1\.example\.invalid/,
+  );
+  assert.doesNotMatch(rollback.out, /Connecting/);
 });
 
 const ctx: ErrorContext = {
