@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ReadStream } from 'node:tty';
 import { pathToFileURL } from 'node:url';
+import ssh2 from 'ssh2';
 import { DeployError, explain, type ErrorContext } from './errors.ts';
 import { remotePaths, rollback, swapIn, upload, type FlowContext, type Progress } from './flow.ts';
 import { DEFAULT_FOLDER, parseOptions, USAGE, type DeployOptions } from './options.ts';
@@ -72,6 +73,38 @@ function readKey(options: DeployOptions): Buffer | undefined {
   }
 }
 
+/**
+ * The passphrase a key needs: none for a plain key, the given one when it opens the key, else asked for on a
+ * terminal. A key that cannot be opened is a DeployError that says why.
+ */
+async function keyPassphrase(key: Buffer, given: string | undefined, io: DeployIo): Promise<string | undefined> {
+  const problem = (passphrase?: string) => {
+    const parsed = ssh2.utils.parseKey(key, passphrase);
+    return parsed instanceof Error ? parsed.message : null;
+  };
+  let trouble = problem(given);
+  if (trouble === null) return given;
+  if (/no passphrase given/i.test(trouble)) {
+    if (!io.askSecret)
+      throw new DeployError(
+        'The private key is encrypted and no passphrase was given.',
+        'Put the passphrase in FINESSE_SFTP_KEY_PASSPHRASE, or run the command in a terminal to be asked for it.',
+      );
+    const typed = await io.askSecret('Passphrase for the private key: ');
+    trouble = problem(typed);
+    if (trouble === null) return typed;
+  }
+  if (/bad passphrase|decrypt/i.test(trouble))
+    throw new DeployError(
+      'The passphrase does not open the private key.',
+      'Check FINESSE_SFTP_KEY_PASSPHRASE (or what was typed) against the passphrase the key was made with.',
+    );
+  throw new DeployError(
+    'The private key could not be read.',
+    'Give an OpenSSH or PEM private key file with --key (or FINESSE_SFTP_KEY).',
+  );
+}
+
 async function credentialsFor(
   host: string,
   options: DeployOptions,
@@ -80,7 +113,8 @@ async function credentialsFor(
 ): Promise<Credentials> {
   const privateKey = readKey(options);
   const password = env[options.passwordEnv] || undefined;
-  const passphrase = env.FINESSE_SFTP_KEY_PASSPHRASE || undefined;
+  let passphrase = env.FINESSE_SFTP_KEY_PASSPHRASE || undefined;
+  if (privateKey !== undefined) passphrase = await keyPassphrase(privateKey, passphrase, io);
   if (privateKey !== undefined || password !== undefined) {
     return {
       ...(password !== undefined ? { password } : {}),

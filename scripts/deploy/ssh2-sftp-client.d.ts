@@ -64,3 +64,11 @@ declare module 'ssh2-sftp-client' {
     end(): Promise<boolean>;
   }
 }
+
+// The one part of ssh2 itself the deploy uses: reading a private key (to know whether it needs a passphrase).
+declare module 'ssh2' {
+  export const utils: {
+    /** The parsed key, or an Error saying why it cannot be read (e.g. encrypted and no passphrase given). */
+    parseKey(data: Buffer | string, passphrase?: string): unknown;
+  };
+}

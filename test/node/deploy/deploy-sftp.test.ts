@@ -244,6 +244,26 @@ test('a key instead of a password logs in (authorized_keys of the account)', asy
   assert.equal(liveVersion(), '0.1.0+1111111');
 });
 
+test('an encrypted key opens with its passphrase from the environment; without one, or a wrong one, it says so', async () => {
+  const key = join(work, 'deploy_key_encrypted');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'Key-Passphrase-42', '-f', key]);
+  server.authorizeKey(readFileSync(`${key}.pub`, 'utf8'));
+  const opened = await deploy(args(v2, '--key', key), { FINESSE_SFTP_KEY_PASSPHRASE: 'Key-Passphrase-42' });
+  assert.equal(opened.code, 0, opened.err);
+  assert.equal(liveVersion(), '0.2.0+2222222');
+  assert.ok(!`${opened.out}${opened.err}`.includes('Key-Passphrase-42'));
+  const none = await deploy(args(v1, '--key', key), {});
+  assert.equal(none.code, 1);
+  assert.match(
+    none.err,
+    /The private key is encrypted and no passphrase was given\.\nPut the passphrase in FINESSE_SFTP_KEY_PASSPHRASE/,
+  );
+  const wrong = await deploy(args(v1, '--key', key), { FINESSE_SFTP_KEY_PASSPHRASE: 'not-it' });
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.err, /The passphrase does not open the private key/);
+  assert.equal(liveVersion(), '0.2.0+2222222', 'nothing changed');
+});
+
 test('with no password in the environment, it is asked for (no echo) on a terminal, and refused without one', async () => {
   const asked: string[] = [];
   const typed = await deploy(
