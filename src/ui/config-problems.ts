@@ -120,7 +120,7 @@ export class ConfigProblemsPanel extends LitElement {
     const heading = t(`config.heading.${level}`);
     // The page's heading when the panel is all there is; under the gadget's own heading otherwise.
     const title = blocking ? html`<h1 id="config-title">${heading}</h1>` : html`<h2 id="config-title">${heading}</h2>`;
-    return html`<section class=${level} role=${blocking ? 'alert' : 'region'} aria-labelledby="config-title">
+    const content = html`<section class=${level} role=${blocking ? 'alert' : 'region'} aria-labelledby="config-title">
       <div class="top">
         <div>${title}</div>
         ${
@@ -144,5 +144,7 @@ export class ConfigProblemsPanel extends LitElement {
         )}
       </ul>
     </section>`;
+    // All there is in the gadget's frame when it stops: the page's main landmark too.
+    return blocking ? html`<main>${content}</main>` : content;
   }
 }

@@ -130,6 +130,7 @@ describe('preferences panel', () => {
     expect(h.element.blocking).to.equal(true);
     const section = h.find('section');
     expect(section.getAttribute('role')).to.equal('alert');
+    expect(h.find('main').contains(section)).to.equal(true, "the frame's main landmark");
     expect(h.find('h1').textContent).to.equal('This gadget cannot start: its preferences need fixing');
     expect(section.getAttribute('aria-labelledby')).to.equal(h.find('h1').id);
     expect(h.has('button.dismiss')).to.equal(false);
@@ -140,6 +141,7 @@ describe('preferences panel', () => {
     const h = await panel(problemsOf({ ...good, autoAccept: 'maybe', desktopNotifications: 'no' }));
     expect(h.element.blocking).to.equal(false);
     expect(h.find('section').getAttribute('role')).to.equal('region');
+    expect(h.has('main')).to.equal(false, 'the gadget below has the main landmark');
     expect(h.find('h2').textContent).to.equal('Some preferences of this gadget have bad values');
     await expect(h.element).to.be.accessible();
     const events = recordEvents(h.element, ['config-problems-dismiss']);
