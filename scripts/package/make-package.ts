@@ -77,6 +77,11 @@ export async function makePackage(options: {
   readonly folder: string;
   readonly out: string;
   readonly root?: string;
+  /**
+   * Source maps beside the scripts (default off: they are most of the package's bytes and an agent's desktop never
+   * needs them; a support engineer may want them on a test server).
+   */
+  readonly sourceMaps?: boolean;
 }): Promise<PackageResult> {
   const { folder, out } = options;
   const root = options.root ?? ROOT;
@@ -99,7 +104,7 @@ export async function makePackage(options: {
       root,
       configFile: join(root, 'vite.config.ts'),
       logLevel: 'warn',
-      build: { outDir: dir, emptyOutDir: true },
+      build: { outDir: dir, emptyOutDir: true, sourcemap: options.sourceMaps ?? false },
     });
   } finally {
     if (previous === undefined) delete process.env.GADGET_FOLDER;

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../src/core/result.ts';
 
 export const DEFAULT_FOLDER = 'finesse-blend';
 export const DEFAULT_OUT = 'release';
-export const PACKAGE_USAGE = 'npm run package -- [--folder NAME] [--out DIR]';
+export const PACKAGE_USAGE = 'npm run package -- [--folder NAME] [--out DIR] [--source-maps]';
 
 /** Suffixes `npm run deploy` gives its own folders beside the live one on the server. */
 const RESERVED_SUFFIXES = ['.previous', '.uploading', '.discard'];
@@ -17,6 +17,8 @@ export interface PackageOptions {
   /** Absolute directory the release is written to. */
   readonly out: string;
   readonly help: boolean;
+  /** --source-maps: keep the scripts' source maps in the package (default: left out). */
+  readonly sourceMaps: boolean;
 }
 
 /**
@@ -39,10 +41,15 @@ export function parsePackageArgs(argv: readonly string[], cwd: string): Result<P
   let folder = DEFAULT_FOLDER;
   let out = DEFAULT_OUT;
   let help = false;
+  let sourceMaps = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') {
       help = true;
+      continue;
+    }
+    if (arg === '--source-maps') {
+      sourceMaps = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -62,5 +69,5 @@ export function parsePackageArgs(argv: readonly string[], cwd: string): Result<P
   }
   const problem = folderNameProblem(folder);
   if (problem) return err(problem);
-  return ok({ folder, out: resolve(cwd, out), help });
+  return ok({ folder, out: resolve(cwd, out), help, sourceMaps });
 }

@@ -14,13 +14,18 @@ if (!parsed.ok) {
 if (parsed.value.help) {
   console.log(`Usage: ${PACKAGE_USAGE}
   --folder NAME  the folder under /3rdpartygadget/files/ the gadgets are served from (default finesse-blend)
-  --out DIR      where the release is written (default release/)`);
+  --out DIR      where the release is written (default release/)
+  --source-maps  keep the scripts' source maps in the package (left out by default)`);
   process.exit(0);
 }
 
 const show = (path: string) => relative(cwd, path) || '.';
 try {
-  const p = await makePackage({ folder: parsed.value.folder, out: parsed.value.out });
+  const p = await makePackage({
+    folder: parsed.value.folder,
+    out: parsed.value.out,
+    sourceMaps: parsed.value.sourceMaps,
+  });
   console.log(`finesse-blend: package ${p.version} for /3rdpartygadget/files/${p.folder}/`);
   console.log(
     `  ${show(p.dir)}/  ${p.files} files, ${(p.bytes / 1024).toFixed(0)} kB: upload this folder into /files/`,

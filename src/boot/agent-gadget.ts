@@ -23,10 +23,10 @@ import { defineElements } from '../ui/define.ts';
 import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
 import { startAgentSession, type AgentSession } from '../app/agent-session.ts';
 import type { ChatAgentName } from '../app/chat-attachment.ts';
-import { AGENT_CAUSES, ENGLISH_CAUSES } from '../ui/cause-text.ts';
+import { ENGLISH_CAUSES } from '../ui/cause-text.ts';
 import { chatSettingsOf } from './chat-settings.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
-import { containerTicker, followHeight, startWhenHubConnects } from './gadget-frame.ts';
+import { containerTicker, followHeight, showConfigProblems, startWhenHubConnects } from './gadget-frame.ts';
 import { headerChannelText } from '../ui/header-channel-text.ts';
 import { finesseLibrary } from './finesse-library.ts';
 import { addHeaderChannel, type HeaderChannel } from './header-channel-adapter.ts';
@@ -130,12 +130,13 @@ function start(gadgets: GadgetsGlobal): void {
   const prefs = new gadgets.Prefs();
   const config = readGadgetConfig((name) => prefs.getString(name) ?? '');
   if (!config.ok) {
-    const problems = config.error.map((p) => AGENT_CAUSES.configProblem(p)).join(' ');
-    view.status = t('status.notConfigured', { problems });
+    // Nothing starts: no REST, no hub subscription, no chat sign-in; the panel says what to fix instead.
+    showConfigProblems(view, config.error, 'gadget.xml');
     addEventListener('pagehide', stopHeight, { once: true });
     return;
   }
   const cfg = config.value;
+  showConfigProblems(view, cfg.warnings, 'gadget.xml');
   const hub: HubPort = hubPort(gadgets.Hub);
   const client = createFinesseClient({
     baseUrl: '', // same origin: the gadget is served by the Finesse node the desktop runs on

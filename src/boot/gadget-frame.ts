@@ -1,6 +1,7 @@
 // What both gadgets (the agent's and the supervisor's team gadget) need from the frame they live in: the container's
 // 1 s tick as a Ticker (with a fallback interval while no tick arrives), and the gadget's height kept in step with
 // what it renders.
+import type { ConfigProblem } from '../core/container/gadget-config.ts';
 import type { Ticker } from '../ui/ticker.ts';
 import type { GadgetsGlobal } from './gadgets-api.ts';
 
@@ -51,4 +52,17 @@ export function followHeight(gadgets: GadgetsGlobal): () => void {
 export function startWhenHubConnects(gadgets: GadgetsGlobal | null, start: (g: GadgetsGlobal) => void): void {
   if (gadgets?.HubSettings) gadgets.HubSettings.onConnect = () => start(gadgets);
   else start(gadgets ?? {});
+}
+
+/**
+ * Shows the prefs' problems in the panel that lists them: in place of the gadget's view when one stops the gadget
+ * (never a blank gadget), above it when all are warnings (the gadget runs; the agent may dismiss the panel).
+ */
+export function showConfigProblems(view: Element, problems: readonly ConfigProblem[], gadget: string): void {
+  if (problems.length === 0) return;
+  const panel = document.createElement('finesse-blend-config-problems');
+  panel.problems = problems;
+  panel.gadget = gadget;
+  if (panel.blocking) view.replaceWith(panel);
+  else view.before(panel);
 }

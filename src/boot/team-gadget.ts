@@ -9,11 +9,10 @@ import { teamChatFeedOf } from '../app/team-chat-feed.ts';
 import { chatCredentialsFrom } from '../core/blending/adapters/chat-credentials.ts';
 import { XmppTeamFeed } from '../core/chat/xmpp/team-feed.ts';
 import { chatSettingsOf } from './chat-settings.ts';
-import { AGENT_CAUSES } from '../ui/cause-text.ts';
 import { chooseLanguage, language, setLanguage, t } from '../ui/messages.ts';
 import { defineTeamElements, type TeamView } from '../ui/team-view.ts';
 import { containerGadgets, hubPort, type GadgetsGlobal } from './gadgets-api.ts';
-import { containerTicker, followHeight, startWhenHubConnects } from './gadget-frame.ts';
+import { containerTicker, followHeight, showConfigProblems, startWhenHubConnects } from './gadget-frame.ts';
 
 const gadgets = containerGadgets();
 if (gadgets?.Prefs) {
@@ -51,13 +50,12 @@ function start(g: GadgetsGlobal): void {
   const prefs = new g.Prefs();
   const config = readGadgetConfig((name) => prefs.getString(name) ?? '');
   if (!config.ok) {
-    showStatus(
-      view,
-      t('status.notConfigured', { problems: config.error.map((p) => AGENT_CAUSES.configProblem(p)).join(' ') }),
-    );
+    // Nothing starts: the panel stands in for the team, saying what to fix.
+    showConfigProblems(view, config.error, 'team-gadget.xml');
     return;
   }
   const cfg = config.value;
+  showConfigProblems(view, cfg.warnings, 'team-gadget.xml');
   const hub = hubPort(g.Hub);
   const client = createFinesseClient({
     baseUrl: '',

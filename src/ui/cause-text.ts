@@ -35,9 +35,58 @@ export interface CauseText {
   log(cause: LogCause): string;
   /** A problem's title and what to do about it. */
   problem(cause: ProblemCause): { title: string; action: string };
-  /** A configuration problem, with what the administrator should set. */
+  /** A configuration problem and its fix in one sentence pair, with what the administrator should set. */
   configProblem(problem: ConfigProblem): string;
+  /** A configuration problem in parts, for the panel that lists them; `gadget` names the spec in the example URL. */
+  configDetail(problem: ConfigProblem, gadget?: string): ConfigProblemWords;
 }
+
+/** One configuration problem as the panel shows it. */
+export interface ConfigProblemWords {
+  readonly pref: string;
+  readonly severity: ConfigProblem['severity'];
+  /** The value found, as text to quote; 'unset' when the pref is empty; 'hidden' for a credential (never shown). */
+  readonly found: { readonly kind: 'value'; readonly text: string } | { readonly kind: 'unset' | 'hidden' };
+  /** What is wrong. */
+  readonly problem: string;
+  /** How to fix it, and where the administrator sets it. */
+  readonly fix: string;
+}
+
+/** A value good for each pref an administrator sets in the gadget's URL, for the example in a fix. */
+const EXAMPLE_VALUES: Readonly<Record<string, string>> = {
+  maxChats: '3',
+  handlingChatReason: 'Handling Chat',
+  chatService: 'wss://chat.example.com/xmpp-websocket',
+  chatRouter: 'chat-router@chat.example.com/router',
+};
+
+/** The gadget's URL in the layout with the pref set to a good value, as the layout holds it (the value encoded). */
+function exampleUrl(gadget: string, p: ConfigProblem): string {
+  const value = p.kind === 'flag' ? String(p.fallback) : EXAMPLE_VALUES[p.pref];
+  return value === undefined ? '' : `…/${gadget}?${p.pref}=${encodeURIComponent(value)}`;
+}
+
+/** The value found for the problem's pref: a credential is never shown, whatever it holds. */
+function foundValue(p: ConfigProblem): ConfigProblemWords['found'] {
+  switch (p.kind) {
+    case 'authorization.malformed':
+      return { kind: 'hidden' };
+    case 'authorization':
+    case 'id':
+    case 'host':
+    case 'xmppDomain':
+    case 'chat.routerMissing':
+    case 'chat.serviceMissing':
+      return { kind: 'unset' };
+    default:
+      // No credential has a kind carrying a value; the pref name is checked too, so none ever could.
+      return SECRET_PREFS.has(p.pref) ? { kind: 'hidden' } : { kind: 'value', text: p.value };
+  }
+}
+
+/** Prefs that hold credentials: their values are never shown. */
+const SECRET_PREFS: ReadonlySet<string> = new Set(['authorization', 'authToken']);
 
 /** Cause text in the given language. */
 export function causeText(words: Translator): CauseText {
@@ -225,15 +274,30 @@ export function causeText(words: Translator): CauseText {
     }
   }
 
-  const configProblem = (p: ConfigProblem): string =>
-    m(`config.${p.kind}`, {
+  function configDetail(p: ConfigProblem, gadget = 'gadget.xml'): ConfigProblemWords {
+    const params = {
       pref: p.pref,
       value: 'value' in p ? p.value : '',
-      limit: 'limit' in p ? p.limit : '',
+      // A limit is a code or a count as typed in a pref: no digit grouping (65535, not 65,535).
+      limit: 'limit' in p ? String(p.limit) : '',
       fallback: 'fallback' in p ? m(p.fallback ? 'config.flag.true' : 'config.flag.false') : '',
-    });
+      example: exampleUrl(gadget, p),
+    };
+    return {
+      pref: p.pref,
+      severity: p.severity,
+      found: foundValue(p),
+      problem: m(`config.${p.kind}`, params),
+      fix: m(`config.${p.kind}.fix`, params),
+    };
+  }
 
-  return { hold, chat, voice, offer, handBack, log, problem, configProblem };
+  const configProblem = (p: ConfigProblem): string => {
+    const { problem, fix } = configDetail(p);
+    return `${problem} ${fix}`;
+  };
+
+  return { hold, chat, voice, offer, handBack, log, problem, configProblem, configDetail };
 }
 
 /** Cause text in English: the words the chat router is sent (and the tests' reference). */
@@ -261,4 +325,5 @@ export const AGENT_CAUSES: CauseText = {
   log: (c) => active().log(c),
   problem: (c) => active().problem(c),
   configProblem: (p) => active().configProblem(p),
+  configDetail: (p, gadget) => active().configDetail(p, gadget),
 };

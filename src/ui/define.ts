@@ -3,6 +3,7 @@ import { AgentPanel } from './agent-panel.ts';
 import { BlendStatus } from './blend-status.ts';
 import { ChatChoiceBar } from './chat-choice-bar.ts';
 import { ChatOfferCard } from './chat-offer-card.ts';
+import { ConfigProblemsPanel } from './config-problems.ts';
 import { ConversationPane } from './conversation-pane.ts';
 import { ConversationTabs } from './conversation-tabs.ts';
 import { DecisionLogView } from './decision-log-view.ts';
@@ -20,6 +21,7 @@ declare global {
     'fb-decision-log': DecisionLogView;
     'fb-ownership-notice': OwnershipNotice;
     'fb-problem-banner': ProblemBanner;
+    'finesse-blend-config-problems': ConfigProblemsPanel;
   }
 }
 
@@ -34,6 +36,7 @@ export const ELEMENTS = {
   'fb-decision-log': DecisionLogView,
   'fb-ownership-notice': OwnershipNotice,
   'fb-problem-banner': ProblemBanner,
+  'finesse-blend-config-problems': ConfigProblemsPanel,
 } as const;
 
 /** Registers the gadget's custom elements once. */

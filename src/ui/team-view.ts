@@ -23,6 +23,7 @@ import {
 import { isMessageKey, language, t } from './messages.ts';
 import { causeText } from './cause-text.ts';
 import { baseStyles, themeTokens } from './theme.ts';
+import { ConfigProblemsPanel } from './config-problems.ts';
 import { intervalTicker, type Ticker } from './ticker.ts';
 
 /**
@@ -714,4 +715,7 @@ declare global {
 /** Registers the team gadget's element once. */
 export function defineTeamElements(): void {
   if (!customElements.get('finesse-blend-team')) customElements.define('finesse-blend-team', TeamView);
+  if (!customElements.get('finesse-blend-config-problems')) {
+    customElements.define('finesse-blend-config-problems', ConfigProblemsPanel);
+  }
 }

@@ -20,15 +20,16 @@ const ADDRESS = /^(wss?|https?):\/\/[^\s/,]+/i;
 /** Why a `chatService` value cannot work: an address that is not one, or two of a kind; null when it can. */
 export type ChatServiceProblem =
   | { readonly kind: 'chatService.notAddress'; readonly value: string }
-  | { readonly kind: 'chatService.twoWebSocket' }
-  | { readonly kind: 'chatService.twoBosh' };
+  | { readonly kind: 'chatService.twoWebSocket' | 'chatService.twoBosh'; readonly value: string };
 
 /** Checks a `chatService` value; null when it can work. */
 export function chatServiceProblem(chatService: string): ChatServiceProblem | null {
   const addresses = chatService.split(/[\s,]+/).filter((a) => a.length > 0);
   const bad = addresses.find((a) => !ADDRESS.test(a));
   if (bad !== undefined) return { kind: 'chatService.notAddress', value: bad };
-  if (addresses.filter((a) => /^wss?:/i.test(a)).length > 1) return { kind: 'chatService.twoWebSocket' };
-  if (addresses.filter((a) => /^https?:/i.test(a)).length > 1) return { kind: 'chatService.twoBosh' };
+  if (addresses.filter((a) => /^wss?:/i.test(a)).length > 1)
+    return { kind: 'chatService.twoWebSocket', value: chatService.trim() };
+  if (addresses.filter((a) => /^https?:/i.test(a)).length > 1)
+    return { kind: 'chatService.twoBosh', value: chatService.trim() };
   return null;
 }

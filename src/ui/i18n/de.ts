@@ -20,25 +20,79 @@ export const de: Catalogue = {
   'gadget.pref.autoAccept': 'Chat-Angebote annehmen, ohne auf den Agenten zu warten',
 
   'config.authorization':
-    'Der Finesse-Desktop hat dem Gadget keine Anmeldedaten übergeben ("authorization" oder "authToken"). Laden Sie das Gadget über das Finesse-Desktop-Layout.',
+    'Der Finesse-Desktop hat dem Gadget keine Anmeldedaten übergeben ("authorization" oder "authToken").',
+  'config.authorization.fix':
+    'Öffnen Sie das Gadget über den Finesse-Desktop: Fügen Sie es in der Finesse-Administrationskonsole (Desktop Layout) dem Desktop-Layout hinzu. Der Desktop übergibt die Anmeldedaten; sie stehen nie in der URL des Gadgets.',
+  'config.authorization.malformed':
+    'Die vom Desktop übergebenen Anmeldedaten ("authorization") sind nicht das base64-kodierte "id:Passwort", das Finesse übergibt; Finesse würde jede Anfrage ablehnen.',
+  'config.authorization.malformed.fix':
+    'Melden Sie sich vom Finesse-Desktop ab und wieder an. Bleibt es so, entfernen Sie ein "authorization" aus der URL des Gadgets im Desktop-Layout und prüfen Sie, dass kein Proxy die Adresse des Gadgets umschreibt.',
   'config.id':
-    'Der Finesse-Desktop hat dem Gadget nicht mitgeteilt, wer angemeldet ist: keine "id", und die Anmeldedaten nennen keinen Agenten. Laden Sie das Gadget über das Finesse-Desktop-Layout.',
+    'Der Finesse-Desktop hat dem Gadget nicht mitgeteilt, wer angemeldet ist: keine "id", und die Anmeldedaten nennen keinen Agenten.',
+  'config.id.fix':
+    'Öffnen Sie das Gadget über das Finesse-Desktop-Layout (Desktop Layout in der Finesse-Administrationskonsole), nicht als eigene Seite.',
   'config.host': 'Der Finesse-Desktop hat dem Gadget seinen Servernamen ("host") nicht übergeben.',
+  'config.host.fix':
+    'Öffnen Sie das Gadget über das Finesse-Desktop-Layout (Desktop Layout in der Finesse-Administrationskonsole), nicht als eigene Seite.',
   'config.scheme': 'Das Schema "{value}" ist weder http noch https.',
-  'config.maxChats':
-    'maxChats ist "{value}": Setzen Sie den Wert im Layout-Eintrag des Gadgets auf eine ganze Zahl von 1 bis {limit}.',
-  'config.chatService.notAddress':
-    'chatService enthält "{value}", keine ws(s)://- oder http(s)://-Adresse: Setzen Sie die WebSocket-Adresse des Chat-Servers (wss://host:port/path), seine BOSH-Adresse (https://host:port/http-bind) oder beide, durch ein Leerzeichen getrennt.',
-  'config.chatService.twoWebSocket':
-    'chatService nennt mehr als eine WebSocket-Adresse: Setzen Sie eine WebSocket-Adresse, eine BOSH-Adresse oder je eine, durch ein Leerzeichen getrennt.',
-  'config.chatService.twoBosh':
-    'chatService nennt mehr als eine BOSH-Adresse: Setzen Sie eine WebSocket-Adresse, eine BOSH-Adresse oder je eine, durch ein Leerzeichen getrennt.',
-  'config.chatRouter':
-    'chatRouter ist "{value}": Setzen Sie die vollständige JID des Chat-Routers, etwa chat-router@chat.example.com/router.',
+  'config.scheme.fix':
+    'Der Finesse-Desktop übergibt es: Entfernen Sie "scheme" aus der URL des Gadgets im Desktop-Layout, falls es dort steht, und öffnen Sie das Gadget über den Finesse-Desktop.',
+  'config.maxChats': 'maxChats ist "{value}", keine ganze Zahl von 1 bis {limit}.',
+  'config.maxChats.fix':
+    'Setzen Sie in der URL des Gadgets im Desktop-Layout (Finesse-Administrationskonsole, Desktop Layout) eine ganze Zahl von 1 bis {limit}, zum Beispiel {example}',
   'config.flag':
-    '{pref} ist "{value}": Setzen Sie im Layout-Eintrag des Gadgets true oder false (Standard: {fallback}).',
+    '{pref} ist "{value}", weder true noch false: Das Gadget verwendet vorerst den Standardwert {fallback}.',
+  'config.flag.fix':
+    'Setzen Sie in der URL des Gadgets im Desktop-Layout (Finesse-Administrationskonsole, Desktop Layout) true oder false, zum Beispiel {example}',
   'config.flag.true': 'true',
   'config.flag.false': 'false',
+  'config.chatService.notAddress': 'chatService enthält "{value}", keine ws(s)://- oder http(s)://-Adresse.',
+  'config.chatService.notAddress.fix':
+    'Setzen Sie in der URL des Gadgets im Desktop-Layout die WebSocket-Adresse des Chat-Servers (wss://host:port/path), seine BOSH-Adresse (https://host:port/http-bind) oder beide, durch ein Leerzeichen getrennt, zum Beispiel {example}',
+  'config.chatService.twoWebSocket': 'chatService nennt mehr als eine WebSocket-Adresse.',
+  'config.chatService.twoWebSocket.fix':
+    'Lassen Sie in der URL des Gadgets im Desktop-Layout eine WebSocket-Adresse, eine BOSH-Adresse oder je eine, durch ein Leerzeichen getrennt, zum Beispiel {example}',
+  'config.chatService.twoBosh': 'chatService nennt mehr als eine BOSH-Adresse.',
+  'config.chatService.twoBosh.fix':
+    'Lassen Sie in der URL des Gadgets im Desktop-Layout eine WebSocket-Adresse, eine BOSH-Adresse oder je eine, durch ein Leerzeichen getrennt, zum Beispiel {example}',
+  'config.chatService.insecure':
+    'Die Chat-Adresse "{value}" ist unverschlüsselt (ws: oder http:), der Desktop läuft aber über https: Der Browser blockiert sie.',
+  'config.chatService.insecure.fix':
+    'Verwenden Sie in der URL des Gadgets im Desktop-Layout die wss://- (WebSocket) oder https://-Adresse (BOSH) des Chat-Servers, zum Beispiel {example}',
+  'config.chatRouter': 'chatRouter ist "{value}", keine vollständige JID (Name@Domäne/Ressource).',
+  'config.chatRouter.fix':
+    'Setzen Sie in der URL des Gadgets im Desktop-Layout (Finesse-Administrationskonsole, Desktop Layout) die vollständige JID des Chat-Routers, zum Beispiel {example}',
+  'config.chat.routerMissing': 'chatService ist gesetzt ("{value}"), chatRouter aber nicht: Der Chat braucht beide.',
+  'config.chat.routerMissing.fix':
+    'Ergänzen Sie in der URL des Gadgets im Desktop-Layout chatRouter, die vollständige JID des Chat-Routers, zum Beispiel {example}, oder entfernen Sie chatService für ein Gadget ohne Chat.',
+  'config.chat.serviceMissing': 'chatRouter ist gesetzt ("{value}"), chatService aber nicht: Der Chat braucht beide.',
+  'config.chat.serviceMissing.fix':
+    'Ergänzen Sie in der URL des Gadgets im Desktop-Layout chatService, die Adresse des Chat-Servers, zum Beispiel {example}, oder entfernen Sie chatRouter für ein Gadget ohne Chat.',
+  'config.xmppDomain':
+    'Der Chat ist eingerichtet, aber der Finesse-Desktop hat dem Gadget keine XMPP-Domäne ("xmppDomain") für die Chat-Anmeldung übergeben.',
+  'config.xmppDomain.fix':
+    'Der Desktop übernimmt sie aus den Einstellungen von Finesse: Öffnen Sie das Gadget über den Finesse-Desktop; bleibt es so, lassen Sie den Finesse-Administrator die XMPP-Domäne prüfen, die Finesse in SystemInfo meldet.',
+  'config.handlingChatReason.code':
+    'handlingChatReason ist "{value}", kein Code eines Nicht-bereit-Grunds: Finesse-Codes reichen von 1 bis {limit} (1 bis 999 bei Unified CCX).',
+  'config.handlingChatReason.code.fix':
+    'Setzen Sie in der URL des Gadgets im Desktop-Layout den Code oder die Bezeichnung des Nicht-bereit-Grunds für Chats (Finesse-Administrationskonsole, Reasons), zum Beispiel {example}',
+  'config.handlingChatReason.label':
+    'handlingChatReason ist "{value}", länger als die {limit} Zeichen, die Finesse für die Bezeichnung eines Grunds erlaubt.',
+  'config.handlingChatReason.label.fix':
+    'Setzen Sie in der URL des Gadgets im Desktop-Layout die Bezeichnung oder den Code des Nicht-bereit-Grunds für Chats genau so, wie die Finesse-Administrationskonsole (Reasons) sie zeigt, zum Beispiel {example}',
+  'config.heading.error': 'Dieses Gadget kann nicht starten: Seine Einstellungen müssen korrigiert werden',
+  'config.heading.warning': 'Einige Einstellungen dieses Gadgets haben ungültige Werte',
+  'config.intro.error':
+    'Ein Administrator korrigiert sie in der Finesse-Administrationskonsole. Anrufe und die Finesse-Kopfzeile funktionieren solange wie gewohnt.',
+  'config.intro.warning':
+    'Das Gadget funktioniert und verwendet für diese Standardwerte. Ein Administrator korrigiert sie in der Finesse-Administrationskonsole.',
+  'config.severity.error': 'Stoppt das Gadget',
+  'config.severity.warning': 'Warnung',
+  'config.found': 'Gefundener Wert:',
+  'config.found.unset': 'nicht gesetzt',
+  'config.found.hidden': 'nicht angezeigt (Anmeldedaten)',
+  'config.fix': 'Korrektur:',
+  'config.dismiss': 'Ausblenden',
 
   'state.starting': 'Blending wird gestartet…',
   'state.signedOut': 'Abgemeldet: keine Anrufe und keine Chats',

@@ -19,25 +19,82 @@ export const en = {
   'gadget.pref.desktopNotifications': 'Desktop notification for a chat offer while the desktop is out of sight',
   'gadget.pref.autoAccept': 'Accept chat offers without waiting for the agent',
 
-  // Configuration problems (src/core/container/gadget-config.ts), for the administrator.
-  'config.authorization':
-    'The Finesse desktop gave the gadget no credentials ("authorization" or "authToken"). Load the gadget from the Finesse desktop layout.',
+  // Configuration problems (src/core/container/gadget-config.ts), for the administrator: for each kind, what is
+  // wrong (`config.<kind>`) and how to fix it (`config.<kind>.fix`); {example} is a gadget URL with the pref set.
+  'config.authorization': 'The Finesse desktop gave the gadget no credentials ("authorization" or "authToken").',
+  'config.authorization.fix':
+    "Open the gadget from the Finesse desktop: add it to the desktop layout in the Finesse administration console (Desktop Layout). The desktop gives the credentials; they are never set in the gadget's URL.",
+  'config.authorization.malformed':
+    'The credentials the desktop gave ("authorization") are not the base64 "id:password" Finesse gives, so Finesse would refuse every request.',
+  'config.authorization.malformed.fix':
+    'Sign out of the Finesse desktop and sign in again. If it stays, remove any "authorization" from the gadget\'s URL in the desktop layout and check that no proxy rewrites the gadget\'s address.',
   'config.id':
-    'The Finesse desktop did not tell the gadget who is signed in: no "id", and the credentials do not name the agent. Load the gadget from the Finesse desktop layout.',
+    'The Finesse desktop did not tell the gadget who is signed in: no "id", and the credentials do not name the agent.',
+  'config.id.fix':
+    'Open the gadget from the Finesse desktop layout (Desktop Layout in the Finesse administration console), not as a page of its own.',
   'config.host': 'The Finesse desktop did not give the gadget its server name ("host").',
+  'config.host.fix':
+    'Open the gadget from the Finesse desktop layout (Desktop Layout in the Finesse administration console), not as a page of its own.',
   'config.scheme': 'The scheme "{value}" is neither http nor https.',
-  'config.maxChats': 'maxChats is "{value}": set it to a whole number from 1 to {limit} in the gadget\'s layout entry.',
-  'config.chatService.notAddress':
-    'chatService has "{value}", which is not a ws(s):// or http(s):// address: set it to the chat server\'s WebSocket address (wss://host:port/path), its BOSH address (https://host:port/http-bind), or both separated by a space.',
-  'config.chatService.twoWebSocket':
-    'chatService names more than one WebSocket address: set it to one WebSocket address, one BOSH address, or one of each separated by a space.',
-  'config.chatService.twoBosh':
-    'chatService names more than one BOSH address: set it to one WebSocket address, one BOSH address, or one of each separated by a space.',
-  'config.chatRouter':
-    'chatRouter is "{value}": set it to the chat router\'s full JID, such as chat-router@chat.example.com/router.',
-  'config.flag': '{pref} is "{value}": set it to true or false in the gadget\'s layout entry (default {fallback}).',
+  'config.scheme.fix':
+    'The Finesse desktop gives it: remove "scheme" from the gadget\'s URL in the desktop layout if it is there, and open the gadget from the Finesse desktop.',
+  'config.maxChats': 'maxChats is "{value}", which is not a whole number from 1 to {limit}.',
+  'config.maxChats.fix':
+    "Set a whole number from 1 to {limit} in the gadget's URL in the desktop layout (Finesse administration console, Desktop Layout), for example {example}",
+  'config.flag':
+    '{pref} is "{value}", which is neither true nor false: the gadget uses its default, {fallback}, meanwhile.',
+  'config.flag.fix':
+    "Set true or false in the gadget's URL in the desktop layout (Finesse administration console, Desktop Layout), for example {example}",
   'config.flag.true': 'true',
   'config.flag.false': 'false',
+  'config.chatService.notAddress': 'chatService has "{value}", which is not a ws(s):// or http(s):// address.',
+  'config.chatService.notAddress.fix':
+    "Set the chat server's WebSocket address (wss://host:port/path), its BOSH address (https://host:port/http-bind), or both separated by a space, in the gadget's URL in the desktop layout, for example {example}",
+  'config.chatService.twoWebSocket': 'chatService names more than one WebSocket address.',
+  'config.chatService.twoWebSocket.fix':
+    "Keep one WebSocket address, one BOSH address, or one of each separated by a space, in the gadget's URL in the desktop layout, for example {example}",
+  'config.chatService.twoBosh': 'chatService names more than one BOSH address.',
+  'config.chatService.twoBosh.fix':
+    "Keep one WebSocket address, one BOSH address, or one of each separated by a space, in the gadget's URL in the desktop layout, for example {example}",
+  'config.chatService.insecure':
+    'The chat address "{value}" is not encrypted (ws: or http:) while the desktop runs on https: the browser blocks it.',
+  'config.chatService.insecure.fix':
+    "Use the chat server's wss:// (WebSocket) or https:// (BOSH) address in the gadget's URL in the desktop layout, for example {example}",
+  'config.chatRouter': 'chatRouter is "{value}", which is not a full JID (name@domain/resource).',
+  'config.chatRouter.fix':
+    "Set the chat router's full JID in the gadget's URL in the desktop layout (Finesse administration console, Desktop Layout), for example {example}",
+  'config.chat.routerMissing': 'chatService is set ("{value}") but chatRouter is not: chat needs both.',
+  'config.chat.routerMissing.fix':
+    "Add chatRouter, the chat router's full JID, to the gadget's URL in the desktop layout, for example {example}, or remove chatService for a gadget without chat.",
+  'config.chat.serviceMissing': 'chatRouter is set ("{value}") but chatService is not: chat needs both.',
+  'config.chat.serviceMissing.fix':
+    "Add chatService, the chat server's address, to the gadget's URL in the desktop layout, for example {example}, or remove chatRouter for a gadget without chat.",
+  'config.xmppDomain':
+    'Chat is set up, but the Finesse desktop gave the gadget no XMPP domain ("xmppDomain") to sign in to chat on.',
+  'config.xmppDomain.fix':
+    "The desktop gives it from Finesse's own settings: open the gadget from the Finesse desktop; if it stays, have the Finesse administrator check the XMPP domain Finesse reports in SystemInfo.",
+  'config.handlingChatReason.code':
+    'handlingChatReason is "{value}", which is no Not Ready reason code: Finesse codes run from 1 to {limit} (1 to 999 on Unified CCX).',
+  'config.handlingChatReason.code.fix':
+    "Set the code or the label of the Not Ready reason for chats (Finesse administration console, Reasons) in the gadget's URL in the desktop layout, for example {example}",
+  'config.handlingChatReason.label':
+    'handlingChatReason is "{value}", longer than the {limit} characters Finesse allows a reason label.',
+  'config.handlingChatReason.label.fix':
+    "Set the label or the code of the Not Ready reason for chats, exactly as the Finesse administration console (Reasons) shows it, in the gadget's URL in the desktop layout, for example {example}",
+  // The panel that lists them (src/ui/config-problems.ts).
+  'config.heading.error': 'This gadget cannot start: its preferences need fixing',
+  'config.heading.warning': 'Some preferences of this gadget have bad values',
+  'config.intro.error':
+    'An administrator fixes these in the Finesse administration console. Calls and the Finesse header work as usual meanwhile.',
+  'config.intro.warning':
+    'The gadget works, using defaults for these. An administrator fixes them in the Finesse administration console.',
+  'config.severity.error': 'Stops the gadget',
+  'config.severity.warning': 'Warning',
+  'config.found': 'Value found:',
+  'config.found.unset': 'not set',
+  'config.found.hidden': 'not shown (a credential)',
+  'config.fix': 'To fix:',
+  'config.dismiss': 'Dismiss',
 
   'state.starting': 'Starting blending…',
   'state.signedOut': 'Signed out: no calls or chats',

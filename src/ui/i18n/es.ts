@@ -20,26 +20,79 @@ export const es: Catalogue = {
     'Notificación de escritorio al ofrecerse un chat mientras el escritorio no está a la vista',
   'gadget.pref.autoAccept': 'Aceptar los chats ofrecidos sin esperar al agente',
 
-  'config.authorization':
-    'El escritorio de Finesse no dio credenciales al gadget ("authorization" o "authToken"). Cargue el gadget desde el diseño del escritorio de Finesse.',
+  'config.authorization': 'El escritorio de Finesse no dio credenciales al gadget ("authorization" o "authToken").',
+  'config.authorization.fix':
+    'Abra el gadget desde el escritorio de Finesse: añádalo al diseño del escritorio en la consola de administración de Finesse (Desktop Layout). El escritorio da las credenciales; nunca se escriben en la URL del gadget.',
+  'config.authorization.malformed':
+    'Las credenciales que dio el escritorio ("authorization") no son el "id:contraseña" en base64 que da Finesse, así que Finesse rechazaría todas las solicitudes.',
+  'config.authorization.malformed.fix':
+    'Cierre la sesión del escritorio de Finesse y vuelva a iniciarla. Si sigue igual, quite cualquier "authorization" de la URL del gadget en el diseño del escritorio y compruebe que ningún proxy reescribe la dirección del gadget.',
   'config.id':
-    'El escritorio de Finesse no indicó al gadget quién inició sesión: no hay "id" y las credenciales no nombran al agente. Cargue el gadget desde el diseño del escritorio de Finesse.',
+    'El escritorio de Finesse no indicó al gadget quién inició sesión: no hay "id" y las credenciales no nombran al agente.',
+  'config.id.fix':
+    'Abra el gadget desde el diseño del escritorio de Finesse (Desktop Layout en la consola de administración de Finesse), no como una página aparte.',
   'config.host': 'El escritorio de Finesse no dio al gadget el nombre de su servidor ("host").',
+  'config.host.fix':
+    'Abra el gadget desde el diseño del escritorio de Finesse (Desktop Layout en la consola de administración de Finesse), no como una página aparte.',
   'config.scheme': 'El esquema "{value}" no es http ni https.',
-  'config.maxChats':
-    'maxChats es "{value}": indique un número entero de 1 a {limit} en la entrada del gadget en el diseño.',
-  'config.chatService.notAddress':
-    'chatService contiene "{value}", que no es una dirección ws(s):// ni http(s)://: indique la dirección WebSocket del servidor de chat (wss://host:port/path), su dirección BOSH (https://host:port/http-bind) o ambas separadas por un espacio.',
-  'config.chatService.twoWebSocket':
-    'chatService tiene más de una dirección WebSocket: indique una dirección WebSocket, una BOSH o una de cada, separadas por un espacio.',
-  'config.chatService.twoBosh':
-    'chatService tiene más de una dirección BOSH: indique una dirección WebSocket, una BOSH o una de cada, separadas por un espacio.',
-  'config.chatRouter':
-    'chatRouter es "{value}": indique el JID completo del enrutador de chat, por ejemplo chat-router@chat.example.com/router.',
+  'config.scheme.fix':
+    'Lo da el escritorio de Finesse: quite "scheme" de la URL del gadget en el diseño del escritorio si está allí y abra el gadget desde el escritorio de Finesse.',
+  'config.maxChats': 'maxChats es "{value}", que no es un número entero de 1 a {limit}.',
+  'config.maxChats.fix':
+    'Indique un número entero de 1 a {limit} en la URL del gadget en el diseño del escritorio (consola de administración de Finesse, Desktop Layout), por ejemplo {example}',
   'config.flag':
-    '{pref} vale "{value}": escriba true o false en la entrada del gadget en el diseño (predeterminado: {fallback}).',
+    '{pref} vale "{value}", que no es true ni false: mientras tanto el gadget usa su valor predeterminado, {fallback}.',
+  'config.flag.fix':
+    'Escriba true o false en la URL del gadget en el diseño del escritorio (consola de administración de Finesse, Desktop Layout), por ejemplo {example}',
   'config.flag.true': 'true',
   'config.flag.false': 'false',
+  'config.chatService.notAddress': 'chatService contiene "{value}", que no es una dirección ws(s):// ni http(s)://.',
+  'config.chatService.notAddress.fix':
+    'Indique la dirección WebSocket del servidor de chat (wss://host:port/path), su dirección BOSH (https://host:port/http-bind) o ambas separadas por un espacio en la URL del gadget en el diseño del escritorio, por ejemplo {example}',
+  'config.chatService.twoWebSocket': 'chatService tiene más de una dirección WebSocket.',
+  'config.chatService.twoWebSocket.fix':
+    'Deje una dirección WebSocket, una BOSH o una de cada, separadas por un espacio, en la URL del gadget en el diseño del escritorio, por ejemplo {example}',
+  'config.chatService.twoBosh': 'chatService tiene más de una dirección BOSH.',
+  'config.chatService.twoBosh.fix':
+    'Deje una dirección WebSocket, una BOSH o una de cada, separadas por un espacio, en la URL del gadget en el diseño del escritorio, por ejemplo {example}',
+  'config.chatService.insecure':
+    'La dirección de chat "{value}" no está cifrada (ws: o http:) y el escritorio funciona con https: el navegador la bloquea.',
+  'config.chatService.insecure.fix':
+    'Use la dirección wss:// (WebSocket) o https:// (BOSH) del servidor de chat en la URL del gadget en el diseño del escritorio, por ejemplo {example}',
+  'config.chatRouter': 'chatRouter es "{value}", que no es un JID completo (nombre@dominio/recurso).',
+  'config.chatRouter.fix':
+    'Indique el JID completo del enrutador de chat en la URL del gadget en el diseño del escritorio (consola de administración de Finesse, Desktop Layout), por ejemplo {example}',
+  'config.chat.routerMissing': 'chatService está definido ("{value}") pero chatRouter no: el chat necesita ambos.',
+  'config.chat.routerMissing.fix':
+    'Añada chatRouter, el JID completo del enrutador de chat, a la URL del gadget en el diseño del escritorio, por ejemplo {example}, o quite chatService para un gadget sin chat.',
+  'config.chat.serviceMissing': 'chatRouter está definido ("{value}") pero chatService no: el chat necesita ambos.',
+  'config.chat.serviceMissing.fix':
+    'Añada chatService, la dirección del servidor de chat, a la URL del gadget en el diseño del escritorio, por ejemplo {example}, o quite chatRouter para un gadget sin chat.',
+  'config.xmppDomain':
+    'El chat está configurado, pero el escritorio de Finesse no dio al gadget un dominio XMPP ("xmppDomain") con el que iniciar sesión en el chat.',
+  'config.xmppDomain.fix':
+    'El escritorio lo toma de la configuración de Finesse: abra el gadget desde el escritorio de Finesse; si sigue igual, pida al administrador de Finesse que revise el dominio XMPP que Finesse indica en SystemInfo.',
+  'config.handlingChatReason.code':
+    'handlingChatReason es "{value}", que no es un código de motivo de No disponible: los códigos de Finesse van de 1 a {limit} (de 1 a 999 en Unified CCX).',
+  'config.handlingChatReason.code.fix':
+    'Indique el código o la etiqueta del motivo de No disponible para chats (consola de administración de Finesse, Reasons) en la URL del gadget en el diseño del escritorio, por ejemplo {example}',
+  'config.handlingChatReason.label':
+    'handlingChatReason es "{value}", más largo que los {limit} caracteres que Finesse permite en la etiqueta de un motivo.',
+  'config.handlingChatReason.label.fix':
+    'Indique la etiqueta o el código del motivo de No disponible para chats, tal como lo muestra la consola de administración de Finesse (Reasons), en la URL del gadget en el diseño del escritorio, por ejemplo {example}',
+  'config.heading.error': 'Este gadget no puede iniciarse: hay que corregir sus preferencias',
+  'config.heading.warning': 'Algunas preferencias de este gadget tienen valores incorrectos',
+  'config.intro.error':
+    'Un administrador las corrige en la consola de administración de Finesse. Mientras tanto, las llamadas y la cabecera de Finesse funcionan como siempre.',
+  'config.intro.warning':
+    'El gadget funciona con valores predeterminados para estas. Un administrador las corrige en la consola de administración de Finesse.',
+  'config.severity.error': 'Detiene el gadget',
+  'config.severity.warning': 'Aviso',
+  'config.found': 'Valor encontrado:',
+  'config.found.unset': 'sin definir',
+  'config.found.hidden': 'no se muestra (es una credencial)',
+  'config.fix': 'Cómo corregirlo:',
+  'config.dismiss': 'Descartar',
 
   'state.starting': 'Iniciando la combinación de canales…',
   'state.signedOut': 'Sesión cerrada: sin llamadas ni chats',

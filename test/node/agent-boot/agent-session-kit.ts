@@ -46,6 +46,7 @@ export const agentConfig = (over: Partial<GadgetConfig> = {}): GadgetConfig => (
   offerSound: true,
   desktopNotifications: true,
   autoAccept: false,
+  warnings: [],
   ...over,
 });
 

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { readGadgetConfig, readLocalePrefs } from '../../../src/core/container/gadget-config.ts';
-import { ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
+import { configProblems, readGadgetConfig, readLocalePrefs } from '../../../src/core/container/gadget-config.ts';
+import { causeText, ENGLISH_CAUSES as say } from '../../../src/ui/cause-text.ts';
+import { createTranslator } from '../../../src/ui/i18n/translator.ts';
 
 const prefs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 const base = {
@@ -10,6 +11,7 @@ const base = {
   authorization: Buffer.from('1001:secret-pw').toString('base64'),
   host: 'finesse-a.example.com',
   scheme: 'https',
+  xmppDomain: 'example.com',
 };
 
 test('the container prefs become a typed config with defaults', () => {
@@ -85,13 +87,13 @@ test('chat settings: the chat service address and the router JID are read and ch
   const r = readGadgetConfig(
     prefs({
       ...base,
-      chatService: 'ws://127.0.0.1:5280/xmpp-websocket',
+      chatService: 'wss://chat.example.com:5443/xmpp-websocket',
       chatRouter: 'chat-router@localhost/router',
       teamId: '10',
     }),
   );
   assert.ok(r.ok);
-  assert.equal(r.value.chatService, 'ws://127.0.0.1:5280/xmpp-websocket');
+  assert.equal(r.value.chatService, 'wss://chat.example.com:5443/xmpp-websocket');
   assert.equal(r.value.chatRouter, 'chat-router@localhost/router');
   assert.equal(r.value.teamId, '10');
   const none = readGadgetConfig(prefs(base));
@@ -113,18 +115,21 @@ test('chatService may name a WebSocket and a BOSH address; each is checked', () 
     prefs({
       ...base,
       chatService: 'wss://chat.example.com:5443/xmpp-websocket https://chat.example.com:5443/http-bind',
+      chatRouter: 'chat-router@example.com/router',
     }),
   );
   assert.ok(both.ok);
   const half = readGadgetConfig(
-    prefs({ ...base, chatService: 'wss://chat.example.com/xmpp-websocket chat.example.com' }),
+    prefs({ ...base, chatService: 'wss://chat.example.com/xmpp-websocket chat.example.com', chatRouter: 'r@x/y' }),
   );
   assert.ok(!half.ok);
   assert.match(
     say.configProblem(half.error[0]!),
     /"chat\.example\.com", which is not a ws\(s\):\/\/ or http\(s\):\/\/ address/,
   );
-  const twice = readGadgetConfig(prefs({ ...base, chatService: 'wss://a.example.com/ws wss://b.example.com/ws' }));
+  const twice = readGadgetConfig(
+    prefs({ ...base, chatService: 'wss://a.example.com/ws wss://b.example.com/ws', chatRouter: 'r@x/y' }),
+  );
   assert.ok(!twice.ok);
   assert.match(say.configProblem(twice.error[0]!), /more than one WebSocket address/);
 });
@@ -133,9 +138,10 @@ test("problems are typed, with the offending value: the UI says them in the agen
   const r = readGadgetConfig(prefs({ ...base, maxChats: '99', scheme: 'ftp', chatRouter: 'router' }));
   assert.ok(!r.ok);
   assert.deepEqual(r.error, [
-    { pref: 'scheme', kind: 'scheme', value: 'ftp' },
-    { pref: 'maxChats', kind: 'maxChats', value: '99', limit: 20 },
-    { pref: 'chatRouter', kind: 'chatRouter', value: 'router' },
+    { pref: 'scheme', kind: 'scheme', value: 'ftp', severity: 'error' },
+    { pref: 'maxChats', kind: 'maxChats', value: '99', limit: 20, severity: 'error' },
+    { pref: 'chatRouter', kind: 'chatRouter', value: 'router', severity: 'error' },
+    { pref: 'chatService', kind: 'chat.serviceMissing', value: 'router', severity: 'error' },
   ]);
 });
 
@@ -159,13 +165,169 @@ test('alert prefs: offerSound and desktopNotifications default on, autoAccept of
   assert.equal(set.value.autoAccept, true);
 });
 
-test('an alert pref that is neither true nor false is refused, naming the pref, the value and the default', () => {
+test('an alert pref that is neither true nor false is a warning: the gadget runs with its default, and says so', () => {
   const r = readGadgetConfig(prefs({ ...base, autoAccept: 'yes', offerSound: '0' }));
+  assert.ok(r.ok, 'warnings alone do not stop the gadget');
+  assert.equal(r.value.autoAccept, false);
+  assert.equal(r.value.offerSound, true);
+  assert.deepEqual(
+    r.value.warnings.map((p) => [p.pref, p.severity]),
+    [
+      ['offerSound', 'warning'],
+      ['autoAccept', 'warning'],
+    ],
+  );
+  assert.deepEqual(configProblems(r), r.value.warnings);
+  const said = say.configProblem(r.value.warnings[1]!);
+  assert.match(said, /autoAccept is "yes", which is neither true nor false: the gadget uses its default, false/);
+  assert.match(said, /Set true or false in the gadget's URL in the desktop layout .*…\/gadget\.xml\?autoAccept=false/);
+});
+
+test('with a stopping problem, the error lists every bad value, the warnings too', () => {
+  const r = readGadgetConfig(prefs({ ...base, maxChats: '0', autoAccept: 'maybe', chatService: 'ws://x' }));
   assert.ok(!r.ok);
   assert.deepEqual(
-    r.error.map((p) => p.pref),
-    ['offerSound', 'autoAccept'],
+    r.error.map((p) => `${p.pref}:${p.kind}:${p.severity}`),
+    [
+      'maxChats:maxChats:error',
+      'chatService:chatService.insecure:error',
+      'chatRouter:chat.routerMissing:error',
+      'autoAccept:flag:warning',
+    ],
   );
-  const said = r.error[1] === undefined ? '' : say.configProblem(r.error[1]);
-  assert.match(said, /autoAccept is "yes": set it to true or false .*default false/);
+  assert.deepEqual(configProblems(r), r.error);
+});
+
+test('chat set up by halves is refused, naming the missing pref and how to add it (chat would silently stay off)', () => {
+  const service = readGadgetConfig(prefs({ ...base, chatService: 'wss://chat.example.com/ws' }));
+  assert.ok(!service.ok);
+  assert.deepEqual(service.error, [
+    { pref: 'chatRouter', kind: 'chat.routerMissing', value: 'wss://chat.example.com/ws', severity: 'error' },
+  ]);
+  const words = say.configDetail(service.error[0]!);
+  assert.deepEqual(words.found, { kind: 'unset' });
+  assert.match(words.problem, /chatService is set \("wss:\/\/chat\.example\.com\/ws"\) but chatRouter is not/);
+  assert.match(words.fix, /Add chatRouter.*…\/gadget\.xml\?chatRouter=chat-router%40chat\.example\.com%2Frouter/);
+  assert.match(words.fix, /or remove chatService for a gadget without chat/);
+
+  const router = readGadgetConfig(prefs({ ...base, chatRouter: 'chat-router@example.com/router' }));
+  assert.ok(!router.ok);
+  assert.deepEqual(
+    router.error.map((p) => [p.pref, p.kind]),
+    [['chatService', 'chat.serviceMissing']],
+  );
+  assert.match(say.configProblem(router.error[0]!), /chatRouter is set .* but chatService is not.*Add chatService/);
+});
+
+test('chat without the XMPP domain from the desktop is refused; without chat the domain is not needed', () => {
+  const { xmppDomain: _d, ...noDomain } = base;
+  const chat = { chatService: 'wss://chat.example.com/ws', chatRouter: 'chat-router@example.com/router' };
+  const r = readGadgetConfig(prefs({ ...noDomain, ...chat }));
+  assert.ok(!r.ok);
+  assert.deepEqual(r.error, [{ pref: 'xmppDomain', kind: 'xmppDomain', severity: 'error' }]);
+  assert.match(say.configProblem(r.error[0]!), /no XMPP domain \("xmppDomain"\).*SystemInfo/);
+  assert.ok(readGadgetConfig(prefs(noDomain)).ok);
+});
+
+test('handlingChatReason: a code outside 1..65535 or a label over 40 characters is refused; good ones pass', () => {
+  for (const good of ['Handling Chat', '12', 'code:65535', 'label:Handling Chat', '1', 'x'.repeat(40)]) {
+    const r = readGadgetConfig(prefs({ ...base, handlingChatReason: good }));
+    assert.ok(r.ok, good);
+  }
+  assert.ok(readGadgetConfig(prefs({ ...base, handlingChatReason: '   ' })).ok, 'empty after trim is the default');
+  for (const bad of ['0', '65536', 'code:0', 'code:abc', 'code:', '12345678901']) {
+    const r = readGadgetConfig(prefs({ ...base, handlingChatReason: bad }));
+    assert.ok(!r.ok, bad);
+    assert.deepEqual(r.error, [
+      { pref: 'handlingChatReason', kind: 'handlingChatReason.code', value: bad, limit: 65535, severity: 'error' },
+    ]);
+  }
+  const long = 'Handling a customer chat on the website now';
+  const r = readGadgetConfig(prefs({ ...base, handlingChatReason: long }));
+  assert.ok(!r.ok);
+  assert.equal(r.error[0]?.kind, 'handlingChatReason.label');
+  assert.match(say.configProblem(r.error[0]!), /longer than the 40 characters Finesse allows/);
+  const code = readGadgetConfig(prefs({ ...base, handlingChatReason: '70000' }));
+  assert.ok(!code.ok);
+  assert.match(say.configProblem(code.error[0]!), /from 1 to 65535 \(1 to 999 on Unified CCX\).*Handling%20Chat/);
+});
+
+test('an unencrypted chat address from an https desktop is refused; with a secure one beside it, a warning', () => {
+  const chat = { chatRouter: 'chat-router@example.com/router' };
+  const only = readGadgetConfig(prefs({ ...base, ...chat, chatService: 'ws://chat.example.com:5280/ws' }));
+  assert.ok(!only.ok);
+  assert.deepEqual(only.error, [
+    { pref: 'chatService', kind: 'chatService.insecure', value: 'ws://chat.example.com:5280/ws', severity: 'error' },
+  ]);
+  assert.match(say.configProblem(only.error[0]!), /not encrypted.*the browser blocks it.*wss:\/\//);
+
+  const mixed = readGadgetConfig(
+    prefs({ ...base, ...chat, chatService: 'ws://chat.example.com/ws https://chat.example.com/http-bind' }),
+  );
+  assert.ok(mixed.ok);
+  assert.equal(mixed.value.chatService, 'https://chat.example.com/http-bind', 'the blocked address is left out');
+  assert.deepEqual(
+    mixed.value.warnings.map((p) => [p.kind, p.severity]),
+    [['chatService.insecure', 'warning']],
+  );
+
+  const plainDesktop = readGadgetConfig(
+    prefs({ ...base, scheme: 'http', ...chat, chatService: 'ws://chat.example.com/ws' }),
+  );
+  assert.ok(plainDesktop.ok, 'from an http desktop ws: works');
+  const loopback = readGadgetConfig(prefs({ ...base, ...chat, chatService: 'ws://127.0.0.1:5280/ws' }));
+  assert.ok(loopback.ok, 'the browser trusts loopback addresses');
+});
+
+test('a malformed authorization is refused without ever carrying or showing its value', () => {
+  const secret = 'not base64 !! hunter2';
+  for (const authorization of [secret, `Basic ${Buffer.from('no-colon-hunter2').toString('base64')}`]) {
+    const r = readGadgetConfig(prefs({ ...base, authorization }));
+    assert.ok(!r.ok);
+    assert.deepEqual(r.error, [{ pref: 'authorization', kind: 'authorization.malformed', severity: 'error' }]);
+    const words = say.configDetail(r.error[0]!);
+    assert.deepEqual(words.found, { kind: 'hidden' });
+    const all = JSON.stringify([r.error, words, say.configProblem(r.error[0]!)]);
+    assert.ok(!all.includes('hunter2'), 'no part of the credential');
+  }
+});
+
+test("every problem's words name the pref and say where to fix it, in each language", () => {
+  const problems = [
+    ...configProblems(readGadgetConfig(prefs({ host: '', scheme: 'ftp', maxChats: 'x', autoAccept: 'maybe' }))),
+    ...configProblems(
+      readGadgetConfig(
+        prefs({
+          ...base,
+          authorization: 'Bearer t',
+          id: '',
+          handlingChatReason: '0',
+          chatService: 'ws://chat.example.com/ws wss://a/ws wss://b/ws',
+          chatRouter: 'router',
+        }),
+      ),
+    ),
+  ];
+  const kinds = new Set(problems.map((p) => p.kind));
+  for (const kind of ['authorization', 'host', 'scheme', 'maxChats', 'flag', 'id', 'chatRouter']) {
+    assert.ok(kinds.has(kind as never), kind);
+  }
+  for (const lang of ['en', 'es', 'de'] as const) {
+    const words = causeText(createTranslator(lang));
+    for (const p of problems) {
+      const d = words.configDetail(p, 'gadget.xml');
+      assert.equal(d.pref, p.pref);
+      const said = `${d.problem} ${d.fix}`;
+      // A pref an administrator sets is named, with an example URL carrying it; a desktop's pref names the layout.
+      if (['maxChats', 'autoAccept', 'chatService', 'chatRouter', 'handlingChatReason'].includes(p.pref)) {
+        assert.ok(said.includes(p.pref), `${lang} ${p.kind} names ${p.pref}: ${said}`);
+        assert.match(d.fix, new RegExp(`…/gadget\\.xml\\?${p.pref}=`), `${lang} ${p.kind} example`);
+      }
+      assert.match(
+        d.fix,
+        /Desktop Layout|desktop layout|diseño del escritorio|Desktop-Layout|SystemInfo/,
+        `${lang} ${p.kind}`,
+      );
+    }
+  }
 });

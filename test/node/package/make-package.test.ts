@@ -42,6 +42,12 @@ test('a package made again into the same --out replaces its own folder, leaving 
   assert.equal(pkg.folder, 'blend-two');
   assert.equal(pkg.files.length, second.files);
   assert.ok(pkg.files.every((f) => f.mode === 0o644));
+  assert.ok(
+    pkg.files.every((f) => !f.path.endsWith('.map')),
+    'source maps are left out unless --source-maps asks for them',
+  );
+  const agentScript = pkg.files.find((f) => f.path === 'finesse-blend.js');
+  assert.ok(agentScript && !new TextDecoder().decode(agentScript.bytes).includes('sourceMappingURL'));
   assert.ok(readFileSync(second.layoutSnippet, 'utf8').includes('/3rdpartygadget/files/blend-two/team-gadget.xml'));
   assert.ok(readFileSync(second.installGuide, 'utf8').includes(`# Installing finesse-blend ${second.version}`));
 });

@@ -12,7 +12,10 @@ const CWD = '/home/admin/finesse-blend';
 test('no arguments: the folder finesse-blend, written to release/ under where npm was run', () => {
   const parsed = parsePackageArgs([], CWD);
   assert.ok(parsed.ok);
-  assert.deepEqual(parsed.value, { folder: 'finesse-blend', out: `${CWD}/release`, help: false });
+  assert.deepEqual(parsed.value, { folder: 'finesse-blend', out: `${CWD}/release`, help: false, sourceMaps: false });
+  const maps = parsePackageArgs(['--source-maps'], CWD);
+  assert.ok(maps.ok);
+  assert.equal(maps.value.sourceMaps, true);
 });
 
 test('--folder and --out, as separate or inline values; --out relative to the working directory', () => {
