@@ -7,9 +7,30 @@ export interface GuideInput {
   /** The VERSION line: <release>+<hash>. */
   readonly version: string;
   readonly zipName: string;
+  /** The preferences table (markdown), as the README has it: one table for both documents. */
+  readonly preferences: string;
 }
 
-export function installGuide({ folder, version, zipName }: GuideInput): string {
+const TABLE_HEAD = '| preference | default | allowed values | meaning |';
+
+/**
+ * The README's preferences table: the header row and every row after it. The README is where the table is kept;
+ * the install guide carries the same rows, so the two never disagree. A README without it is a build error.
+ */
+export function preferencesTable(readme: string): string {
+  const lines = readme.split('\n');
+  const head = lines.findIndex((line) => line.trim() === TABLE_HEAD);
+  if (head < 0)
+    throw new Error(`README.md has no preferences table (a line "${TABLE_HEAD}"): the install guide copies it.`);
+  const rows: string[] = [];
+  for (const line of lines.slice(head)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line);
+  }
+  return rows.join('\n');
+}
+
+export function installGuide({ folder, version, zipName, preferences }: GuideInput): string {
   const urls = gadgetUrls(folder);
   return `# Installing finesse-blend ${version}
 
@@ -65,15 +86,7 @@ Put the preferences in each gadget URL's query (values percent-encoded, \`&amp;\
 <gadget>${urls.agent}?chatService=wss%3A%2F%2Fchat.example.com%3A5443%2Fxmpp-websocket&amp;chatRouter=chat-router%40chat.example.com%2Frouter</gadget>
 \`\`\`
 
-| preference | default | meaning |
-|---|---|---|
-| \`chatService\` | (empty) | the chat server's address: WebSocket, BOSH, or both separated by a space (\`wss://host:5443/xmpp-websocket https://host:5443/http-bind\`); both gadgets need it for chat |
-| \`chatRouter\` | (empty) | the chat router's JID (e.g. \`chat-router@chat.example.com/router\`); both gadgets need it for chat |
-| \`maxChats\` | \`5\` | the most chats an agent handles at once |
-| \`handlingChatReason\` | \`Handling Chat\` | the Not Ready reason (label or code) set while an agent has chats |
-| \`offerSound\` | \`true\` | a chime for an offer while the gadget is out of sight |
-| \`desktopNotifications\` | \`true\` | a desktop notification for an offer while the desktop is out of sight |
-| \`autoAccept\` | \`false\` | accept every offer as if the agent pressed Accept |
+${preferences}
 
 Without \`chatService\` and \`chatRouter\` the agent gadget handles calls only and says that chat is not set up.
 

@@ -8,7 +8,7 @@ import { build } from 'vite';
 import { folderNameProblem } from './package-options.ts';
 import { folderReferences, VERSION_PARAM } from './versioned-urls.ts';
 import { layoutSnippetXml } from './layout-snippet.ts';
-import { installGuide } from './install-guide.ts';
+import { installGuide, preferencesTable } from './install-guide.ts';
 import { DIR_MODE, FILE_MODE, makeZip, type ZipInput } from './zip-file.ts';
 import { readPackage } from './read-package.ts';
 
@@ -128,7 +128,16 @@ export async function makePackage(options: {
   const guide = join(out, INSTALL_GUIDE);
   const name = zipName(release, folder);
   writeFileSync(layoutSnippet, layoutSnippetXml(folder, version), { mode: FILE_MODE });
-  writeFileSync(guide, installGuide({ folder, version, zipName: name }), { mode: FILE_MODE });
+  writeFileSync(
+    guide,
+    installGuide({
+      folder,
+      version,
+      zipName: name,
+      preferences: preferencesTable(readFileSync(join(root, 'README.md'), 'utf8')),
+    }),
+    { mode: FILE_MODE },
+  );
 
   let bytes = 0;
   const entries: ZipInput[] = files.map((rel) => {

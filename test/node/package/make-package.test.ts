@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePackage, zipName } from '../../../scripts/package/make-package.ts';
 import { readPackage } from '../../../scripts/package/read-package.ts';
+import { preferencesTable } from '../../../scripts/package/install-guide.ts';
 
 let out: string;
 
@@ -49,7 +50,28 @@ test('a package made again into the same --out replaces its own folder, leaving 
   const agentScript = pkg.files.find((f) => f.path === 'finesse-blend.js');
   assert.ok(agentScript && !new TextDecoder().decode(agentScript.bytes).includes('sourceMappingURL'));
   assert.ok(readFileSync(second.layoutSnippet, 'utf8').includes('/3rdpartygadget/files/blend-two/team-gadget.xml'));
-  assert.ok(readFileSync(second.installGuide, 'utf8').includes(`# Installing finesse-blend ${second.version}`));
+  const guide = readFileSync(second.installGuide, 'utf8');
+  assert.ok(guide.includes(`# Installing finesse-blend ${second.version}`));
+  // The guide's preferences table is the README's: every UserPref of both specs has its row, with its default.
+  for (const spec of ['gadget.xml', 'team-gadget.xml']) {
+    const xml = readFileSync(join(second.dir, spec), 'utf8');
+    for (const m of xml.matchAll(/<UserPref name="([^"]+)"[^>]*default_value="([^"]*)"/g)) {
+      const [, name = '', value = ''] = m;
+      const row = guide.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      assert.ok(row, `the install guide has a row for ${spec}'s pref ${name}`);
+      if (value !== '') assert.ok(row.includes(`\`${value}\``), `${name}'s row gives its default ${value}`);
+    }
+  }
+});
+
+test('the install guide copies the README preferences table, and a README without one is an error', () => {
+  const readme =
+    'intro\n\n| preference | default | allowed values | meaning |\n|---|---|---|---|\n| `a` | `1` | 1 | x |\n\nafter';
+  assert.equal(
+    preferencesTable(readme),
+    '| preference | default | allowed values | meaning |\n|---|---|---|---|\n| `a` | `1` | 1 | x |',
+  );
+  assert.throws(() => preferencesTable('no table here'), /README.md has no preferences table/);
 });
 
 test('the command refuses a bad folder name with the rule, exit code 2, and writes nothing', () => {
