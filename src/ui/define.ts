@@ -6,6 +6,7 @@ import { ChatOfferCard } from './chat-offer-card.ts';
 import { ConversationPane } from './conversation-pane.ts';
 import { ConversationTabs } from './conversation-tabs.ts';
 import { DecisionLogView } from './decision-log-view.ts';
+import { DiagnosticsView } from './diagnostics-view.ts';
 import { OwnershipNotice } from './ownership-notice.ts';
 import { ProblemBanner } from './problem-banner.ts';
 
@@ -18,6 +19,7 @@ declare global {
     'fb-conversation': ConversationPane;
     'fb-conversation-tabs': ConversationTabs;
     'fb-decision-log': DecisionLogView;
+    'fb-diagnostics': DiagnosticsView;
     'fb-ownership-notice': OwnershipNotice;
     'fb-problem-banner': ProblemBanner;
   }
@@ -32,6 +34,7 @@ export const ELEMENTS = {
   'fb-conversation': ConversationPane,
   'fb-conversation-tabs': ConversationTabs,
   'fb-decision-log': DecisionLogView,
+  'fb-diagnostics': DiagnosticsView,
   'fb-ownership-notice': OwnershipNotice,
   'fb-problem-banner': ProblemBanner,
 } as const;
