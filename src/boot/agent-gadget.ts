@@ -44,7 +44,7 @@ const gadgets = containerGadgets();
 chooseGadgetLanguage(gadgets);
 defineElements();
 
-/** The bundle's own URL: the chime and the package's VERSION file sit next to it (public/ is copied into the folder). */
+/** The bundle's own URL: the chime sits next to it (public/ is copied into the folder); the package adds its version. */
 const SCRIPT_BASE = ((): string | undefined => {
   const script = typeof document !== 'undefined' ? document.currentScript : null;
   return script instanceof HTMLScriptElement && script.src ? script.src : globalThis.location?.href;
@@ -60,7 +60,21 @@ function besideScript(name: string): string | null {
 }
 
 const CHIME_URL = besideScript('offer-chime.wav') ?? 'offer-chime.wav';
-const VERSION_URL = besideScript('VERSION');
+
+/**
+ * The gadget's version for the diagnostics report: the package loads the script with its version in the URL's query
+ * (so Finesse's gadget cache never serves an old script), as `v=` or the bare query; null in a development build.
+ */
+const VERSION = ((): string | null => {
+  try {
+    const query = new URL(SCRIPT_BASE ?? '').search.slice(1);
+    const params = new URLSearchParams(query);
+    const value = params.get('v') ?? params.get('version') ?? (query.includes('=') ? null : decodeURIComponent(query));
+    return value !== null && /^[\w.+-]{1,80}$/.test(value) ? value : null;
+  } catch {
+    return null;
+  }
+})();
 
 const INTENTS: readonly AgentIntentName[] = [
   'offer-accept',
@@ -116,7 +130,7 @@ function start(gadgets: GadgetsGlobal): void {
   // mode=diagnostics (an administrator's layout tab): the diagnostics page alone, no blending session.
   if (get('mode').trim() === 'diagnostics') {
     view.remove();
-    const page = openDiagnostics({ gadgets, get, versionUrl: VERSION_URL, onClose: null });
+    const page = openDiagnostics({ gadgets, get, version: VERSION, onClose: null });
     addEventListener(
       'pagehide',
       () => {
@@ -138,7 +152,7 @@ function start(gadgets: GadgetsGlobal): void {
   view.addEventListener('diagnostics-open', () => {
     if (diagnostics !== null) return;
     view.style.display = 'none';
-    diagnostics = openDiagnostics({ gadgets, get, versionUrl: VERSION_URL, onClose: closeDiagnostics });
+    diagnostics = openDiagnostics({ gadgets, get, version: VERSION, onClose: closeDiagnostics });
   });
   addEventListener('pagehide', () => diagnostics?.close(), { once: true });
   const config = readGadgetConfig(get);

@@ -94,8 +94,8 @@ export interface OpenDiagnosticsOptions {
   readonly gadgets: GadgetsGlobal;
   /** A pref's value, "" when unset. */
   readonly get: (name: string) => string;
-  /** Where the gadget's files are (the VERSION file beside the script), when known. */
-  readonly versionUrl: string | null;
+  /** The gadget's version, when its script URL carries one (the package loads the script with it). */
+  readonly version: string | null;
   /** Opened from the agent panel: offer "Back to chats", which calls this. */
   readonly onClose: (() => void) | null;
 }
@@ -133,9 +133,7 @@ export function openDiagnostics(options: OpenDiagnosticsOptions): DiagnosticsPag
   const onClose = (): void => options.onClose?.();
   element.addEventListener('diagnostics-run', onRun);
   element.addEventListener('diagnostics-close', onClose);
-  void readVersion(options.versionUrl).then((v) => {
-    if (!closed) element.version = v;
-  });
+  element.version = options.version;
   void run();
   // Opened from the panel: the focus moves to the page's heading, so a screen reader starts there.
   if (options.onClose !== null) void element.updateComplete.then(() => element.renderRoot.querySelector('h1')?.focus());
@@ -148,17 +146,4 @@ export function openDiagnostics(options: OpenDiagnosticsOptions): DiagnosticsPag
       element.remove();
     },
   };
-}
-
-/** The package's VERSION file (one line, "<version>+<hash>"); null when there is none or it is not one. */
-async function readVersion(url: string | null): Promise<string | null> {
-  if (url === null) return null;
-  try {
-    const response = await fetch(url, { credentials: 'omit' });
-    if (!response.ok) return null;
-    const text = (await response.text()).trim();
-    return /^[\w.+-]{1,80}$/.test(text) ? text : null;
-  } catch {
-    return null;
-  }
 }
