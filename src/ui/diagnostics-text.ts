@@ -154,7 +154,7 @@ export function diagnosticsText(words: Translator): DiagnosticsText {
       case 'no-identity':
         return plain(m('problem.chat-no-identity.title'), m('diag.no-identity.advice'));
       case 'router-ok':
-        return plain(m('diag.router-ok', { ms: f.ms, queues: f.queues }));
+        return plain(words.plural('diag.router-ok', f.queues, { ms: f.ms }));
       case 'router-no-answer':
         return plain(m('diag.router-no-answer', { ms: f.ms }), m('diag.router.advice'));
       case 'router-error':

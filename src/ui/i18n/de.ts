@@ -450,7 +450,8 @@ export const de: Catalogue = {
     'Prüfen Sie im Protokoll des Chat-Servers die Anmeldung dieses Agenten und ob seine XMPP-Domain die xmppDomain des Gadgets ist.',
   'diag.no-identity.advice':
     'Prüfen Sie die Anmeldemethode des Desktops: Der Chat-Server braucht Basic-Anmeldedaten oder ein SSO-Token.',
-  'diag.router-ok': 'Der Chat-Router hat in {ms} ms geantwortet und nennt {queues} Warteschlangen.',
+  'diag.router-ok.one': 'Der Chat-Router hat in {ms} ms geantwortet und nennt {count} Warteschlange.',
+  'diag.router-ok.other': 'Der Chat-Router hat in {ms} ms geantwortet und nennt {count} Warteschlangen.',
   'diag.router-no-answer': 'Der Chat-Router hat nicht innerhalb von {ms} ms geantwortet.',
   'diag.router-error': 'Der Chat-Server hat für den Router geantwortet: {condition}.',
   'diag.router.advice':

@@ -431,7 +431,8 @@ export const en = {
     "Check the chat server's log for this agent's sign-in, and that its XMPP domain is the gadget's xmppDomain.",
   'diag.no-identity.advice':
     'Check the desktop sign-in method: the chat server needs Basic credentials or an SSO token.',
-  'diag.router-ok': 'The chat router answered in {ms} ms and lists {queues} queues.',
+  'diag.router-ok.one': 'The chat router answered in {ms} ms and lists {count} queue.',
+  'diag.router-ok.other': 'The chat router answered in {ms} ms and lists {count} queues.',
   'diag.router-no-answer': 'The chat router did not answer within {ms} ms.',
   'diag.router-error': 'The chat server answered for the router: {condition}.',
   'diag.router.advice':

@@ -447,7 +447,8 @@ export const es: Catalogue = {
     'Revise en el registro del servidor de chat el inicio de sesión de este agente, y que su dominio XMPP sea el xmppDomain del gadget.',
   'diag.no-identity.advice':
     'Revise el método de inicio de sesión del escritorio: el servidor de chat necesita credenciales Basic o un token SSO.',
-  'diag.router-ok': 'El enrutador de chats respondió en {ms} ms e indica {queues} colas.',
+  'diag.router-ok.one': 'El enrutador de chats respondió en {ms} ms e indica {count} cola.',
+  'diag.router-ok.other': 'El enrutador de chats respondió en {ms} ms e indica {count} colas.',
   'diag.router-no-answer': 'El enrutador de chats no respondió en {ms} ms.',
   'diag.router-error': 'El servidor de chat respondió por el enrutador: {condition}.',
   'diag.router.advice':
