@@ -18,6 +18,8 @@ interface XmppEndpoints {
   readonly pubsubDomain: string;
   readonly websocketUrl: string;
   readonly boshUrl: string;
+  /** Other chat server addresses the layout's gadgets name (a second chat server): allowed in connect-src too. */
+  readonly otherChatServers?: readonly string[];
 }
 
 interface DesktopHarnessOptions {
@@ -147,7 +149,7 @@ function pageCsp(xmpp: XmppEndpoints): string {
 
 function xmppOrigins(xmpp: XmppEndpoints): string[] {
   const origins = new Set<string>();
-  for (const u of [xmpp.websocketUrl, xmpp.boshUrl]) {
+  for (const u of [xmpp.websocketUrl, xmpp.boshUrl, ...(xmpp.otherChatServers ?? [])]) {
     try {
       origins.add(new URL(u).origin);
     } catch {

@@ -36,6 +36,11 @@ export interface DesktopWorldOptions {
   readonly queues?: readonly QueueSetting[];
   /** Where a developer's copy of Cisco's finesse.js / jquery.min.js is (served at /desktop/assets/js/). */
   readonly finesseJsDir?: string;
+  /**
+   * Chat server addresses other than the world's that the layout's gadgets use (e.g. a second Prosody a test starts
+   * and stops): the gadget frames' CSP allows them, as an administrator's desktop would have to.
+   */
+  readonly otherChatServers?: readonly string[];
   /** The Finesse release the desktop stands for (default 12.5); before 12.0 no digital channels and no popovers. */
   readonly finesseVersion?: string;
 }
@@ -97,6 +102,7 @@ export async function startDesktopWorld(options: DesktopWorldOptions): Promise<D
         pubsubDomain: prosody.pubsubDomain,
         websocketUrl: prosody.websocketUrl,
         boshUrl: prosody.boshUrl,
+        ...(options.otherChatServers !== undefined ? { otherChatServers: options.otherChatServers } : {}),
       },
       secondaryUrl: simulator.secondaryUrl,
       nodes: { primary: simulator.primaryUrl, secondary: simulator.secondaryUrl },

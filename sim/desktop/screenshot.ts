@@ -1,6 +1,7 @@
 // Takes the README's screenshots of the running harness with the product gadget built by vite: an agent idle and
 // Ready; a chat offer as the desktop's popover; two chats while voice is Not Ready "Handling Chat"; chat paused by
-// an ACD call; the gadget in German; the customer chat widget on the sample website; the supervisor's team gadget.
+// an ACD call; the gadget in German; the customer chat widget on the sample website; the supervisor's team gadget; the
+// diagnostics page opened from the agent's gadget after an administrator deleted the Handling Chat reason code.
 // Run: node --import tsx sim/desktop/screenshot.ts [out-dir]
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { DEMO_QUEUES, startDesktopWorld } from './desktop-world.ts';
 import { launchChromium } from './chromium.ts';
 import { chooseState, clickPopoverButton, gadgetFrames, popovers, signIn, type Agent } from './desktop-driver.ts';
 import { userRequestToXml, type UserRequest } from '../../src/core/finesse/xml/index.ts';
+import { ADMINISTRATORS } from '../finesse/seed.ts';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -178,6 +180,23 @@ try {
         return /Break/.test(text) && /\d+ of \d+/.test(text);
       });
       await shoot(boss, 'team', "the supervisor's team gadget");
+      await boss.close();
+
+      // The diagnostics page, opened from the agent's gadget, after an administrator deleted the Handling Chat reason
+      // code (Finesse's ReasonCode—Delete): that check fails and says what to do; the others pass.
+      const admin = ADMINISTRATORS[0];
+      if (!admin) throw new Error('screenshot: the seed has no administrator');
+      const deleted = await fetch(`${desktop.world.simulator.primaryUrl}/finesse/api/ReasonCode/5`, {
+        method: 'DELETE',
+        headers: { Authorization: `Basic ${Buffer.from(`${admin.loginName}:${admin.password}`).toString('base64')}` },
+      });
+      if (deleted.status !== 200) throw new Error(`screenshot: the reason code was not deleted: ${deleted.status}`);
+      const diagnostics = await chromium.browser.newPage();
+      await diagnostics.setViewport({ width: 1280, height: 1080 });
+      await signIn(diagnostics, desktop.desktopUrl, agent);
+      await clickInGadget(diagnostics, 'finesse-blend-agent >>> button.diagnostics-open');
+      await until('the diagnostics run to finish', async () => /Done: \d+ passed/.test(await gadgetText(diagnostics)));
+      await shoot(diagnostics, 'diagnostics', 'the diagnostics page with the Handling Chat reason code missing');
     } finally {
       await chromium.close();
     }

@@ -104,6 +104,26 @@ export async function handleFinesseApi(
     );
     return true;
   }
+  if (segments !== null && segments.length === 2 && resource === 'ReasonCode' && method === 'DELETE') {
+    // ReasonCode—Delete (developer guide 12.5(1), Configuration APIs): administrators only, on the primary node.
+    if (credentials === null || !world.authenticateAdministrator(credentials.username, credentials.password)) {
+      sendFailure(res, failure(401, 'Authorization Failure', 'UNAUTHORIZED', credentials?.username ?? null));
+      return true;
+    }
+    actorId = credentials.username;
+    if (node !== 'primary') {
+      sendFailure(
+        res,
+        failure(403, 'Forbidden', 'Configuration APIs cannot be run against the secondary Finesse server'),
+      );
+      return true;
+    }
+    const codeId = segments[1] ?? '';
+    if (!world.deleteReasonCode(codeId))
+      sendFailure(res, failure(404, 'Not Found', `Reason code ${codeId} does not exist`));
+    else sendEmpty(res, 200, {});
+    return true;
+  }
   const actor = credentials === null ? null : world.authenticate(credentials.username, credentials.password);
   if (actor === null) {
     sendFailure(res, failure(401, 'Authorization Failure', 'UNAUTHORIZED', credentials?.username ?? null));

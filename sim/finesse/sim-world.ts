@@ -153,6 +153,8 @@ export class SimWorld {
   #nextDialog = 1;
   readonly #nodes = new Map<NodeName, { url: string; inService: boolean }>();
   #requests: RequestLogEntry[] = [];
+  /** The configured reason codes; an administrator may delete one (ReasonCode—Delete), a reset restores them. */
+  #reasonCodes: ReasonCode[] = [...CONFIGURED_REASON_CODES];
 
   constructor(options: SimWorldOptions) {
     this.deployment = options.deployment;
@@ -181,6 +183,7 @@ export class SimWorld {
     );
     this.#dialogs = new Map();
     this.#requests = [];
+    this.#reasonCodes = [...CONFIGURED_REASON_CODES];
   }
 
   // ---------------------------------------------------------------- reading
@@ -283,11 +286,18 @@ export class SimWorld {
 
   /** The configured reason codes of a category (system codes are never listed, as in Finesse). */
   reasonCodes(category: 'NOT_READY' | 'LOGOUT' | 'ALL'): ReasonCode[] {
-    return CONFIGURED_REASON_CODES.filter((r) => category === 'ALL' || r.category === category);
+    return this.#reasonCodes.filter((r) => category === 'ALL' || r.category === category);
   }
 
   reasonCode(id: string): ReasonCode | null {
-    return CONFIGURED_REASON_CODES.find((r) => r.id === id) ?? null;
+    return this.#reasonCodes.find((r) => r.id === id) ?? null;
+  }
+
+  /** Deletes a configured reason code (the administrator's ReasonCode—Delete); false when there is none with that id. */
+  deleteReasonCode(id: string): boolean {
+    const before = this.#reasonCodes.length;
+    this.#reasonCodes = this.#reasonCodes.filter((r) => r.id !== id);
+    return this.#reasonCodes.length < before;
   }
 
   /** The dialogs a user is on (including a call in wrap-up). */

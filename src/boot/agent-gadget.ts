@@ -3,13 +3,7 @@
 // session, mounts the UI, and releases everything when the gadget unloads.
 import { readGadgetConfig, readLocalePrefs, type GadgetConfig } from '../core/container/gadget-config.ts';
 import type { HubPort } from '../core/container/hub.ts';
-import {
-  createFinesseClient,
-  fetchTransport,
-  makeRequestTransport,
-  type FinesseClient,
-  type GadgetsIo,
-} from '../core/finesse/rest/index.ts';
+import { createFinesseClient, fetchTransport, type GadgetsIo } from '../core/finesse/rest/index.ts';
 import { XmppChatChannel } from '../core/chat/xmpp/xmpp-chat-channel.ts';
 import { randomId } from '../core/shared/ids.ts';
 import type { Timers } from '../core/shared/timers.ts';
@@ -31,6 +25,8 @@ import { headerChannelText } from '../ui/header-channel-text.ts';
 import { finesseLibrary } from './finesse-library.ts';
 import { addHeaderChannel, type HeaderChannel } from './header-channel-adapter.ts';
 import { offerAlerts, type OfferAlerts } from './offer-alerts-wiring.ts';
+import { systemInfoReader } from './system-info-reader.ts';
+import { openDiagnostics, type DiagnosticsPage } from './diagnostics-wiring.ts';
 
 /**
  * The language of the words: the desktop's locale pref (then its language pref), English when neither is one the
@@ -48,14 +44,35 @@ const gadgets = containerGadgets();
 chooseGadgetLanguage(gadgets);
 defineElements();
 
-/** The chime sits next to the bundle (public/ is copied into the upload folder): found from this script's own URL. */
-const CHIME_URL = ((): string => {
+/** The bundle's own URL: the chime sits next to it (public/ is copied into the folder); the package adds its version. */
+const SCRIPT_BASE = ((): string | undefined => {
   const script = typeof document !== 'undefined' ? document.currentScript : null;
-  const base = script instanceof HTMLScriptElement && script.src ? script.src : globalThis.location?.href;
+  return script instanceof HTMLScriptElement && script.src ? script.src : globalThis.location?.href;
+})();
+
+/** A file next to the bundle, found from this script's own URL; null when there is none to resolve against. */
+function besideScript(name: string): string | null {
   try {
-    return new URL('offer-chime.wav', base).href;
+    return new URL(name, SCRIPT_BASE).href;
   } catch {
-    return 'offer-chime.wav';
+    return null;
+  }
+}
+
+const CHIME_URL = besideScript('offer-chime.wav') ?? 'offer-chime.wav';
+
+/**
+ * The gadget's version for the diagnostics report: the package loads the script with its version in the URL's query
+ * (so Finesse's gadget cache never serves an old script), as `v=` or the bare query; null in a development build.
+ */
+const VERSION = ((): string | null => {
+  try {
+    const query = new URL(SCRIPT_BASE ?? '').search.slice(1);
+    const params = new URLSearchParams(query);
+    const value = params.get('v') ?? params.get('version') ?? (query.includes('=') ? null : decodeURIComponent(query));
+    return value !== null && /^[\w.+-]{1,80}$/.test(value) ? value : null;
+  } catch {
+    return null;
   }
 })();
 
@@ -88,25 +105,6 @@ function showTimerCounts(element: HTMLElement, blending: TickTimersSnapshot, cha
   element.dataset['chatTimersOnFallback'] = String(chat.ranOnFallback);
 }
 
-/** SystemInfo from the other node goes through the container's proxy (gadgets.io), as it is another origin. */
-function systemInfoReader(config: GadgetConfig, sameOrigin: FinesseClient, io: GadgetsIo | undefined) {
-  const clients = new Map<string, FinesseClient>();
-  const here = `${config.host}${config.hostPort ? `:${config.hostPort}` : ''}`;
-  return (node: string) => {
-    if (node === here || node === config.host || io === undefined) return sameOrigin.getSystemInfo();
-    let c = clients.get(node);
-    if (c === undefined) {
-      c = createFinesseClient({
-        baseUrl: `${config.scheme}://${node}`,
-        auth: { kind: 'header', value: config.authorization },
-        transport: makeRequestTransport(io),
-      });
-      clients.set(node, c);
-    }
-    return c.getSystemInfo();
-  };
-}
-
 function chatFactory(config: GadgetConfig, timers: Timers): ((agent: ChatAgentName) => XmppChatChannel) | null {
   const settings = chatSettingsOf(config);
   if (settings === null) return null;
@@ -128,7 +126,36 @@ function start(gadgets: GadgetsGlobal): void {
   }
   const stopHeight = followHeight(gadgets);
   const prefs = new gadgets.Prefs();
-  const config = readGadgetConfig((name) => prefs.getString(name) ?? '');
+  const get = (name: string): string => prefs.getString(name) ?? '';
+  // mode=diagnostics (an administrator's layout tab): the diagnostics page alone, no blending session.
+  if (get('mode').trim() === 'diagnostics') {
+    view.remove();
+    const page = openDiagnostics({ gadgets, get, version: VERSION, onClose: null });
+    addEventListener(
+      'pagehide',
+      () => {
+        page.close();
+        stopHeight();
+      },
+      { once: true },
+    );
+    return;
+  }
+  // The panel's "Diagnostics" button switches the gadget's view to the diagnostics page and back; blending goes on.
+  let diagnostics: DiagnosticsPage | null = null;
+  const closeDiagnostics = (): void => {
+    diagnostics?.close();
+    diagnostics = null;
+    view.style.display = '';
+    view.focusDiagnosticsButton();
+  };
+  view.addEventListener('diagnostics-open', () => {
+    if (diagnostics !== null) return;
+    view.style.display = 'none';
+    diagnostics = openDiagnostics({ gadgets, get, version: VERSION, onClose: closeDiagnostics });
+  });
+  addEventListener('pagehide', () => diagnostics?.close(), { once: true });
+  const config = readGadgetConfig(get);
   if (!config.ok) {
     // Nothing starts: no REST, no hub subscription, no chat sign-in; the panel says what to fix instead.
     showConfigProblems(view, config.error, 'gadget.xml');

@@ -51,6 +51,14 @@ export class AgentPanel extends LitElement {
         margin: 0;
         font-size: var(--fb-font-size-small);
       }
+      footer {
+        display: flex;
+        justify-content: flex-end;
+        margin-top: var(--fb-space-s);
+      }
+      footer button {
+        font-size: var(--fb-font-size-small);
+      }
     `,
   ];
 
@@ -134,6 +142,26 @@ export class AgentPanel extends LitElement {
     }
   }
 
+  /** Puts the focus back on the "Diagnostics" button (after the diagnostics page closes). */
+  focusDiagnosticsButton(): void {
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>('button.diagnostics-open')?.focus(),
+    );
+  }
+
+  /** The way to the diagnostics page (boot switches the gadget's view to it). */
+  #footer() {
+    return html`<footer>
+      <button
+        type="button"
+        class="diagnostics-open"
+        @click=${() => this.dispatchEvent(new CustomEvent('diagnostics-open', { bubbles: true, composed: true }))}
+      >
+        ${t('diag.open')}
+      </button>
+    </footer>`;
+  }
+
   override render() {
     const v = this.view;
     const live = html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
@@ -141,7 +169,7 @@ export class AgentPanel extends LitElement {
     </div>`;
     if (!v)
       return html`<p class="status muted">${this.status ?? t('status.connecting')}</p>
-        ${live}`;
+        ${this.#footer()} ${live}`;
     const observer = v.ownership.role !== 'owner';
     // The raw states behind the headline, for the agent's supervisor or support ("Voice READY · Chat READY 0/5").
     const detail = blendHeadline(v.blending).detail;
@@ -198,6 +226,6 @@ export class AgentPanel extends LitElement {
         <fb-decision-log .entries=${v.blending?.log ?? []}></fb-decision-log>
         ${detail ? html`<p class="detail muted">${detail}</p>` : null}
       </main>
-      ${live}`;
+      ${this.#footer()} ${live}`;
   }
 }

@@ -7,6 +7,7 @@ import { ConfigProblemsPanel } from './config-problems.ts';
 import { ConversationPane } from './conversation-pane.ts';
 import { ConversationTabs } from './conversation-tabs.ts';
 import { DecisionLogView } from './decision-log-view.ts';
+import { DiagnosticsView } from './diagnostics-view.ts';
 import { OwnershipNotice } from './ownership-notice.ts';
 import { ProblemBanner } from './problem-banner.ts';
 
@@ -19,6 +20,7 @@ declare global {
     'fb-conversation': ConversationPane;
     'fb-conversation-tabs': ConversationTabs;
     'fb-decision-log': DecisionLogView;
+    'fb-diagnostics': DiagnosticsView;
     'fb-ownership-notice': OwnershipNotice;
     'fb-problem-banner': ProblemBanner;
     'finesse-blend-config-problems': ConfigProblemsPanel;
@@ -34,6 +36,7 @@ export const ELEMENTS = {
   'fb-conversation': ConversationPane,
   'fb-conversation-tabs': ConversationTabs,
   'fb-decision-log': DecisionLogView,
+  'fb-diagnostics': DiagnosticsView,
   'fb-ownership-notice': OwnershipNotice,
   'fb-problem-banner': ProblemBanner,
   'finesse-blend-config-problems': ConfigProblemsPanel,

@@ -387,6 +387,140 @@ export const de: Catalogue = {
   'alerts.allowHint':
     'Zeigt eine Desktop-Benachrichtigung, wenn ein Chat angeboten wird, während der Desktop nicht zu sehen ist.',
   'alerts.denied': 'Desktop-Hinweise sind für diese Website in den Browser-Einstellungen blockiert.',
+  // Die Diagnoseseite, für den Administrator.
+  'gadget.pref.mode': 'Gadget-Modus: leer für den Agentenplatz, „diagnostics“ nur für die Diagnoseseite',
+  'diag.open': 'Diagnose',
+  'diag.heading': 'Diagnose',
+  'diag.intro':
+    'Was das Gadget braucht, Schritt für Schritt von diesem Desktop aus geprüft. Eine fehlgeschlagene Prüfung sagt, was zu tun ist; Prüfungen, die sie brauchen, laufen nicht.',
+  'diag.check.prefs': 'Gadget-Einstellungen',
+  'diag.check.finesse-rest': 'Finesse REST als dieser Agent',
+  'diag.check.notifications': 'Finesse-Benachrichtigungen',
+  'diag.check.system-info': 'Finesse-Server (SystemInfo)',
+  'diag.check.reason-code': 'Der Grundcode „Handling Chat“',
+  'diag.check.chat-server': 'Der Chat-Server',
+  'diag.check.chat-sign-in': 'Die Chat-Anmeldung des Agenten',
+  'diag.check.chat-router': 'Der Chat-Router',
+  'diag.outcome.waiting': 'Wartet',
+  'diag.outcome.running': 'Wird geprüft…',
+  'diag.outcome.pass': 'Bestanden',
+  'diag.outcome.warn': 'Funktioniert, mit Warnung',
+  'diag.outcome.fail': 'Fehlgeschlagen',
+  'diag.outcome.skipped': 'Nicht ausgeführt',
+  'diag.outcome.off': 'Aus',
+  'diag.progress.running': 'Prüfung {current} von {total}: {check}…',
+  'diag.progress.done':
+    'Fertig: {passed} bestanden, {warned} mit Warnung, {failed} fehlgeschlagen, {skipped} nicht ausgeführt.',
+  'diag.skipped': 'Nicht ausgeführt: Zuerst muss „{check}“ bestehen.',
+  'diag.runAgain': 'Erneut prüfen',
+  'diag.copy': 'Bericht kopieren',
+  'diag.copied':
+    'Bericht kopiert: Fügen Sie ihn in Ihre Nachricht an den Support ein. Er enthält keine Passwörter, Tokens oder Chat-Texte.',
+  'diag.copyManual':
+    'Dieser Rahmen darf die Zwischenablage nicht verwenden: Der Bericht ist im Feld unten markiert; drücken Sie Strg+C, um ihn zu kopieren.',
+  'diag.reportLabel': 'Diagnosebericht',
+  'diag.back': 'Zurück zu den Chats',
+  'diag.advice': 'Was zu tun ist: {advice}',
+  'diag.prefs-ok': 'Alle Einstellungen, die das Gadget liest, sind gültig.',
+  'diag.prefs-warnings': 'Das Gadget arbeitet, mit Standardwerten statt dieser Einstellungen:',
+  'diag.prefs-problems': 'Die Einstellungen haben Fehler; die anderen Prüfungen brauchen sie zuerst korrigiert:',
+  'diag.prefs-problems.advice':
+    'Korrigieren Sie sie in der URL des Gadgets im Desktop-Layout (Finesse-Administrationskonsole, Desktop Layout) und laden Sie den Desktop neu.',
+  'diag.user': 'Finesse antwortete für {name}, Status: {state}.',
+  'diag.rest-auth': 'Finesse hat die Anmeldedaten des Agenten abgelehnt (401).',
+  'diag.rest-auth.advice':
+    'Melden Sie sich am Desktop ab und wieder an; bleibt es so, prüfen Sie das Passwort des Agenten oder Single Sign-On in Finesse.',
+  'diag.rest-failed': 'Finesse REST hat nicht wie erwartet geantwortet: {why}.',
+  'diag.rest-failed.advice':
+    'Prüfen Sie, ob dieser Finesse-Server in Betrieb ist (Prüfung der Server) und ob der Desktop das Gadget von ihm geladen hat; laden Sie dann den Desktop neu.',
+  'diag.why.network': 'der Server war nicht erreichbar',
+  'diag.why.timeout': 'keine Antwort in der Zeit',
+  'diag.why.aborted': 'die Anfrage wurde abgebrochen',
+  'diag.why.unavailable': 'der Server ist außer Betrieb (503)',
+  'diag.why.not-found': 'Finesse kennt diesen Agenten nicht (404)',
+  'diag.why.auth': 'die Anmeldedaten wurden abgelehnt (401)',
+  'diag.why.parse': 'die Antwort war nicht lesbar',
+  'diag.why.status': 'HTTP-Status {status}',
+  'diag.notifications-ok':
+    'Die Benachrichtigungsverbindung des Desktops steht und hat ein Abonnement in {ms} ms beantwortet.',
+  'diag.notifications-down': 'Die Benachrichtigungsverbindung des Desktops ist im Zustand {status}.',
+  'diag.notifications-down.advice':
+    'Der Desktop verbindet sich selbst neu; bleibt es so, prüfen Sie den Cisco Finesse Notification Service auf diesem Server (CLI: utils service list) und laden Sie den Desktop neu.',
+  'diag.notifications-no-answer.connection':
+    'Der Desktop hat nicht gesagt, wie es um seine Benachrichtigungsverbindung steht.',
+  'diag.notifications-no-answer.subscribe':
+    'Der Desktop hat ein Abonnement der Benachrichtigungen des Agenten nicht beantwortet.',
+  'diag.notifications-no-answer.advice':
+    'Das Gadget muss im Finesse-Desktop laufen (über sein Layout); laden Sie den Desktop neu. Bleibt es so, prüfen Sie den Cisco Finesse Notification Service auf diesem Server.',
+  'diag.notifications-refused':
+    'Der Desktop hat ein Abonnement der Benachrichtigungen des Agenten abgelehnt: {errorType}.',
+  'diag.notifications-refused.advice':
+    'Laden Sie den Desktop neu; bleibt es so, prüfen Sie den Cisco Finesse Notification Service auf diesem Server (CLI: utils service list).',
+  'diag.nodes.pass': 'Alle Finesse-Server sind in Betrieb.',
+  'diag.nodes.single': 'Der Finesse-Server ist in Betrieb; SystemInfo nennt keinen sekundären Server.',
+  'diag.nodes.fail': 'Nicht alle Finesse-Server sind in Betrieb.',
+  'diag.nodes.advice':
+    'Ein Server, der außer Betrieb oder nicht erreichbar ist, kann den Desktop nicht übernehmen, wenn der andere ausfällt: Prüfen Sie seine Dienste (CLI: utils service list) und das Netz zwischen Desktop und diesem Server.',
+  'diag.node.primary': 'Primärer Server {node}: {status}',
+  'diag.node.secondary': 'Sekundärer Server {node}: {status}',
+  'diag.node.IN_SERVICE': 'in Betrieb',
+  'diag.node.OUT_OF_SERVICE': 'außer Betrieb',
+  'diag.node.noAnswer': 'keine Antwort ({why})',
+  'diag.deployment': 'Bereitstellung: {deployment}',
+  'diag.system-info-failed': 'Dieser Finesse-Server hat seine SystemInfo nicht geliefert: {why}.',
+  'diag.reason-ok':
+    'Der Grund für Chats ist „{label}“ (Code {code}), ein Nicht-bereit-Grund, den Finesse diesem Agenten gibt.',
+  'diag.reason-missing.label': 'Finesse gibt diesem Agenten keinen Nicht-bereit-Grund mit der Bezeichnung „{label}“.',
+  'diag.reason-missing.code': 'Finesse gibt diesem Agenten keinen Nicht-bereit-Grund mit dem Code {code}.',
+  'diag.reason-missing.advice':
+    'Legen Sie in der Finesse-Administrationskonsole einen Nicht-bereit-Grundcode mit der Bezeichnung „{label}“ an (Unified CCE: https://<Finesse-Server>/cfadmin; Unified CCX: https://<Unified-CCX-Server>/cfadmin; Registerkarte Reasons, Not-Ready-Grundcodes), global oder für das Team dieses Agenten, oder setzen Sie die Einstellung handlingChatReason auf einen vorhandenen: {available}.',
+  'diag.reason-missing.none': 'noch keiner',
+  'diag.reason-other.advice':
+    'Korrigieren Sie die Nicht-bereit-Grundcodes in der Finesse-Administrationskonsole (Registerkarte Reasons) oder die Einstellung handlingChatReason im Desktop-Layout.',
+  'diag.reason-codes-unread': 'Die Nicht-bereit-Grundcodes konnten nicht aus Finesse gelesen werden: {why}.',
+  'diag.chat-off':
+    'Chat ist für dieses Gadget nicht eingerichtet (chatService, chatRouter oder xmppDomain fehlt): Es bearbeitet nur Anrufe.',
+  'diag.chat-off.advice':
+    'Um Chats anzubieten, setzen Sie die Einstellungen chatService und chatRouter in der URL des Gadgets im Desktop-Layout.',
+  'diag.chat-off.short': 'Chat ist aus: nicht eingerichtet.',
+  'diag.endpoints.pass': 'Der Chat-Server antwortet.',
+  'diag.endpoints.warn': 'Der Chat-Server antwortet nur unter einer seiner Adressen.',
+  'diag.endpoints.fail': 'Der Chat-Server antwortet nicht.',
+  'diag.endpoints.fail.advice':
+    'Starten Sie den Chat-Dienst und seinen XMPP-Server, oder korrigieren Sie chatService im Desktop-Layout. Die Browser der Agenten müssen diese Adressen erreichen (Firewall, Proxy).',
+  'diag.endpoints.warn.advice':
+    'Das Gadget nutzt die Adresse, die antwortet; korrigieren Sie die andere oder entfernen Sie sie aus chatService. BOSH ist langsamer als WebSocket.',
+  'diag.endpoint.answered': 'Antwort in {ms} ms',
+  'diag.endpoint.refused': 'nichts antwortet (Verbindung abgelehnt oder geschlossen)',
+  'diag.endpoint.timeout': 'keine Antwort in der Zeit',
+  'diag.endpoint.not-xmpp': 'etwas antwortet, aber kein XMPP-Server',
+  'diag.endpoint.http-status': 'HTTP-Status {status}',
+  'diag.signed-in':
+    'Der Agent hat sich über {transport} in {ms} ms am Chat-Server angemeldet, in einer eigenen Sitzung, und wieder abgemeldet.',
+  'diag.sign-in-refused': 'Der Chat-Server hat die Anmeldedaten des Agenten abgelehnt.',
+  'diag.sign-in-refused.advice':
+    'Der Chat-Server muss die Finesse-ID und das Passwort des Agenten (oder das SSO-Token) in der xmppDomain annehmen: Prüfen Sie das Konto des Agenten auf dem Chat-Server und die Einstellung xmppDomain.',
+  'diag.sign-in-failed': 'Die Chat-Anmeldung wurde nicht abgeschlossen: {why}.',
+  'diag.sign-in-failed.advice':
+    'Prüfen Sie im Protokoll des Chat-Servers die Anmeldung dieses Agenten und ob seine XMPP-Domain die xmppDomain des Gadgets ist.',
+  'diag.no-identity.advice':
+    'Prüfen Sie die Anmeldemethode des Desktops: Der Chat-Server braucht Basic-Anmeldedaten oder ein SSO-Token.',
+  'diag.router-ok.one': 'Der Chat-Router hat in {ms} ms geantwortet und nennt {count} Warteschlange.',
+  'diag.router-ok.other': 'Der Chat-Router hat in {ms} ms geantwortet und nennt {count} Warteschlangen.',
+  'diag.router-no-answer': 'Der Chat-Router hat nicht innerhalb von {ms} ms geantwortet.',
+  'diag.router-error': 'Der Chat-Server hat für den Router geantwortet: {condition}.',
+  'diag.router.advice':
+    'Starten Sie den Chat-Dienst (sein Router meldet sich als chatRouter an) und prüfen Sie, ob chatRouter seine vollständige JID nennt, etwa chat-router@chat.example.com/router.',
+  'diag.router-forbidden.advice':
+    'Der Router hält diesen Agenten nicht für einen Agenten: Das Chat-Konto des Agenten muss in der Domain des Routers liegen.',
+  'diag.report.title': 'finesse-blend-Diagnosebericht',
+  'diag.report.date': 'Datum: {date}',
+  'diag.report.version': 'Gadget-Version: {version}',
+  'diag.report.unknown': 'unbekannt',
+  'diag.report.agent': 'Agenten-ID: {id}',
+  'diag.report.node': 'Desktop-Knoten: {node}',
+  'diag.report.prefs': 'Geltende Einstellungen:',
+  'diag.report.unset': '(nicht gesetzt)',
   'gadget.team.title': 'Team: Anrufe und Chats',
   'gadget.team.description':
     'Sprachstatus, Grund und Zeit im Status jedes Teammitglieds, mit den Aktionen des Supervisors.',

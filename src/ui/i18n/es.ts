@@ -384,6 +384,139 @@ export const es: Catalogue = {
   'alerts.allowHint':
     'Muestra una notificación de escritorio cuando se ofrece un chat mientras el escritorio no está a la vista.',
   'alerts.denied': 'Los avisos de escritorio están bloqueados para este sitio en la configuración del navegador.',
+  // La página de diagnóstico, para el administrador.
+  'gadget.pref.mode':
+    'Modo del gadget: vacío para el puesto del agente, "diagnostics" solo para la página de diagnóstico',
+  'diag.open': 'Diagnóstico',
+  'diag.heading': 'Diagnóstico',
+  'diag.intro':
+    'Lo que el gadget necesita, comprobado paso a paso desde este escritorio. Una comprobación fallida dice qué hacer; las que dependen de ella no se ejecutan.',
+  'diag.check.prefs': 'Preferencias del gadget',
+  'diag.check.finesse-rest': 'Finesse REST como este agente',
+  'diag.check.notifications': 'Notificaciones de Finesse',
+  'diag.check.system-info': 'Servidores de Finesse (SystemInfo)',
+  'diag.check.reason-code': 'El código de motivo «Handling Chat»',
+  'diag.check.chat-server': 'El servidor de chat',
+  'diag.check.chat-sign-in': 'El inicio de sesión del agente en el chat',
+  'diag.check.chat-router': 'El enrutador de chats',
+  'diag.outcome.waiting': 'En espera',
+  'diag.outcome.running': 'Comprobando…',
+  'diag.outcome.pass': 'Correcto',
+  'diag.outcome.warn': 'Funciona, con un aviso',
+  'diag.outcome.fail': 'Fallido',
+  'diag.outcome.skipped': 'No ejecutado',
+  'diag.outcome.off': 'Desactivado',
+  'diag.progress.running': 'Comprobando {current} de {total}: {check}…',
+  'diag.progress.done':
+    'Terminado: {passed} correctas, {warned} con aviso, {failed} fallidas, {skipped} no ejecutadas.',
+  'diag.skipped': 'No ejecutado: antes debe pasar «{check}».',
+  'diag.runAgain': 'Volver a comprobar',
+  'diag.copy': 'Copiar informe',
+  'diag.copied':
+    'Informe copiado: péguelo en su mensaje al soporte. No contiene contraseñas, tokens ni texto de chats.',
+  'diag.copyManual':
+    'Este marco no puede usar el portapapeles: el informe está seleccionado en el cuadro de abajo; pulse Ctrl+C para copiarlo.',
+  'diag.reportLabel': 'Informe de diagnóstico',
+  'diag.back': 'Volver a los chats',
+  'diag.advice': 'Qué hacer: {advice}',
+  'diag.prefs-ok': 'Todas las preferencias que lee el gadget son válidas.',
+  'diag.prefs-warnings': 'El gadget funciona, con valores predeterminados en lugar de estas preferencias:',
+  'diag.prefs-problems': 'Las preferencias tienen problemas; las demás comprobaciones necesitan que se corrijan antes:',
+  'diag.prefs-problems.advice':
+    'Corríjalas en la URL del gadget en el diseño del escritorio (consola de administración de Finesse, Desktop Layout) y vuelva a cargar el escritorio.',
+  'diag.user': 'Finesse respondió por {name}, que está en {state}.',
+  'diag.rest-auth': 'Finesse rechazó las credenciales del agente (401).',
+  'diag.rest-auth.advice':
+    'Cierre la sesión del escritorio y vuelva a iniciarla; si sigue igual, revise la contraseña del agente o el inicio de sesión único en Finesse.',
+  'diag.rest-failed': 'Finesse REST no respondió como se esperaba: {why}.',
+  'diag.rest-failed.advice':
+    'Compruebe que este servidor de Finesse está en servicio (comprobación de servidores) y que el escritorio cargó el gadget desde él; luego vuelva a cargar el escritorio.',
+  'diag.why.network': 'no se pudo conectar con el servidor',
+  'diag.why.timeout': 'sin respuesta a tiempo',
+  'diag.why.aborted': 'la petición se canceló',
+  'diag.why.unavailable': 'el servidor está fuera de servicio (503)',
+  'diag.why.not-found': 'Finesse no conoce a este agente (404)',
+  'diag.why.auth': 'se rechazaron las credenciales (401)',
+  'diag.why.parse': 'no se pudo leer la respuesta',
+  'diag.why.status': 'estado HTTP {status}',
+  'diag.notifications-ok':
+    'La conexión de notificaciones del escritorio está activa y respondió a una suscripción en {ms} ms.',
+  'diag.notifications-down': 'La conexión de notificaciones del escritorio está en estado {status}.',
+  'diag.notifications-down.advice':
+    'El escritorio se reconecta solo; si sigue así, revise el servicio Cisco Finesse Notification Service en este servidor (CLI: utils service list) y vuelva a cargar el escritorio.',
+  'diag.notifications-no-answer.connection': 'El escritorio no dijo en qué estado está su conexión de notificaciones.',
+  'diag.notifications-no-answer.subscribe':
+    'El escritorio no respondió a una suscripción a las notificaciones del agente.',
+  'diag.notifications-no-answer.advice':
+    'El gadget debe ejecutarse dentro del escritorio de Finesse (su diseño); vuelva a cargar el escritorio. Si sigue así, revise el Cisco Finesse Notification Service en este servidor.',
+  'diag.notifications-refused': 'El escritorio rechazó una suscripción a las notificaciones del agente: {errorType}.',
+  'diag.notifications-refused.advice':
+    'Vuelva a cargar el escritorio; si sigue así, revise el Cisco Finesse Notification Service en este servidor (CLI: utils service list).',
+  'diag.nodes.pass': 'Todos los servidores de Finesse están en servicio.',
+  'diag.nodes.single': 'El servidor de Finesse está en servicio; SystemInfo no indica servidor secundario.',
+  'diag.nodes.fail': 'No todos los servidores de Finesse están en servicio.',
+  'diag.nodes.advice':
+    'Un servidor fuera de servicio o inalcanzable no puede hacerse cargo del escritorio si el otro falla: revise sus servicios (CLI: utils service list) y la red entre el escritorio y ese servidor.',
+  'diag.node.primary': 'Servidor principal {node}: {status}',
+  'diag.node.secondary': 'Servidor secundario {node}: {status}',
+  'diag.node.IN_SERVICE': 'en servicio',
+  'diag.node.OUT_OF_SERVICE': 'fuera de servicio',
+  'diag.node.noAnswer': 'no respondió ({why})',
+  'diag.deployment': 'Implementación: {deployment}',
+  'diag.system-info-failed': 'Este servidor de Finesse no dio su SystemInfo: {why}.',
+  'diag.reason-ok':
+    'El motivo para chats es «{label}» (código {code}), un motivo de No disponible que Finesse da a este agente.',
+  'diag.reason-missing.label': 'Finesse no da a este agente ningún motivo de No disponible llamado «{label}».',
+  'diag.reason-missing.code': 'Finesse no da a este agente ningún motivo de No disponible con el código {code}.',
+  'diag.reason-missing.advice':
+    'Cree un código de motivo de No disponible llamado «{label}» en la consola de administración de Finesse (Unified CCE: https://<servidor Finesse>/cfadmin; Unified CCX: https://<servidor Unified CCX>/cfadmin; pestaña Reasons, códigos de motivo Not Ready), global o para el equipo de este agente, o ponga en la preferencia handlingChatReason uno que exista: {available}.',
+  'diag.reason-missing.none': 'ninguno todavía',
+  'diag.reason-other.advice':
+    'Corrija los códigos de motivo de No disponible en la consola de administración de Finesse (pestaña Reasons) o la preferencia handlingChatReason en el diseño del escritorio.',
+  'diag.reason-codes-unread': 'No se pudieron leer de Finesse los códigos de motivo de No disponible: {why}.',
+  'diag.chat-off':
+    'El chat no está configurado para este gadget (falta chatService, chatRouter o xmppDomain): solo atiende llamadas.',
+  'diag.chat-off.advice':
+    'Para ofrecer chats, configure las preferencias chatService y chatRouter en la URL del gadget en el diseño del escritorio.',
+  'diag.chat-off.short': 'Chat desactivado: no está configurado.',
+  'diag.endpoints.pass': 'El servidor de chat responde.',
+  'diag.endpoints.warn': 'El servidor de chat responde solo en una de sus direcciones.',
+  'diag.endpoints.fail': 'El servidor de chat no responde.',
+  'diag.endpoints.fail.advice':
+    'Inicie el servicio de chat y su servidor XMPP, o corrija chatService en el diseño del escritorio. Los navegadores de los agentes deben llegar a estas direcciones (cortafuegos, proxy).',
+  'diag.endpoints.warn.advice':
+    'El gadget usa la dirección que responde; corrija la otra o quítela de chatService. BOSH es más lento que WebSocket.',
+  'diag.endpoint.answered': 'respondió en {ms} ms',
+  'diag.endpoint.refused': 'nada responde (conexión rechazada o cerrada)',
+  'diag.endpoint.timeout': 'sin respuesta a tiempo',
+  'diag.endpoint.not-xmpp': 'algo responde, pero no es un servidor XMPP',
+  'diag.endpoint.http-status': 'estado HTTP {status}',
+  'diag.signed-in':
+    'El agente inició sesión en el servidor de chat por {transport} en {ms} ms, en una sesión propia, y la cerró de nuevo.',
+  'diag.sign-in-refused': 'El servidor de chat rechazó las credenciales del agente.',
+  'diag.sign-in-refused.advice':
+    'El servidor de chat debe aceptar el id y la contraseña de Finesse del agente (o el token SSO) en el xmppDomain: revise la cuenta del agente en el servidor de chat y la preferencia xmppDomain.',
+  'diag.sign-in-failed': 'El inicio de sesión en el chat no terminó: {why}.',
+  'diag.sign-in-failed.advice':
+    'Revise en el registro del servidor de chat el inicio de sesión de este agente, y que su dominio XMPP sea el xmppDomain del gadget.',
+  'diag.no-identity.advice':
+    'Revise el método de inicio de sesión del escritorio: el servidor de chat necesita credenciales Basic o un token SSO.',
+  'diag.router-ok.one': 'El enrutador de chats respondió en {ms} ms e indica {count} cola.',
+  'diag.router-ok.other': 'El enrutador de chats respondió en {ms} ms e indica {count} colas.',
+  'diag.router-no-answer': 'El enrutador de chats no respondió en {ms} ms.',
+  'diag.router-error': 'El servidor de chat respondió por el enrutador: {condition}.',
+  'diag.router.advice':
+    'Inicie el servicio de chat (su enrutador inicia sesión como chatRouter) y compruebe que chatRouter indica su JID completo, como chat-router@chat.example.com/router.',
+  'diag.router-forbidden.advice':
+    'El enrutador no considera agente a este agente: la cuenta de chat del agente debe estar en el dominio del enrutador.',
+  'diag.report.title': 'Informe de diagnóstico de finesse-blend',
+  'diag.report.date': 'Fecha: {date}',
+  'diag.report.version': 'Versión del gadget: {version}',
+  'diag.report.unknown': 'desconocida',
+  'diag.report.agent': 'Id del agente: {id}',
+  'diag.report.node': 'Nodo del escritorio: {node}',
+  'diag.report.prefs': 'Preferencias en vigor:',
+  'diag.report.unset': '(sin valor)',
   'gadget.team.title': 'Equipo: llamadas y chats',
   'gadget.team.description':
     'El estado de voz, el motivo y el tiempo en el estado de cada miembro del equipo, con las acciones del supervisor.',

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { parseReasonCodes } from '../../../src/core/finesse/xml/index.ts';
 import type { WorldHandle } from '../../../sim/world.ts';
+import { ADMINISTRATORS } from '../../../sim/finesse/seed.ts';
 import type { SimulatorAccount } from '../../../sim/server.ts';
 import { RestClient, agent, assertAccepted, assertSyncError, supervisor, type Subscriber } from './sim-test-kit.ts';
 import { startOneAgentWorld, type OneAgentWorld } from './one-agent-world.ts';
@@ -205,5 +206,42 @@ describe('reason codes', () => {
       ['End of Shift', 'Personal'],
     );
     assertSyncError(await rest.call('GET', `User/${me.id}/ReasonCodes`), 400, 'Bad Request');
+  });
+});
+
+describe('an administrator deletes a reason code (ReasonCode—Delete)', () => {
+  const notReadyLabels = async (): Promise<string[]> => {
+    const answer = await rest.call('GET', `User/${me.id}/ReasonCodes?category=NOT_READY`);
+    const parsed = parseReasonCodes(answer.body);
+    assert.ok(parsed.ok, answer.body);
+    return parsed.value.map((r) => r.label);
+  };
+
+  test('the administrator deletes Handling Chat: agents no longer get it; a reset brings it back', async () => {
+    const admin = ADMINISTRATORS[0];
+    assert.ok(admin);
+    assert.ok((await notReadyLabels()).includes('Handling Chat'));
+    const deleted = await new RestClient(world.simulator.primaryUrl, admin.loginName, admin.password).call(
+      'DELETE',
+      'ReasonCode/5',
+    );
+    assert.equal(deleted.status, 200, deleted.body);
+    assert.deepEqual(await notReadyLabels(), ['Break', 'Lunch', 'Meeting', 'Training']);
+    const again = await new RestClient(world.simulator.primaryUrl, admin.loginName, admin.password).call(
+      'DELETE',
+      'ReasonCode/5',
+    );
+    assertSyncError(again, 404, 'Not Found');
+    await setup.reset();
+    assert.ok((await notReadyLabels()).includes('Handling Chat'));
+  });
+
+  test('an agent may not delete one, nor may anyone on the secondary node', async () => {
+    assertSyncError(await rest.call('DELETE', 'ReasonCode/5'), 401, 'Authorization Failure');
+    const admin = ADMINISTRATORS[0];
+    assert.ok(admin);
+    const secondary = new RestClient(world.simulator.secondaryUrl, admin.loginName, admin.password);
+    assertSyncError(await secondary.call('DELETE', 'ReasonCode/5'), 403, 'Forbidden');
+    assert.ok((await notReadyLabels()).includes('Handling Chat'));
   });
 });

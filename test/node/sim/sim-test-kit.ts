@@ -198,7 +198,7 @@ export class RestClient {
     return new RestClient(baseUrl, account.id, account.password);
   }
 
-  async call(method: 'GET' | 'PUT' | 'POST', path: string, body?: string): Promise<RestAnswer> {
+  async call(method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body?: string): Promise<RestAnswer> {
     const requestId = randomUUID();
     const headers: Record<string, string> = {
       Authorization: `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`,

@@ -45,6 +45,8 @@ export interface ChatLinkOptions extends ChatEndpoints {
   /** Ask for XEP-0198 on WebSocket. */
   readonly streamManagement: boolean;
   readonly log?: ((line: string) => void) | undefined;
+  /** A resource of the link's own (username@domain/resource); absent, the server chooses one. */
+  readonly resource?: string;
 }
 
 /** What the link tells its owner. */
@@ -224,8 +226,9 @@ export class ChatLink {
     const token = ++this.#linkToken;
     this.#setStatus(this.#everConnected ? 'reconnecting' : 'connecting', null);
     const secret = credentials.kind === 'password' ? credentials.password : credentials.token;
+    const resource = this.#opts.resource ? `/${this.#opts.resource}` : '';
     conn.connect(
-      `${credentials.username}@${this.#opts.domain}`,
+      `${credentials.username}@${this.#opts.domain}${resource}`,
       secret.reveal(),
       (status: number, condition: string | null) => {
         if (token !== this.#linkToken) return; // a superseded attempt
