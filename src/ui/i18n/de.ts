@@ -6,7 +6,6 @@ export const de: Catalogue = {
   'status.connecting': 'Verbindung zu Finesse wird hergestellt…',
   'status.noContainer':
     'Dieses Gadget läuft im Finesse-Desktop: Der Container hat ihm keinen Hub und keine Einstellungen übergeben.',
-  'status.notConfigured': 'Das Gadget ist nicht richtig konfiguriert: {problems}',
 
   'gadget.title': 'Chat und Telefon',
   'gadget.description': 'Chats und Anrufe auf einem Desktop bearbeiten, mit Medien-Blending.',

@@ -6,7 +6,6 @@
 export const en = {
   'status.connecting': 'Connecting to Finesse…',
   'status.noContainer': 'This gadget runs inside the Finesse desktop: the container gave it no hub or preferences.',
-  'status.notConfigured': 'The gadget is not configured correctly: {problems}',
 
   // The gadget XML's <Locale> bundles (generated from these at build time: scripts/gadget-bundles.ts).
   'gadget.title': 'Chat and Voice',

@@ -7,7 +7,6 @@ export const es: Catalogue = {
   'status.connecting': 'Conectando con Finesse…',
   'status.noContainer':
     'Este gadget se ejecuta dentro del escritorio de Finesse: el contenedor no le dio ni hub ni preferencias.',
-  'status.notConfigured': 'El gadget no está bien configurado: {problems}',
 
   'gadget.title': 'Chat y voz',
   'gadget.description': 'Atienda chats y llamadas desde un solo escritorio, con combinación de canales.',
