@@ -199,23 +199,17 @@ export async function swapIn(ctx: FlowContext, pkg: ReleasePackage): Promise<Swa
   if (hadPrevious) renames.push([paths.previous, paths.discard]);
   if (hadLive) renames.push([paths.live, paths.previous]);
   renames.push([paths.uploading, paths.live]);
-  const done: [string, string][] = [];
-  for (const [from, to] of renames) {
-    try {
-      await remote.rename(from, to);
-      done.push([from, to]);
-    } catch (error) {
-      if (done.length === 0 && isRenameRefusal(error)) return copyIn(ctx, pkg, hadLive);
-      if (done.length === 0) throw explain(error, { ...ctx.errors, stage: 'prepare', path: from });
-      const undone = await undo(remote, done);
-      throw new DeployError(
-        `${explain(error, { ...ctx.errors, stage: 'swap', path: from }).message} ` +
-          (undone
-            ? `The old version is live again in ${paths.live}.`
-            : `Putting the old version back failed too: check ${paths.live}, ${paths.previous} and ${paths.discard}, or run npm run deploy -- --rollback.`),
-        `Deploy again; the verified upload is in ${paths.uploading}.`,
-      );
-    }
+  const renamed = await renameInTurn(remote, renames);
+  if (renamed.kind === 'refused') return copyIn(ctx, pkg, hadLive);
+  if (renamed.kind === 'failed') {
+    if (renamed.done === 0) throw explain(renamed.error, { ...ctx.errors, stage: 'prepare', path: renamed.from });
+    throw new DeployError(
+      `${explain(renamed.error, { ...ctx.errors, stage: 'swap', path: renamed.from }).message} ` +
+        (renamed.undone
+          ? `The old version is live again in ${paths.live}.`
+          : `Putting the old version back failed too: check ${paths.live}, ${paths.previous} and ${paths.discard}, or run npm run deploy -- --rollback.`),
+      `Deploy again; the verified upload is in ${paths.uploading}.`,
+    );
   }
   if (hadPrevious)
     await remote
@@ -226,6 +220,34 @@ export async function swapIn(ctx: FlowContext, pkg: ReleasePackage): Promise<Swa
         ),
       );
   return { kept: hadLive, copied: false };
+}
+
+type RenameOutcome =
+  | { readonly kind: 'done' }
+  /** The first rename was refused as not allowed on this server: nothing changed. */
+  | { readonly kind: 'refused' }
+  /** A rename failed after `done` others; they were undone (or not: `undone`). */
+  | {
+      readonly kind: 'failed';
+      readonly error: unknown;
+      readonly from: string;
+      readonly done: number;
+      readonly undone: boolean;
+    };
+
+/** Renames in turn; a failure half way undoes the renames done, in reverse, so the folders are as they were. */
+async function renameInTurn(remote: RemoteFs, renames: readonly [string, string][]): Promise<RenameOutcome> {
+  const done: [string, string][] = [];
+  for (const [from, to] of renames) {
+    try {
+      await remote.rename(from, to);
+      done.push([from, to]);
+    } catch (error) {
+      if (done.length === 0 && isRenameRefusal(error)) return { kind: 'refused' };
+      return { kind: 'failed', error, from, done: done.length, undone: await undo(remote, done) };
+    }
+  }
+  return { kind: 'done' };
 }
 
 async function undo(remote: RemoteFs, done: [string, string][]): Promise<boolean> {
@@ -286,25 +308,15 @@ export async function rollback(ctx: FlowContext): Promise<{ live: string; kept: 
           [paths.discard, paths.previous],
         ]
       : [[paths.previous, paths.live]];
-    const done: [string, string][] = [];
-    for (const [from, to] of renames) {
-      try {
-        await remote.rename(from, to);
-        done.push([from, to]);
-      } catch (error) {
-        if (done.length === 0 && isRenameRefusal(error)) {
-          ctx.onNote('This server does not allow renaming folders: swapping the two versions by copying.');
-          const live = hasLive ? await readTree(remote, paths.live) : [];
-          const kept = await readTree(remote, paths.previous);
-          await writeTree(remote, paths.live, kept);
-          if (hasLive) await writeTree(remote, paths.previous, live);
-          else await remote.removeTree(paths.previous);
-          return;
-        }
-        if (done.length > 0) await undo(remote, done);
-        throw error;
-      }
-    }
+    const renamed = await renameInTurn(remote, renames);
+    if (renamed.kind === 'refused') {
+      ctx.onNote('This server does not allow renaming folders: swapping the two versions by copying.');
+      const live = hasLive ? await readTree(remote, paths.live) : [];
+      const kept = await readTree(remote, paths.previous);
+      await writeTree(remote, paths.live, kept);
+      if (hasLive) await writeTree(remote, paths.previous, live);
+      else await remote.removeTree(paths.previous);
+    } else if (renamed.kind === 'failed') throw renamed.error;
   });
   return {
     live: await versionOf(paths.live),
