@@ -7,7 +7,7 @@ import { Announcements } from './announcements.ts';
 import { blendHeadline } from './blend-headline.ts';
 import type { ConversationTabs } from './conversation-tabs.ts';
 import { t } from './messages.ts';
-import { baseStyles, themeTokens } from './theme.ts';
+import { baseStyles, themeTokens, pageHostStyles } from './theme.ts';
 import { intervalTicker, tickerContext, type Ticker } from './ticker.ts';
 
 /** The offer shortcuts, anywhere in the gadget (Alt, so typing in the composer never triggers them). */
@@ -22,12 +22,8 @@ export class AgentPanel extends LitElement {
   static override styles = [
     themeTokens,
     baseStyles,
+    pageHostStyles,
     css`
-      :host {
-        display: block;
-        padding: var(--fb-space-m);
-        background: var(--fb-color-surface);
-      }
       main {
         display: grid;
         gap: var(--fb-space-m);

@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ConfigProblem } from '../core/container/gadget-config.ts';
 import { AGENT_CAUSES as say, type ConfigProblemWords } from './cause-text.ts';
 import { t } from './messages.ts';
-import { baseStyles, themeTokens } from './theme.ts';
+import { baseStyles, themeTokens, pageHostStyles } from './theme.ts';
 
 /** The longest value quoted; past it the value is cut with an ellipsis (the administrator sees which one it is). */
 const MAX_SHOWN = 160;
@@ -22,12 +22,8 @@ export class ConfigProblemsPanel extends LitElement {
   static override styles = [
     themeTokens,
     baseStyles,
+    pageHostStyles,
     css`
-      :host {
-        display: block;
-        padding: var(--fb-space-m);
-        background: var(--fb-color-surface);
-      }
       section {
         border-radius: var(--fb-radius);
         border-left: 6px solid var(--fb-config-accent, var(--fb-color-error));

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { CheckResult, DiagnosticsRun } from '../app/diagnostics.ts';
 import { diagnosticsText, type DiagnosticsText } from './diagnostics-text.ts';
 import { language, t } from './messages.ts';
-import { baseStyles, themeTokens } from './theme.ts';
+import { baseStyles, themeTokens, pageHostStyles } from './theme.ts';
 
 declare global {
   interface HTMLElementEventMap {
@@ -27,12 +27,8 @@ export class DiagnosticsView extends LitElement {
   static override styles = [
     themeTokens,
     baseStyles,
+    pageHostStyles,
     css`
-      :host {
-        display: block;
-        padding: var(--fb-space-m);
-        background: var(--fb-color-surface);
-      }
       h1 {
         font-size: calc(var(--fb-font-size) + 2px);
         margin: 0 0 var(--fb-space-xs);

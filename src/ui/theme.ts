@@ -35,6 +35,15 @@ export const themeTokens = css`
   }
 `;
 
+/** The host of a whole gadget page (the agent panel, the preferences panel, diagnostics): a padded surface. */
+export const pageHostStyles = css`
+  :host {
+    display: block;
+    padding: var(--fb-space-m);
+    background: var(--fb-color-surface);
+  }
+`;
+
 /** Shared component styles: typography, buttons, a visible keyboard focus, muted and visually hidden text. */
 export const baseStyles = css`
   :host {
