@@ -48,6 +48,18 @@ after(async () => {
   await prosody?.stop();
 });
 
+/** The diagnostics sign-in probe against this file's Prosody, as the account given. */
+const probeAs = (username: string, password: string) =>
+  probeSignIn({
+    service: prosody.websocketUrl,
+    domain: prosody.domain,
+    credentials: { kind: 'password', username, password: new Secret(password) },
+    resource: 'diagnostics-test',
+    createConnection: createStropheConnection,
+    clock: systemTimers,
+    timeoutMs: 5000,
+  });
+
 test('the WebSocket endpoint answers an <open/> with the xmpp subprotocol; a wrong path and a closed port do not', async () => {
   const up = await probeWebSocket(prosody.websocketUrl, prosody.domain, openWs, systemTimers, 5000);
   assert.equal(up.answered, true);
@@ -85,15 +97,7 @@ test('sign-in probe with the agent’s password, while the agent’s channel run
   const agent = await signInAgent(prosody, router, { account: { id, password: 'agent-pw' } });
   const eventsBefore = agent.events.length;
   try {
-    const probe = await probeSignIn({
-      service: prosody.websocketUrl,
-      domain: prosody.domain,
-      credentials: { kind: 'password', username: id, password: new Secret('agent-pw') },
-      resource: 'diagnostics-test',
-      createConnection: createStropheConnection,
-      clock: systemTimers,
-      timeoutMs: 5000,
-    });
+    const probe = await probeAs(id, 'agent-pw');
     assert.equal(probe.ok, true);
     if (!probe.ok) return;
     const answer = await probe.value.askRouter(router.jid);
@@ -117,27 +121,11 @@ test('sign-in probe with the agent’s password, while the agent’s channel run
 test('sign-in probe with a wrong password is refused as auth-failed; a router that is not signed in does not answer', async () => {
   const id = unique('diag');
   await prosody.register(id, 'right-pw');
-  const refused = await probeSignIn({
-    service: prosody.websocketUrl,
-    domain: prosody.domain,
-    credentials: { kind: 'password', username: id, password: new Secret('wrong-pw') },
-    resource: 'diagnostics-test',
-    createConnection: createStropheConnection,
-    clock: systemTimers,
-    timeoutMs: 5000,
-  });
+  const refused = await probeAs(id, 'wrong-pw');
   assert.equal(refused.ok, false);
   if (!refused.ok) assert.equal(refused.error.code, 'auth-failed');
 
-  const probe = await probeSignIn({
-    service: prosody.websocketUrl,
-    domain: prosody.domain,
-    credentials: { kind: 'password', username: id, password: new Secret('right-pw') },
-    resource: 'diagnostics-test',
-    createConnection: createStropheConnection,
-    clock: systemTimers,
-    timeoutMs: 5000,
-  });
+  const probe = await probeAs(id, 'right-pw');
   assert.equal(probe.ok, true);
   if (!probe.ok) return;
   const answer = await probe.value.askRouter(`nobody-${id}@${prosody.domain}/router`);
