@@ -49,3 +49,25 @@ export async function deploy(argv: string[], env: NodeJS.ProcessEnv, more: Parti
   });
   return { code, out, err };
 }
+
+/** The command line of a deploy to the test's SFTP server on loopback, with its known_hosts file. */
+export function deployArgs(
+  server: { readonly port: number; readonly user: string },
+  pkg: string,
+  knownHosts: string,
+  ...more: string[]
+): string[] {
+  return [
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(server.port),
+    '--user',
+    server.user,
+    '--package',
+    pkg,
+    '--known-hosts',
+    knownHosts,
+    ...more,
+  ];
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deploy, makeRelease } from './deploy-kit.ts';
+import { deploy, deployArgs, makeRelease } from './deploy-kit.ts';
 import { startSftpServer, type SftpServerHandle } from './sftp-server.ts';
 
 let server: SftpServerHandle;
@@ -24,22 +24,7 @@ after(async () => {
 const files = () => join(server.chroot, 'files');
 const version = (dir: string) => readFileSync(join(files(), dir, 'VERSION'), 'utf8').trim();
 const run = (pkg: string, ...more: string[]) =>
-  deploy(
-    [
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(server.port),
-      '--user',
-      server.user,
-      '--package',
-      pkg,
-      '--known-hosts',
-      knownHosts,
-      ...more,
-    ],
-    { FINESSE_SFTP_PASSWORD: server.password },
-  );
+  deploy(deployArgs(server, pkg, knownHosts, ...more), { FINESSE_SFTP_PASSWORD: server.password });
 
 test('on a server that refuses renames, deploys copy the files in, keep the previous version, and roll back', async () => {
   const first = await run(makeRelease('1.0.0+aaaaaaa', { 'old-only.txt': 'gone after the upgrade' }));

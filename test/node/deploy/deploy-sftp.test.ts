@@ -11,7 +11,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { freePort } from '../../../sim/prosody/free-port.ts';
-import { deploy, makeRelease } from './deploy-kit.ts';
+import { deploy, deployArgs, makeRelease } from './deploy-kit.ts';
 import { startSftpServer, type SftpServerHandle } from './sftp-server.ts';
 
 let server: SftpServerHandle;
@@ -59,21 +59,7 @@ function snapshot(): Record<string, string> {
 
 const liveVersion = (suffix = '') => readFileSync(join(files(), `finesse-blend${suffix}`, 'VERSION'), 'utf8').trim();
 
-function args(pkg: string, ...more: string[]) {
-  return [
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(server.port),
-    '--user',
-    server.user,
-    '--package',
-    pkg,
-    '--known-hosts',
-    knownHosts,
-    ...more,
-  ];
-}
+const args = (pkg: string, ...more: string[]) => deployArgs(server, pkg, knownHosts, ...more);
 const withPassword = () => ({ FINESSE_SFTP_PASSWORD: server.password });
 
 test('a first deploy uploads every file with its size, as 0644 in 0755 folders, records the host key and prints the next steps', async () => {
