@@ -2,11 +2,11 @@
 // files exactly as they go into /files/<folder>/ on the 3rdpartygadget account), <out>/layout-snippet.xml,
 // <out>/INSTALL.md, and <out>/finesse-blend-<release>-<folder>.zip holding all three. Before anything is zipped,
 // every file the gadget specs load from the folder is checked to be there.
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { folderNameProblem } from './package-options.ts';
-import { folderReferences, VERSION_PARAM } from './versioned-urls.ts';
+import { escapeRegExp, folderReferences, VERSION_PARAM } from './versioned-urls.ts';
 import { layoutSnippetXml } from './layout-snippet.ts';
 import { installGuide, preferencesTable } from './install-guide.ts';
 import { DIR_MODE, FILE_MODE, makeZip, type ZipInput } from './zip-file.ts';
@@ -40,16 +40,6 @@ export function zipName(release: string, folder: string): string {
   return `finesse-blend-${release}-${folder}.zip`;
 }
 
-/** Every file under `dir`, as '/'-separated relative paths, in order. */
-function listFiles(dir: string, sub = ''): string[] {
-  return readdirSync(join(dir, sub))
-    .sort()
-    .flatMap((name) => {
-      const rel = sub ? `${sub}/${name}` : name;
-      return statSync(join(dir, rel)).isDirectory() ? listFiles(dir, rel) : [rel];
-    });
-}
-
 /** Problems with what the gadget specs in `dir` load: a missing file, another folder, a URL without its version. */
 export function referenceProblems(dir: string, folder: string): string[] {
   const problems: string[] = [];
@@ -65,7 +55,7 @@ export function referenceProblems(dir: string, folder: string): string[] {
     }
     for (const ref of folderReferences(xml, folder)) {
       if (!existsSync(join(dir, ref))) problems.push(`${spec} loads ${ref}, which is not in the package`);
-      const versioned = new RegExp(`/${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\?${VERSION_PARAM}=`);
+      const versioned = new RegExp(`/${escapeRegExp(ref)}\\?${VERSION_PARAM}=`);
       if (!versioned.test(xml)) problems.push(`${spec} loads ${ref} without its version in the URL`);
     }
   }
@@ -113,16 +103,18 @@ export async function makePackage(options: {
 
   const problems = referenceProblems(dir, folder);
   if (problems.length > 0) throw new Error(`The build is not a whole package: ${problems.join('; ')}.`);
-  const version = readFileSync(join(dir, 'VERSION'), 'utf8').trim();
+  // The built folder, read once: its files (and VERSION) go into the zip as they are.
+  const built = await readPackage(dir);
+  const { version } = built;
 
   // Tomcat on Finesse serves a file only when it is readable by all (finesse-facts A7).
-  chmodSync(dir, DIR_MODE);
-  const files = listFiles(dir);
-  for (const rel of files) {
-    chmodSync(join(dir, rel), FILE_MODE);
-    const parts = rel.split('/');
-    for (let i = 1; i < parts.length; i += 1) chmodSync(join(dir, ...parts.slice(0, i)), DIR_MODE);
+  const dirs = new Set<string>(['']);
+  for (const file of built.files) {
+    chmodSync(join(dir, file.path), FILE_MODE);
+    const parts = file.path.split('/');
+    for (let i = 1; i < parts.length; i += 1) dirs.add(parts.slice(0, i).join('/'));
   }
+  for (const sub of dirs) chmodSync(join(dir, sub), DIR_MODE);
 
   const layoutSnippet = join(out, LAYOUT_SNIPPET);
   const guide = join(out, INSTALL_GUIDE);
@@ -139,12 +131,8 @@ export async function makePackage(options: {
     { mode: FILE_MODE },
   );
 
-  let bytes = 0;
-  const entries: ZipInput[] = files.map((rel) => {
-    const content = readFileSync(join(dir, rel));
-    bytes += content.length;
-    return { path: `${folder}/${rel}`, bytes: content };
-  });
+  const entries: ZipInput[] = built.files.map((file) => ({ path: `${folder}/${file.path}`, bytes: file.bytes }));
+  const bytes = built.files.reduce((sum, file) => sum + file.bytes.length, 0);
   entries.push({ path: LAYOUT_SNIPPET, bytes: readFileSync(layoutSnippet) });
   entries.push({ path: INSTALL_GUIDE, bytes: readFileSync(guide) });
   const zip = join(out, name);
@@ -152,8 +140,8 @@ export async function makePackage(options: {
 
   // The zip reads back as the folder it was made from.
   const check = await readPackage(zip);
-  if (check.folder !== folder || check.version !== version || check.files.length !== files.length) {
+  if (check.folder !== folder || check.version !== version || check.files.length !== built.files.length) {
     throw new Error(`${zip} does not read back as the folder it was made from: make the package again.`);
   }
-  return { folder, version, release, dir, zip, layoutSnippet, installGuide: guide, files: files.length, bytes };
+  return { folder, version, release, dir, zip, layoutSnippet, installGuide: guide, files: built.files.length, bytes };
 }

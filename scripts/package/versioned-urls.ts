@@ -32,7 +32,8 @@ export function packageVersion(release: string, files: Iterable<readonly [string
   return `${release}+${hash.digest('hex').slice(0, 8)}`;
 }
 
-function escapeRegExp(text: string): string {
+/** Text as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
