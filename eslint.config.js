@@ -63,6 +63,20 @@ export const appBoundary = {
   ],
 };
 
+/** Lit's full rule set, as the project's components are written (the gadgets' UI and the customer widget). */
+const litRules = {
+  ...lit.configs['flat/all'].rules,
+  // Fields are plain assignments here (useDefineForClassFields: false), so they cannot hide reactive accessors.
+  'lit/no-classfield-shadowing': 'off',
+  // Arrow handlers and map() in templates are ordinary Lit 3; repeat() is used where DOM identity matters.
+  'lit/no-template-arrow': 'off',
+  'lit/no-template-map': 'off',
+  // No decorators: properties are declared with `static properties`.
+  'lit/prefer-query-decorators': 'off',
+  // Private state uses #names, which no naming convention needs to police.
+  'lit/no-private-properties': 'off',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'dist-chat-service/', '.tmp/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
@@ -80,18 +94,7 @@ export default tseslint.config(
   {
     files: ['src/ui/**/*.ts'],
     ...lit.configs['flat/all'],
-    rules: {
-      ...lit.configs['flat/all'].rules,
-      // Fields are plain assignments here (useDefineForClassFields: false), so they cannot hide reactive accessors.
-      'lit/no-classfield-shadowing': 'off',
-      // Arrow handlers and map() in templates are ordinary Lit 3; repeat() is used where DOM identity matters.
-      'lit/no-template-arrow': 'off',
-      'lit/no-template-map': 'off',
-      // No decorators: properties are declared with `static properties`.
-      'lit/prefer-query-decorators': 'off',
-      // Private state uses #names, which no naming convention needs to police.
-      'lit/no-private-properties': 'off',
-    },
+    rules: litRules,
   },
   {
     files: ['src/**/*.ts'],
@@ -106,12 +109,7 @@ export default tseslint.config(
     files: ['server/widget/**/*.ts'],
     ...lit.configs['flat/all'],
     rules: {
-      ...lit.configs['flat/all'].rules,
-      'lit/no-classfield-shadowing': 'off',
-      'lit/no-template-arrow': 'off',
-      'lit/no-template-map': 'off',
-      'lit/prefer-query-decorators': 'off',
-      'lit/no-private-properties': 'off',
+      ...litRules,
       'no-restricted-imports': ['error', { patterns: serverBoundary.patterns.filter((p) => !p.group.includes('lit')) }],
     },
   },
