@@ -8,7 +8,16 @@ import { pathToFileURL } from 'node:url';
 import ssh2 from 'ssh2';
 import { DeployError, explain, type ErrorContext } from './errors.ts';
 import { remotePaths, rollback, swapIn, upload, type FlowContext, type Progress } from './flow.ts';
-import { DEFAULT_FOLDER, parseOptions, USAGE, type DeployOptions } from './options.ts';
+import {
+  DEFAULT_FOLDER,
+  DEFAULT_PASSWORD_ENV,
+  DEFAULT_PORT,
+  DEFAULT_REMOTE_ROOT,
+  DEFAULT_USER,
+  parseOptions,
+  USAGE,
+  type DeployOptions,
+} from './options.ts';
 import { promptHidden } from './prompt.ts';
 import { readPackage, type ReadPackage as ReleasePackage } from '../package/read-package.ts';
 import { connect, type RemoteFs } from './remote.ts';
@@ -122,7 +131,7 @@ async function credentialsFor(
       ...(passphrase !== undefined ? { passphrase } : {}),
     };
   }
-  if (options.passwordEnv !== 'FINESSE_SFTP_PASSWORD')
+  if (options.passwordEnv !== DEFAULT_PASSWORD_ENV)
     throw new DeployError(
       `The environment variable ${options.passwordEnv} (named by --password-env) is not set.`,
       'Set it to the 3rdpartygadget password, or leave out --password-env to be asked for the password.',
@@ -146,10 +155,10 @@ function redactor(secrets: () => string[]): (text: string) => string {
 function rollbackArgs(options: DeployOptions, hosts: string[], folder: string): string {
   return [
     ...hosts.map((h) => `--host ${h}`),
-    ...(options.port !== 22 ? [`--port ${options.port}`] : []),
-    ...(options.user !== '3rdpartygadget' ? [`--user ${options.user}`] : []),
+    ...(options.port !== DEFAULT_PORT ? [`--port ${options.port}`] : []),
+    ...(options.user !== DEFAULT_USER ? [`--user ${options.user}`] : []),
     ...(folder !== DEFAULT_FOLDER ? [`--folder ${folder}`] : []),
-    ...(options.remoteRoot !== '/files' ? [`--remote-root ${options.remoteRoot}`] : []),
+    ...(options.remoteRoot !== DEFAULT_REMOTE_ROOT ? [`--remote-root ${options.remoteRoot}`] : []),
   ].join(' ');
 }
 

@@ -27,19 +27,27 @@ export interface DeployOptions {
 
 export { DEFAULT_FOLDER };
 
+/** The defaults a flag falls back to (the rollback hint repeats only the flags that differ from them). */
+export const DEFAULT_PORT = 22;
+/** The account Cisco documents for third-party gadgets. */
+export const DEFAULT_USER = '3rdpartygadget';
+/** Where Cisco documents the account's uploads go. */
+export const DEFAULT_REMOTE_ROOT = '/files';
+export const DEFAULT_PASSWORD_ENV = 'FINESSE_SFTP_PASSWORD';
+
 export const USAGE = `Usage: npm run deploy -- --host FINESSE [--host OTHER-NODE] [options]
 
 Uploads the release made by npm run package to each Finesse node's 3rdpartygadget SFTP account.
 
   --host NAME          Finesse server (repeat, or comma list, for both nodes)  [FINESSE_SFTP_HOST]
-  --port N             SSH port (22)                                          [FINESSE_SFTP_PORT]
-  --user NAME          SFTP account (3rdpartygadget)                          [FINESSE_SFTP_USER]
-  --password-env NAME  environment variable holding the password (FINESSE_SFTP_PASSWORD)
+  --port N             SSH port (${DEFAULT_PORT})                                          [FINESSE_SFTP_PORT]
+  --user NAME          SFTP account (${DEFAULT_USER})                          [FINESSE_SFTP_USER]
+  --password-env NAME  environment variable holding the password (${DEFAULT_PASSWORD_ENV})
   --key FILE           private key instead of a password                      [FINESSE_SFTP_KEY]
                        (its passphrase in FINESSE_SFTP_KEY_PASSPHRASE)
   --package PATH       release zip or folder (release/<folder>/)
   --folder NAME        folder under /files (${DEFAULT_FOLDER}); the package must be built for it
-  --remote-root PATH   the account's upload folder (/files)
+  --remote-root PATH   the account's upload folder (${DEFAULT_REMOTE_ROOT})
   --known-hosts FILE   OpenSSH known_hosts file (~/.ssh/known_hosts)
   --timeout SECONDS    how long to wait for a server to answer (20)
   --dry-run            list what would be uploaded, connect to nothing
@@ -95,7 +103,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DeployOpti
       'No Finesse server given.',
       'Add --host with the Finesse server name (twice, or as a comma list, for both nodes), or set FINESSE_SFTP_HOST.',
     );
-  const portText = str('port') ?? env.FINESSE_SFTP_PORT ?? '22';
+  const portText = str('port') ?? env.FINESSE_SFTP_PORT ?? String(DEFAULT_PORT);
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     fail(`The port "${portText}" is not a port number.`, 'Give --port a number from 1 to 65535 (SSH is 22).');
@@ -106,11 +114,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DeployOpti
   const folder = str('folder') ?? null;
   const folderProblem = folder === null ? null : folderNameProblem(folder);
   if (folderProblem !== null) fail(folderProblem, 'Give --folder the name the package was built for.');
-  const remoteRoot = str('remote-root') ?? '/files';
+  const remoteRoot = str('remote-root') ?? DEFAULT_REMOTE_ROOT;
   if (!remoteRoot.startsWith('/'))
     fail(
       `The remote root "${remoteRoot}" is not an absolute path.`,
-      'Keep the default /files, where Cisco documents uploads go.',
+      `Keep the default ${DEFAULT_REMOTE_ROOT}, where Cisco documents uploads go.`,
     );
   const keyPath = str('key');
   const keyEnv = env.FINESSE_SFTP_KEY;
@@ -124,8 +132,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DeployOpti
   return {
     hosts,
     port,
-    user: str('user') ?? env.FINESSE_SFTP_USER ?? '3rdpartygadget',
-    passwordEnv: str('password-env') ?? 'FINESSE_SFTP_PASSWORD',
+    user: str('user') ?? env.FINESSE_SFTP_USER ?? DEFAULT_USER,
+    passwordEnv: str('password-env') ?? DEFAULT_PASSWORD_ENV,
     key,
     packagePath: str('package') ?? join('release', folder ?? DEFAULT_FOLDER),
     folder,
