@@ -6,9 +6,14 @@ interface ChatEndpoints {
   readonly boshUrl: string | null;
 }
 
+/** The addresses a `chatService` value lists, in its order (separated by spaces or commas). */
+export function chatAddresses(chatService: string): string[] {
+  return chatService.split(/[\s,]+/).filter((a) => a.length > 0);
+}
+
 /** Splits `chatService` into the WebSocket (ws:, wss:) and BOSH (http:, https:) addresses; the first of each counts. */
 export function chatEndpoints(chatService: string): ChatEndpoints {
-  const addresses = chatService.split(/[\s,]+/).filter((a) => a.length > 0);
+  const addresses = chatAddresses(chatService);
   return {
     websocketUrl: addresses.find((a) => /^wss?:\/\//i.test(a)) ?? null,
     boshUrl: addresses.find((a) => /^https?:\/\//i.test(a)) ?? null,
@@ -24,7 +29,7 @@ export type ChatServiceProblem =
 
 /** Checks a `chatService` value; null when it can work. */
 export function chatServiceProblem(chatService: string): ChatServiceProblem | null {
-  const addresses = chatService.split(/[\s,]+/).filter((a) => a.length > 0);
+  const addresses = chatAddresses(chatService);
   const bad = addresses.find((a) => !ADDRESS.test(a));
   if (bad !== undefined) return { kind: 'chatService.notAddress', value: bad };
   if (addresses.filter((a) => /^wss?:/i.test(a)).length > 1)

@@ -2,7 +2,7 @@
 // values finesse.gadget.Config exposes) plus the gadget's own UserPrefs. Problems come back as typed problems (the
 // UI says each in the agent's language, with what an administrator should set), never as a half-configured gadget.
 import { err, ok, type Result } from '../result.ts';
-import { chatServiceProblem, type ChatServiceProblem } from './chat-endpoints.ts';
+import { chatAddresses, chatServiceProblem, type ChatServiceProblem } from './chat-endpoints.ts';
 import { Secret } from './secret.ts';
 import { decodeBasicAuthorization } from '../finesse/rest/finesse-auth.ts';
 
@@ -112,13 +112,14 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
   const text = (name: string) => get(name).trim();
 
   const authorization = authorizationHeader(text('authorization'), text('authToken'));
+  const malformed = authorization !== null && malformedBasic(authorization);
   if (!authorization) error({ pref: 'authorization', kind: 'authorization' });
-  else if (malformedBasic(authorization)) error({ pref: 'authorization', kind: 'authorization.malformed' });
+  else if (malformed) error({ pref: 'authorization', kind: 'authorization.malformed' });
 
   // The documented prefs carry no "id": Cisco's library decodes it from the Basic authorization. Some desktops
   // also give an "id" pref (unconfirmed which); it wins when present, and an SSO token carries no id at all.
   const agentId = text('id') || (authorization ? (decodeBasicAuthorization(authorization.reveal())?.id ?? '') : '');
-  if (!agentId && authorization && !malformedBasic(authorization)) error({ pref: 'id', kind: 'id' });
+  if (!agentId && authorization && !malformed) error({ pref: 'id', kind: 'id' });
 
   const host = text('host');
   if (!host) error({ pref: 'host', kind: 'host' });
@@ -142,7 +143,7 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
   if (serviceProblem !== null) error({ pref: 'chatService', ...serviceProblem });
   else if (chatService !== null && scheme === 'https') {
     // From an https desktop the browser refuses ws: and http: addresses: the gadget can use only the others.
-    const addresses = chatService.split(/[\s,]+/).filter((a) => a.length > 0);
+    const addresses = chatAddresses(chatService);
     const blocked = addresses.filter(insecure);
     const severity: ConfigSeverity = blocked.length === addresses.length ? 'error' : 'warning';
     for (const value of blocked) problems.push({ pref: 'chatService', kind: 'chatService.insecure', value, severity });
@@ -198,7 +199,8 @@ export function readGadgetConfig(get: (name: string) => string): Result<GadgetCo
 
 /**
  * A Not Ready reason no Finesse can have: a code (a bare number, or "code:" and a number) outside 1 to 65535, or a
- * label longer than 40 characters. The same reading as the session's (handling-chat-reason.ts).
+ * label longer than 40 characters. Stricter than the session's reading (handling-chat-reason.ts), which would take
+ * "code:" without a number, or a number of ten digits, for a label: here they are refused before the session starts.
  */
 function handlingChatReasonProblem(
   reason: string,
@@ -223,9 +225,8 @@ function insecure(address: string): boolean {
 }
 
 function secureOnly(chatService: string): string {
-  return chatService
-    .split(/[\s,]+/)
-    .filter((a) => a.length > 0 && !insecure(a))
+  return chatAddresses(chatService)
+    .filter((a) => !insecure(a))
     .join(' ');
 }
 
