@@ -4,6 +4,7 @@
 // sent: this asks only whether an XMPP server listens there. The transports are injected: the browser's WebSocket
 // and fetch in the gadget, the `ws` package and Node's fetch in tests.
 import type { Timers } from '../../shared/timers.ts';
+import { escapeXmlText } from '../../finesse/xml/xml-text.ts';
 
 /** The part of a WebSocket the probe uses (the browser's, or the `ws` package's in Node). */
 export interface ProbeWebSocket {
@@ -38,11 +39,6 @@ export type EndpointAnswer =
 
 const FRAMING = 'urn:ietf:params:xml:ns:xmpp-framing';
 const HTTPBIND = 'http://jabber.org/protocol/httpbind';
-
-/** Text as an XML attribute value. */
-function attr(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Opens a WebSocket with the `xmpp` subprotocol, sends a stream <open/>, and waits for the server's. */
 export function probeWebSocket(
@@ -84,7 +80,7 @@ export function probeWebSocket(
         return;
       }
       try {
-        socket.send(`<open xmlns="${FRAMING}" to="${attr(domain)}" version="1.0"/>`);
+        socket.send(`<open xmlns="${FRAMING}" to="${escapeXmlText(domain)}" version="1.0"/>`);
       } catch {
         finish({ answered: false, why: 'refused' }, false);
       }
@@ -112,7 +108,7 @@ export async function probeBosh(
   const rid = 1_000_000 + Math.floor(random() * 1_000_000_000);
   const create =
     `<body xmlns="${HTTPBIND}" xmlns:xmpp="urn:xmpp:xbosh" content="text/xml; charset=utf-8" hold="1" ` +
-    `rid="${rid}" to="${attr(domain)}" ver="1.6" wait="10" xml:lang="en" xmpp:version="1.0"/>`;
+    `rid="${rid}" to="${escapeXmlText(domain)}" ver="1.6" wait="10" xml:lang="en" xmpp:version="1.0"/>`;
   const abort = new AbortController();
   const timer = clock.setTimeout(() => abort.abort(), timeoutMs);
   let answer: { status: number; text: string };
@@ -131,7 +127,7 @@ export async function probeBosh(
   }
   const ms = clock.now() - started;
   // End the session at once, so the server does not keep it until its inactivity timeout.
-  const end = `<body xmlns="${HTTPBIND}" rid="${rid + 1}" sid="${attr(sid)}" type="terminate"/>`;
+  const end = `<body xmlns="${HTTPBIND}" rid="${rid + 1}" sid="${escapeXmlText(sid)}" type="terminate"/>`;
   const ending = new AbortController();
   const endTimer = clock.setTimeout(() => ending.abort(), timeoutMs);
   await post(url, end, ending.signal).catch(() => undefined);
