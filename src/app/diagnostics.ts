@@ -19,6 +19,7 @@ import {
 import {
   CONNECTION_TOPIC,
   REQUESTS_TOPIC,
+  RESPONSES_TOPIC_PREFIX,
   readConnectionStatus,
 } from '../core/blending/adapters/agent-notifications.ts';
 import type { Timers } from '../core/shared/timers.ts';
@@ -36,9 +37,6 @@ export const CHECK_IDS = [
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
-
-/** The hub topic the desktop answers a request on: finesse.info.responses.<invokeID>. */
-const RESPONSES_TOPIC_PREFIX = 'finesse.info.responses.';
 
 /** One Finesse node's SystemInfo as the check saw it. */
 export interface NodeFinding {
@@ -165,47 +163,36 @@ export interface DiagnosticsDeps {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The prefs that are never shown (credentials). */
-const SECRET_PREFS: ReadonlySet<string> = new Set(['authorization', 'authToken', 'password', 'token']);
+/**
+ * The prefs the report shows, each with its value in force from a valid configuration (defaults where it chose one).
+ * Credentials (authorization, authToken) are not among them.
+ */
+const SHOWN_PREFS: readonly (readonly [string, (config: GadgetConfig) => string | null])[] = [
+  ['id', (c) => c.agentId],
+  ['host', (c) => c.host],
+  ['hostPort', (c) => c.hostPort],
+  ['restHost', (c) => c.restHost],
+  ['scheme', (c) => c.scheme],
+  ['xmppDomain', (c) => c.xmppDomain],
+  ['teamId', (c) => c.teamId],
+  ['maxChats', (c) => String(c.maxChats)],
+  ['handlingChatReason', (c) => c.handlingChatReason],
+  ['chatService', (c) => c.chatService],
+  ['chatRouter', (c) => c.chatRouter],
+  ['offerSound', (c) => String(c.offerSound)],
+  ['desktopNotifications', (c) => String(c.desktopNotifications)],
+  ['autoAccept', (c) => String(c.autoAccept)],
+];
 
-/** The non-secret prefs the gadget reads, with the values in force (defaults where the configuration chose one). */
+/**
+ * The non-secret prefs the gadget reads: the values in force from a valid configuration, else as the container
+ * gave them. chatService is shown without any user:password@ in it.
+ */
 export function prefsInForce(get: (name: string) => string, config: GadgetConfig | null): PrefValue[] {
-  const shown = (name: string, value: string | null): PrefValue => ({ name, value: value ?? '' });
-  if (config !== null) {
-    return [
-      shown('id', config.agentId),
-      shown('host', config.host),
-      shown('hostPort', config.hostPort),
-      shown('restHost', config.restHost),
-      shown('scheme', config.scheme),
-      shown('xmppDomain', config.xmppDomain),
-      shown('teamId', config.teamId),
-      shown('maxChats', String(config.maxChats)),
-      shown('handlingChatReason', config.handlingChatReason),
-      shown('chatService', config.chatService === null ? null : withoutUserInfo(config.chatService)),
-      shown('chatRouter', config.chatRouter),
-      shown('offerSound', String(config.offerSound)),
-      shown('desktopNotifications', String(config.desktopNotifications)),
-      shown('autoAccept', String(config.autoAccept)),
-    ];
-  }
-  const names = [
-    'id',
-    'host',
-    'hostPort',
-    'restHost',
-    'scheme',
-    'xmppDomain',
-    'teamId',
-    'maxChats',
-    'handlingChatReason',
-    'chatService',
-    'chatRouter',
-    'offerSound',
-    'desktopNotifications',
-    'autoAccept',
-  ].filter((n) => !SECRET_PREFS.has(n));
-  return names.map((n) => shown(n, n === 'chatService' ? withoutUserInfo(get(n).trim()) : get(n).trim()));
+  return SHOWN_PREFS.map(([name, inForce]) => {
+    const value = (config !== null ? inForce(config) : get(name).trim()) ?? '';
+    return { name, value: name === 'chatService' ? withoutUserInfo(value) : value };
+  });
 }
 
 /** An address without any user:password@ in it. */

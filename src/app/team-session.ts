@@ -11,7 +11,11 @@ import type { ReasonCode, TeamRef, Update } from '../core/finesse/types.ts';
 import { parseUpdate } from '../core/finesse/xml/index.ts';
 import type { Unsubscribe } from '../core/shared/unsubscribe.ts';
 import type { DecisionEntry } from '../core/blending/decision-log.ts';
-import { REQUESTS_TOPIC, watchNotificationConnection } from '../core/blending/adapters/agent-notifications.ts';
+import {
+  REQUESTS_TOPIC,
+  RESPONSES_TOPIC_PREFIX,
+  watchNotificationConnection,
+} from '../core/blending/adapters/agent-notifications.ts';
 import {
   applyTeamChange,
   reasonLabels,
@@ -25,9 +29,6 @@ import {
   type TeamFeedStatus,
   type TeamMemberRow,
 } from './team-model.ts';
-
-/** The hub topic Finesse answers a gadget's request on: finesse.info.responses.<invokeID>. */
-export const RESPONSES_TOPIC_PREFIX = 'finesse.info.responses.';
 
 /** The actions Finesse allows a supervisor on a team member. */
 export type TeamAction = 'make-not-ready' | 'make-ready' | 'sign-out';

@@ -11,6 +11,8 @@ import { parseUpdate } from '../../finesse/xml/index.ts';
 export const CONNECTION_TOPIC = 'finesse.info.connection';
 /** The hub topic gadgets send requests to the desktop on (ConnectionInfoReq, SubscribeNodeReq...). */
 export const REQUESTS_TOPIC = 'finesse.info.requests';
+/** The hub topic the desktop answers a gadget's request on: finesse.info.responses.<invokeID>. */
+export const RESPONSES_TOPIC_PREFIX = 'finesse.info.responses.';
 
 export interface AgentNotificationEvents {
   /** A parsed notification for the agent's User or Dialogs node. */
