@@ -14,6 +14,7 @@ import { launchChromium } from './chromium.ts';
 import { chooseState, clickPopoverButton, gadgetFrames, popovers, signIn, type Agent } from './desktop-driver.ts';
 import { userRequestToXml, type UserRequest } from '../../src/core/finesse/xml/index.ts';
 import { ADMINISTRATORS } from '../finesse/seed.ts';
+import { authorizationHeader } from '../../src/core/finesse/rest/finesse-auth.ts';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -188,7 +189,9 @@ try {
       if (!admin) throw new Error('screenshot: the seed has no administrator');
       const deleted = await fetch(`${desktop.world.simulator.primaryUrl}/finesse/api/ReasonCode/5`, {
         method: 'DELETE',
-        headers: { Authorization: `Basic ${Buffer.from(`${admin.loginName}:${admin.password}`).toString('base64')}` },
+        headers: {
+          Authorization: authorizationHeader({ kind: 'basic', id: admin.loginName, password: admin.password }).reveal(),
+        },
       });
       if (deleted.status !== 200) throw new Error(`screenshot: the reason code was not deleted: ${deleted.status}`);
       const diagnostics = await chromium.browser.newPage();

@@ -12,6 +12,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { startProsody, type ChatProsodyHandle } from '../../../sim/prosody/start-prosody.ts';
 import { gadgetFrames, signIn, watchForProblems } from '../../../sim/desktop/desktop-driver.ts';
 import { ADMINISTRATORS } from '../../../sim/finesse/seed.ts';
+import { authorizationHeader } from '../../../src/core/finesse/rest/finesse-auth.ts';
 import type { WorldChat } from '../../../sim/world.ts';
 import { GADGET, startGadgetHarness, waitFor, type GadgetHarness } from './gadget-harness.ts';
 import { axeViolations, describeViolations } from './gadget-axe.ts';
@@ -218,7 +219,9 @@ test('chat server stopped and the Handling Chat code deleted: exactly those two 
   assert.ok(admin);
   const deleted = await fetch(`${harness.desktop.baseUrl}/finesse/api/ReasonCode/5`, {
     method: 'DELETE',
-    headers: { Authorization: `Basic ${Buffer.from(`${admin.loginName}:${admin.password}`).toString('base64')}` },
+    headers: {
+      Authorization: authorizationHeader({ kind: 'basic', id: admin.loginName, password: admin.password }).reveal(),
+    },
   });
   assert.equal(deleted.status, 200);
 
