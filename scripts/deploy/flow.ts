@@ -4,6 +4,7 @@
 import { DeployError, explain, SFTP_STATUS, type ErrorContext, type Stage } from './errors.ts';
 import type { PackageFile, ReadPackage as ReleasePackage } from '../package/read-package.ts';
 import type { RemoteFs } from './remote.ts';
+import { DIR_MODE, FILE_MODE } from '../package/zip-file.ts';
 
 export interface RemotePaths {
   live: string;
@@ -88,13 +89,13 @@ export async function upload(ctx: FlowContext, pkg: ReleasePackage): Promise<voi
     // A folder left by an interrupted deploy is ours to replace.
     if (await remote.exists(paths.uploading)) await remote.removeTree(paths.uploading);
     await remote.mkdir(paths.uploading);
-    await remote.chmod(paths.uploading, 0o755);
+    await remote.chmod(paths.uploading, DIR_MODE);
   });
   for (const folder of foldersOf(pkg.files.map((f) => f.path))) {
     const path = `${paths.uploading}/${folder}`;
     await step(ctx, 'upload', path, async () => {
       await remote.mkdir(path);
-      await remote.chmod(path, 0o755);
+      await remote.chmod(path, DIR_MODE);
     });
   }
   const bytesTotal = pkg.files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
@@ -104,7 +105,7 @@ export async function upload(ctx: FlowContext, pkg: ReleasePackage): Promise<voi
     const path = `${paths.uploading}/${file.path}`;
     await step(ctx, 'upload', path, async () => {
       await remote.write(path, file.bytes);
-      await remote.chmod(path, 0o644);
+      await remote.chmod(path, FILE_MODE);
     });
     filesDone += 1;
     bytesDone += file.bytes.byteLength;
@@ -141,23 +142,23 @@ async function readTree(remote: RemoteFs, dir: string): Promise<PackageFile[]> {
   const sizes = await listTree(remote, dir);
   const files: PackageFile[] = [];
   for (const path of [...sizes.keys()].sort())
-    files.push({ path, bytes: await remote.read(`${dir}/${path}`), mode: 0o644 });
+    files.push({ path, bytes: await remote.read(`${dir}/${path}`), mode: FILE_MODE });
   return files;
 }
 
 /** Makes `dir` hold exactly `files` (written over what is there; what is not in `files` removed). */
 async function writeTree(remote: RemoteFs, dir: string, files: PackageFile[]): Promise<void> {
   if (!(await remote.exists(dir))) await remote.mkdir(dir);
-  await remote.chmod(dir, 0o755);
+  await remote.chmod(dir, DIR_MODE);
   const folders = foldersOf(files.map((f) => f.path));
   for (const folder of folders) {
     const path = `${dir}/${folder}`;
     if (!(await remote.exists(path))) await remote.mkdir(path);
-    await remote.chmod(path, 0o755);
+    await remote.chmod(path, DIR_MODE);
   }
   for (const file of files) {
     await remote.write(`${dir}/${file.path}`, file.bytes);
-    await remote.chmod(`${dir}/${file.path}`, 0o644);
+    await remote.chmod(`${dir}/${file.path}`, FILE_MODE);
   }
   const wanted = new Set(files.map((f) => f.path));
   const wantedFolders = new Set(folders);

@@ -2,6 +2,7 @@
 // known_hosts file, and the few file operations the deploy needs, behind an interface the flow is written against.
 import SftpClient from 'ssh2-sftp-client';
 import { DeployError } from './errors.ts';
+import { FILE_MODE } from '../package/zip-file.ts';
 import {
   hostName,
   judgeHostKey,
@@ -124,7 +125,7 @@ function sftpRemote(client: SftpClient): RemoteFs {
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       return new Promise((resolve, reject) => {
         if (!client.sftp) return reject(Object.assign(new Error('No SFTP connection'), { code: 'ECONNRESET' }));
-        client.sftp.writeFile(path, buffer, { mode: 0o644, flag: 'w' }, (err) => (err ? reject(err) : resolve()));
+        client.sftp.writeFile(path, buffer, { mode: FILE_MODE, flag: 'w' }, (err) => (err ? reject(err) : resolve()));
       });
     },
     async chmod(path, mode) {

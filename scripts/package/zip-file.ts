@@ -3,6 +3,8 @@
 // fflate's reader gives no attributes, so the modes are read back from the zip's central directory here.
 import { zipSync, type Zippable } from 'fflate';
 
+/** The modes a gadget's files and folders need on Finesse (Tomcat serves only what all may read): in the zip, in
+ * the package folder and on the server after a deploy. */
 export const FILE_MODE = 0o644;
 export const DIR_MODE = 0o755;
 
