@@ -35,6 +35,8 @@ export interface CauseText {
   log(cause: LogCause): string;
   /** A problem's title and what to do about it. */
   problem(cause: ProblemCause): { title: string; action: string };
+  /** A Finesse voice state in words ("Talking"; "Not Ready (Break)" with a reason); an unknown one as Finesse named it. */
+  voiceState(state: string, reason?: string | null): string;
   /** A configuration problem and its fix in one sentence pair, with what the administrator should set. */
   configProblem(problem: ConfigProblem): string;
   /** A configuration problem in parts, for the panel that lists them; `gadget` names the spec in the example URL. */
@@ -102,6 +104,9 @@ export function causeText(words: Translator): CauseText {
     const key = `voiceState.${s}`;
     return isMessageKey(key) ? m(key) : s;
   };
+
+  const voiceState = (s: string, reason: string | null = null): string =>
+    s === 'NOT_READY' && reason ? m('voiceState.NOT_READY.reason', { reason }) : state(s);
 
   const hold = (c: HoldCause): string =>
     c.kind === 'node-move' ? m('hold.node-move', { from: c.from, to: c.to }) : m(`hold.${c.kind}`);
@@ -297,7 +302,7 @@ export function causeText(words: Translator): CauseText {
     return `${problem} ${fix}`;
   };
 
-  return { hold, chat, voice, offer, handBack, log, problem, configProblem, configDetail };
+  return { hold, chat, voice, offer, handBack, log, problem, voiceState, configProblem, configDetail };
 }
 
 /** Cause text in English: the words the chat router is sent (and the tests' reference). */
@@ -324,6 +329,7 @@ export const AGENT_CAUSES: CauseText = {
   handBack: (c) => active().handBack(c),
   log: (c) => active().log(c),
   problem: (c) => active().problem(c),
+  voiceState: (s, reason) => active().voiceState(s, reason),
   configProblem: (p) => active().configProblem(p),
   configDetail: (p, gadget) => active().configDetail(p, gadget),
 };

@@ -5,7 +5,7 @@ import type { CheckId, CheckResult, DiagnosticsRun, EndpointFinding, Finding } f
 import { CHECK_IDS } from '../app/diagnostics.ts';
 import type { FinesseError } from '../core/finesse/rest/index.ts';
 import { causeText } from './cause-text.ts';
-import { isMessageKey, type MessageKey, type MessageParams } from './messages.ts';
+import type { MessageKey, MessageParams } from './messages.ts';
 import type { Translator } from './i18n/translator.ts';
 
 /** A check in words. */
@@ -49,12 +49,6 @@ export function diagnosticsText(words: Translator): DiagnosticsText {
     }
   };
 
-  const state = (s: string, reason: string | null): string => {
-    if (s === 'NOT_READY' && reason) return m('voiceState.NOT_READY.reason', { reason });
-    const key = `voiceState.${s}`;
-    return isMessageKey(key) ? m(key) : s;
-  };
-
   const endpoint = (name: string, e: EndpointFinding): string => {
     const a = e.answer;
     const result = a.answered
@@ -82,7 +76,7 @@ export function diagnosticsText(words: Translator): DiagnosticsText {
           f.problems.map((p) => causes.configProblem(p)),
         );
       case 'user':
-        return plain(m('diag.user', { name: f.name, state: state(f.state, f.reason) }));
+        return plain(m('diag.user', { name: f.name, state: causes.voiceState(f.state, f.reason) }));
       case 'rest-auth':
         return plain(m('diag.rest-auth'), m('diag.rest-auth.advice'));
       case 'rest-failed':

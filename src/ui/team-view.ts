@@ -20,8 +20,8 @@ import {
   type TeamMemberRow,
   type TeamQuery,
 } from '../app/team-model.ts';
-import { isMessageKey, language, t } from './messages.ts';
-import { causeText } from './cause-text.ts';
+import { language, t } from './messages.ts';
+import { AGENT_CAUSES, causeText } from './cause-text.ts';
 import { baseStyles, themeTokens } from './theme.ts';
 import { ConfigProblemsPanel } from './config-problems.ts';
 import { intervalTicker, type Ticker } from './ticker.ts';
@@ -82,11 +82,6 @@ function rowWords(): RowWords {
       'sign-out': t('team.action.sign-out'),
     },
   };
-}
-
-function stateWords(state: TeamMemberRow['state']): string {
-  const key = `voiceState.${state}`;
-  return isMessageKey(key) ? t(key) : state;
 }
 
 /**
@@ -542,14 +537,14 @@ export class TeamView extends LitElement {
         <button type="button" aria-label=${t('team.decisions.open', { name: r.name })}>${r.name}</button>
       </div>
       <div class="td voice" role="cell">
-        <span class="state">${stateWords(r.state)}</span>${
+        <span class="state">${AGENT_CAUSES.voiceState(r.state)}</span>${
           r.reasonLabel !== null ? html` <span class="reason">(${r.reasonLabel})</span>` : nothing
         }
       </div>
       <div class="td pending" role="cell">
         ${
           pending
-            ? stateWords(r.pendingState ?? 'UNKNOWN')
+            ? AGENT_CAUSES.voiceState(r.pendingState ?? 'UNKNOWN')
             : html`<span role="img" aria-label=${words.noPending}>—</span>`
         }
       </div>
