@@ -359,17 +359,23 @@ async function checkNotifications(
   const id = 'notifications';
   const started = clock.now();
   const connectionId = ports.newInvokeId();
-  const status = await answerOn<string>(
+  // A desktop still connecting (the page opened as the desktop loads) or reconnecting is given the timeout to get
+  // there; the check fails with the last status it reported if it does not.
+  let last: string | null = null;
+  const connected = await answerOn<string>(
     ports.hub,
     CONNECTION_TOPIC,
     (payload, settle) => {
       const s = readConnectionStatus(payload);
-      if (s !== null && s !== 'unloading') settle(s);
+      if (s === null || s === 'unloading') return;
+      last = s;
+      if (s === 'connected') settle(s);
     },
     () => ports.hub.publish(REQUESTS_TOPIC, { type: 'ConnectionInfoReq', data: {}, invokeID: connectionId }),
     clock,
     timeoutMs,
   );
+  const status = connected ?? last;
   if (status === null) return { id, outcome: 'fail', finding: { kind: 'notifications-no-answer', step: 'connection' } };
   if (status !== 'connected') return { id, outcome: 'fail', finding: { kind: 'notifications-down', status } };
   const invokeId = ports.newInvokeId();

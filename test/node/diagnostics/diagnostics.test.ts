@@ -72,6 +72,8 @@ interface World {
   other: Result<SystemInfo, FinesseError>;
   /** What the desktop answers: the connection status (null: no answer) and the subscription (a value or 'silent'). */
   connection: string | null;
+  /** A status the desktop publishes a moment after its answer (e.g. connected after connecting); null for none. */
+  connectionThen?: string | null;
   subscribe: unknown;
   websocket: EndpointAnswer;
   bosh: EndpointAnswer;
@@ -112,6 +114,9 @@ function fakeHub(w: World, asked: unknown[]): HubPort {
       queueMicrotask(() => {
         if (req.type === 'ConnectionInfoReq' && w.connection !== null)
           publish('finesse.info.connection', { status: w.connection, resourceID: 'desktop-1' });
+        const then = w.connectionThen;
+        if (req.type === 'ConnectionInfoReq' && then)
+          setTimeout(() => publish('finesse.info.connection', { status: then, resourceID: 'desktop-1' }), 20);
         if (req.type === 'SubscribeNodeReq' && w.subscribe !== 'silent')
           publish(`finesse.info.responses.${req.invokeID}`, w.subscribe);
       });
@@ -298,7 +303,7 @@ test('Finesse unreachable or out of service: the failure says which, in words', 
 });
 
 test('notifications: a desktop whose connection is down, that does not answer, or refuses the subscription fails the check', async () => {
-  const disconnected = await diagnose({ ...up(), connection: 'disconnected' });
+  const disconnected = await diagnose({ ...up(), connection: 'disconnected' }, { timeoutMs: 50 });
   assert.equal(check(disconnected.run, 'notifications').outcome, 'fail');
   assert.equal(
     EN.check(check(disconnected.run, 'notifications')).sentence,
@@ -324,6 +329,18 @@ test('notifications: a desktop whose connection is down, that does not answer, o
   );
   // The others do not depend on it.
   assert.equal(check(refused.run, 'reason-code').outcome, 'pass');
+});
+
+test('notifications: a desktop still connecting when the page opens is waited for, and passes once connected', async () => {
+  const { run } = await diagnose({ ...up(), connection: 'connecting', connectionThen: 'connected' });
+  assert.equal(check(run, 'notifications').outcome, 'pass');
+  // One that stays connecting fails after the timeout, with the status it last reported.
+  const stuck = await diagnose({ ...up(), connection: 'connecting' }, { timeoutMs: 50 });
+  assert.equal(check(stuck.run, 'notifications').outcome, 'fail');
+  assert.equal(
+    EN.check(check(stuck.run, 'notifications')).sentence,
+    "The desktop's notification connection is connecting.",
+  );
 });
 
 test('SystemInfo: the secondary out of service, or not answering through the proxy, fails with each node in words', async () => {
