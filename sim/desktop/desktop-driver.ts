@@ -44,7 +44,8 @@ export async function chooseState(
   const selector = reasonCodeId
     ? `#state-menu button[data-state="${state}"][data-reason="${reasonCodeId}"]`
     : `#state-menu button[data-state="${state}"]`;
-  // The header redraws its menu as notifications arrive: a button replaced between finding and clicking is found again.
+  // The header redraws its menu as notifications arrive: a button replaced between finding and clicking (puppeteer
+  // says "detached", or "not clickable" when the node it found has left the page) is found again.
   for (let attempt = 1; ; attempt++) {
     try {
       if (!(await page.$eval('#state-menu', (m) => !m.hasAttribute('hidden')).catch(() => false))) {
@@ -54,7 +55,7 @@ export async function chooseState(
       await page.click(selector);
       return;
     } catch (error) {
-      if (attempt >= 3 || !(error instanceof Error) || !/detached/i.test(error.message)) throw error;
+      if (attempt >= 3 || !(error instanceof Error) || !/detached|not clickable/i.test(error.message)) throw error;
     }
   }
 }
